@@ -1,0 +1,63 @@
+import i18next, { type BackendModule, type ReadCallback } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+
+/** Locale files are split per language and namespace and fetched only when a language is chosen. */
+const localeFiles = import.meta.glob<{ default: Record<string, unknown> }>('@locales/*/*.json');
+
+export const LANGUAGES = [
+  ...new Set(Object.keys(localeFiles).map((file) => file.split('/').at(-2)!)),
+].sort();
+
+const STORAGE_KEY = 'assist.language';
+
+const lazyLocales: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language: string, namespace: string, callback: ReadCallback) {
+    const entry = Object.entries(localeFiles).find(([file]) => file.endsWith(`/${language}/${namespace}.json`));
+    if (!entry) {
+      callback(null, {});
+      return;
+    }
+    entry[1]().then(
+      (module) => callback(null, module.default),
+      (error: unknown) => callback(error as Error, false),
+    );
+  },
+};
+
+function initialLanguage(): string {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  if (stored && LANGUAGES.includes(stored)) return stored;
+  const preferred = navigator.languages
+    .map((tag) => tag.toLowerCase().split('-')[0]!)
+    .find((tag) => LANGUAGES.includes(tag));
+  return preferred ?? 'en';
+}
+
+/** Keeps <html lang dir> right so screen readers pronounce the text and right-to-left scripts lay out correctly. */
+function reflectLanguage(language: string): void {
+  document.documentElement.lang = language;
+  document.documentElement.dir = i18next.dir(language);
+}
+
+export async function setupI18n(): Promise<typeof i18next> {
+  i18next.on('languageChanged', (language) => {
+    localStorage.setItem(STORAGE_KEY, language);
+    reflectLanguage(language);
+  });
+  await i18next
+    .use(lazyLocales)
+    .use(initReactI18next)
+    .init({
+      lng: initialLanguage(),
+      fallbackLng: 'en',
+      supportedLngs: LANGUAGES,
+      ns: ['common'],
+      defaultNS: 'common',
+      interpolation: { escapeValue: false },
+      react: { useSuspense: true },
+    });
+  reflectLanguage(i18next.language);
+  return i18next;
+}

@@ -1,0 +1,24 @@
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const clientDir = import.meta.dirname;
+
+export default defineConfig({
+  root: clientDir,
+  plugins: [react()],
+  resolve: {
+    alias: { '@locales': path.resolve(clientDir, '..', 'locales') },
+  },
+  server: {
+    fs: { allow: [path.resolve(clientDir, '..')] },
+    proxy: { '/api': 'http://127.0.0.1:3000', '/formio': 'http://127.0.0.1:3000' },
+  },
+  build: {
+    outDir: path.resolve(clientDir, 'dist'),
+    emptyOutDir: true,
+    sourcemap: true,
+    // The strict CSP forbids inline scripts; Vite's module preload polyfill is bundled, never inlined.
+    assetsInlineLimit: 0,
+  },
+});

@@ -1,0 +1,50 @@
+import express, { type Express } from 'express';
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import type { Config } from './config/env';
+import { clientDistDir, clientRoutesFile } from './config/paths';
+import { clientApp } from './core/http/client-app';
+import { jsonBody } from './core/http/json-body';
+import { unknownRoute } from './core/http/not-found';
+import { problemHandler } from './core/http/problem';
+import { requestContext } from './core/http/request-context';
+import { requestLogger } from './core/http/request-logger';
+import { requireDatabase } from './core/http/require-database';
+import { securityHeaders } from './core/http/security-headers';
+import type { ServerI18n } from './core/i18n/i18n';
+import { healthRoutes } from './modules/health/health.routes';
+import { metaRoutes } from './modules/meta/meta.routes';
+
+export interface AppDeps {
+  db: Connection;
+  logger: Logger;
+  i18n: ServerI18n;
+  /** Where the built client lives; tests may point elsewhere. */
+  clientDir?: string;
+}
+
+/** Builds the HTTP application: middleware order matters and is spelled out here, error handler last. */
+export function createApp(config: Config, deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.set('query parser', 'simple');
+
+  app.use(requestLogger(deps.logger));
+  app.use(requestContext(deps.i18n));
+  app.use(securityHeaders());
+
+  app.use(healthRoutes(deps.db));
+
+  const api = express.Router();
+  api.use(requireDatabase(deps.db));
+  api.use(jsonBody(config.bodyLimit));
+  api.use(metaRoutes(deps.db, deps.i18n));
+  api.use(unknownRoute);
+  app.use('/api', api);
+
+  app.use(clientApp(deps.clientDir ?? clientDistDir, clientRoutesFile));
+  app.use(unknownRoute);
+  app.use(problemHandler);
+  return app;
+}

@@ -1,0 +1,31 @@
+/** One error type for everything the platform refuses on purpose; the handler turns it into problem+json. */
+export interface AppErrorOptions {
+  /** Interpolation values for the translated title/detail (never personal data). */
+  params?: Record<string, string | number>;
+  /** Machine-readable extra members of the problem document, e.g. validation issues with their paths. */
+  extensions?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  readonly params: Record<string, string | number>;
+  readonly extensions: Record<string, unknown>;
+
+  constructor(
+    readonly status: number,
+    /** Stable, kebab-case; also the i18n key under `errors:` and the last segment of the problem `type`. */
+    readonly code: string,
+    options: AppErrorOptions = {},
+  ) {
+    super(code, { cause: options.cause });
+    this.name = 'AppError';
+    this.params = options.params ?? {};
+    this.extensions = options.extensions ?? {};
+  }
+}
+
+export const notFound = (options?: AppErrorOptions) => new AppError(404, 'not-found', options);
+export const routeNotFound = () => new AppError(404, 'route-not-found');
+export const badRequest = (code: string, options?: AppErrorOptions) => new AppError(400, code, options);
+export const conflict = (code: string, options?: AppErrorOptions) => new AppError(409, code, options);
+export const databaseUnavailable = (cause?: unknown) => new AppError(503, 'database-unavailable', { cause });

@@ -1,0 +1,88 @@
+import type { Server } from 'node:http';
+import path from 'node:path';
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import { createApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config/env';
+import { localesDir } from './config/paths';
+import { resolveSessionSecret } from './config/session-secret';
+import { connectDatabase } from './core/db/connection';
+import { EmbeddedFerretDb } from './core/db/embedded-ferretdb';
+import { ensureFerretDbBinary, MissingToolchainError } from './core/db/ferretdb-binary';
+import { createServerI18n } from './core/i18n/i18n';
+import { createLogger } from './core/logger';
+import { ensureInstallation } from './modules/meta/installation.service';
+
+const SHUTDOWN_DEADLINE_MS = 9_000;
+
+async function startDatabase(config: Config, logger: Logger): Promise<{ uri: string; embedded?: EmbeddedFerretDb }> {
+  if (config.mongodbUri) {
+    logger.info('using the MongoDB server from MONGODB_URI; no embedded database is started');
+    return { uri: config.mongodbUri };
+  }
+  const binary = await ensureFerretDbBinary(config.ferretDbBin, (line) => process.stderr.write(`${line}\n`));
+  const embedded = new EmbeddedFerretDb({ binary, dataDir: path.join(config.dataDir, 'ferretdb'), logger });
+  const uri = await embedded.start();
+  return { uri, embedded };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  resolveSessionSecret(config.sessionSecret, config.dataDir);
+
+  const { uri, embedded } = await startDatabase(config, logger);
+  let db: Connection;
+  try {
+    db = await connectDatabase(uri);
+    await ensureInstallation(db);
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+
+  const app = createApp(config, { db, logger, i18n: createServerI18n(localesDir) });
+  const server: Server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  logger.info({ url }, 'listening');
+  process.stdout.write(`Platform running at ${url}\n`);
+
+  let shuttingDown = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal }, 'shutting down');
+    const deadline = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    // Stop accepting connections; requests in flight finish, idle keep-alive sockets close now.
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    await db.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the database connection failed'));
+    await embedded?.stop();
+    logger.info('stopped');
+    clearTimeout(deadline);
+    process.exit(0);
+  };
+  process.on('SIGTERM', (signal) => void shutdown(signal));
+  process.on('SIGINT', (signal) => void shutdown(signal));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof MissingToolchainError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Start-up failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exit(1);
+});
