@@ -1,0 +1,37 @@
+// Three projects, run in this order by `npm test`: unit (pure logic), integration (real HTTP + real FerretDB),
+// e2e (Debian's Chromium driven by playwright-core against a real server). Type checking is `npm run typecheck`;
+// ts-jest only transpiles (isolatedModules) so that tests start fast.
+const transform = {
+  '^.+\\.(t|j|mj)sx?$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', diagnostics: false }],
+};
+// ESM-only dependencies that Jest's CommonJS runtime must transpile.
+const esmOnly = ['openid-client', 'oauth4webapi', 'jose', 'oidc-provider', 'agenda'];
+const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
+
+const shared = { rootDir: __dirname, transform, transformIgnorePatterns, testEnvironment: 'node' };
+
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/server/src/**/*.test.ts', '<rootDir>/test/unit/**/*.test.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/helpers/global-setup.ts',
+      globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
+      testTimeout: 60_000,
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/helpers/global-setup.ts',
+      globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
+      testTimeout: 120_000,
+    },
+  ],
+};

@@ -1,0 +1,85 @@
+import request from 'supertest';
+import { createTestApp, type TestApp } from '../helpers/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp('errors', { BODY_LIMIT: '1kb' });
+});
+afterAll(() => t.close());
+
+function expectProblem(response: request.Response, status: number, code: string) {
+  expect(response.status).toBe(status);
+  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(response.body).toMatchObject({ type: `/problems/${code}`, status, code });
+  expect(typeof response.body.title).toBe('string');
+  expect(typeof response.body.detail).toBe('string');
+  // No stack traces or internals leak into any problem body.
+  expect(JSON.stringify(response.body)).not.toMatch(/at \w+ \(|node_modules|\.ts:\d+|Error:/);
+}
+
+describe('error mappings give translated problem+json', () => {
+  const cases: Array<[string, () => request.Test, number, string]> = [
+    ['malformed JSON', () => request(t.app).post('/api/meta').set('Content-Type', 'application/json').send('{"a":'), 400, 'malformed-json'],
+    ['body over BODY_LIMIT', () => request(t.app).post('/api/meta').send({ text: 'x'.repeat(2048) }), 413, 'payload-too-large'],
+    ['non-JSON content type', () => request(t.app).post('/api/meta').set('Content-Type', 'text/plain').send('hello'), 415, 'unsupported-media-type'],
+    ['form-encoded body', () => request(t.app).put('/api/meta').type('form').send({ a: '1' }), 415, 'unsupported-media-type'],
+    ['unknown API route', () => request(t.app).get('/api/no-such-thing'), 404, 'route-not-found'],
+    ['unknown non-API path', () => request(t.app).get('/no/such/page.php'), 404, 'route-not-found'],
+  ];
+
+  it.each(cases)('%s', async (_name, send, status, code) => {
+    const english = await send().set('Accept-Language', 'en');
+    expectProblem(english, status, code);
+    const finnish = await send().set('Accept-Language', 'fi-FI,fi;q=0.9');
+    expectProblem(finnish, status, code);
+    expect(finnish.body.title).not.toBe(english.body.title);
+    expect(finnish.body.detail).not.toBe(english.body.detail);
+  });
+
+  it('falls back to English for a language the platform does not offer', async () => {
+    const response = await request(t.app).get('/api/nothing').set('Accept-Language', 'xx');
+    expectProblem(response, 404, 'route-not-found');
+    expect(response.body.title).toBe('No such address');
+  });
+
+  it('honours q-values in Accept-Language', async () => {
+    const response = await request(t.app).get('/api/nothing').set('Accept-Language', 'en;q=0.3, fi;q=0.8');
+    expect(response.body.title).toBe('Osoitetta ei ole');
+  });
+});
+
+describe('security baseline', () => {
+  it('sends a strict Content-Security-Policy and no x-powered-by', async () => {
+    const response = await request(t.app).get('/healthz');
+    expect(response.status).toBe(200);
+    expect(response.headers['x-powered-by']).toBeUndefined();
+    const csp = response.headers['content-security-policy'];
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+  });
+
+  it('gives every response a request id', async () => {
+    const response = await request(t.app).get('/api/meta');
+    expect(response.headers['x-request-id']).toMatch(/^[\w.-]{8,}$/);
+  });
+
+  it('answers /readyz with 200 while the database answers', async () => {
+    const response = await request(t.app).get('/readyz');
+    expect(response.status).toBe(200);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('uses X-Forwarded-For only when configured', async () => {
+    const trusting = await createTestApp('trust', { TRUST_PROXY: 'loopback' });
+    try {
+      expect(trusting.app.get('trust proxy fn')('127.0.0.1', 0)).toBe(true);
+      expect(t.app.get('trust proxy fn')('127.0.0.1', 0)).toBe(false);
+    } finally {
+      await trusting.close();
+    }
+  });
+});
