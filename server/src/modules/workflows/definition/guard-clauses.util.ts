@@ -1,0 +1,27 @@
+import { isDeepStrictEqual } from 'node:util';
+
+/** The guard itself, or the operands of a top-level `and`: clauses that must all hold for the guard to hold. */
+export function conjuncts(guard: unknown): unknown[] {
+  if (typeof guard === 'object' && guard !== null && !Array.isArray(guard)) {
+    const record = guard as Record<string, unknown>;
+    const and = record.and;
+    if (Object.keys(record).length === 1 && Array.isArray(and)) return and.flatMap(conjuncts);
+  }
+  return [guard];
+}
+
+export function hasConjunct(guard: unknown, clause: unknown): boolean {
+  return conjuncts(guard).some((c) => isDeepStrictEqual(c, clause));
+}
+
+/** True when the guard cannot hold unless `variable` is true: `{var}`, `{"==":[var,true]}`, `{"===":[var,true]}`. */
+export function requiresTrue(guard: unknown, variable: string): boolean {
+  const v = { var: variable };
+  return conjuncts(guard).some(
+    (c) =>
+      isDeepStrictEqual(c, v) ||
+      isDeepStrictEqual(c, { '!!': v }) ||
+      isDeepStrictEqual(c, { '==': [v, true] }) ||
+      isDeepStrictEqual(c, { '===': [v, true] }),
+  );
+}

@@ -1,0 +1,34 @@
+import { analyseGuard } from '../definition/json-logic-guard.validator';
+import { listTransitions, stageIndex } from '../definition/stage-tree.util';
+import type { WorkflowDefinition } from '../definition/workflow-definition.schemas';
+import { FORM_SUBMITTED_EVENT, type EvaluationContext } from './evaluation-context.types';
+import { evaluateGuard, formsPresent, guardData } from './guard-evaluator';
+import type { PersistedWorkflowSnapshot } from './persisted-snapshot';
+
+/**
+ * The events the active stages accept now, for a 409 answer and for the case page's buttons. A guard that reads the
+ * event's own data (`event.stop`) cannot be decided without that data, so its event is listed when the rest of the
+ * transition's conditions (required forms) hold; the engine still checks the full guard when the event arrives.
+ */
+export function acceptedEvents(
+  def: WorkflowDefinition,
+  persisted: PersistedWorkflowSnapshot,
+  ctx: EvaluationContext,
+): string[] {
+  if (persisted.status === 'done') return [];
+  const index = stageIndex(def);
+  const accepted = new Set<string>([FORM_SUBMITTED_EVENT]);
+  for (const path of Object.keys(persisted.stageEntries)) {
+    const entry = index.get(path);
+    if (!entry || entry.stage.type === 'final') continue;
+    const requiredForms = entry.stage.requiredForms ?? [];
+    for (const t of listTransitions(entry)) {
+      if (t.trigger.kind !== 'event' || accepted.has(t.trigger.event)) continue;
+      if (!t.transition.ignoreRequiredForms && !formsPresent(requiredForms, ctx)) continue;
+      const guard = t.transition.guard;
+      const readsEvent = guard !== undefined && analyseGuard(guard).variables.some((v) => v.startsWith('event.'));
+      if (readsEvent || evaluateGuard(guard, guardData(ctx, {}))) accepted.add(t.trigger.event);
+    }
+  }
+  return [...accepted].sort();
+}
