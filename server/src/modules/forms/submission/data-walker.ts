@@ -1,0 +1,71 @@
+import { Utils, type Component } from '@formio/core';
+import { isRecord, type JsonRecord } from '../shared/json-guards';
+import type { FormComponent } from '../shared/form.types';
+
+export interface DataVisit {
+  component: FormComponent;
+  /** The object holding the value (the submission data or a datagrid row / container value). */
+  holder: JsonRecord;
+  key: string;
+  /** Path of the value in Form.io's notation, with row indices: `household[1].name`. */
+  path: string;
+}
+
+/**
+ * Visits every value-holding component together with its value in the submitted data, descending into
+ * datagrid rows and containers. Unlike core's `eachComponentData` it never skips a scope because its value has
+ * the wrong shape: the caller sees the component and decides (the type checker needs exactly those cases).
+ * Returning `false` from `visit` stops the descent below that component.
+ */
+export function walkData(components: unknown, data: JsonRecord, visit: (visit: DataVisit) => boolean | void, prefix = ''): void {
+  for (const component of dataComponents(components)) {
+    const key = component.key;
+    if (typeof key !== 'string' || key === '') continue;
+    const path = prefix ? `${prefix}.${key}` : key;
+    const descend = visit({ component, holder: data, key, path }) !== false;
+    if (!descend) continue;
+    const value = data[key];
+    const modelType = Utils.getModelType({ ...component } as unknown as Component);
+    if (modelType === 'nestedArray' || modelType === 'nestedDataArray') {
+      if (!Array.isArray(value)) continue;
+      value.forEach((row: unknown, index) => {
+        const rowData = modelType === 'nestedDataArray' && isRecord(row) ? row.data : row;
+        if (isRecord(rowData)) walkData(component.components, rowData, visit, `${path}[${index}]`);
+      });
+    } else if (modelType === 'dataObject') {
+      if (isRecord(value) && isRecord(value.data)) walkData(component.components, value.data, visit, `${path}.data`);
+    } else if (Utils.isComponentNestedDataType({ ...component } as unknown as Component)) {
+      if (isRecord(value)) walkData(component.components, value, visit, path);
+    }
+  }
+}
+
+/** The components whose values sit directly in one data object: layout components are looked through. */
+export function* dataComponents(components: unknown): Generator<FormComponent> {
+  if (!Array.isArray(components)) return;
+  for (const item of components) {
+    if (!isRecord(item)) continue;
+    const component = item as FormComponent;
+    const modelType = Utils.getModelType({ ...component } as unknown as Component);
+    if (modelType === 'none' || (modelType === 'content' && !component.key)) {
+      yield* layoutChildren(component);
+      continue;
+    }
+    if (modelType === 'content' || component.type === 'button') continue;
+    if (component.input === false && !Utils.isComponentNestedDataType({ ...component } as unknown as Component)) continue;
+    yield component;
+  }
+}
+
+function* layoutChildren(component: FormComponent): Generator<FormComponent> {
+  yield* dataComponents(component.components);
+  if (Array.isArray(component.columns)) {
+    for (const column of component.columns) if (isRecord(column)) yield* dataComponents(column.components);
+  }
+  if (Array.isArray(component.rows)) {
+    for (const row of component.rows) {
+      if (!Array.isArray(row)) continue;
+      for (const cell of row) if (isRecord(cell)) yield* dataComponents(cell.components);
+    }
+  }
+}

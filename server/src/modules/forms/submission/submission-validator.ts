@@ -1,0 +1,76 @@
+import { processSync, type Component, type FieldError, type ProcessContext } from '@formio/core';
+import { cloneJson, isRecord, type JsonRecord } from '../shared/json-guards';
+import type { FormLike } from '../shared/form.types';
+import { blankCalculatedValues } from './calculated-value-remover';
+import type { FormioErrorDetail, Translate } from './formio-error-detail.types';
+import { installNoCodeEvaluator } from './safe-evaluator';
+import { SERVER_PROCESSORS } from './server-processors';
+import { checkSubmissionTypes } from './submission-type-checker';
+import { buildDetail, translateFieldError } from './validation-message-translator';
+
+export type SubmissionResult = { ok: true; data: JsonRecord } | { ok: false; details: FormioErrorDetail[] };
+
+interface ProcessScope {
+  errors?: FieldError[];
+}
+
+// Installed once when this module loads, before any form is processed.
+installNoCodeEvaluator();
+
+/**
+ * Validates and cleans submission data against a form on the server: shape check first, then @formio/core with
+ * code evaluation off. On success `data` holds only the form's keys, with hidden values cleared and calculated
+ * values recomputed. All problems are reported at once.
+ */
+export function validateSubmission(form: FormLike, data: unknown, t: Translate): SubmissionResult {
+  installNoCodeEvaluator();
+  if (!isRecord(data)) {
+    return { ok: false, details: [buildDetail(t, { key: '', label: '' }, '', 'type', 'type', { expected: 'object' })] };
+  }
+  // Core mutates both components (scope, model type, logic actions) and data; work on copies.
+  const components = cloneJson(form.components) as unknown as Component[];
+  const working = cloneJson(data);
+
+  const typeProblems = checkSubmissionTypes(form.components, working);
+  const details: FormioErrorDetail[] = typeProblems.map((problem) =>
+    buildDetail(t, problem.component, problem.path, 'type', 'type', { expected: problem.expected }),
+  );
+  const badPaths = new Set(typeProblems.map((problem) => problem.path));
+  // Drop the wrong values so core still checks the rest of the submission (and does not coerce them).
+  for (const path of badPaths) removeAt(working, path);
+
+  blankCalculatedValues(form.components, working);
+  const context: ProcessContext<ProcessScope> = {
+    form: { ...form, components },
+    submission: { data: working },
+    components,
+    data: working,
+    processors: SERVER_PROCESSORS,
+    scope: {},
+  };
+  const scope = processSync<ProcessScope>(context);
+  for (const error of scope.errors ?? []) {
+    const detail = translateFieldError(t, error);
+    if (!isUnder(detail.context.path, badPaths)) details.push(detail);
+  }
+  if (details.length > 0) return { ok: false, details };
+  return { ok: true, data: context.data };
+}
+
+// A value refused for its type is already reported; what core then says about it or inside it is noise.
+function isUnder(path: string, badPaths: ReadonlySet<string>): boolean {
+  for (const bad of badPaths) {
+    if (path === bad || path.startsWith(`${bad}.`) || path.startsWith(`${bad}[`)) return true;
+  }
+  return false;
+}
+
+function removeAt(data: JsonRecord, path: string): void {
+  const parts = path.split(/[.[\]]+/).filter((part) => part !== '');
+  let holder: unknown = data;
+  for (const part of parts.slice(0, -1)) {
+    holder = isRecord(holder) || Array.isArray(holder) ? (holder as Record<string, unknown>)[part] : undefined;
+  }
+  const last = parts.at(-1);
+  if (last !== undefined && isRecord(holder)) delete holder[last];
+}
