@@ -1,7 +1,7 @@
 import { analyseGuard } from '../definition/json-logic-guard.validator';
 import { listTransitions, stageIndex } from '../definition/stage-tree.util';
 import type { WorkflowDefinition } from '../definition/workflow-definition.schemas';
-import { FORM_SUBMITTED_EVENT, type EvaluationContext } from './evaluation-context.types';
+import { RECHECK_EVENTS, type EvaluationContext } from './evaluation-context.types';
 import { evaluateGuard, formsPresent, guardData } from './guard-evaluator';
 import type { PersistedWorkflowSnapshot } from './persisted-snapshot';
 
@@ -17,7 +17,7 @@ export function acceptedEvents(
 ): string[] {
   if (persisted.status === 'done') return [];
   const index = stageIndex(def);
-  const accepted = new Set<string>([FORM_SUBMITTED_EVENT]);
+  const accepted = new Set<string>(RECHECK_EVENTS);
   for (const path of Object.keys(persisted.stageEntries)) {
     const entry = index.get(path);
     if (!entry || entry.stage.type === 'final') continue;

@@ -23,8 +23,15 @@ export interface WorkflowEvent {
 
 /** Fired when a submission linked to a case is saved; always accepted, it re-checks automatic transitions. */
 export const FORM_SUBMITTED_EVENT = 'formSubmitted';
+/** Fired after the case itself changed (consents, dates, fields set by an action); re-checks automatic transitions. */
+export const CASE_UPDATED_EVENT = 'caseUpdated';
+/** Events every workflow accepts in every active stage: they never refuse input, they only re-evaluate guards. */
+export const RECHECK_EVENTS: ReadonlySet<string> = new Set([FORM_SUBMITTED_EVENT, CASE_UPDATED_EVENT]);
 /** Names other modules may use for the same event; event names in definitions cannot contain dots. */
-export const EVENT_ALIASES: Readonly<Record<string, string>> = { 'form.submitted': FORM_SUBMITTED_EVENT };
+export const EVENT_ALIASES: Readonly<Record<string, string>> = {
+  'form.submitted': FORM_SUBMITTED_EVENT,
+  'case.updated': CASE_UPDATED_EVENT,
+};
 
 export function normaliseEventType(type: string): string {
   return EVENT_ALIASES[type] ?? type;

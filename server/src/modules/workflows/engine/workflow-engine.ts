@@ -1,7 +1,7 @@
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import type { WorkflowDefinition } from '../definition/workflow-definition.schemas';
 import { acceptedEvents } from './accepted-events';
-import { normaliseEventType, FORM_SUBMITTED_EVENT, type EvaluationContext, type WorkflowEvent } from './evaluation-context.types';
+import { normaliseEventType, RECHECK_EVENTS, type EvaluationContext, type WorkflowEvent } from './evaluation-context.types';
 import { evaluateGuard, formsPresent, guardData } from './guard-evaluator';
 import { assertStorable, type PersistedWorkflowSnapshot } from './persisted-snapshot';
 import {
@@ -62,8 +62,8 @@ export function startWorkflow(def: WorkflowDefinition, ctx: EvaluationContext, n
 
 /**
  * Applies one event. Pure: the same definition, snapshot, event, context and time give the same result. An event the
- * current stages do not accept is rejected with the events they do accept; `formSubmitted` is always accepted
- * because a submission is never refused by a workflow, it only re-checks automatic transitions.
+ * current stages do not accept is rejected with the events they do accept; `formSubmitted` and `caseUpdated` are
+ * always accepted because a workflow never refuses input, it only re-checks its automatic transitions.
  */
 export function transitionWorkflow(
   def: WorkflowDefinition,
@@ -76,7 +76,7 @@ export function transitionWorkflow(
   const machine = boundMachine(def, ctx);
   const current = restoreSnapshot(machine, persisted);
   const machineEvent: MachineEvent = { type, data: event.data ?? {}, now };
-  if (persisted.status === 'done' || (type !== FORM_SUBMITTED_EVENT && !current.can(machineEvent))) {
+  if (persisted.status === 'done' || (!RECHECK_EVENTS.has(type) && !current.can(machineEvent))) {
     return { ok: false, code: 'event-not-accepted', event: type, acceptedEvents: acceptedEvents(def, persisted, ctx) };
   }
   const [next, actions] = transition(machine, current, machineEvent);
@@ -92,7 +92,7 @@ export function canAccept(
 ): boolean {
   if (persisted.status === 'done') return false;
   const type = normaliseEventType(event.type);
-  if (type === FORM_SUBMITTED_EVENT) return true;
+  if (RECHECK_EVENTS.has(type)) return true;
   const machine = boundMachine(def, ctx);
   return restoreSnapshot(machine, persisted).can({ type, data: event.data ?? {} });
 }
