@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
@@ -43,6 +43,12 @@ async function main(): Promise<void> {
 
   const app = createApp(config, { db, logger, i18n: createServerI18n(localesDir) });
   const server: Server = app.listen(config.port, config.host);
+  // Responses in progress, so that shutdown can ask their keep-alive clients to close the connection once answered.
+  const inProgress = new Set<ServerResponse>();
+  server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
+    inProgress.add(res);
+    res.once('close', () => inProgress.delete(res));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -63,11 +69,16 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
-    // Stop accepting connections; requests in flight finish, idle keep-alive sockets close now.
+    // Stop accepting connections; requests in flight finish, idle keep-alive sockets close now. Without
+    // `Connection: close` an answered keep-alive connection would hold the process until its keep-alive timeout.
+    for (const res of inProgress) if (!res.headersSent) res.setHeader('Connection', 'close');
+    server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => res.setHeader('Connection', 'close'));
+    const sweep = setInterval(() => server.closeIdleConnections(), 250);
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();
     });
+    clearInterval(sweep);
     await db.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the database connection failed'));
     await embedded?.stop();
     logger.info('stopped');
@@ -76,6 +87,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', (signal) => void shutdown(signal));
   process.on('SIGINT', (signal) => void shutdown(signal));
+  // The embedded database runs in its own process group; a closed terminal must stop it through us too.
+  process.on('SIGHUP', (signal) => void shutdown(signal));
 }
 
 main().catch((error: unknown) => {

@@ -60,7 +60,9 @@ export class EmbeddedFerretDb extends EventEmitter {
     const child = spawn(
       binary,
       ['--listen-addr', `127.0.0.1:${this.port}`, '--sqlite-dir', path.resolve(dataDir), '--log-level', 'error'],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
+      // Its own process group: Ctrl+C in a terminal signals the whole foreground group, and the database must not
+      // stop before the requests in flight are done; the server stops it last (see stop()).
+      { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
     );
     this.child = child;
 

@@ -9,8 +9,20 @@ const UNAVAILABLE_NAMES = new Set([
   'MongoNotConnectedError',
   'MongoTopologyClosedError',
   'MongoPoolClearedError',
+  'PoolClearedOnNetworkError',
+  'MongoPoolClosedError',
+  'MongoServerClosedError',
+  'MongoClientClosedError',
+  'MongoWaitQueueTimeoutError',
+  'MongoOperationTimeoutError',
   'MongoExpiredSessionError',
 ]);
+
+/**
+ * Socket errors. The driver sometimes lets one through unwrapped (a write to a pooled connection whose server was
+ * just killed fails with a plain `Error: write ECONNRESET`); the database is the only peer a request talks to.
+ */
+const SOCKET_ERROR_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EHOSTUNREACH']);
 
 const BODY_PARSER_ERRORS: Record<string, () => AppError> = {
   'entity.parse.failed': () => new AppError(400, 'malformed-json'),
@@ -23,6 +35,8 @@ const BODY_PARSER_ERRORS: Record<string, () => AppError> = {
 
 function isUnavailable(error: Error): boolean {
   if (UNAVAILABLE_NAMES.has(error.name)) return true;
+  const { code, syscall } = error as { code?: unknown; syscall?: unknown };
+  if (typeof syscall === 'string' && typeof code === 'string' && SOCKET_ERROR_CODES.has(code)) return true;
   // mongoose with bufferCommands off: "Cannot call `x.find()` before initial connection is complete ..."
   return error.name === 'MongooseError' && /initial connection|not connected|client was closed/i.test(error.message);
 }
