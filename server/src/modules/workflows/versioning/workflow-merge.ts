@@ -18,8 +18,9 @@ export interface MergeResult {
 const OWN_KEYS = new Set(['id', 'version', 'upstream']);
 
 /**
- * Three-way merge of an upstream change (`base` → `theirs`) into a local clone (`ours`). Objects merge key by key;
- * arrays (transition lists, forms, deadlines) and scalars are taken whole. Where both sides changed the same value
+ * Three-way merge of an upstream change (`base` → `theirs`) into a local clone (`ours`). Objects merge key by key,
+ * lists of items with an `id` (deadlines) item by item; other arrays (transition lists, forms) and scalars are taken
+ * whole. Where both sides changed the same value
  * differently, ours is kept and a conflict is reported: a local change is never silently overwritten. The merged
  * definition must be validated again before it is saved.
  */
@@ -55,8 +56,39 @@ function mergeValue(base: Value, ours: Value, theirs: Value, path: string, confl
     }
     return out;
   }
+  if (isIdList(ours) && isIdList(theirs) && (base === ABSENT || isIdList(base))) {
+    return mergeIdLists(base === ABSENT ? [] : (base as IdItem[]), ours, theirs, path, conflicts);
+  }
   conflicts.push({ path, base: visible(base), ours: visible(ours), theirs: visible(theirs) });
   return ours;
+}
+
+type IdItem = Record<string, unknown> & { id: string };
+
+/** Lists whose items carry a unique `id` (deadlines) merge item by item, so two edits to different items both land. */
+function isIdList(value: Value): value is IdItem[] {
+  if (!Array.isArray(value)) return false;
+  const ids = value.map((item) => (isPlainObject(item) && typeof item.id === 'string' ? item.id : null));
+  return ids.every((id) => id !== null) && new Set(ids).size === ids.length;
+}
+
+function mergeIdLists(base: IdItem[], ours: IdItem[], theirs: IdItem[], path: string, conflicts: MergeConflict[]): Value {
+  const byId = (list: IdItem[]) => new Map(list.map((item) => [item.id, item]));
+  const b = byId(base);
+  const t = byId(theirs);
+  const out: IdItem[] = [];
+  ours.forEach((item, i) => {
+    const merged = mergeValue(b.get(item.id) ?? ABSENT, item, t.get(item.id) ?? ABSENT, joinPointer(path, i), conflicts);
+    if (merged !== ABSENT) out.push(merged as IdItem);
+  });
+  const oursIds = new Set(ours.map((item) => item.id));
+  for (const item of theirs) {
+    if (oursIds.has(item.id)) continue;
+    // Added upstream, or removed by us: keep our removal unless upstream also changed the item.
+    const merged = mergeValue(b.get(item.id) ?? ABSENT, ABSENT, item, joinPointer(path, out.length), conflicts);
+    if (merged !== ABSENT) out.push(merged as IdItem);
+  }
+  return out;
 }
 
 function visible(value: Value): unknown {
