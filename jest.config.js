@@ -11,6 +11,8 @@ const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
 const shared = { rootDir: __dirname, transform, transformIgnorePatterns, testEnvironment: 'node' };
 
 module.exports = {
+  // Per-project testTimeout is ignored by Jest; integration and browser tests need more than the 5 s default.
+  testTimeout: 60_000,
   projects: [
     {
       ...shared,
@@ -23,7 +25,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
-      testTimeout: 60_000,
     },
     {
       ...shared,
@@ -31,7 +32,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
       globalSetup: '<rootDir>/test/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
-      testTimeout: 120_000,
     },
   ],
 };

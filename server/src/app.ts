@@ -12,7 +12,14 @@ import { requestLogger } from './core/http/request-logger';
 import { requireDatabase } from './core/http/require-database';
 import { securityHeaders } from './core/http/security-headers';
 import type { ServerI18n } from './core/i18n/i18n';
+import { authRoutes } from './modules/access/auth.routes';
+import { authenticate } from './modules/access/authenticate.middleware';
+import { createAddressLimiter, type AddressLimiter } from './modules/access/login.service';
+import { roleRoutes } from './modules/access/role.routes';
+import { userRoutes } from './modules/access/user.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { organisationRoutes } from './modules/tenants/organisation.routes';
 import { metaRoutes } from './modules/meta/meta.routes';
 
 export interface AppDeps {
@@ -21,6 +28,8 @@ export interface AppDeps {
   i18n: ServerI18n;
   /** Where the built client lives; tests may point elsewhere. */
   clientDir?: string;
+  /** Login attempts per address; tests pass a small one. */
+  loginLimiter?: AddressLimiter;
 }
 
 /** Builds the HTTP application: middleware order matters and is spelled out here, error handler last. */
@@ -39,7 +48,13 @@ export function createApp(config: Config, deps: AppDeps): Express {
   const api = express.Router();
   api.use(requireDatabase(deps.db));
   api.use(jsonBody(config.bodyLimit));
+  api.use(authenticate(deps.db));
   api.use(metaRoutes(deps.db, deps.i18n));
+  api.use(authRoutes(deps.db, deps.loginLimiter ?? createAddressLimiter()));
+  api.use(organisationRoutes(deps.db));
+  api.use(roleRoutes(deps.db));
+  api.use(userRoutes(deps.db));
+  api.use(auditRoutes(deps.db));
   api.use(unknownRoute);
   app.use('/api', api);
 

@@ -11,6 +11,7 @@ import { EmbeddedFerretDb } from './core/db/embedded-ferretdb';
 import { ensureFerretDbBinary, MissingToolchainError } from './core/db/ferretdb-binary';
 import { createServerI18n } from './core/i18n/i18n';
 import { createLogger } from './core/logger';
+import { loadDemoData, type DemoResult } from './modules/demo/demo-data.service';
 import { ensureInstallation } from './modules/meta/installation.service';
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
@@ -26,6 +27,14 @@ async function startDatabase(config: Config, logger: Logger): Promise<{ uri: str
   return { uri, embedded };
 }
 
+/** The generated demo password is shown once, on the terminal only (never in the JSON log). */
+async function announceDemo(result: DemoResult, logger: Logger): Promise<void> {
+  if (result.createdUsers > 0) logger.info({ users: result.createdUsers }, 'demo data loaded');
+  if (result.generatedPassword) {
+    process.stdout.write(`\nDemo users created (see README). Their password, shown only this once: ${result.generatedPassword}\n\n`);
+  }
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
@@ -36,6 +45,7 @@ async function main(): Promise<void> {
   try {
     db = await connectDatabase(uri);
     await ensureInstallation(db);
+    if (!config.mongodbUri || config.demo) await announceDemo(await loadDemoData(db, config.demoPassword), logger);
   } catch (error) {
     await embedded?.stop();
     throw error;

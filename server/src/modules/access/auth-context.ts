@@ -1,0 +1,72 @@
+import type { Connection, Types } from 'mongoose';
+import { organisationModel, type Organisation } from '../tenants/organisation.model';
+import { createAbility, resolveRules, type AppAbility } from './ability';
+import { roleModel } from './role.model';
+import { decodeRules } from './rule-storage';
+import type { Session } from './session.model';
+import { userModel, type User } from './user.model';
+
+export interface AuthContext {
+  user: Pick<User, '_id' | 'email' | 'name'>;
+  org: Pick<Organisation, '_id' | 'slug' | 'name' | 'country' | 'type'>;
+  /** Every organisation the user belongs to, for the organisation switcher. */
+  memberships: Array<{ orgId: Types.ObjectId; slug: string; name: string; roleKey: string; roleName: string }>;
+  role: { _id: Types.ObjectId; key: string; name: string };
+  /** The active organisation and all below it (regions, municipalities, shelters under a national body). */
+  orgTreeIds: Types.ObjectId[];
+  ability: AppAbility;
+  session: Pick<Session, '_id' | 'csrfToken' | 'method'>;
+  /** Cookie-authenticated requests need the CSRF header on unsafe methods; token requests do not. */
+  via: 'cookie' | 'token';
+}
+
+declare module '../../core/http/request-context' {
+  interface RequestContext {
+    auth?: AuthContext;
+  }
+}
+
+/** Builds the request's identity and CASL ability from a live session; null when the account can no longer act. */
+export async function loadAuthContext(db: Connection, session: Session, via: AuthContext['via']): Promise<AuthContext | null> {
+  const user = await userModel(db).findById(session.userId).lean();
+  if (!user || user.status !== 'active') return null;
+  const membership = user.memberships.find((item) => item.orgId.equals(session.orgId));
+  if (!membership) return null;
+
+  const Organisations = organisationModel(db);
+  const orgIds = user.memberships.map((item) => item.orgId);
+  const [organisations, roles, subtree] = await Promise.all([
+    Organisations.find({ _id: { $in: orgIds } }).lean(),
+    roleModel(db).find({ _id: { $in: user.memberships.map((item) => item.roleId) } }).lean(),
+    Organisations.find({ ancestorIds: session.orgId }, { _id: 1 }).lean(),
+  ]);
+  const org = organisations.find((item) => item._id.equals(session.orgId));
+  const role = roles.find((item) => item._id.equals(membership.roleId));
+  if (!org || !role) return null;
+
+  const orgTreeIds = [org._id, ...subtree.map((item) => item._id)];
+  const rules = resolveRules(decodeRules(role.rules), {
+    'user.id': user._id.toHexString(),
+    'org.id': org._id.toHexString(),
+    'org.descendantIds': orgTreeIds.map((id) => id.toHexString()),
+    'org.ancestorIds': org.ancestorIds.map((id) => id.toHexString()),
+    'org.country': org.country,
+  });
+
+  return {
+    user: { _id: user._id, email: user.email, name: user.name },
+    org: { _id: org._id, slug: org.slug, name: org.name, country: org.country, type: org.type },
+    memberships: user.memberships.flatMap((item) => {
+      const memberOrg = organisations.find((candidate) => candidate._id.equals(item.orgId));
+      const memberRole = roles.find((candidate) => candidate._id.equals(item.roleId));
+      return memberOrg && memberRole
+        ? [{ orgId: memberOrg._id, slug: memberOrg.slug, name: memberOrg.name, roleKey: memberRole.key, roleName: memberRole.name }]
+        : [];
+    }),
+    role: { _id: role._id, key: role.key, name: role.name },
+    orgTreeIds,
+    ability: createAbility(rules),
+    session: { _id: session._id, csrfToken: session.csrfToken, method: session.method },
+    via,
+  };
+}

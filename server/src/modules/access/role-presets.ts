@@ -1,0 +1,138 @@
+import type { RoleRule } from './rule.schemas';
+
+/**
+ * Platform presets, cloned into an organisation and then edited there as data. They follow the visibility table of
+ * the field (DOMAIN.md "Who sees what"). `${...}` placeholders are filled per request.
+ */
+export interface RolePreset {
+  key: string;
+  rules: RoleRule[];
+}
+
+const OWN_ORG = { orgId: '${org.id}' };
+const SHARED_WITH_ORG = { sharedWith: '${org.id}' };
+const MY_CASES = { orgId: '${org.id}', assignees: '${user.id}' };
+const POLICE_CONSENTED = { orgId: '${org.id}', 'consents.police.given': true };
+const ORG_TREE = { orgId: { $in: '${org.descendantIds}' } };
+
+const readDesign: RoleRule[] = [
+  { action: 'read', subject: ['FormTemplate', 'WorkflowTemplate'] },
+  { action: 'read', subject: ['Form', 'Workflow'], conditions: OWN_ORG },
+  { action: 'read', subject: 'Organisation', conditions: { _id: { $in: '${org.descendantIds}' } } },
+];
+
+/** Case work on the cases matched by `conditions`; `fields` limits what is seen (all fields when omitted). */
+const caseWork = (conditions: Record<string, unknown>, fields?: string[]): RoleRule[] => [
+  { action: ['read', 'update', 'fire'], subject: 'Case', ...(fields ? { fields } : {}), conditions },
+  { action: ['read', 'create', 'update'], subject: 'Submission', conditions },
+];
+
+export const ROLE_PRESETS: RolePreset[] = [
+  { key: 'platform-admin', rules: [{ action: 'manage', subject: 'all' }] },
+  {
+    key: 'org-admin',
+    rules: [
+      ...readDesign,
+      { action: ['update'], subject: 'Organisation', fields: ['name', 'parameters', 'oidc'], conditions: { _id: '${org.id}' } },
+      { action: 'manage', subject: 'User', conditions: { 'memberships.orgId': { $in: '${org.descendantIds}' } } },
+      { action: 'manage', subject: 'Role', conditions: ORG_TREE },
+      { action: 'revoke', subject: 'Session', conditions: ORG_TREE },
+      { action: 'manage', subject: ['Form', 'Workflow'], conditions: OWN_ORG },
+      { action: 'clone', subject: ['FormTemplate', 'WorkflowTemplate'] },
+    ],
+  },
+  {
+    key: 'form-designer',
+    rules: [
+      ...readDesign,
+      { action: ['create', 'read', 'update', 'delete', 'publish'], subject: 'Form', conditions: OWN_ORG },
+      { action: 'clone', subject: 'FormTemplate' },
+    ],
+  },
+  {
+    // The municipal social worker who owns the case sees all of it, except the details of criminal proceedings.
+    key: 'caseworker',
+    rules: [
+      ...readDesign,
+      { action: ['create', 'assign', 'export'], subject: 'Case', conditions: OWN_ORG },
+      ...caseWork(OWN_ORG, [
+        'reference', 'orgId', 'assignees', 'workflow', 'alias', 'identity', 'safeAccommodation', 'narrative',
+        'narrativeSummary', 'proceedingsSummary', 'integration', 'plan', 'consents', 'sharedWith',
+      ]),
+    ],
+  },
+  {
+    // NAS (Finland) / CMM (Denmark): everything on their own cases and on cases referred to them with consent.
+    key: 'national-coordinator',
+    rules: [
+      ...readDesign,
+      { action: ['create', 'assign', 'export'], subject: 'Case', conditions: OWN_ORG },
+      ...caseWork(OWN_ORG),
+      { action: 'read', subject: ['Case', 'Submission'], conditions: SHARED_WITH_ORG },
+      { action: 'manage', subject: 'Workflow', conditions: OWN_ORG },
+    ],
+  },
+  {
+    key: 'ngo-worker',
+    rules: [
+      ...readDesign,
+      ...caseWork(MY_CASES, ['reference', 'orgId', 'assignees', 'workflow', 'alias', 'identity', 'narrative', 'integration', 'plan', 'consents']),
+      { action: 'read', subject: 'Submission', fields: ['formPath', 'revision', 'caseId', 'data', 'restrictedData', 'confidentialData'], conditions: MY_CASES },
+    ],
+  },
+  {
+    key: 'shelter-worker',
+    rules: [
+      ...readDesign,
+      { action: ['create'], subject: 'Case', conditions: OWN_ORG },
+      ...caseWork(OWN_ORG, ['reference', 'orgId', 'assignees', 'workflow', 'alias', 'identity', 'safeAccommodation', 'narrativeSummary', 'integration', 'plan', 'consents']),
+      { action: ['read', 'update'], subject: 'Case', fields: ['narrative'], conditions: MY_CASES },
+    ],
+  },
+  {
+    key: 'legal-representative',
+    rules: [
+      ...readDesign,
+      ...caseWork({ assignees: '${user.id}' }, [
+        'reference', 'orgId', 'assignees', 'workflow', 'alias', 'identity', 'safeAccommodation', 'narrativeSummary',
+        'criminalProceedings', 'proceedingsSummary', 'integration', 'plan', 'consents',
+      ]),
+    ],
+  },
+  {
+    // Employment services see the person's name and what integration needs: never location, trauma or proceedings.
+    key: 'employment-services',
+    rules: [
+      ...readDesign,
+      { action: ['read', 'update'], subject: 'Case', fields: ['reference', 'alias', 'integration', 'plan'], conditions: SHARED_WITH_ORG },
+      { action: ['read', 'create'], subject: 'Submission', fields: ['formPath', 'revision', 'caseId', 'data'], conditions: SHARED_WITH_ORG },
+    ],
+  },
+  {
+    key: 'iom-caseworker',
+    rules: [
+      ...readDesign,
+      { action: ['create', 'assign', 'export'], subject: 'Case', conditions: OWN_ORG },
+      ...caseWork(OWN_ORG, ['reference', 'orgId', 'assignees', 'workflow', 'alias', 'identity', 'narrative', 'integration', 'plan', 'consents']),
+      { action: 'read', subject: 'Case', fields: ['reference', 'alias', 'identity', 'narrativeSummary', 'integration', 'plan'], conditions: SHARED_WITH_ORG },
+    ],
+  },
+  {
+    // Assistance never depends on the police: the liaison sees a case only where the person consented to sharing
+    // with the police, and then only its reference, proceedings and identity; submissions only without any
+    // restricted or confidential value.
+    key: 'police-liaison',
+    rules: [
+      { action: 'read', subject: 'Case', fields: ['reference', 'alias', 'identity', 'criminalProceedings'], conditions: POLICE_CONSENTED },
+      { action: 'read', subject: 'Submission', fields: ['formPath', 'revision', 'caseId', 'data'], conditions: OWN_ORG },
+    ],
+  },
+  {
+    key: 'auditor',
+    rules: [
+      ...readDesign,
+      { action: 'read', subject: 'AuditEntry', conditions: ORG_TREE },
+      { action: 'read', subject: ['User', 'Role'], conditions: ORG_TREE },
+    ],
+  },
+];

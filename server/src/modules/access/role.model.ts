@@ -1,0 +1,39 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type { StoredRule } from './rule-storage';
+
+export interface Role {
+  _id: Types.ObjectId;
+  orgId: Types.ObjectId;
+  /** Stable key, e.g. "caseworker"; the preset it was cloned from keeps the same key unless renamed. */
+  key: string;
+  name: string;
+  preset?: string;
+  rules: StoredRule[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const roleSchema = new Schema<Role>(
+  {
+    orgId: { type: Schema.Types.ObjectId, required: true },
+    key: { type: String, required: true },
+    name: { type: String, required: true },
+    preset: { type: String },
+    // Rules are validated against the permission vocabulary before they are stored (rule.schemas.ts).
+    rules: {
+      type: [
+        new Schema<StoredRule>(
+          { action: [String], subject: [String], fields: { type: [String], default: undefined }, conditions: String, inverted: Boolean, reason: String },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+  },
+  { collection: 'roles', timestamps: true, optimisticConcurrency: true },
+);
+roleSchema.index({ orgId: 1, key: 1 }, { unique: true });
+
+export function roleModel(db: Connection): Model<Role> {
+  return (db.models.Role as Model<Role>) ?? db.model<Role>('Role', roleSchema);
+}

@@ -1,0 +1,53 @@
+import express, { type Router } from 'express';
+import type { Connection } from 'mongoose';
+import { z } from 'zod';
+import { parseInput } from '../../core/http/validate';
+import { requireAuth } from './authenticate.middleware';
+import type { Role } from './role.model';
+import { decodeRules } from './rule-storage';
+import { createRole, getRole, listRolePresets, listRoles, updateRole } from './role.service';
+import { serviceContext } from './service-context';
+
+const createRoleSchema = z
+  .object({
+    key: z.string().regex(/^[a-z][a-z0-9-]{1,49}$/),
+    name: z.string().trim().min(1).max(100),
+    preset: z.string().optional(),
+    rules: z.array(z.unknown()).optional(),
+  })
+  .strict();
+const updateRoleSchema = z
+  .object({ name: z.string().trim().min(1).max(100).optional(), rules: z.array(z.unknown()).optional(), version: z.number().int().min(0) })
+  .strict();
+
+const presentRole = (role: Role & { __v?: number }) => ({
+  id: role._id,
+  version: role.__v ?? 0,
+  orgId: role.orgId,
+  key: role.key,
+  name: role.name,
+  preset: role.preset,
+  rules: decodeRules(role.rules),
+});
+
+export function roleRoutes(db: Connection): Router {
+  const router = express.Router();
+  router.use('/roles', requireAuth);
+  router.get('/roles/presets', (_req, res) => {
+    res.json(listRolePresets());
+  });
+  router.get('/roles', async (req, res) => {
+    res.json((await listRoles(serviceContext(db, req))).map(presentRole));
+  });
+  router.post('/roles', async (req, res) => {
+    const role = await createRole(serviceContext(db, req), parseInput(createRoleSchema, req.body));
+    res.status(201).json(presentRole(role));
+  });
+  router.get('/roles/:id', async (req, res) => {
+    res.json(presentRole(await getRole(serviceContext(db, req), req.params.id)));
+  });
+  router.put('/roles/:id', async (req, res) => {
+    res.json(presentRole(await updateRole(serviceContext(db, req), req.params.id, parseInput(updateRoleSchema, req.body))));
+  });
+  return router;
+}

@@ -1,0 +1,18 @@
+import type { Request } from 'express';
+import type { Connection } from 'mongoose';
+import { AppError } from '../../core/errors/app-error';
+import type { AuthContext } from './auth-context';
+
+/** What a service needs about the request: the database, who acts, in which organisation, under which rules. */
+export interface ServiceContext {
+  db: Connection;
+  auth: AuthContext;
+  requestId: string;
+}
+
+export function serviceContext(db: Connection, req: Request): ServiceContext {
+  if (!req.ctx.auth) throw new AppError(401, 'unauthenticated');
+  return { db, auth: req.ctx.auth, requestId: req.ctx.requestId };
+}
+
+export const auditActor = (ctx: ServiceContext) => ({ userId: ctx.auth.user._id, orgId: ctx.auth.org._id, requestId: ctx.requestId });

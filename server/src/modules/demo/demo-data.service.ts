@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import type { Connection, Types } from 'mongoose';
+import { hashPassword } from '../access/password';
+import { ROLE_PRESETS } from '../access/role-presets';
+import { clonePresetInto } from '../access/role.service';
+import { userModel } from '../access/user.model';
+import { organisationModel } from '../tenants/organisation.model';
+import { DEMO_ORGANISATIONS, DEMO_USERS } from './demo-organisations';
+
+export interface DemoResult {
+  /** Set only when this call created demo users with a generated password: print it once. */
+  generatedPassword?: string;
+  createdUsers: number;
+}
+
+/**
+ * Idempotent: organisations are upserted by slug, every preset role is cloned into each (to be edited there),
+ * users are created once. With DEMO_PASSWORD set, the demo users' password is (re)set to it on every start.
+ */
+export async function loadDemoData(db: Connection, demoPassword: string | undefined): Promise<DemoResult> {
+  const Organisations = organisationModel(db);
+  const ids = new Map<string, Types.ObjectId>();
+  for (const demo of DEMO_ORGANISATIONS) {
+    const parentId = demo.parent ? ids.get(demo.parent)! : null;
+    const parent = parentId ? await Organisations.findById(parentId).lean() : null;
+    const org =
+      (await Organisations.findOne({ slug: demo.slug }).lean()) ??
+      (
+        await Organisations.create({
+          slug: demo.slug,
+          name: demo.name,
+          country: demo.country,
+          type: demo.type,
+          parentId,
+          ancestorIds: parent ? [...parent.ancestorIds, parent._id] : [],
+          parameters: {},
+        })
+      ).toObject();
+    ids.set(demo.slug, org!._id);
+    for (const preset of ROLE_PRESETS) await clonePresetInto(db, org!._id, preset.key);
+  }
+
+  const Users = userModel(db);
+  const generatedPassword = demoPassword ? undefined : randomBytes(12).toString('base64url');
+  const passwordHash = await hashPassword(demoPassword ?? generatedPassword!);
+  let createdUsers = 0;
+  for (const demo of DEMO_USERS) {
+    const memberships = [];
+    for (const { org, role } of demo.memberships) {
+      const orgId = ids.get(org)!;
+      const roleDoc = await clonePresetInto(db, orgId, role);
+      memberships.push({ orgId, roleId: roleDoc._id });
+    }
+    const result = await Users.updateOne(
+      { email: demo.email },
+      { $setOnInsert: { email: demo.email, name: demo.name, memberships, passwordHash, status: 'active', failedLogins: 0 } },
+      { upsert: true },
+    );
+    if (result.upsertedCount) createdUsers += 1;
+    else if (demoPassword) await Users.updateOne({ email: demo.email }, { $set: { passwordHash } });
+  }
+  return { createdUsers, ...(createdUsers > 0 && generatedPassword ? { generatedPassword } : {}) };
+}

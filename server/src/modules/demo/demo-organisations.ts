@@ -1,0 +1,40 @@
+import type { OrganisationType } from '../tenants/organisation.model';
+
+export interface DemoOrganisation {
+  slug: string;
+  name: string;
+  country: string;
+  type: OrganisationType;
+  parent?: string;
+}
+
+/** Fictional installations of real kinds of organisations (no real contact data anywhere). */
+export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
+  { slug: 'fi-nas', name: 'National Assistance System for Victims of Human Trafficking (demo)', country: 'FI', type: 'national' },
+  { slug: 'fi-helsinki', name: 'City of Helsinki, social services (demo)', country: 'FI', type: 'municipality', parent: 'fi-nas' },
+  { slug: 'fi-vantaa', name: 'City of Vantaa, social services (demo)', country: 'FI', type: 'municipality', parent: 'fi-nas' },
+  { slug: 'fi-oulu', name: 'City of Oulu, social services (demo)', country: 'FI', type: 'municipality', parent: 'fi-nas' },
+  { slug: 'fi-victim-support', name: 'Victim support NGO (demo)', country: 'FI', type: 'ngo' },
+  { slug: 'dk-cmm', name: 'Centre against Human Trafficking (demo)', country: 'DK', type: 'national' },
+  { slug: 'iom-bg', name: 'IOM Bulgaria, return and reintegration (demo)', country: 'BG', type: 'international' },
+  { slug: 'mk-shelter', name: 'Shelter for victims of trafficking (demo)', country: 'MK', type: 'shelter' },
+];
+
+export interface DemoUser {
+  email: string;
+  name: string;
+  memberships: Array<{ org: string; role: string }>;
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { email: 'admin@demo.test', name: 'Demo Platform Admin', memberships: [{ org: 'fi-nas', role: 'platform-admin' }, { org: 'dk-cmm', role: 'platform-admin' }] },
+  { email: 'designer@helsinki.demo.test', name: 'Demo Form Designer', memberships: [{ org: 'fi-helsinki', role: 'form-designer' }] },
+  { email: 'worker@helsinki.demo.test', name: 'Demo Caseworker Helsinki', memberships: [{ org: 'fi-helsinki', role: 'caseworker' }] },
+  { email: 'worker@vantaa.demo.test', name: 'Demo Caseworker Vantaa', memberships: [{ org: 'fi-vantaa', role: 'caseworker' }] },
+  { email: 'coordinator@nas.demo.test', name: 'Demo NAS Coordinator', memberships: [{ org: 'fi-nas', role: 'national-coordinator' }] },
+  { email: 'ngo@victimsupport.demo.test', name: 'Demo NGO Worker', memberships: [{ org: 'fi-victim-support', role: 'ngo-worker' }] },
+  { email: 'police@helsinki.demo.test', name: 'Demo Police Liaison', memberships: [{ org: 'fi-helsinki', role: 'police-liaison' }] },
+  { email: 'auditor@nas.demo.test', name: 'Demo Auditor', memberships: [{ org: 'fi-nas', role: 'auditor' }] },
+  { email: 'worker@cmm.demo.test', name: 'Demo CMM Coordinator', memberships: [{ org: 'dk-cmm', role: 'national-coordinator' }] },
+  { email: 'caseworker@iom.demo.test', name: 'Demo IOM Caseworker', memberships: [{ org: 'iom-bg', role: 'iom-caseworker' }] },
+];
