@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { formsDir, localesDir } from '../../server/src/config/paths';
+import { missingTranslations } from '../../server/src/modules/forms';
+
+/** Staff and official languages: every template and every server message must exist in each (issue 6). */
+const STAFF_LANGUAGES = ['en', 'fi', 'sv', 'da', 'bg', 'ro', 'hu', 'cs', 'mk', 'sq', 'sr'];
+/** Languages of many victims: the consent and information form must exist in these too. */
+const CONSENT_LANGUAGES = ['ar', 'uk', 'ru', 'vi', 'th', 'es', 'fr', 'pcm'];
+const SERVER_NAMESPACES = ['errors', 'validation', 'workflows'];
+
+type Tree = { [key: string]: string | Tree };
+const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Tree;
+
+function leafKeys(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : leafKeys(value, `${prefix}${key}.`),
+  );
+}
+
+function missingKeys(source: Tree, target: Tree): string[] {
+  const present = new Set(
+    leafKeys(target).filter((key) => {
+      const value = key.split('.').reduce<Tree | string | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), target);
+      return typeof value === 'string' && value.trim() !== '';
+    }),
+  );
+  return leafKeys(source).filter((key) => !present.has(key));
+}
+
+const templates = fs
+  .readdirSync(formsDir)
+  .filter((file) => file.endsWith('.json'))
+  .map((file) => JSON.parse(fs.readFileSync(path.join(formsDir, file), 'utf8')) as { path: string });
+
+function formTranslations(language: string, formPath: string): Record<string, string> {
+  const file = path.join(formsDir, 'translations', language, `${formPath}.json`);
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>) : {};
+}
+
+describe.each(STAFF_LANGUAGES.filter((language) => language !== 'en'))('staff language %s', (language) => {
+  it.each(SERVER_NAMESPACES)('has every key of locales/en/%s.json', (namespace) => {
+    const source = readJson(path.join(localesDir, 'en', `${namespace}.json`));
+    const file = path.join(localesDir, language, `${namespace}.json`);
+    const target = fs.existsSync(file) ? readJson(file) : {};
+    expect(missingKeys(source, target)).toEqual([]);
+  });
+
+  it.each(templates.map((form) => form.path))('translates every string of the form template %s', (formPath) => {
+    const form = templates.find((candidate) => candidate.path === formPath)!;
+    const missing = missingTranslations(form as never, { [language]: formTranslations(language, formPath) }, [language]);
+    expect(missing[language] ?? []).toEqual([]);
+  });
+});
+
+describe.each(CONSENT_LANGUAGES)('language of victims %s', (language) => {
+  it('translates every string of consent-information', () => {
+    const form = templates.find((candidate) => candidate.path === 'consent-information')!;
+    const missing = missingTranslations(form as never, { [language]: formTranslations(language, 'consent-information') }, [language]);
+    expect(missing[language] ?? []).toEqual([]);
+  });
+});
