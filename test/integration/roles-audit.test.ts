@@ -1,0 +1,110 @@
+import request from 'supertest';
+import { auditModel } from '../../server/src/modules/audit/audit.model';
+import { createDemoApp, signIn, type SignedIn } from '../helpers/demo-app';
+import type { TestApp } from '../helpers/test-app';
+
+let t: TestApp;
+let admin: SignedIn;
+beforeAll(async () => {
+  t = await createDemoApp('roles');
+  admin = await signIn(t, 'admin@demo.test', 'fi-nas');
+});
+afterAll(() => t.close());
+
+const asAdmin = (test: request.Test) => test.set('x-jwt-token', admin.token);
+
+describe('roles are data', () => {
+  it('lists the presets cloned into the organisation', async () => {
+    const roles = await asAdmin(request(t.app).get('/api/roles'));
+    expect(roles.status).toBe(200);
+    const keys = roles.body.map((role: { key: string }) => role.key);
+    for (const preset of [
+      'platform-admin', 'org-admin', 'form-designer', 'caseworker', 'national-coordinator', 'ngo-worker', 'shelter-worker',
+      'legal-representative', 'employment-services', 'iom-caseworker', 'police-liaison', 'auditor',
+    ]) {
+      expect(keys).toContain(preset);
+    }
+  });
+
+  it('creates a role from a preset and edits its rules with optimistic concurrency', async () => {
+    const created = await asAdmin(request(t.app).post('/api/roles')).send({ key: 'outreach-worker', name: 'Outreach worker', preset: 'ngo-worker' });
+    expect(created.status).toBe(201);
+    const rules = [{ action: 'read', subject: 'Case', fields: ['reference', 'alias'], conditions: { orgId: '${org.id}', assignees: '${user.id}' } }];
+    const updated = await asAdmin(request(t.app).put(`/api/roles/${created.body.id}`)).send({ rules, version: created.body.version });
+    expect(updated.status).toBe(200);
+    expect(updated.body.rules).toEqual([{ action: ['read'], subject: ['Case'], fields: ['reference', 'alias'], conditions: rules[0]!.conditions }]);
+    const stale = await asAdmin(request(t.app).put(`/api/roles/${created.body.id}`)).send({ name: 'Renamed', version: created.body.version });
+    expect(stale.status).toBe(409);
+  });
+
+  it('refuses unknown subjects, actions, fields, placeholders and operator injection, each with its path, all at once', async () => {
+    const response = await asAdmin(request(t.app).post('/api/roles')).send({
+      key: 'broken-role',
+      name: 'Broken',
+      rules: [
+        { action: 'read', subject: 'Spaceship' },
+        { action: 'teleport', subject: 'Case' },
+        { action: 'read', subject: 'Case', fields: ['favouriteColour'] },
+        { action: 'read', subject: 'Case', conditions: { orgId: '${org.secretPlans}' } },
+        { action: 'read', subject: 'Case', conditions: { orgId: { $where: 'sleep(1000)' } } },
+        { action: 'read', subject: 'Case', conditions: { orgId: '$gt' } },
+        { action: 'read', subject: 'Case', conditions: { $or: [{ orgId: 'x' }] } },
+      ],
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('role-rules-invalid');
+    const paths = response.body.problems.map((problem: { path: string }) => problem.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'rules[0].subject',
+        'rules[1].action',
+        'rules[2].fields[0]',
+        'rules[3].conditions.orgId',
+        'rules[4].conditions.orgId.$where',
+        'rules[5].conditions.orgId',
+        'rules[6].conditions.$or',
+      ]),
+    );
+    // Nothing was stored.
+    const roles = await asAdmin(request(t.app).get('/api/roles'));
+    expect(roles.body.map((role: { key: string }) => role.key)).not.toContain('broken-role');
+  });
+
+  it('does not let a caseworker see or change roles', async () => {
+    const worker = await signIn(t, 'worker@helsinki.demo.test');
+    const roles = await request(t.app).get('/api/roles').set('x-jwt-token', worker.token);
+    expect(roles.status).toBe(200);
+    expect(roles.body).toEqual([]);
+    const create = await request(t.app).post('/api/roles').set('x-jwt-token', worker.token).send({ key: 'sneaky', name: 'Sneaky', preset: 'platform-admin' });
+    expect(create.status).toBe(404);
+  });
+});
+
+describe('audit log', () => {
+  it('records logins and role changes without values, readable by auditors only', async () => {
+    const auditor = await signIn(t, 'auditor@nas.demo.test');
+    const log = await request(t.app).get('/api/audit?limit=100').set('x-jwt-token', auditor.token);
+    expect(log.status).toBe(200);
+    expect(log.headers['content-range']).toMatch(/^items \d+-\d+\/\d+$/);
+    const actions = log.body.items.map((entry: { action: string }) => entry.action);
+    expect(actions).toContain('login');
+    expect(actions).toContain('create');
+    for (const entry of log.body.items) {
+      expect(Object.keys(entry).sort()).toEqual(['_id', 'action', 'at', 'orgId', 'requestId', 'sensitiveFields', 'subjectId', 'subjectType', 'userId']);
+    }
+    const filtered = await request(t.app).get('/api/audit?action=login&limit=5').set('x-jwt-token', auditor.token);
+    expect(filtered.body.items.every((entry: { action: string }) => entry.action === 'login')).toBe(true);
+    expect((await request(t.app).get('/api/audit?limit=abc').set('x-jwt-token', auditor.token)).status).toBe(400);
+  });
+
+  it('is 404 for roles without audit permission and cannot be changed through the API', async () => {
+    const worker = await signIn(t, 'worker@vantaa.demo.test');
+    expect((await request(t.app).get('/api/audit').set('x-jwt-token', worker.token)).status).toBe(404);
+    const entry = await auditModel(t.db).findOne().lean();
+    for (const method of ['put', 'patch', 'delete'] as const) {
+      const response = await asAdmin(request(t.app)[method](`/api/audit/${String(entry!._id)}`)).send({});
+      expect(response.status).toBe(404);
+    }
+    expect(await auditModel(t.db).countDocuments({ _id: entry!._id })).toBe(1);
+  });
+});
