@@ -15,6 +15,7 @@ import type { ServerI18n } from './core/i18n/i18n';
 import { authRoutes } from './modules/access/auth.routes';
 import { authenticate } from './modules/access/authenticate.middleware';
 import { createAddressLimiter, type AddressLimiter } from './modules/access/login.service';
+import { oidcRoutes } from './modules/access/oidc.routes';
 import { roleRoutes } from './modules/access/role.routes';
 import { userRoutes } from './modules/access/user.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -51,6 +52,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   api.use(authenticate(deps.db));
   api.use(metaRoutes(deps.db, deps.i18n));
   api.use(authRoutes(deps.db, deps.loginLimiter ?? createAddressLimiter()));
+  api.use(oidcRoutes(deps.db));
   api.use(organisationRoutes(deps.db));
   api.use(roleRoutes(deps.db));
   api.use(userRoutes(deps.db));
