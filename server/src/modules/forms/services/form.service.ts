@@ -1,0 +1,130 @@
+import type { TFunction } from 'i18next';
+import { AppError, notFound } from '../../../core/errors/app-error';
+import { ensureCan } from '../../access/permissions';
+import { auditActor, type ServiceContext } from '../../access/service-context';
+import { recordAudit } from '../../audit/audit.service';
+import { formModel, type Form } from '../models/form.model';
+import { formRevisionModel } from '../models/form-revision.model';
+import type { FormTranslations } from '../translations/translatable-strings-collector';
+import { checkDefinition } from './definition-check';
+import { findForm, formFilter, type FormRef } from './form-access';
+import { appendRevision, insertForm, markPublished } from './form-writer';
+import type { ParsedRevision } from './revision-cache';
+import { loadRevision } from './revision-store';
+
+export interface FormWithRevision {
+  form: Form;
+  revision: ParsedRevision;
+}
+
+export interface SaveFormInput {
+  definition: unknown;
+  translations?: FormTranslations;
+  note?: string;
+  publish?: boolean;
+}
+
+export interface ListFormsQuery {
+  limit: number;
+  skip: number;
+  tags?: string[];
+  sort?: Record<string, 1 | -1>;
+  filter?: Record<string, unknown>;
+}
+
+export async function listForms(ctx: ServiceContext, query: ListFormsQuery): Promise<{ items: Form[]; total: number }> {
+  const filter = formFilter(ctx, 'read', { ...query.filter, ...(query.tags?.length ? { tags: { $all: query.tags } } : {}) });
+  const Forms = formModel(ctx.db);
+  const [items, total] = await Promise.all([
+    Forms.find(filter).sort(query.sort ?? { title: 1, _id: 1 }).skip(query.skip).limit(query.limit).lean(),
+    Forms.countDocuments(filter),
+  ]);
+  return { items, total };
+}
+
+/** The form with its published revision, or with `which` = latest/a number; 404 when there is no such revision. */
+export async function getForm(ctx: ServiceContext, ref: FormRef, which: 'current' | 'latest' | number = 'current'): Promise<FormWithRevision> {
+  const form = await findForm(ctx, 'read', ref);
+  const number = which === 'latest' ? form.latestRevision : which === 'current' ? (form.publishedRevision ?? form.latestRevision) : which;
+  if (!Number.isInteger(number) || number < 1 || number > form.latestRevision) throw notFound();
+  return { form, revision: await loadRevision(ctx.db, form._id, number) };
+}
+
+export async function createForm(ctx: ServiceContext, input: SaveFormInput, t: TFunction): Promise<FormWithRevision> {
+  const orgId = ctx.auth.org._id;
+  ensureCan(ctx.auth.ability, 'create', 'Form', { orgId });
+  if (input.publish) ensureCan(ctx.auth.ability, 'publish', 'Form', { orgId });
+  const definition = checkDefinition(input.definition, t);
+  const form = await insertForm(ctx.db, orgId, {
+    definition,
+    translations: input.translations ?? {},
+    authorId: ctx.auth.user._id,
+    note: input.note ?? '',
+    publish: input.publish ?? false,
+  });
+  await recordAudit(ctx.db, auditActor(ctx), { action: 'create', subjectType: 'Form', subjectId: form._id.toHexString() });
+  return { form, revision: await loadRevision(ctx.db, form._id, 1) };
+}
+
+/** Every save is a new revision; `publish` also makes it current (the Form.io API always publishes). */
+export async function saveForm(
+  ctx: ServiceContext,
+  ref: FormRef,
+  input: SaveFormInput & { version?: number },
+  t: TFunction,
+): Promise<FormWithRevision> {
+  const form = await findForm(ctx, 'read', ref);
+  ensureCan(ctx.auth.ability, 'update', 'Form', form);
+  if (input.publish) ensureCan(ctx.auth.ability, 'publish', 'Form', form);
+  const definition = checkDefinition(input.definition, t);
+  const previous = await loadRevision(ctx.db, form._id, form.latestRevision);
+  const updated = await appendRevision(
+    ctx.db,
+    form,
+    {
+      definition,
+      // A definition save keeps the translations unless new ones are given.
+      translations: input.translations ?? previous.translations,
+      authorId: ctx.auth.user._id,
+      note: input.note ?? '',
+      publish: input.publish ?? false,
+    },
+    input.version ?? form.version,
+  );
+  await recordAudit(ctx.db, auditActor(ctx), { action: input.publish ? 'publish' : 'update', subjectType: 'Form', subjectId: form._id.toHexString() });
+  return { form: updated, revision: await loadRevision(ctx.db, form._id, updated.latestRevision) };
+}
+
+export async function publishForm(ctx: ServiceContext, ref: FormRef, input: { revision?: number; version: number }): Promise<FormWithRevision> {
+  const form = await findForm(ctx, 'read', ref);
+  ensureCan(ctx.auth.ability, 'publish', 'Form', form);
+  const number = input.revision ?? form.latestRevision;
+  const updated = await markPublished(ctx.db, form, number, input.version);
+  await recordAudit(ctx.db, auditActor(ctx), { action: 'publish', subjectType: 'Form', subjectId: form._id.toHexString() });
+  return { form: updated, revision: await loadRevision(ctx.db, form._id, number) };
+}
+
+/** Removes the form from use; its revisions stay, because submissions are pinned to them. */
+export async function deleteForm(ctx: ServiceContext, ref: FormRef): Promise<void> {
+  const form = await findForm(ctx, 'read', ref);
+  ensureCan(ctx.auth.ability, 'delete', 'Form', form);
+  const result = await formModel(ctx.db).deleteOne({ _id: form._id, version: form.version });
+  if (result.deletedCount !== 1) throw new AppError(409, 'version-conflict');
+  await recordAudit(ctx.db, auditActor(ctx), { action: 'delete', subjectType: 'Form', subjectId: form._id.toHexString() });
+}
+
+export async function listRevisions(ctx: ServiceContext, ref: FormRef) {
+  const form = await findForm(ctx, 'read', ref);
+  const revisions = await formRevisionModel(ctx.db)
+    .find({ formId: form._id }, { definitionJson: 0, translationsJson: 0 })
+    .sort({ number: -1 })
+    .lean();
+  return revisions.map((revision) => ({
+    number: revision.number,
+    author: revision.authorId,
+    createdAt: revision.createdAt,
+    note: revision.note,
+    published: revision.published,
+    current: revision.number === form.publishedRevision,
+  }));
+}

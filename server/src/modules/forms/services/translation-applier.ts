@@ -1,0 +1,33 @@
+import { isRecord } from '../shared/json-guards';
+import type { FormDefinition } from '../shared/form.types';
+
+// The properties whose text a reader sees (as translatableStrings collects them), at any depth of a component.
+const TEXT_PROPERTIES = new Set([
+  'label', 'description', 'placeholder', 'tooltip', 'prefix', 'suffix', 'errorLabel', 'title', 'legend',
+  'content', 'html', 'addAnother', 'saveRow', 'removeRow', 'customMessage',
+]);
+
+/**
+ * The definition with its texts replaced by one language's translations (the renderer's `i18n` map: English
+ * source -> text), for clients that cannot pass `i18n` to the renderer. Untranslated texts stay in English.
+ */
+export function applyTranslations(definition: FormDefinition, translations: Record<string, string> | undefined): FormDefinition {
+  if (!translations || Object.keys(translations).length === 0) return definition;
+  const translate = (value: unknown, key: string): unknown => {
+    if (typeof value === 'string') {
+      const text = TEXT_PROPERTIES.has(key) && Object.hasOwn(translations, value) ? translations[value] : undefined;
+      return text && text.trim() !== '' ? text : value;
+    }
+    if (Array.isArray(value)) return value.map((item) => translate(item, key === 'values' ? 'values' : ''));
+    if (isRecord(value)) {
+      // Option lists carry their text in `label`; `value` is data and never translated.
+      return Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, translate(inner, name)]));
+    }
+    return value;
+  };
+  return {
+    ...definition,
+    title: definition.display === 'wizard' ? (translate(definition.title, 'title') as string) : definition.title,
+    components: translate(definition.components, '') as FormDefinition['components'],
+  };
+}

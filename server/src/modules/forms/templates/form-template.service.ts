@@ -1,0 +1,54 @@
+import type { TFunction } from 'i18next';
+import { notFound } from '../../../core/errors/app-error';
+import { ensureCan, withPermission } from '../../access/permissions';
+import { auditActor, type ServiceContext } from '../../access/service-context';
+import { recordAudit } from '../../audit/audit.service';
+import { formTemplateModel, formTemplateRevisionModel, type FormTemplate } from '../models/form-template.model';
+import type { FormDefinition } from '../shared/form.types';
+import type { FormTranslations } from '../translations/translatable-strings-collector';
+import { checkDefinition } from '../services/definition-check';
+import { insertForm } from '../services/form-writer';
+import { loadRevision } from '../services/revision-store';
+import type { FormWithRevision } from '../services/form.service';
+
+export interface TemplateView {
+  template: FormTemplate;
+  revision: number;
+  definition: FormDefinition;
+  translations: FormTranslations;
+}
+
+export async function listTemplates(ctx: ServiceContext): Promise<FormTemplate[]> {
+  return formTemplateModel(ctx.db).find(withPermission(ctx.auth.ability, 'read', 'FormTemplate')).sort({ path: 1 }).lean();
+}
+
+export async function getTemplate(ctx: ServiceContext, path: string, revision?: number): Promise<TemplateView> {
+  const template = await formTemplateModel(ctx.db).findOne(withPermission(ctx.auth.ability, 'read', 'FormTemplate', { path })).lean();
+  if (!template) throw notFound();
+  const number = revision ?? template.latestRevision;
+  const stored = await formTemplateRevisionModel(ctx.db).findOne({ path, number }).lean();
+  if (!stored) throw notFound();
+  return {
+    template,
+    revision: number,
+    definition: JSON.parse(stored.definitionJson) as FormDefinition,
+    translations: JSON.parse(stored.translationsJson) as FormTranslations,
+  };
+}
+
+/** Copies the template's latest revision into the active organisation as a published form that remembers its upstream. */
+export async function cloneTemplate(ctx: ServiceContext, path: string, t: TFunction, newPath?: string): Promise<FormWithRevision> {
+  ensureCan(ctx.auth.ability, 'clone', 'FormTemplate', {});
+  const orgId = ctx.auth.org._id;
+  ensureCan(ctx.auth.ability, 'create', 'Form', { orgId });
+  const source = await getTemplate(ctx, path);
+  const definition = checkDefinition({ ...source.definition, ...(newPath ? { path: newPath } : {}) }, t);
+  const form = await insertForm(
+    ctx.db,
+    orgId,
+    { definition, translations: source.translations, authorId: ctx.auth.user._id, note: `cloned from template ${path} revision ${source.revision}`, publish: true },
+    { templatePath: path, revision: source.revision },
+  );
+  await recordAudit(ctx.db, auditActor(ctx), { action: 'clone', subjectType: 'FormTemplate', subjectId: path });
+  return { form, revision: await loadRevision(ctx.db, form._id, 1) };
+}
