@@ -136,3 +136,17 @@ export const ROLE_PRESETS: RolePreset[] = [
     ],
   },
 ];
+
+/**
+ * Which presets an organisation of each type starts with (it can clone any other later). Every type gets its
+ * administrator, designer and auditor; the working roles follow who does the work in the field (DOMAIN.md).
+ */
+const COMMON_PRESETS = ['org-admin', 'form-designer', 'auditor'];
+export const PRESETS_BY_ORGANISATION_TYPE: Record<string, string[]> = {
+  international: [...COMMON_PRESETS, 'iom-caseworker'],
+  national: [...COMMON_PRESETS, 'national-coordinator', 'platform-admin'],
+  regional: [...COMMON_PRESETS, 'caseworker', 'employment-services'],
+  municipality: [...COMMON_PRESETS, 'caseworker', 'legal-representative', 'employment-services', 'police-liaison'],
+  ngo: [...COMMON_PRESETS, 'ngo-worker', 'legal-representative'],
+  shelter: [...COMMON_PRESETS, 'shelter-worker', 'legal-representative'],
+};

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection, Types } from 'mongoose';
 import { hashPassword } from '../access/password';
-import { ROLE_PRESETS } from '../access/role-presets';
+import { PRESETS_BY_ORGANISATION_TYPE } from '../access/role-presets';
 import { clonePresetInto } from '../access/role.service';
 import { userModel } from '../access/user.model';
 import { organisationModel } from '../tenants/organisation.model';
@@ -14,7 +14,8 @@ export interface DemoResult {
 }
 
 /**
- * Idempotent: organisations are upserted by slug, every preset role is cloned into each (to be edited there),
+ * Idempotent: organisations are created once by slug, the presets fitting their type are cloned into each (to be
+ * edited there; demo users' roles are cloned where they need them),
  * users are created once. With DEMO_PASSWORD set, the demo users' password is (re)set to it on every start.
  */
 export async function loadDemoData(db: Connection, demoPassword: string | undefined): Promise<DemoResult> {
@@ -37,7 +38,7 @@ export async function loadDemoData(db: Connection, demoPassword: string | undefi
         })
       ).toObject();
     ids.set(demo.slug, org!._id);
-    for (const preset of ROLE_PRESETS) await clonePresetInto(db, org!._id, preset.key);
+    for (const preset of PRESETS_BY_ORGANISATION_TYPE[demo.type] ?? []) await clonePresetInto(db, org!._id, preset);
   }
 
   const Users = userModel(db);
