@@ -39,9 +39,12 @@ export const problemHandler: ErrorRequestHandler = (error: unknown, req, res, ne
   }
   const appError = toAppError(error);
   const log = req.log;
-  if (appError.status >= 500) {
+  if (appError.status === 500) {
     // The cause is logged with its stack for operators; bodies and values never reach the log (see logger redaction).
     log?.error({ err: appError.cause ?? appError, code: appError.code }, 'request failed');
+  } else if (appError.status >= 500) {
+    // Expected outages (database restarting): one short line, the access log already records the 503.
+    log?.warn({ code: appError.code, cause: (appError.cause as Error | undefined)?.name }, 'request refused: dependency unavailable');
   } else {
     log?.debug({ code: appError.code, status: appError.status }, 'request refused');
   }
