@@ -4,9 +4,20 @@ import { initReactI18next } from 'react-i18next';
 /** Locale files are split per language and namespace and fetched only when a language is chosen. */
 const localeFiles = import.meta.glob<{ default: Record<string, unknown> }>('@locales/*/*.json');
 
+/** Staff languages (DOMAIN.md); the switcher offers those that have a common.json, English filling missing keys. */
+export const STAFF_LANGUAGES = ['en', 'fi', 'sv', 'da', 'bg', 'ro', 'hu', 'cs', 'mk', 'sq', 'sr'] as const;
+
+const withCommon = new Set(
+  Object.keys(localeFiles)
+    .filter((file) => file.endsWith('/common.json'))
+    .map((file) => file.split('/').at(-2)!),
+);
+
+/** Languages of the interface, in the staff-language order, then any other language that has a common.json. */
 export const LANGUAGES = [
-  ...new Set(Object.keys(localeFiles).map((file) => file.split('/').at(-2)!)),
-].sort();
+  ...STAFF_LANGUAGES.filter((language) => withCommon.has(language)),
+  ...[...withCommon].filter((language) => !(STAFF_LANGUAGES as readonly string[]).includes(language)).sort(),
+];
 
 const STORAGE_KEY = 'assist.language';
 
@@ -54,6 +65,8 @@ export async function setupI18n(): Promise<typeof i18next> {
       fallbackLng: 'en',
       supportedLngs: LANGUAGES,
       ns: ['common'],
+      nonExplicitSupportedLngs: false,
+      load: 'languageOnly',
       defaultNS: 'common',
       interpolation: { escapeValue: false },
       react: { useSuspense: true },

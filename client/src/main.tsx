@@ -2,6 +2,7 @@ import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './App';
+import { SessionProvider } from './features/session/SessionProvider';
 import { setupI18n } from './i18n';
 import './styles.css';
 
@@ -10,7 +11,9 @@ void setupI18n().then(() => {
     <StrictMode>
       <Suspense fallback={null}>
         <BrowserRouter>
-          <App />
+          <SessionProvider>
+            <App />
+          </SessionProvider>
         </BrowserRouter>
       </Suspense>
     </StrictMode>,

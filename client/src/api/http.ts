@@ -1,17 +1,69 @@
 import i18next from 'i18next';
 
+/** One problem of an RFC 9457 problem+json answer, e.g. a rule at `rules/2/subject`. */
+export interface ProblemItem {
+  path: string;
+  message?: string;
+  code?: string;
+}
+
+/** A Form.io validation detail: the renderer shows it next to the field at `path`. */
+export interface FormioDetail {
+  message: string;
+  path: Array<string | number>;
+  context?: Record<string, unknown>;
+}
+
 export interface Problem {
   type: string;
   title: string;
   status: number;
   detail: string;
   code: string;
+  problems?: ProblemItem[];
+  details?: FormioDetail[];
+  name?: string;
 }
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
-    super(problem.detail);
+    super(problem.detail || problem.title);
   }
+  get status(): number {
+    return this.problem.status;
+  }
+}
+
+let csrfToken: string | undefined;
+
+/** The session's CSRF token (from login or /api/me), sent on every unsafe request. */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+async function parse<T>(response: Response): Promise<T> {
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let body: unknown = undefined;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  if (!response.ok) {
+    const problem = (body ?? {}) as Partial<Problem>;
+    throw new ApiError({
+      type: problem.type ?? 'about:blank',
+      title: problem.title ?? response.statusText,
+      status: problem.status ?? response.status,
+      detail: problem.detail ?? '',
+      code: problem.code ?? String(response.status),
+      problems: problem.problems,
+      details: problem.details,
+      name: problem.name,
+    });
+  }
+  return body as T;
 }
 
 /** fetch for the JSON API: sends the chosen language so that server messages come back translated. */
@@ -20,7 +72,25 @@ export async function apiGet<T>(url: string): Promise<T> {
     headers: { Accept: 'application/json', 'Accept-Language': i18next.language },
     credentials: 'same-origin',
   });
-  const body: unknown = await response.json();
-  if (!response.ok) throw new ApiError(body as Problem);
-  return body as T;
+  return parse<T>(response);
+}
+
+/** Unsafe requests carry the CSRF header; the session cookie alone is never enough. */
+export async function apiSend<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18next.language };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(url, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return parse<T>(response);
+}
+
+/** A list endpoint may answer with an array or with `{ items, total }`. */
+export function itemsOf<T>(body: T[] | { items: T[] } | undefined): T[] {
+  if (!body) return [];
+  return Array.isArray(body) ? body : body.items ?? [];
 }

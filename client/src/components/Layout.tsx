@@ -1,9 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router-dom';
+import { Link, Outlet } from 'react-router-dom';
+import { MainNav } from '../features/layout/MainNav';
+import { RouteAnnouncer } from '../features/layout/RouteAnnouncer';
+import { OrganisationSwitcher } from '../features/session/OrganisationSwitcher';
+import { useSession } from '../features/session/session-context';
+import { SignOutButton } from '../features/session/SignOutButton';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 export function Layout() {
   const { t } = useTranslation();
+  const { session } = useSession();
   return (
     <div className="layout">
       <a className="skip-link" href="#main">
@@ -11,23 +17,24 @@ export function Layout() {
       </a>
       <header className="layout-header">
         <span className="brand">{t('app.name')}</span>
-        <nav aria-label={t('layout.mainNavigation')}>
-          <ul>
-            <li>
-              <NavLink to="/" end>
-                {t('nav.home')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/about">{t('nav.about')}</NavLink>
-            </li>
-          </ul>
-        </nav>
-        <LanguageSwitcher />
+        <MainNav />
+        <div className="header-tools">
+          <LanguageSwitcher />
+          <OrganisationSwitcher />
+          {session ? (
+            <>
+              <span className="current-user">{session.user.name}</span>
+              <SignOutButton />
+            </>
+          ) : (
+            session === null && <Link to="/sign-in">{t('signIn.title')}</Link>
+          )}
+        </div>
       </header>
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
+      <RouteAnnouncer appName={t('app.name')} />
     </div>
   );
 }

@@ -1,0 +1,92 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { apiSend, ApiError, itemsOf, type ProblemItem } from '../../api/http';
+import { ApiStatus } from '../common/ApiStatus';
+import { PageHeading } from '../common/PageHeading';
+import { useApi } from '../common/use-api';
+import { useSession } from '../session/session-context';
+import { describeRule, type RoleRule } from './rule-words';
+
+interface Role {
+  id: string;
+  key: string;
+  name: string;
+  rules: RoleRule[];
+  version: number;
+}
+
+function RoleEditor({ role, onSaved }: { role: Role; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { ability } = useSession();
+  const id = useId();
+  const [text, setText] = useState(JSON.stringify(role.rules, null, 2));
+  const [problems, setProblems] = useState<ProblemItem[]>([]);
+  const [status, setStatus] = useState<string>();
+  let rules: RoleRule[] | undefined;
+  try {
+    rules = JSON.parse(text) as RoleRule[];
+  } catch {
+    rules = undefined;
+  }
+  const canEdit = ability.can('update', 'Role');
+  async function save() {
+    if (!rules) return;
+    try {
+      await apiSend('PUT', `/api/roles/${role.id}`, { rules, version: role.version });
+      setProblems([]);
+      setStatus(t('forms.saved'));
+      onSaved();
+    } catch (failure) {
+      if (failure instanceof ApiError) {
+        setProblems(failure.problem.problems ?? []);
+        setStatus(failure.problem.detail || failure.problem.title);
+      }
+    }
+  }
+  return (
+    <div className="role-editor">
+      <h3>{t('roles.inWords')}</h3>
+      <ul>{(rules ?? role.rules).map((rule, index) => <li key={index}>{describeRule(t, rule)}</li>)}</ul>
+      {canEdit && (
+        <>
+          <label htmlFor={`${id}-rules`}>{t('roles.rulesJson')}</label>
+          <textarea id={`${id}-rules`} rows={12} value={text} onChange={(event) => setText(event.target.value)} aria-invalid={!rules || problems.length > 0} />
+          {!rules && <p className="error">{t('workflowEditor.invalidJson')}</p>}
+          {problems.length > 0 && (
+            <ul className="error" role="alert">
+              {problems.map((problem) => (
+                <li key={problem.path}>
+                  <code>{problem.path}</code> {problem.message ?? problem.code}
+                </li>
+              ))}
+            </ul>
+          )}
+          <button type="button" onClick={() => void save()} disabled={!rules}>
+            {t('common.save')}
+          </button>
+          {status && <p role="status">{status}</p>}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Roles of the organisation: each rule said in words, and a rule editor (JSON) with per-path problems. */
+export function RolesPage() {
+  const { t } = useTranslation();
+  const { data, error, loading, reload } = useApi<Role[] | { items: Role[] }>('/api/roles');
+  return (
+    <section aria-labelledby="roles-title">
+      <PageHeading id="roles-title">{t('roles.title')}</PageHeading>
+      <ApiStatus loading={loading} error={error} />
+      {itemsOf(data).map((role) => (
+        <details key={role.id} className="card">
+          <summary>
+            <strong>{role.name}</strong> ({role.key})
+          </summary>
+          <RoleEditor role={role} onSaved={reload} />
+        </details>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { apiSend, ApiError, itemsOf } from '../../api/http';
+import { ApiStatus } from '../common/ApiStatus';
+import { PageHeading } from '../common/PageHeading';
+import { useApi } from '../common/use-api';
+import { ExportCsvButton } from '../export/ExportCsvButton';
+import { useSession } from '../session/session-context';
+
+interface User {
+  id: string;
+  email?: string;
+  name?: string;
+  status?: string;
+}
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const { ability } = useSession();
+  const id = useId();
+  const users = useApi<User[]>('/api/users');
+  const roles = useApi<Array<{ id: string; name: string }>>(ability.can('create', 'User') ? '/api/roles' : null);
+  const [form, setForm] = useState({ email: '', name: '', roleId: '' });
+  const [status, setStatus] = useState<string>();
+  const rows = itemsOf(users.data);
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    try {
+      await apiSend('POST', '/api/users', form);
+      setStatus(t('users.created'));
+      users.reload();
+    } catch (failure) {
+      setStatus(failure instanceof ApiError ? failure.problem.detail || failure.problem.title : String(failure));
+    }
+  }
+
+  return (
+    <section aria-labelledby="users-title">
+      <PageHeading
+        id="users-title"
+        actions={
+          <ExportCsvButton
+            filename="users.csv"
+            rows={rows as unknown as Array<Record<string, unknown>>}
+            columns={[
+              { key: 'name', label: t('users.name') },
+              { key: 'email', label: t('users.email') },
+              { key: 'status', label: t('users.status') },
+            ]}
+          />
+        }
+      >
+        {t('users.title')}
+      </PageHeading>
+      <ApiStatus loading={users.loading} error={users.error} />
+      {status && <p role="status">{status}</p>}
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('users.name')}</th>
+            <th scope="col">{t('users.email')}</th>
+            <th scope="col">{t('users.status')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('users.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((user) => (
+            <tr key={user.id}>
+              <td>{user.name}</td>
+              <td>{user.email}</td>
+              <td>{user.status}</td>
+              <td>
+                {ability.can('revoke', 'Session') && (
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void apiSend<{ revoked: number }>('POST', `/api/users/${user.id}/revoke-sessions`).then(
+                        (result) => setStatus(t('users.revoked', { count: result.revoked })),
+                        (failure: unknown) => setStatus(String(failure)),
+                      )
+                    }
+                  >
+                    {t('users.revokeSessions', { name: user.name })}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {ability.can('create', 'User') && (
+        <form onSubmit={(event) => void create(event)} className="card">
+          <h2>{t('users.add')}</h2>
+          <div className="field">
+            <label htmlFor={`${id}-name`}>{t('users.name')}</label>
+            <input id={`${id}-name`} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-email`}>{t('users.email')}</label>
+            <input id={`${id}-email`} type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-role`}>{t('users.role')}</label>
+            <select id={`${id}-role`} required value={form.roleId} onChange={(e) => setForm({ ...form, roleId: e.target.value })}>
+              <option value="">—</option>
+              {itemsOf(roles.data).map((role) => (
+                <option key={role.id} value={role.id}>
+                  {role.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">{t('users.add')}</button>
+        </form>
+      )}
+    </section>
+  );
+}

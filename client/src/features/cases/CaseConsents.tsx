@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../common/format';
+import type { CaseConsent } from './case.types';
+
+export function CaseConsents({ consents }: { consents?: Record<string, CaseConsent> }) {
+  const { t, i18n } = useTranslation();
+  const entries = Object.entries(consents ?? {});
+  if (entries.length === 0) return <p>{t('caseDetail.noConsents')}</p>;
+  return (
+    <dl className="facts">
+      {entries.map(([recipient, consent]) => (
+        <div key={recipient} className="fact">
+          <dt>{t(`consent.recipients.${recipient}`, { defaultValue: recipient })}</dt>
+          <dd>
+            {consent.withdrawnAt
+              ? t('consent.withdrawn', { date: formatDate(consent.withdrawnAt, i18n.language) })
+              : consent.given
+                ? t('consent.given', { date: formatDate(consent.at, i18n.language) })
+                : t('consent.notGiven')}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

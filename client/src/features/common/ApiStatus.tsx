@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../api/http';
+
+/** Loading and error states, announced to screen readers. A missing API (404 on a module not built) is explained. */
+export function ApiStatus({ loading, error }: { loading: boolean; error?: ApiError }) {
+  const { t } = useTranslation();
+  if (error) {
+    return (
+      <div role="alert" className="error">
+        <p>{error.problem.title}</p>
+        {error.problem.detail && <p>{error.problem.detail}</p>}
+      </div>
+    );
+  }
+  if (loading) return <p role="status">{t('common.loading')}</p>;
+  return null;
+}

@@ -1,0 +1,98 @@
+import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, useParams } from 'react-router-dom';
+import { apiSend, ApiError } from '../../api/http';
+import { ApiStatus } from '../common/ApiStatus';
+import { PageHeading } from '../common/PageHeading';
+import { useApi } from '../common/use-api';
+import { LazyFormBuilder, LazyFormRenderer } from '../formio/LazyFormio';
+import { LanguagePicker } from './LanguagePicker';
+import { useSession } from '../session/session-context';
+import type { FormDetail } from './form.types';
+import { RevisionDiff } from './RevisionDiff';
+import { TranslationEditor } from './TranslationEditor';
+
+const TABS = ['build', 'preview', 'translations', 'revisions'] as const;
+
+/** One form: builder, preview in any language, translations, revisions; save creates a revision, publish makes it current. */
+export function FormEditPage() {
+  const { formId = '', tab = 'build' } = useParams();
+  const { t } = useTranslation();
+  const { session, ability } = useSession();
+  const { data: form, error, loading, reload } = useApi<FormDetail>(`/api/forms/${encodeURIComponent(formId)}`);
+  const draft = useRef<{ components: unknown[] } | null>(null);
+  const [status, setStatus] = useState<string>();
+  const [previewLanguage, setPreviewLanguage] = useState('en');
+  const onChange = useCallback((next: { components: unknown[] }) => {
+    draft.current = next;
+  }, []);
+  const report = (failure: unknown) =>
+    setStatus(failure instanceof ApiError ? [failure.problem.detail || failure.problem.title, ...(failure.problem.problems ?? []).map((p) => `${p.path}: ${p.message ?? p.code ?? ''}`)].join(' · ') : String(failure));
+
+  async function save() {
+    if (!form || !draft.current) return;
+    try {
+      await apiSend('PUT', `/api/forms/${form.id}`, { components: draft.current.components, revision: form.revision });
+      setStatus(t('forms.saved'));
+      reload();
+    } catch (failure) {
+      report(failure);
+    }
+  }
+  async function publish() {
+    if (!form) return;
+    try {
+      await apiSend('POST', `/api/forms/${form.id}/publish`, { revision: form.revision });
+      setStatus(t('forms.publishedNow'));
+      reload();
+    } catch (failure) {
+      report(failure);
+    }
+  }
+
+  return (
+    <section aria-labelledby="form-edit-title">
+      <PageHeading
+        id="form-edit-title"
+        actions={
+          form && (
+            <>
+              {tab === 'build' && ability.can('update', 'Form') && (
+                <button type="button" onClick={() => void save()}>
+                  {t('common.save')}
+                </button>
+              )}
+              {ability.can('publish', 'Form') && (
+                <button type="button" className="primary" onClick={() => void publish()}>
+                  {t('forms.publish')}
+                </button>
+              )}
+            </>
+          )
+        }
+      >
+        {form?.title ?? t('forms.title')}
+      </PageHeading>
+      <nav aria-label={t('forms.sections')} className="tabs">
+        <ul>
+          {TABS.map((name) => (
+            <li key={name}>
+              <NavLink to={`/forms/${formId}/${name}`}>{t(`forms.tab.${name}`)}</NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {status && <p role="status">{status}</p>}
+      <ApiStatus loading={loading} error={error} />
+      {form && tab === 'build' && <LazyFormBuilder org={session?.org.slug ?? ''} initialForm={form} onChange={onChange} />}
+      {form && tab === 'preview' && (
+        <>
+          <LanguagePicker value={previewLanguage} onChange={setPreviewLanguage} label={t('forms.previewLanguage')} />
+          <LazyFormRenderer key={previewLanguage} form={form} org={session?.org.slug ?? ''} language={previewLanguage} translations={form.translations} />
+        </>
+      )}
+      {form && tab === 'translations' && <TranslationEditor form={form} onSaved={reload} />}
+      {form && tab === 'revisions' && <RevisionDiff form={form} />}
+    </section>
+  );
+}
