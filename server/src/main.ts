@@ -13,6 +13,8 @@ import { createServerI18n } from './core/i18n/i18n';
 import { createLogger } from './core/logger';
 import { loadDemoData, type DemoResult } from './modules/demo/demo-data.service';
 import { ensureInstallation } from './modules/meta/installation.service';
+import { createCaseServices } from './modules/cases/case-services';
+import { loadTemplateLibrary } from './modules/workflows/storage/template-library.service';
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
 
@@ -45,13 +47,15 @@ async function main(): Promise<void> {
   try {
     db = await connectDatabase(uri);
     await ensureInstallation(db);
+    await loadTemplateLibrary(db, { logger });
     if (!config.mongodbUri || config.demo) await announceDemo(await loadDemoData(db, config.demoPassword), logger);
   } catch (error) {
     await embedded?.stop();
     throw error;
   }
 
-  const app = createApp(config, { db, logger, i18n: createServerI18n(localesDir) });
+  const cases = createCaseServices(db, { logger });
+  const app = createApp(config, { db, logger, i18n: createServerI18n(localesDir), caseRuntime: cases.runtime, caseEvents: cases.caseEvents });
   const server: Server = app.listen(config.port, config.host);
   // Responses in progress, so that shutdown can ask their keep-alive clients to close the connection once answered.
   const inProgress = new Set<ServerResponse>();
@@ -68,6 +72,7 @@ async function main(): Promise<void> {
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info({ url }, 'listening');
   process.stdout.write(`Platform running at ${url}\n`);
+  cases.scheduler.start();
 
   let shuttingDown = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -89,6 +94,7 @@ async function main(): Promise<void> {
       server.closeIdleConnections();
     });
     clearInterval(sweep);
+    await cases.scheduler.stop();
     await db.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the database connection failed'));
     await embedded?.stop();
     logger.info('stopped');

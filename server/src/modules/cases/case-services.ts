@@ -1,0 +1,28 @@
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import { WorkflowCatalog } from '../workflows/storage/workflow-catalog';
+import type { CaseEventsPort } from './case-events.port';
+import { createCaseEvents } from './service/case-event.service';
+import { systemClock, type CaseRuntime, type Clock } from './service/case-runtime';
+import { caseTimerHandler } from './timers/case-timer.handler';
+import { DurableScheduler } from './timers/durable-scheduler';
+
+export interface CaseServices {
+  runtime: CaseRuntime;
+  caseEvents: CaseEventsPort;
+  scheduler: DurableScheduler;
+}
+
+/** Everything the cases and workflows modules need, built once per process (main) or per test app. */
+export function createCaseServices(db: Connection, options: { clock?: Clock; logger?: Logger; pollMs?: number; workerId?: string } = {}): CaseServices {
+  const runtime: CaseRuntime = { db, catalog: new WorkflowCatalog(db), clock: options.clock ?? systemClock };
+  const scheduler = new DurableScheduler({
+    db,
+    clock: runtime.clock,
+    handler: caseTimerHandler(runtime),
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.pollMs ? { pollMs: options.pollMs } : {}),
+    ...(options.workerId ? { workerId: options.workerId } : {}),
+  });
+  return { runtime, caseEvents: createCaseEvents(runtime), scheduler };
+}

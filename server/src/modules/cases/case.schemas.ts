@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { ROAD_MAP_STOPS } from './road-map';
+
+/*
+ * Inputs of the cases API. Objects are strict: a key the schema does not know is refused, which also keeps `$` and
+ * `.` keys out of the database. Display text is free text; everything a workflow or a filter reads is an enum.
+ */
+const isoDate = z.iso.date();
+const identifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/).max(60);
+const text = (max = 2000) => z.string().trim().max(max);
+const objectId = z.string().regex(/^[0-9a-f]{24}$/);
+
+export const IdentitySchema = z.strictObject({
+  birthDate: isoDate.optional(),
+  estimatedAge: z.number().int().min(0).max(120).optional(),
+  ageUncertain: z.boolean().default(false),
+  nationality: z.string().regex(/^[A-Z]{2}$/).optional(),
+  languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/)).max(20).default([]),
+  literacy: z.enum(['literate', 'limited', 'none', 'unknown']).optional(),
+  contact: z.strictObject({ phone: text(40).optional(), email: text(200).optional(), address: text(500).optional() }).optional(),
+});
+
+export const ConsentSchema = z.strictObject({
+  given: z.boolean(),
+  givenOn: isoDate.nullish(),
+  withdrawn: z.boolean().default(false),
+  withdrawnOn: isoDate.nullish(),
+});
+
+const StopSchema = z.enum(ROAD_MAP_STOPS);
+const GoalSchema = z.strictObject({
+  id: identifier,
+  stop: StopSchema,
+  description: text(),
+  provider: text(200).optional(),
+  owner: text(200).optional(),
+  startDate: isoDate.optional(),
+  dueDate: isoDate.optional(),
+  status: z.enum(['planned', 'inProgress', 'done', 'cancelled']).default('planned'),
+});
+
+export const PlanSchema = z.strictObject({
+  ownGoals: text().optional(),
+  goals: z.array(GoalSchema).max(200).default([]),
+  reviewDates: z.array(isoDate).max(100).default([]),
+  obstacles: z
+    .array(z.enum(['threats', 'emotionalStress', 'unwillingToReport', 'traumaMentalHealth', 'illiteracyLanguage', 'selfStigma']))
+    .default([]),
+  riskFlags: z.array(z.strictObject({ flag: identifier, level: z.enum(['low', 'medium', 'high']), note: text(500).optional() })).default([]),
+});
+
+export const CaseWritableSchema = z.strictObject({
+  alias: text(100).min(1).optional(),
+  identity: IdentitySchema.optional(),
+  safeAccommodation: z.strictObject({ kind: z.enum(['shelter', 'crisisCentre', 'hostel', 'asylumCentre', 'institution', 'private', 'other']), location: text(500).optional(), since: isoDate.optional() }).nullish(),
+  narrative: z.strictObject({ text: text(20_000).optional(), exploitationForms: z.array(identifier).default([]), health: text(5000).optional() }).nullish(),
+  narrativeSummary: text(1000).nullish(),
+  criminalProceedings: z.strictObject({ status: z.enum(['none', 'reported', 'investigation', 'trial', 'closed']), authority: text(200).optional(), notes: text(5000).optional() }).nullish(),
+  proceedingsSummary: text(1000).nullish(),
+  integration: z.strictObject({
+    legalStatus: z.enum(['none', 'unknown', 'pending', 'temporary-permit', 'permanent-permit', 'citizen']).optional(),
+    legalStatusExpiry: isoDate.optional(),
+    languageLevel: z.enum(['preA1', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2']).optional(),
+    education: text(1000).optional(),
+    work: text(1000).optional(),
+  }).optional(),
+  plan: PlanSchema.optional(),
+  consents: z.record(identifier, ConsentSchema).optional(),
+  assignees: z.array(objectId).max(20).optional(),
+  /** Dates workflows anchor deadlines on (`reflectionDecision`); stored in the workflow group. */
+  dates: z.record(identifier, isoDate).optional(),
+});
+
+export const CreateCaseSchema = CaseWritableSchema.extend({
+  alias: text(100).min(1),
+  /** A published organisation workflow (its id) or a platform template (its key). */
+  workflowId: z.string().min(1).max(60),
+});
+
+export const UpdateCaseSchema = CaseWritableSchema.extend({ version: z.number().int().min(0) });
+
+export const CaseEventSchema = z.strictObject({
+  type: z.string().regex(/^[a-z][A-Za-z0-9.]*$/).max(60),
+  data: z.record(identifier, z.union([z.string().max(200), z.number(), z.boolean(), z.null()])).default({}),
+});
+
+export const CaseListQuerySchema = z.strictObject({
+  stage: z.string().regex(/^[A-Za-z0-9_/-]+$/).max(200).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  assignedToMe: z.enum(['true', 'false']).optional(),
+  q: z.string().max(60).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  sort: z.enum(['reference', '-reference', 'updatedAt', '-updatedAt', 'createdAt', '-createdAt', 'nextDueAt', '-nextDueAt']).default('-updatedAt'),
+});
+
+export const ShareCaseSchema = z.strictObject({
+  /** The consent key the person gave for this recipient (`nas`, `iom`, `police` …). */
+  recipient: identifier,
+  /** The organisation to share with, by slug. */
+  organisation: z.string().regex(/^[a-z0-9-]+$/).max(60),
+  version: z.number().int().min(0),
+});
+
+export type CaseWritable = z.infer<typeof CaseWritableSchema>;
+export type CreateCaseInput = z.infer<typeof CreateCaseSchema>;
+export type UpdateCaseInput = z.infer<typeof UpdateCaseSchema>;
+export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;

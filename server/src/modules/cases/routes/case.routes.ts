@@ -1,0 +1,37 @@
+import express, { type Router } from 'express';
+import { parseInput } from '../../../core/http/validate';
+import { requireAuth } from '../../access/authenticate.middleware';
+import { serviceContext } from '../../access/service-context';
+import { CaseEventSchema, CaseListQuerySchema, CreateCaseSchema, ShareCaseSchema, UpdateCaseSchema } from '../case.schemas';
+import { fireCaseEvent } from '../service/case-event.service';
+import type { CaseRuntime } from '../service/case-runtime';
+import { shareCase } from '../service/case-sharing.service';
+import { caseTimeline, createCase, getCase, listCases, updateCase } from '../service/case.service';
+
+/** `/api/cases`: thin handlers; permissions and logic live in the services. */
+export function caseRoutes(rt: CaseRuntime): Router {
+  const router = express.Router();
+  router.use('/cases', requireAuth);
+  router.get('/cases', async (req, res) => {
+    res.json(await listCases(rt, serviceContext(rt.db, req), parseInput(CaseListQuerySchema, req.query)));
+  });
+  router.post('/cases', async (req, res) => {
+    res.status(201).json(await createCase(rt, serviceContext(rt.db, req), parseInput(CreateCaseSchema, req.body)));
+  });
+  router.get('/cases/:id', async (req, res) => {
+    res.json(await getCase(rt, serviceContext(rt.db, req), req.params.id));
+  });
+  router.patch('/cases/:id', async (req, res) => {
+    res.json(await updateCase(rt, serviceContext(rt.db, req), req.params.id, parseInput(UpdateCaseSchema, req.body)));
+  });
+  router.post('/cases/:id/events', async (req, res) => {
+    res.json(await fireCaseEvent(rt, serviceContext(rt.db, req), req.params.id, parseInput(CaseEventSchema, req.body)));
+  });
+  router.get('/cases/:id/timeline', async (req, res) => {
+    res.json({ items: await caseTimeline(serviceContext(rt.db, req), req.params.id) });
+  });
+  router.post('/cases/:id/share', async (req, res) => {
+    res.json(await shareCase(rt, serviceContext(rt.db, req), req.params.id, parseInput(ShareCaseSchema, req.body)));
+  });
+  return router;
+}

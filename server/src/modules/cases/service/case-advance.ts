@@ -1,0 +1,48 @@
+import { AppError } from '../../../core/errors/app-error';
+import type { WorkflowDefinition } from '../../workflows/definition/workflow-definition.schemas';
+import type { EvaluationContext, WorkflowEvent } from '../../workflows/engine/evaluation-context.types';
+import type { WorkflowEventRejected } from '../../workflows/engine/workflow-engine';
+import type { CaseRecord, TimelineEntry } from '../storage/case.model';
+import { plannedTimers, withDeadlines, type PlannedTimer } from '../timers/case-deadlines';
+import { evaluationContext } from './case-context';
+import type { CaseRuntime } from './case-runtime';
+import { stepCase, trackStatuses, type StepNotification } from './case-step';
+
+export interface CaseChange {
+  set: Partial<CaseRecord>;
+  /** The timers the case now has; absent when the change does not touch the workflow's position. */
+  timers?: PlannedTimer[];
+  notifications: StepNotification[];
+}
+
+export async function definitionOf(rt: CaseRuntime, record: Pick<CaseRecord, 'workflow'>): Promise<WorkflowDefinition> {
+  const { source, definitionId, version } = record.workflow;
+  const def = await rt.catalog.definition({ source, id: definitionId, version });
+  // A published version is never deleted; missing means the database was edited by hand.
+  if (!def) throw new AppError(500, 'internal');
+  return def;
+}
+
+/**
+ * Applies an event to a case in memory: the workflow group after the step (snapshot, effects, timeline, deadlines)
+ * and the plan's service and checkpoint statuses. `record` may already carry other changes (an update), so guards
+ * see the case as it will be stored.
+ */
+export async function advanceCase(
+  rt: CaseRuntime,
+  record: CaseRecord,
+  event: WorkflowEvent,
+  by: string | null,
+  extra: Partial<TimelineEntry> = {},
+  ctxOverride?: EvaluationContext,
+): Promise<CaseChange | WorkflowEventRejected> {
+  const def = await definitionOf(rt, record);
+  const ctx = ctxOverride ?? (await evaluationContext(rt, record));
+  const now = rt.clock.now();
+  const step = stepCase(def, record.workflow, ctx, event, now, by, extra);
+  if (!step.ok) return step;
+  const timers = plannedTimers(def, step.workflow, { ...ctx, case: { ...ctx.case, fields: step.workflow.fields } }, now);
+  const workflow = withDeadlines(step.workflow, timers);
+  const { services, checkpoints } = trackStatuses(workflow.snapshot as never);
+  return { set: { workflow, plan: { ...record.plan, services, checkpoints } }, timers, notifications: step.notifications };
+}

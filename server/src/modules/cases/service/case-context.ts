@@ -1,0 +1,43 @@
+import type { CaseContext, EvaluationContext } from '../../workflows/engine/evaluation-context.types';
+import type { CaseRecord } from '../storage/case.model';
+import { caseFormDataModel } from '../storage/case-form-data.model';
+import type { CaseRuntime } from './case-runtime';
+
+type CaseForContext = Pick<CaseRecord, '_id' | 'identity' | 'consents' | 'workflow'>;
+
+function ageOn(birthDate: string, now: Date): number {
+  const born = new Date(`${birthDate}T00:00:00Z`);
+  let age = now.getUTCFullYear() - born.getUTCFullYear();
+  const beforeBirthday =
+    now.getUTCMonth() < born.getUTCMonth() || (now.getUTCMonth() === born.getUTCMonth() && now.getUTCDate() < born.getUTCDate());
+  if (beforeBirthday) age -= 1;
+  return age;
+}
+
+/** What guards see of the case. A withdrawn consent counts as not given. */
+export function caseContextOf(record: CaseForContext, params: Record<string, unknown>, now: Date): CaseContext {
+  const identity = record.identity as { birthDate?: string; estimatedAge?: number; ageUncertain?: boolean };
+  const age = identity.birthDate ? ageOn(identity.birthDate, now) : identity.estimatedAge;
+  const limit = typeof params.childAgeLimit === 'number' ? params.childAgeLimit : 18;
+  return {
+    id: String(record._id),
+    person: { ...(age !== undefined ? { age } : {}), ageUncertain: identity.ageUncertain ?? false, isChild: age !== undefined && age < limit },
+    consents: Object.fromEntries(Object.entries(record.consents ?? {}).map(([k, c]) => [k, { given: c.given && !c.withdrawn }])),
+    dates: { ...record.workflow.dates },
+    fields: { ...record.workflow.fields },
+  };
+}
+
+export async function latestSubmissions(rt: CaseRuntime, caseId: CaseRecord['_id']): Promise<Record<string, Record<string, unknown>>> {
+  const rows = await caseFormDataModel(rt.db).find({ caseId }).lean();
+  return Object.fromEntries(rows.map((row) => [row.formPath, JSON.parse(row.dataText) as Record<string, unknown>]));
+}
+
+export async function evaluationContext(rt: CaseRuntime, record: CaseForContext & Pick<CaseRecord, 'orgId'>): Promise<EvaluationContext> {
+  const params = await rt.catalog.parameters(record.orgId, record.workflow.jurisdiction);
+  return {
+    case: caseContextOf(record, params, rt.clock.now()),
+    submissions: await latestSubmissions(rt, record._id),
+    params,
+  };
+}

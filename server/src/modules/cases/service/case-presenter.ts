@@ -1,0 +1,46 @@
+import { permittedFields } from '../../access/permissions';
+import type { ServiceContext } from '../../access/service-context';
+import type { CaseRecord } from '../storage/case.model';
+
+/** Field groups whose reading is audited (by name, never by value). */
+export const SENSITIVE_GROUPS = ['identity', 'safeAccommodation', 'narrative', 'criminalProceedings'] as const;
+
+/**
+ * A case as this user may see it: only the field groups the rules permit for reading, plus the bookkeeping every
+ * reader needs (id, version, dates). Overdue deadlines are marked so the case page can show them.
+ */
+export function presentCase(ctx: ServiceContext, record: CaseRecord, now: Date): { body: Record<string, unknown>; sensitive: string[] } {
+  const fields = permittedFields(ctx.auth.ability, 'read', 'Case', record);
+  const body: Record<string, unknown> = { id: String(record._id), version: record.version, createdAt: record.createdAt, updatedAt: record.updatedAt };
+  for (const field of fields) {
+    const value = (record as unknown as Record<string, unknown>)[field];
+    body[field] = field === 'orgId' ? String(value) : value;
+  }
+  if (fields.includes('workflow')) {
+    const { firedTimers: _fired, ...workflow } = record.workflow;
+    body.workflow = { ...workflow, overdue: record.workflow.deadlines.filter((d) => new Date(d.dueAt) <= now) };
+  }
+  return { body, sensitive: SENSITIVE_GROUPS.filter((g) => fields.includes(g) && record[g] !== null && record[g] !== undefined) };
+}
+
+/** A row of a case list: no sensitive groups, so listing never needs an audit entry per case. */
+export function presentCaseSummary(ctx: ServiceContext, record: CaseRecord, now: Date): Record<string, unknown> {
+  const fields = new Set(permittedFields(ctx.auth.ability, 'read', 'Case', record));
+  const nextDueAt = record.workflow.nextDueAt;
+  return {
+    id: String(record._id),
+    version: record.version,
+    reference: fields.has('reference') ? record.reference : undefined,
+    alias: fields.has('alias') ? record.alias : undefined,
+    assignees: fields.has('assignees') ? record.assignees : undefined,
+    ...(fields.has('workflow')
+      ? {
+          status: record.workflow.snapshot.status,
+          stages: record.workflow.activeStages,
+          nextDueAt,
+          overdue: nextDueAt !== null && new Date(nextDueAt) <= now,
+        }
+      : {}),
+    updatedAt: record.updatedAt,
+  };
+}

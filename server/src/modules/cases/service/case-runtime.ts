@@ -1,0 +1,16 @@
+import type { Connection } from 'mongoose';
+import type { WorkflowCatalog } from '../../workflows/storage/workflow-catalog';
+
+/** Time as the cases module sees it; tests pass a clock they can move forward. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** What case services need besides the request: passed in, never module singletons. */
+export interface CaseRuntime {
+  db: Connection;
+  catalog: WorkflowCatalog;
+  clock: Clock;
+}

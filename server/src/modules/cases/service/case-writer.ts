@@ -1,0 +1,36 @@
+import type { Types } from 'mongoose';
+import { AppError } from '../../../core/errors/app-error';
+import { caseModel, type CaseRecord } from '../storage/case.model';
+import { caseNotificationModel } from '../storage/notification.model';
+import { syncTimerJobs } from '../timers/case-deadlines';
+import type { CaseChange } from './case-advance';
+import type { CaseRuntime } from './case-runtime';
+
+/**
+ * Stores a change with one conditional write on (id, version): of concurrent writers that read the same version,
+ * exactly one succeeds and the others get null (→ 409 or a retry). No transactions needed, none lost.
+ * Side records (timer jobs, notifications, the submissions' copies of assignees/sharedWith) follow the case.
+ */
+export async function commitCase(rt: CaseRuntime, before: CaseRecord, change: CaseChange): Promise<CaseRecord | null> {
+  const now = rt.clock.now();
+  const updated = await caseModel(rt.db)
+    .findOneAndUpdate({ _id: before._id, version: before.version }, { $set: { ...change.set, updatedAt: now }, $inc: { version: 1 } }, { returnDocument: 'after' })
+    .lean();
+  if (!updated) return null;
+  if (change.timers) await syncTimerJobs(rt.db, updated, change.timers);
+  if (change.notifications.length > 0) {
+    await caseNotificationModel(rt.db).insertMany(
+      change.notifications.map((n) => ({ orgId: updated.orgId, caseId: updated._id, role: n.role, messageKey: n.messageKey, createdAt: now })),
+    );
+  }
+  if (change.set.assignees || change.set.sharedWith) await syncSubmissionAccess(rt, updated);
+  return updated;
+}
+
+/** Submissions carry the case's assignees and sharedWith so that their own access rules can be plain queries. */
+export async function syncSubmissionAccess(rt: CaseRuntime, record: Pick<CaseRecord, '_id' | 'assignees' | 'sharedWith'>): Promise<void> {
+  const ids: Array<string | Types.ObjectId> = [record._id, record._id.toHexString()];
+  await rt.db.collection('submissions').updateMany({ caseId: { $in: ids } }, { $set: { assignees: record.assignees, sharedWith: record.sharedWith } });
+}
+
+export const versionConflict = () => new AppError(409, 'version-conflict');

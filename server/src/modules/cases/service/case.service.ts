@@ -1,0 +1,184 @@
+import { isValidObjectId } from 'mongoose';
+import { AppError, notFound } from '../../../core/errors/app-error';
+import { recordAudit } from '../../audit/audit.service';
+import { can, ensureCan, withPermission } from '../../access/permissions';
+import { auditActor, type ServiceContext } from '../../access/service-context';
+import { organisationModel } from '../../tenants/organisation.model';
+import { workflowModel } from '../../workflows/storage/workflow.model';
+import { workflowTemplateModel } from '../../workflows/storage/workflow-template.model';
+import type { DefinitionRef } from '../../workflows/storage/workflow-catalog';
+import type { CaseListQuery, CreateCaseInput, UpdateCaseInput } from '../case.schemas';
+import { caseModel, type CaseRecord, type CaseWorkflow } from '../storage/case.model';
+import { nextCaseReference } from '../storage/case-reference';
+import { plannedTimers, syncTimerJobs, withDeadlines } from '../timers/case-deadlines';
+import { advanceCase, type CaseChange } from './case-advance';
+import { caseContextOf } from './case-context';
+import { ensureCaseAction, readableCase } from './case-access';
+import { presentCase, presentCaseSummary, SENSITIVE_GROUPS } from './case-presenter';
+import type { CaseRuntime } from './case-runtime';
+import { startCase, trackStatuses } from './case-step';
+import { sharesAfterConsentChange } from './case-sharing.service';
+import { commitCase, syncSubmissionAccess, versionConflict } from './case-writer';
+import { caseNotificationModel } from '../storage/notification.model';
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export async function listCases(rt: CaseRuntime, ctx: ServiceContext, query: CaseListQuery) {
+  const filter: Record<string, unknown> = {};
+  if (query.stage) filter['workflow.activeStages'] = query.stage;
+  if (query.overdue === 'true') filter['workflow.nextDueAt'] = { $lte: rt.clock.now() };
+  if (query.assignedToMe === 'true') filter.assignees = ctx.auth.user._id.toHexString();
+  if (query.q) filter.reference = { $regex: escapeRegex(query.q), $options: 'i' };
+  const where = withPermission(ctx.auth.ability, 'read', 'Case', filter);
+  const sortField = query.sort.replace(/^-/, '');
+  const sortKey = sortField === 'nextDueAt' ? 'workflow.nextDueAt' : sortField;
+  const direction = query.sort.startsWith('-') ? -1 : 1;
+  const Cases = caseModel(rt.db);
+  const [items, total] = await Promise.all([
+    Cases.find(where)
+      .sort({ [sortKey]: direction, _id: direction })
+      .skip((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .lean(),
+    Cases.countDocuments(where),
+  ]);
+  const now = rt.clock.now();
+  return { items: items.map((item) => presentCaseSummary(ctx, item, now)), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getCase(rt: CaseRuntime, ctx: ServiceContext, id: string) {
+  const record = await readableCase(ctx, id);
+  const { body, sensitive } = presentCase(ctx, record, rt.clock.now());
+  if (sensitive.length > 0) {
+    await recordAudit(ctx.db, auditActor(ctx), { action: 'read', subjectType: 'Case', subjectId: id, sensitiveFields: sensitive });
+  }
+  return body;
+}
+
+async function workflowRefFor(ctx: ServiceContext, workflowId: string): Promise<DefinitionRef> {
+  if (isValidObjectId(workflowId)) {
+    const wf = await workflowModel(ctx.db).findOne(withPermission(ctx.auth.ability, 'read', 'Workflow', { _id: workflowId })).lean();
+    if (!wf || wf.latestVersion === 0) throw new AppError(400, 'workflow-not-published');
+    return { source: 'workflow', id: String(wf._id), version: wf.latestVersion };
+  }
+  if (!can(ctx.auth.ability, 'read', 'WorkflowTemplate', {})) throw new AppError(400, 'workflow-not-published');
+  const template = await workflowTemplateModel(ctx.db).findOne({ key: workflowId, problemCount: 0 }).sort({ version: -1 }).lean();
+  if (!template) throw new AppError(400, 'workflow-not-published');
+  return { source: 'template', id: template.key, version: template.version };
+}
+
+/** Groups an input touches, in the permission vocabulary (`dates` live in the workflow group). */
+function touchedGroups(input: Partial<UpdateCaseInput>): string[] {
+  return Object.keys(input)
+    .filter((key) => key !== 'version' && key !== 'workflowId' && (input as Record<string, unknown>)[key] !== undefined)
+    .map((key) => (key === 'dates' ? 'workflow' : key));
+}
+
+function groupValues(input: Partial<UpdateCaseInput>): Partial<CaseRecord> {
+  const { version: _v, dates: _d, workflowId: _w, ...groups } = input as Partial<UpdateCaseInput> & { workflowId?: string };
+  return Object.fromEntries(Object.entries(groups).filter(([, v]) => v !== undefined)) as Partial<CaseRecord>;
+}
+
+export async function createCase(rt: CaseRuntime, ctx: ServiceContext, input: CreateCaseInput) {
+  const orgId = ctx.auth.org._id;
+  ensureCan(ctx.auth.ability, 'create', 'Case', { orgId });
+  const groups = touchedGroups(input);
+  const refused = groups.filter((field) => !can(ctx.auth.ability, 'create', 'Case', { orgId }, field));
+  if (refused.length > 0) throw new AppError(403, 'forbidden', { extensions: { refused } });
+  const ref = await workflowRefFor(ctx, input.workflowId);
+  const now = rt.clock.now();
+  const org = await organisationModel(rt.db).findById(orgId).lean();
+  if (!org) throw notFound();
+  const userId = ctx.auth.user._id.toHexString();
+  const def = await rt.catalog.definition(ref);
+  if (!def) throw new AppError(400, 'workflow-not-published');
+  const empty: CaseWorkflow = {
+    source: ref.source, definitionId: ref.id, version: ref.version, jurisdiction: def.jurisdiction,
+    snapshot: { status: 'active', value: def.initial, stageEntries: {} }, activeStages: [], deadlines: [], nextDueAt: null,
+    firedTimers: [], dates: { ...(input.dates ?? {}) }, fields: {}, tasks: [], requiredForms: [], consentRequests: [],
+    childBranch: null, submissions: [], timeline: [{ at: now, type: 'created', by: userId, fields: groups }],
+  };
+  const draft = {
+    _id: new (caseModel(rt.db).base.Types.ObjectId)(),
+    orgId,
+    identity: input.identity ?? { ageUncertain: false, languages: [] },
+    consents: input.consents ?? {},
+    workflow: empty,
+  };
+  const params = await rt.catalog.parameters(orgId, def.jurisdiction);
+  const ctxEval = { case: caseContextOf(draft, params, now), submissions: {}, params };
+  const started = startCase(def, empty, ctxEval, now, userId);
+  const timers = plannedTimers(def, started.workflow, ctxEval, now);
+  const workflow = withDeadlines(started.workflow, timers);
+  const { services, checkpoints } = trackStatuses(workflow.snapshot as never);
+  const created = await caseModel(rt.db).create({
+    ...groupValues(input),
+    _id: draft._id,
+    reference: await nextCaseReference(rt.db, org, now),
+    orgId,
+    assignees: input.assignees ?? [userId],
+    identity: draft.identity,
+    consents: draft.consents,
+    plan: { goals: [], reviewDates: [], obstacles: [], riskFlags: [], ...(input.plan ?? {}), services, checkpoints },
+    workflow,
+    sharedWith: [],
+    version: 0,
+    createdBy: userId,
+    createdAt: now,
+    updatedAt: now,
+  });
+  const record = created.toObject() as CaseRecord;
+  await syncTimerJobs(rt.db, record, timers);
+  if (started.notifications.length) {
+    await caseNotificationModel(rt.db).insertMany(started.notifications.map((n) => ({ ...n, orgId, caseId: record._id, createdAt: now })));
+  }
+  await recordAudit(ctx.db, auditActor(ctx), {
+    action: 'create', subjectType: 'Case', subjectId: String(record._id), sensitiveFields: groups.filter((g) => (SENSITIVE_GROUPS as readonly string[]).includes(g)),
+  });
+  return presentCase(ctx, record, now).body;
+}
+
+/**
+ * Updates field groups of the case the editor saw (`version`). Every group written must be permitted for update;
+ * guards are re-checked with the new values (a consent or an age can open a path), all in one conditional write.
+ */
+export async function updateCase(rt: CaseRuntime, ctx: ServiceContext, id: string, input: UpdateCaseInput) {
+  const record = await readableCase(ctx, id);
+  const groups = touchedGroups(input);
+  ensureCaseAction(ctx, record, 'update');
+  ensureCaseAction(ctx, record, 'update', groups);
+  if (record.version !== input.version) throw versionConflict();
+  const userId = ctx.auth.user._id.toHexString();
+  const next: CaseRecord = {
+    ...record,
+    ...groupValues(input),
+    workflow: { ...record.workflow, dates: { ...record.workflow.dates, ...(input.dates ?? {}) } },
+  };
+  if (input.consents) {
+    const { sharedWith, shares } = sharesAfterConsentChange(next);
+    next.sharedWith = sharedWith;
+    next.workflow = { ...next.workflow, fields: { ...next.workflow.fields, shares } };
+  }
+  if (input.plan) next.plan = { ...input.plan, services: record.plan.services, checkpoints: record.plan.checkpoints };
+  const extra = { type: 'updated', fields: groups };
+  const advanced = record.workflow.snapshot.status === 'done' ? null : await advanceCase(rt, next, { type: 'caseUpdated' }, userId, extra);
+  // A finished workflow accepts no events; the update is still recorded on the timeline.
+  const change: CaseChange =
+    advanced && !('ok' in advanced)
+      ? advanced
+      : { set: { plan: next.plan, workflow: { ...next.workflow, timeline: [...next.workflow.timeline, { at: rt.clock.now(), by: userId, ...extra }] } }, timers: [], notifications: [] };
+  const committed = await commitCase(rt, record, { ...change, set: { ...groupValues(input), ...(input.consents ? { sharedWith: next.sharedWith } : {}), ...change.set } });
+  if (!committed) throw versionConflict();
+  await recordAudit(ctx.db, auditActor(ctx), {
+    action: 'update', subjectType: 'Case', subjectId: id, sensitiveFields: groups.filter((g) => (SENSITIVE_GROUPS as readonly string[]).includes(g)),
+  });
+  return presentCase(ctx, committed, rt.clock.now()).body;
+}
+
+export async function caseTimeline(ctx: ServiceContext, id: string) {
+  const record = await readableCase(ctx, id);
+  ensureCaseAction(ctx, record, 'read', ['workflow']);
+  return record.workflow.timeline;
+}
+
+export { syncSubmissionAccess };

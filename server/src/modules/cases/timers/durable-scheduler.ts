@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import type { Clock } from '../service/case-runtime';
+import { timerJobModel, type TimerJob } from './timer-job.model';
+
+/*
+ * Why not Agenda: Agenda 6 (installed) no longer contains a MongoDB store; it needs the separate
+ * `@agendajs/mongo-backend` package, which is not a dependency of this project (and Agenda 5, which had one, cannot
+ * take an injected clock, so tests could not fast-forward). This scheduler is the small part we need, on the
+ * portable subset FerretDB v1 supports: a job is claimed with one atomic findOneAndUpdate from `due` to `running`,
+ * so of any number of processes on one database exactly one runs it; a claim whose process died is taken over after
+ * `lockTimeoutMs`, and the case handler ignores a timer it already applied (`workflow.firedTimers`).
+ */
+export type TimerHandler = (job: TimerJob) => Promise<string>;
+
+export interface SchedulerOptions {
+  db: Connection;
+  clock: Clock;
+  handler: TimerHandler;
+  logger?: Logger;
+  pollMs?: number;
+  lockTimeoutMs?: number;
+  workerId?: string;
+}
+
+export class DurableScheduler {
+  readonly workerId: string;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+  private stopped = true;
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.workerId = options.workerId ?? `worker-${process.pid}-${randomBytes(4).toString('hex')}`;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const tick = () => {
+      if (this.stopped) return;
+      this.running = this.runDueJobs().catch((error: unknown) => {
+        this.options.logger?.error({ err: error }, 'timer run failed');
+        return 0;
+      });
+      void this.running.finally(() => {
+        if (!this.stopped) this.timer = setTimeout(tick, this.options.pollMs ?? 5_000);
+      });
+    };
+    tick();
+  }
+
+  /** Stops polling and waits for the job in hand, so shutdown never leaves a half-applied timer. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** Claims and runs due jobs one at a time until none is left; returns how many this process ran. */
+  async runDueJobs(): Promise<number> {
+    let count = 0;
+    for (;;) {
+      const job = await this.claim();
+      if (!job) return count;
+      count += 1;
+      let outcome: string;
+      try {
+        outcome = await this.options.handler(job);
+      } catch (error) {
+        this.options.logger?.error({ err: error, job: job._id }, 'timer handler failed');
+        outcome = 'failed';
+      }
+      const Jobs = timerJobModel(this.options.db);
+      await Jobs.updateOne(
+        { _id: job._id, lockedBy: this.workerId },
+        { $set: { status: outcome === 'failed' && job.attempts < 3 ? 'due' : 'done', outcome, finishedAt: this.options.clock.now(), lockedBy: null } },
+      );
+    }
+  }
+
+  private async claim(): Promise<TimerJob | null> {
+    const now = this.options.clock.now();
+    const Jobs = timerJobModel(this.options.db);
+    const update = { $set: { status: 'running', lockedBy: this.workerId, lockedAt: now }, $inc: { attempts: 1 } };
+    const fresh = await Jobs.findOneAndUpdate({ status: 'due', runAt: { $lte: now } }, update, { sort: { runAt: 1 }, returnDocument: 'after' }).lean();
+    if (fresh) return fresh;
+    const stale = new Date(now.getTime() - (this.options.lockTimeoutMs ?? 10 * 60_000));
+    return Jobs.findOneAndUpdate({ status: 'running', lockedAt: { $lt: stale } }, update, { sort: { runAt: 1 }, returnDocument: 'after' }).lean();
+  }
+}

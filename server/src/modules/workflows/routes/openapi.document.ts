@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { CaseEventSchema, CaseListQuerySchema, CreateCaseSchema, ShareCaseSchema, UpdateCaseSchema } from '../../cases/case.schemas';
+import { WorkflowDefinitionSchema } from '../definition/workflow-definition.schemas';
+import {
+  CloneWorkflowSchema, CreateWorkflowSchema, MergeWorkflowSchema, MigrateCasesSchema, PublishWorkflowSchema,
+  UpdateWorkflowSchema, ValidateWorkflowSchema,
+} from './workflow.schemas';
+
+const schema = (s: z.ZodType, io: 'input' | 'output' = 'input') =>
+  z.toJSONSchema(s, { target: 'draft-2020-12', unrepresentable: 'any', io }) as Record<string, unknown>;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (s: unknown) => ({ 'application/json': { schema: s } });
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
+const body = (name: string) => ({ required: true, content: json(ref(name)) });
+const ok = (description: string) => ({ description, content: json({ type: 'object' }) });
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const common = { '401': problem('Not signed in'), '404': problem('Missing, or not visible to this user') };
+
+function queryParameters(s: z.ZodObject): unknown[] {
+  const json = schema(s) as { properties: Record<string, unknown>; required?: string[] };
+  return Object.entries(json.properties).map(([name, p]) => ({ name, in: 'query', required: false, schema: p }));
+}
+
+/** The OpenAPI 3.1 document of the cases and workflows API; request schemas come from the same zod schemas the routes parse with. */
+export function openApiDocument(): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Assist: cases and workflows API', version: '1.0.0', description: 'Errors are application/problem+json with a stable `code`.' },
+    servers: [{ url: '/api' }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'assist_session' } },
+      schemas: {
+        Problem: {
+          type: 'object',
+          required: ['type', 'title', 'status', 'detail', 'code'],
+          properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, code: { type: 'string' } },
+        },
+        CreateCase: schema(CreateCaseSchema),
+        UpdateCase: schema(UpdateCaseSchema),
+        CaseEvent: schema(CaseEventSchema),
+        ShareCase: schema(ShareCaseSchema),
+        WorkflowDefinition: schema(WorkflowDefinitionSchema, 'output'),
+        CreateWorkflow: schema(CreateWorkflowSchema),
+        UpdateWorkflow: schema(UpdateWorkflowSchema),
+        ValidateWorkflow: schema(ValidateWorkflowSchema),
+        PublishWorkflow: schema(PublishWorkflowSchema),
+        CloneWorkflow: schema(CloneWorkflowSchema),
+        MergeWorkflow: schema(MergeWorkflowSchema),
+        MigrateCases: schema(MigrateCasesSchema),
+      },
+    },
+    security: [{ bearer: [] }, { cookie: [] }],
+    paths: {
+      '/cases': {
+        get: { summary: 'List cases (filters: stage, overdue, assigned to me, text on the reference; paginated, sorted)', parameters: queryParameters(CaseListQuerySchema), responses: { '200': ok('A page of case summaries'), '401': common['401'] } },
+        post: { summary: 'Create a case and start its workflow', requestBody: body('CreateCase'), responses: { '201': ok('The case, as the user may see it'), '400': problem('Invalid input'), ...common } },
+      },
+      '/cases/{id}': {
+        parameters: [idParam],
+        get: { summary: 'Read a case (only permitted field groups)', responses: { '200': ok('The case'), ...common } },
+        patch: { summary: 'Update field groups of the version seen', requestBody: body('UpdateCase'), responses: { '200': ok('The case'), '403': problem('A field group is not writable for this role'), '409': problem('Stale version'), ...common } },
+      },
+      '/cases/{id}/events': {
+        parameters: [idParam],
+        post: { summary: 'Fire a workflow event', requestBody: body('CaseEvent'), responses: { '200': ok('The case after the transition'), '403': problem('This role may not move the case'), '409': problem('Event not accepted; `acceptedEvents` lists those that are'), ...common } },
+      },
+      '/cases/{id}/timeline': { parameters: [idParam], get: { summary: 'Everything that happened to the case', responses: { '200': ok('Timeline entries'), ...common } } },
+      '/cases/{id}/share': {
+        parameters: [idParam],
+        post: { summary: 'Share or refer the case to an organisation (consent to the recipient required)', requestBody: body('ShareCase'), responses: { '200': ok('The case'), '409': problem('No valid consent, or stale version'), ...common } },
+      },
+      '/workflows': {
+        get: { summary: "List the organisation's workflows (or `shared=true`: other organisations' shared ones)", responses: { '200': ok('Workflows') } },
+        post: { summary: 'Create a workflow draft', requestBody: body('CreateWorkflow'), responses: { '201': ok('The workflow'), ...common } },
+      },
+      '/workflows/templates': { get: { summary: 'The platform template library', responses: { '200': ok('Templates') } } },
+      '/workflows/templates/{key}': { parameters: [{ ...idParam, name: 'key' }], get: { summary: 'A template with its definition', responses: { '200': ok('Template'), ...common } } },
+      '/workflows/validate': { post: { summary: 'Validate a definition (every problem with its JSON pointer)', requestBody: body('ValidateWorkflow'), responses: { '200': ok('{ valid, problems }') } } },
+      '/workflows/clone': { post: { summary: "Clone a template or another organisation's shared workflow", requestBody: body('CloneWorkflow'), responses: { '201': ok('The clone, with its upstream'), ...common } } },
+      '/workflows/{id}': {
+        parameters: [idParam],
+        get: { summary: 'A workflow with its draft', responses: { '200': ok('The workflow'), ...common } },
+        put: { summary: 'Save the draft (revision for optimistic concurrency)', requestBody: body('UpdateWorkflow'), responses: { '200': ok('The workflow'), '409': problem('Stale revision'), ...common } },
+      },
+      '/workflows/{id}/validate': { parameters: [idParam], post: { summary: 'Validate the draft', responses: { '200': ok('{ valid, problems }'), ...common } } },
+      '/workflows/{id}/publish': { parameters: [idParam], post: { summary: 'Publish the draft as the next immutable version', requestBody: body('PublishWorkflow'), responses: { '201': ok('{ version, workflow }'), '400': problem('Definition has problems'), '409': problem('Stale revision'), ...common } } },
+      '/workflows/{id}/versions/{version}': { parameters: [idParam, { name: 'version', in: 'path', required: true, schema: { type: 'integer' } }], get: { summary: 'A published version', responses: { '200': ok('The version'), ...common } } },
+      '/workflows/{id}/diff': { parameters: [idParam], get: { summary: 'Differences to the upstream as cloned and to its newest version', responses: { '200': ok('{ asCloned, toNewest, upstreamChanges }'), '409': problem('No upstream'), ...common } } },
+      '/workflows/{id}/merge': { parameters: [idParam], post: { summary: "Merge the upstream's newest version; conflicts need a resolution each", requestBody: body('MergeWorkflow'), responses: { '200': ok('The merged workflow'), '409': problem('Unresolved conflicts (listed), or stale revision'), ...common } } },
+      '/workflows/{id}/migrate': { parameters: [idParam], post: { summary: 'Move running cases to a version (dry run lists which can move and why not)', requestBody: body('MigrateCases'), responses: { '200': ok('Per case: ok, reason'), ...common } } },
+    },
+  };
+}

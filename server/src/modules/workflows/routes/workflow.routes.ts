@@ -1,0 +1,77 @@
+import express, { type Router } from 'express';
+import { parseInput } from '../../../core/http/validate';
+import { requireAuth } from '../../access/authenticate.middleware';
+import { serviceContext } from '../../access/service-context';
+import { migrateCases } from '../../cases/service/case-migration.service';
+import type { CaseRuntime } from '../../cases/service/case-runtime';
+import { presentTemplate, presentWorkflow } from '../service/workflow-presenter';
+import { diffToUpstream, mergeUpstream } from '../service/workflow-upstream.service';
+import {
+  cloneWorkflow, createWorkflow, getTemplate, getVersion, listTemplates, listWorkflows, publishWorkflow, updateDraft,
+  validateDefinition, validateDraft,
+} from '../service/workflow.service';
+import { loadWorkflow } from '../service/workflow-access';
+import {
+  CloneWorkflowSchema, CreateWorkflowSchema, ListWorkflowsQuerySchema, MergeWorkflowSchema, MigrateCasesSchema,
+  PublishWorkflowSchema, UpdateWorkflowSchema, ValidateWorkflowSchema,
+} from './workflow.schemas';
+
+/** `/api/workflows`: organisation workflows (draft + immutable versions), the template library, clone/diff/merge/migrate. */
+export function workflowRoutes(rt: CaseRuntime): Router {
+  const deps = { catalog: rt.catalog, now: () => rt.clock.now() };
+  const ctxOf = (req: express.Request) => serviceContext(rt.db, req);
+  const router = express.Router();
+  router.use('/workflows', requireAuth);
+
+  router.get('/workflows', async (req, res) => {
+    const query = parseInput(ListWorkflowsQuerySchema, req.query);
+    const items = await listWorkflows(ctxOf(req), { shared: query.shared === 'true' });
+    res.json({ items: items.map(presentWorkflow) });
+  });
+  router.get('/workflows/templates', async (req, res) => {
+    res.json({ items: (await listTemplates(ctxOf(req))).map((t) => presentTemplate(t)) });
+  });
+  router.get('/workflows/templates/:key', async (req, res) => {
+    res.json(presentTemplate(await getTemplate(ctxOf(req), req.params.key), true));
+  });
+  router.post('/workflows', async (req, res) => {
+    res.status(201).json(presentWorkflow(await createWorkflow(ctxOf(req), parseInput(CreateWorkflowSchema, req.body))));
+  });
+  router.post('/workflows/validate', async (req, res) => {
+    const { definition } = parseInput(ValidateWorkflowSchema, req.body);
+    const problems = await validateDefinition(deps, ctxOf(req), definition);
+    res.json({ valid: problems.length === 0, problems });
+  });
+  router.post('/workflows/clone', async (req, res) => {
+    res.status(201).json(presentWorkflow(await cloneWorkflow(ctxOf(req), parseInput(CloneWorkflowSchema, req.body))));
+  });
+  router.get('/workflows/:id', async (req, res) => {
+    res.json(presentWorkflow(await loadWorkflow(ctxOf(req), req.params.id)));
+  });
+  router.put('/workflows/:id', async (req, res) => {
+    res.json(presentWorkflow(await updateDraft(ctxOf(req), req.params.id, parseInput(UpdateWorkflowSchema, req.body))));
+  });
+  router.post('/workflows/:id/validate', async (req, res) => {
+    const problems = await validateDraft(deps, ctxOf(req), req.params.id);
+    res.json({ valid: problems.length === 0, problems });
+  });
+  router.post('/workflows/:id/publish', async (req, res) => {
+    const { revision } = parseInput(PublishWorkflowSchema, req.body);
+    const { workflow, version } = await publishWorkflow(deps, ctxOf(req), req.params.id, revision);
+    res.status(201).json({ version, workflow: presentWorkflow(workflow) });
+  });
+  router.get('/workflows/:id/versions/:version', async (req, res) => {
+    res.json(await getVersion(ctxOf(req), req.params.id, Number.parseInt(req.params.version, 10) || 0));
+  });
+  router.get('/workflows/:id/diff', async (req, res) => {
+    res.json(await diffToUpstream(ctxOf(req), req.params.id));
+  });
+  router.post('/workflows/:id/merge', async (req, res) => {
+    const { workflow, resolved } = await mergeUpstream(deps, ctxOf(req), req.params.id, parseInput(MergeWorkflowSchema, req.body));
+    res.json({ workflow: presentWorkflow(workflow), resolved });
+  });
+  router.post('/workflows/:id/migrate', async (req, res) => {
+    res.json(await migrateCases(rt, ctxOf(req), req.params.id, parseInput(MigrateCasesSchema, req.body)));
+  });
+  return router;
+}

@@ -1,0 +1,14 @@
+import { notFound } from '../../../core/errors/app-error';
+import { withPermission } from '../../access/permissions';
+import type { ServiceContext } from '../../access/service-context';
+import type { Action } from '../../access/subjects';
+import { isValidObjectId } from 'mongoose';
+import { workflowModel, type WorkflowRecord } from '../storage/workflow.model';
+
+/** Loads an organisation workflow the user may act on; anything else is the same 404 as a missing one. */
+export async function loadWorkflow(ctx: ServiceContext, id: string, action: Action = 'read'): Promise<WorkflowRecord> {
+  if (!isValidObjectId(id)) throw notFound();
+  const found = await workflowModel(ctx.db).findOne(withPermission(ctx.auth.ability, action, 'Workflow', { _id: id })).lean();
+  if (!found) throw notFound();
+  return found;
+}

@@ -1,0 +1,21 @@
+import type { Types } from 'mongoose';
+import { AppError } from '../../../core/errors/app-error';
+import { validateWorkflowDefinition } from '../definition/workflow-definition.validator';
+import type { WorkflowProblem } from '../definition/workflow-problem.types';
+import type { WorkflowCatalog } from '../storage/workflow-catalog';
+
+/** Validates a definition against what exists for this organisation: its forms and its jurisdiction's parameters. */
+export async function problemsFor(catalog: WorkflowCatalog, orgId: Types.ObjectId, definition: unknown): Promise<WorkflowProblem[]> {
+  const jurisdiction = (definition as { jurisdiction?: unknown } | null)?.jurisdiction;
+  const parameters = typeof jurisdiction === 'string' ? await catalog.parameters(orgId, jurisdiction) : {};
+  const problems = validateWorkflowDefinition(definition, { formPaths: await catalog.formPaths(orgId), parameters });
+  if (typeof jurisdiction === 'string' && problems.length === 0 && !catalog.hasJurisdiction(jurisdiction)) {
+    problems.push({ path: '/jurisdiction', code: 'schema', params: { message: 'unknown jurisdiction' } });
+  }
+  return problems;
+}
+
+export async function assertValid(catalog: WorkflowCatalog, orgId: Types.ObjectId, definition: unknown): Promise<void> {
+  const problems = await problemsFor(catalog, orgId, definition);
+  if (problems.length > 0) throw new AppError(400, 'workflow-invalid', { extensions: { problems } });
+}
