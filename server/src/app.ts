@@ -22,6 +22,13 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { organisationRoutes } from './modules/tenants/organisation.routes';
 import { metaRoutes } from './modules/meta/meta.routes';
+import type { CaseEventsPort } from './modules/cases/case-events.port';
+import { createCaseServices } from './modules/cases/case-services';
+import { caseRoutes } from './modules/cases/routes/case.routes';
+import { createCaseEvents } from './modules/cases/service/case-event.service';
+import type { CaseRuntime } from './modules/cases/service/case-runtime';
+import { openApiRoutes } from './modules/workflows/routes/openapi.routes';
+import { workflowRoutes } from './modules/workflows/routes/workflow.routes';
 
 export interface AppDeps {
   db: Connection;
@@ -31,6 +38,10 @@ export interface AppDeps {
   clientDir?: string;
   /** Login attempts per address; tests pass a small one. */
   loginLimiter?: AddressLimiter;
+  /** Cases and workflows runtime (catalog, clock); main and tests share it with the timer scheduler. */
+  caseRuntime?: CaseRuntime;
+  /** The cases side of the submissions seam; built from caseRuntime when absent. */
+  caseEvents?: CaseEventsPort;
 }
 
 /** Builds the HTTP application: middleware order matters and is spelled out here, error handler last. */
@@ -46,6 +57,10 @@ export function createApp(config: Config, deps: AppDeps): Express {
 
   app.use(healthRoutes(deps.db));
 
+  const caseRuntime = deps.caseRuntime ?? createCaseServices(deps.db).runtime;
+  const caseEvents = deps.caseEvents ?? createCaseEvents(caseRuntime);
+  void caseEvents; // for the submission routes (forms module)
+
   const api = express.Router();
   api.use(requireDatabase(deps.db));
   api.use(jsonBody(config.bodyLimit));
@@ -57,6 +72,9 @@ export function createApp(config: Config, deps: AppDeps): Express {
   api.use(roleRoutes(deps.db));
   api.use(userRoutes(deps.db));
   api.use(auditRoutes(deps.db));
+  api.use(openApiRoutes());
+  api.use(caseRoutes(caseRuntime));
+  api.use(workflowRoutes(caseRuntime));
   api.use(unknownRoute);
   app.use('/api', api);
 
