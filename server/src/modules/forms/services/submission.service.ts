@@ -21,7 +21,8 @@ export interface SubmissionDeps {
 }
 
 /** Where a submission is looked up: its form (by id or path in the active organisation), or any form. */
-export type SubmissionScope = { formId: string } | { formPath: string } | Record<string, never>;
+export type SubmissionScope = { formId: string } | { formPath: string } | { anyForm: true };
+export const ANY_FORM: SubmissionScope = { anyForm: true };
 
 export interface ListSubmissionsQuery {
   limit: number;

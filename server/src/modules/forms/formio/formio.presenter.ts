@@ -1,0 +1,64 @@
+import type { AuthContext } from '../../access/auth-context';
+import type { Form } from '../models/form.model';
+import type { ParsedRevision } from '../services/revision-cache';
+import type { SubmissionView } from '../services/submission-reader';
+
+/** A form in Form.io's shape. `revisions: ''` tells the SDK not to look revisions up itself; `_vid` is the revision. */
+export function formioForm(form: Form, revision: ParsedRevision, orgSlug: string) {
+  const definition = revision.definition;
+  return {
+    _id: form._id,
+    title: definition.title,
+    name: definition.name,
+    path: definition.path,
+    type: 'form',
+    display: definition.display,
+    tags: definition.tags,
+    properties: definition.properties,
+    settings: definition.settings,
+    components: definition.components,
+    machineName: `${orgSlug}:${definition.name}`,
+    project: form.orgId,
+    owner: form.createdBy,
+    access: [],
+    submissionAccess: [],
+    revisions: '',
+    _vid: revision.number,
+    version: form.version,
+    created: form.createdAt,
+    modified: form.updatedAt,
+  };
+}
+
+/** A submission in Form.io's shape; `masked` lists fields whose values were withheld from this reader. */
+export function formioSubmission(view: SubmissionView) {
+  return {
+    _id: view._id,
+    form: view.formId,
+    project: view.orgId,
+    owner: view.createdBy,
+    data: view.data,
+    state: 'submitted',
+    metadata: { caseId: view.caseId, formPath: view.formPath, masked: view.masked },
+    _fvid: view.revision,
+    version: view.version,
+    created: view.createdAt,
+    modified: view.updatedAt,
+  };
+}
+
+/** `GET /current`: the signed-in user as Form.io's SDK expects a user resource. */
+export function formioUser(auth: AuthContext) {
+  return {
+    _id: auth.user._id,
+    data: { email: auth.user.email, name: auth.user.name },
+    roles: [auth.role._id],
+    project: auth.org._id,
+    org: auth.org.slug,
+  };
+}
+
+// Form.io's paging header: "items 0-9/42", or "*/0" when the page is empty.
+export function contentRange(skip: number, count: number, total: number): string {
+  return count > 0 ? `items ${skip}-${skip + count - 1}/${total}` : `*/${total}`;
+}

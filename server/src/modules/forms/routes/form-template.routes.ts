@@ -1,0 +1,28 @@
+import express, { type Router } from 'express';
+import type { Connection } from 'mongoose';
+import { parseInput } from '../../../core/http/validate';
+import { requireAuth } from '../../access/authenticate.middleware';
+import { serviceContext } from '../../access/service-context';
+import { cloneTemplateSchema } from '../schemas/form.schemas';
+import { cloneTemplate, getTemplate, listTemplates } from '../templates/form-template.service';
+import { presentForm } from './form.presenter';
+
+/** The platform's template library: read it, and clone a template into the active organisation. */
+export function formTemplateRoutes(db: Connection): Router {
+  const router = express.Router();
+  router.use('/form-templates', requireAuth);
+  router.get('/form-templates', async (req, res) => {
+    const items = await listTemplates(serviceContext(db, req));
+    res.json({ items: items.map(({ path, title, tags, latestRevision, updatedAt }) => ({ path, title, tags, latestRevision, updatedAt })) });
+  });
+  router.get('/form-templates/:path', async (req, res) => {
+    const view = await getTemplate(serviceContext(db, req), req.params.path);
+    res.json({ path: view.template.path, title: view.template.title, tags: view.template.tags, revision: view.revision, definition: view.definition, translations: view.translations });
+  });
+  router.post('/form-templates/:path/clone', async (req, res) => {
+    const input = parseInput(cloneTemplateSchema, req.body ?? {});
+    const { form, revision } = await cloneTemplate(serviceContext(db, req), req.params.path, req.ctx.t, input.path);
+    res.status(201).json(presentForm(form, revision));
+  });
+  return router;
+}

@@ -1,0 +1,15 @@
+import express, { type Router } from 'express';
+import type { Connection } from 'mongoose';
+import type { SubmissionDeps } from '../services/submission.service';
+import { formTemplateRoutes } from './form-template.routes';
+import { formRoutes } from './form.routes';
+import { submissionRoutes } from './submission.routes';
+
+/** Everything the forms module serves under `/api`: forms, the template library and submissions. */
+export function formsApiRoutes(db: Connection, options: SubmissionDeps & { languages: readonly string[] }): Router {
+  const router = express.Router();
+  router.use(formRoutes(db, options.languages));
+  router.use(formTemplateRoutes(db));
+  router.use(submissionRoutes(db, options));
+  return router;
+}

@@ -1,0 +1,38 @@
+import express, { type Router } from 'express';
+import type { Connection } from 'mongoose';
+import { parseInput } from '../../../core/http/validate';
+import { requireAuth } from '../../access/authenticate.middleware';
+import { serviceContext } from '../../access/service-context';
+import { createSubmissionSchema, listSubmissionsQuery, updateSubmissionSchema } from '../schemas/submission.schemas';
+import {
+  ANY_FORM, createSubmission, deleteSubmission, getSubmission, listSubmissions, updateSubmission, type SubmissionDeps,
+} from '../services/submission.service';
+import { presentSubmission } from './submission.presenter';
+
+/** Submissions through the native API; every response is masked by the reader's field permissions. */
+export function submissionRoutes(db: Connection, deps: SubmissionDeps): Router {
+  const router = express.Router();
+  router.use('/submissions', requireAuth);
+  router.post('/forms/:id/submissions', requireAuth, async (req, res) => {
+    const view = await createSubmission(serviceContext(db, req), deps, { id: String(req.params.id) }, parseInput(createSubmissionSchema, req.body), req.ctx.t);
+    res.status(201).json(presentSubmission(view));
+  });
+  router.get('/submissions', async (req, res) => {
+    const query = parseInput(listSubmissionsQuery, req.query);
+    const scope = query.formId ? { formId: query.formId } : query.formPath ? { formPath: query.formPath } : ANY_FORM;
+    const { items, total } = await listSubmissions(serviceContext(db, req), scope, { limit: query.limit, skip: query.skip, caseId: query.caseId });
+    res.json({ items: items.map(presentSubmission), total, skip: query.skip, limit: query.limit });
+  });
+  router.get('/submissions/:id', async (req, res) => {
+    res.json(presentSubmission(await getSubmission(serviceContext(db, req), ANY_FORM, req.params.id)));
+  });
+  router.put('/submissions/:id', async (req, res) => {
+    const view = await updateSubmission(serviceContext(db, req), ANY_FORM, req.params.id, parseInput(updateSubmissionSchema, req.body), req.ctx.t);
+    res.json(presentSubmission(view));
+  });
+  router.delete('/submissions/:id', async (req, res) => {
+    await deleteSubmission(serviceContext(db, req), ANY_FORM, req.params.id);
+    res.status(204).end();
+  });
+  return router;
+}
