@@ -19,6 +19,8 @@ import { oidcRoutes } from './modules/access/oidc.routes';
 import { roleRoutes } from './modules/access/role.routes';
 import { userRoutes } from './modules/access/user.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { formioApi } from './modules/forms/formio/formio.routes';
+import { formsApiRoutes } from './modules/forms/routes/forms-api.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { organisationRoutes } from './modules/tenants/organisation.routes';
 import { metaRoutes } from './modules/meta/meta.routes';
@@ -59,7 +61,6 @@ export function createApp(config: Config, deps: AppDeps): Express {
 
   const caseRuntime = deps.caseRuntime ?? createCaseServices(deps.db).runtime;
   const caseEvents = deps.caseEvents ?? createCaseEvents(caseRuntime);
-  void caseEvents; // for the submission routes (forms module)
 
   const api = express.Router();
   api.use(requireDatabase(deps.db));
@@ -72,11 +73,14 @@ export function createApp(config: Config, deps: AppDeps): Express {
   api.use(roleRoutes(deps.db));
   api.use(userRoutes(deps.db));
   api.use(auditRoutes(deps.db));
+  api.use(formsApiRoutes(deps.db, { languages: deps.i18n.languages, caseEvents }));
   api.use(openApiRoutes());
   api.use(caseRoutes(caseRuntime));
   api.use(workflowRoutes(caseRuntime));
   api.use(unknownRoute);
   app.use('/api', api);
+  // The Form.io-compatible API per organisation, with its own body parser, authentication and JSON errors.
+  app.use('/formio/:org', formioApi(deps.db, { bodyLimit: config.bodyLimit, caseEvents }));
 
   app.use(clientApp(deps.clientDir ?? clientDistDir, clientRoutesFile));
   app.use(unknownRoute);

@@ -13,6 +13,7 @@ import { createServerI18n } from './core/i18n/i18n';
 import { createLogger } from './core/logger';
 import { loadDemoData, type DemoResult } from './modules/demo/demo-data.service';
 import { ensureInstallation } from './modules/meta/installation.service';
+import { startForms } from './modules/forms/templates/forms-startup';
 import { createCaseServices } from './modules/cases/case-services';
 import { loadTemplateLibrary } from './modules/workflows/storage/template-library.service';
 
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
     db = await connectDatabase(uri);
     await ensureInstallation(db);
     await loadTemplateLibrary(db, { logger });
+    await startForms(db);
     if (!config.mongodbUri || config.demo) await announceDemo(await loadDemoData(db, config.demoPassword), logger);
   } catch (error) {
     await embedded?.stop();

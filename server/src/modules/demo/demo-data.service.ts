@@ -5,6 +5,7 @@ import { PRESETS_BY_ORGANISATION_TYPE } from '../access/role-presets';
 import { clonePresetInto } from '../access/role.service';
 import { userModel } from '../access/user.model';
 import { organisationModel } from '../tenants/organisation.model';
+import { cloneDemoFormTemplates } from '../forms/templates/demo-form-templates';
 import { DEMO_ORGANISATIONS, DEMO_USERS } from './demo-organisations';
 
 export interface DemoResult {
@@ -60,5 +61,7 @@ export async function loadDemoData(db: Connection, demoPassword: string | undefi
     if (result.upsertedCount) createdUsers += 1;
     else if (demoPassword) await Users.updateOne({ email: demo.email }, { $set: { passwordHash } });
   }
+  // Each demo organisation gets the library forms that fit its work (idempotent).
+  await cloneDemoFormTemplates(db, ids);
   return { createdUsers, ...(createdUsers > 0 && generatedPassword ? { generatedPassword } : {}) };
 }
