@@ -44,5 +44,11 @@ export async function advanceCase(
   const timers = plannedTimers(def, step.workflow, { ...ctx, case: { ...ctx.case, fields: step.workflow.fields } }, now);
   const workflow = withDeadlines(step.workflow, timers);
   const { services, checkpoints } = trackStatuses(workflow.snapshot as never);
-  return { set: { workflow, plan: { ...record.plan, services, checkpoints } }, timers, notifications: step.notifications };
+  // Statuses are kept after a track's stage is left, so a closed case still shows which services were used.
+  const plan = record.plan as { services?: Record<string, string>; checkpoints?: Record<string, string> };
+  return {
+    set: { workflow, plan: { ...record.plan, services: { ...plan.services, ...services }, checkpoints: { ...plan.checkpoints, ...checkpoints } } },
+    timers,
+    notifications: step.notifications,
+  };
 }

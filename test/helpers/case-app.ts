@@ -1,0 +1,76 @@
+import type { Connection } from 'mongoose';
+import pino from 'pino';
+import request from 'supertest';
+import type { Express } from 'express';
+import { createApp } from '../../server/src/app';
+import { loadConfig } from '../../server/src/config/env';
+import { localesDir } from '../../server/src/config/paths';
+import { createServerI18n } from '../../server/src/core/i18n/i18n';
+import { loadAuthContext } from '../../server/src/modules/access/auth-context';
+import type { ServiceContext } from '../../server/src/modules/access/service-context';
+import { resolveSession } from '../../server/src/modules/access/session.service';
+import { createCaseServices, type CaseServices } from '../../server/src/modules/cases/case-services';
+import { loadDemoData } from '../../server/src/modules/demo/demo-data.service';
+import { loadTemplateLibrary } from '../../server/src/modules/workflows/storage/template-library.service';
+import { DEMO_PASSWORD, type SignedIn } from './demo-app';
+import { createTestDatabase, dropTestDatabase } from './test-database';
+
+/** A clock the test moves by hand, so deadlines of weeks and months pass in milliseconds. */
+export class ManualClock {
+  constructor(public time = Date.parse('2025-03-03T08:00:00Z')) {}
+  now(): Date {
+    return new Date(this.time);
+  }
+  advanceDays(days: number): void {
+    this.time += days * 86_400_000;
+  }
+}
+
+export interface CaseApp {
+  app: Express;
+  db: Connection;
+  clock: ManualClock;
+  services: CaseServices;
+  close: () => Promise<void>;
+}
+
+/** The real app with demo data and the template library, whose cases module runs on a manual clock. */
+export async function createCaseApp(label: string, shared?: { db: Connection; clock: ManualClock; workerId?: string }): Promise<CaseApp> {
+  const db = shared?.db ?? (await createTestDatabase(label));
+  const clock = shared?.clock ?? new ManualClock();
+  if (!shared) {
+    await loadDemoData(db, DEMO_PASSWORD);
+    await loadTemplateLibrary(db);
+  }
+  const services = createCaseServices(db, { clock, ...(shared?.workerId ? { workerId: shared.workerId } : {}) });
+  const app = createApp(loadConfig({ LOG_LEVEL: 'silent' }), {
+    db, logger: pino({ level: 'silent' }), i18n: createServerI18n(localesDir), caseRuntime: services.runtime, caseEvents: services.caseEvents,
+  });
+  return { app, db, clock, services, close: async () => { await services.scheduler.stop(); if (!shared) await dropTestDatabase(db); } };
+}
+
+export async function login(app: Express, email: string, org?: string): Promise<SignedIn> {
+  const response = await request(app).post('/api/auth/login').send({ email, password: DEMO_PASSWORD, ...(org ? { org } : {}) });
+  if (response.status !== 200) throw new Error(`sign-in of ${email} failed with ${response.status}`);
+  return { token: response.body.token, csrfToken: response.body.csrfToken, cookie: '', body: response.body };
+}
+
+/** The service context a request with this token would get: for calling the submissions port as the forms module does. */
+export async function contextOf(db: Connection, token: string): Promise<ServiceContext> {
+  const session = await resolveSession(db, token);
+  if (!session) throw new Error('no session');
+  const auth = await loadAuthContext(db, session, 'token');
+  if (!auth) throw new Error('no auth');
+  return { db, auth, requestId: 'test' };
+}
+
+/** Small supertest wrappers with the bearer token. */
+export function api(app: Express, token: string) {
+  const auth = { Authorization: `Bearer ${token}` };
+  return {
+    get: (path: string) => request(app).get(`/api${path}`).set(auth),
+    post: (path: string, body: object) => request(app).post(`/api${path}`).set(auth).send(body),
+    patch: (path: string, body: object) => request(app).patch(`/api${path}`).set(auth).send(body),
+    put: (path: string, body: object) => request(app).put(`/api${path}`).set(auth).send(body),
+  };
+}

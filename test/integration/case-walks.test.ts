@@ -1,0 +1,145 @@
+import { ADULT_SUBMISSIONS, ROAD_MAP_STOPS } from '../../server/src/modules/workflows/test-support/workflow-walker';
+import { api, contextOf, createCaseApp, login, type CaseApp } from '../helpers/case-app';
+
+/*
+ * Submissions reach the case through the CaseEventsPort, called here exactly as the forms module's submission
+ * service calls it after saving a submission linked to a case.
+ */
+const SAFETY = { riskLevel: 'low', finalRiskLevel: 'low' };
+const CHECKPOINTS = { languageCheckpointMet: true, legalStatus: 'temporary-permit', legalStatusExpiry: '2026-03-01' };
+const RETURN = { voluntaryWish: 'yes', identificationEvidence: true, returnCountry: 'hu', eligible: true };
+
+let t: CaseApp;
+beforeAll(async () => {
+  t = await createCaseApp('case-walks');
+});
+afterAll(async () => t.close());
+
+function walker(token: string, caseId: string) {
+  const client = api(t.app, token);
+  let n = 0;
+  return {
+    async fire(type: string, data: Record<string, unknown> = {}) {
+      t.clock.advanceDays(1);
+      const res = await client.post(`/cases/${caseId}/events`, { type, data });
+      if (res.status !== 200) throw new Error(`${type}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    },
+    async submit(formPath: string, data: Record<string, unknown>) {
+      n += 1;
+      await t.services.caseEvents.formSubmitted(await contextOf(t.db, token), { caseId, formPath, submissionId: `sub-${formPath}-${n}`, data });
+    },
+    async read() {
+      return (await client.get(`/cases/${caseId}`)).body;
+    },
+    async patch(body: object) {
+      const current = await this.read();
+      const res = await client.patch(`/cases/${caseId}`, { ...body, version: current.version });
+      if (res.status !== 200) throw new Error(`patch: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    },
+  };
+}
+
+it('takes an adult from referral to closure through finland-municipality, with timers on a fast-forwarded clock', async () => {
+  const { token } = await login(t.app, 'worker@helsinki.demo.test');
+  const client = api(t.app, token);
+  const created = await client.post('/cases', { alias: 'Aino', workflowId: 'finland-municipality', identity: { estimatedAge: 31, ageUncertain: false, languages: ['en'] } });
+  expect(created.status).toBe(201);
+  expect(created.body.reference).toMatch(/^HELS-2025-\d{5}$/);
+  expect(created.body.workflow.activeStages).toContain('intake');
+  const w = walker(token, created.body.id);
+
+  await w.submit('consent-information', ADULT_SUBMISSIONS['consent-information']!);
+  await w.submit('needs-assessment', ADULT_SUBMISSIONS['needs-assessment']!);
+  await w.submit('safety-plan', SAFETY);
+  let body = await w.read();
+  expect(body.workflow.activeStages).toContain('nasReferral');
+  expect(body.workflow.submissions.map((s: { formPath: string }) => s.formPath)).toEqual(['consent-information', 'needs-assessment', 'safety-plan']);
+
+  const refused = await client.post(`/cases/${created.body.id}/events`, { type: 'referToNas', data: {} });
+  expect(refused.status).toBe(409); // no consent to the NAS yet
+  expect(refused.body.acceptedEvents).toEqual(expect.arrayContaining(['continueWithoutNas', 'formSubmitted']));
+  expect(refused.body.acceptedEvents).not.toContain('referToNas');
+
+  await w.patch({ consents: { nas: { given: true, givenOn: '2025-03-04' } } });
+  await w.fire('referToNas');
+  await w.fire('nasAdmitted');
+  await w.submit('plan-of-assistance', { goals: 'own words' });
+  body = await w.fire('planApproved');
+  expect(body.workflow.activeStages).toContain('assistance/plan/approved/inEffect');
+  const review = body.workflow.deadlines.find((d: { deadlineId: string }) => d.deadlineId === 'planReview');
+  expect(review).toBeDefined();
+
+  // Five weeks later the plan review (every P4W) is overdue: the list filter shows it, then the timer fires it.
+  t.clock.advanceDays(35);
+  const overdue = await client.get('/cases?overdue=true');
+  expect(overdue.body.items.map((c: { id: string }) => c.id)).toContain(created.body.id);
+  await t.services.scheduler.runDueJobs();
+  body = await w.read();
+  expect(body.workflow.activeStages).toContain('assistance/plan/approved/underReview');
+  expect(body.workflow.timeline.some((e: { type: string; event?: string }) => e.type === 'timer' && e.event === 'planReviewDue')).toBe(true);
+
+  await w.submit('plan-of-assistance', { goals: 'updated' });
+  await w.fire('planReviewed');
+  await w.fire('planConcluded');
+  await w.patch({ consents: { nas: { given: true, givenOn: '2025-03-04' }, 'employment-services': { given: true, givenOn: '2025-04-20' } } });
+  await w.submit('integration-checkpoints', CHECKPOINTS);
+  body = await w.read();
+  expect(body.plan.checkpoints).toMatchObject({ languageCheckpoint: 'met', legalStatusCheckpoint: 'met' });
+  await w.fire('integrationPlanAgreed');
+  await w.fire('integrationPlanCompleted');
+  await w.fire('claimStarted');
+  await w.submit('reimbursement-claim', { totalAmount: 1240.5 });
+  await w.fire('nasStatementRequested');
+  await w.fire('nasStatementReceived');
+  await w.fire('claimDecided');
+  const used = ['needsAssessment', 'safeAccommodation', 'legalAssistance'];
+  for (const stop of ROAD_MAP_STOPS) {
+    if (used.includes(stop)) {
+      await w.fire('serviceStarted', { stop });
+      await w.fire('serviceCompleted', { stop });
+    } else await w.fire('serviceNotNeeded', { stop });
+  }
+  body = await w.read();
+  expect(body.workflow.activeStages).toEqual(['closing']);
+  expect(body.plan.services.therapy).toBe('notNeeded');
+  expect(body.plan.services.legalAssistance).toBe('completed');
+  body = await w.fire('caseClosed');
+  expect(body.workflow.snapshot.status).toBe('done');
+  expect(body.workflow.deadlines).toEqual([]);
+
+  const timeline = await client.get(`/cases/${created.body.id}/timeline`);
+  expect(timeline.status).toBe(200);
+  expect(timeline.body.items.length).toBeGreaterThan(40);
+  expect(JSON.stringify(timeline.body)).not.toContain('own words'); // names, never values
+});
+
+it('takes a person through a prepared voluntary return with denmark-cmm, closed by the end of the support period timer', async () => {
+  const { token } = await login(t.app, 'worker@cmm.demo.test');
+  const client = api(t.app, token);
+  const created = await client.post('/cases', {
+    alias: 'Mira', workflowId: 'denmark-cmm', identity: { estimatedAge: 27, ageUncertain: false }, dates: { reflectionDecision: '2025-03-05' },
+  });
+  expect(created.status).toBe(201);
+  const w = walker(token, created.body.id);
+  await w.submit('consent-information', ADULT_SUBMISSIONS['consent-information']!);
+  await w.submit('needs-assessment', { ...ADULT_SUBMISSIONS['needs-assessment'], wishesVoluntaryReturn: 'yes' });
+  expect((await w.read()).workflow.activeStages).toContain('referral');
+  await w.patch({ consents: { cmm: { given: true } } });
+  await w.fire('referToCmm');
+  await w.fire('identifiedAsVictim');
+  let body = await w.fire('extensionGranted');
+  expect(body.workflow.deadlines.find((d: { deadlineId: string }) => d.deadlineId === 'extendedPeriod')?.dueAt).toBe('2025-07-03T00:00:00.000Z');
+  await w.patch({ consents: { cmm: { given: true }, iom: { given: true } } });
+  await w.fire('prepareReturn');
+  await w.submit('return-reintegration', RETURN);
+  body = await w.fire('departed');
+  const end = body.workflow.deadlines.find((d: { deadlineId: string }) => d.deadlineId === 'reintegrationSupportEnds');
+  expect(end).toMatchObject({ event: 'supportPeriodEnded' });
+
+  t.clock.time = Date.parse(end.dueAt) + 60_000;
+  await t.services.scheduler.runDueJobs();
+  body = await w.read();
+  expect(body.workflow.snapshot).toMatchObject({ status: 'done', value: 'closed' });
+});
