@@ -20,12 +20,15 @@ export const IdentitySchema = z.strictObject({
   contact: z.strictObject({ phone: text(40).optional(), email: text(200).optional(), address: text(500).optional() }).optional(),
 });
 
-export const ConsentSchema = z.strictObject({
-  given: z.boolean(),
-  givenOn: isoDate.nullish(),
-  withdrawn: z.boolean().default(false),
-  withdrawnOn: isoDate.nullish(),
-});
+export const ConsentSchema = z
+  .strictObject({
+    given: z.boolean(),
+    givenOn: isoDate.nullish(),
+    withdrawn: z.boolean().default(false),
+    withdrawnOn: isoDate.nullish(),
+  })
+  // A withdrawn consent is stored as not given: access rules match on `consents.<recipient>.given` alone.
+  .transform((c) => (c.withdrawn ? { ...c, given: false } : c));
 
 const StopSchema = z.enum(ROAD_MAP_STOPS);
 const GoalSchema = z.strictObject({

@@ -1,21 +1,32 @@
+import { randomUUID } from 'node:crypto';
 import type { Types } from 'mongoose';
 import { AppError } from '../../../core/errors/app-error';
 import { caseModel, type CaseRecord } from '../storage/case.model';
+import { claim, release } from '../storage/write-claim';
 import { caseNotificationModel } from '../storage/notification.model';
 import { syncTimerJobs } from '../timers/case-deadlines';
 import type { CaseChange } from './case-advance';
 import type { CaseRuntime } from './case-runtime';
 
 /**
- * Stores a change with one conditional write on (id, version): of concurrent writers that read the same version,
- * exactly one succeeds and the others get null (→ 409 or a retry). No transactions needed, none lost.
+ * Stores a change with a claimed conditional write on (id, version) (see write-claim.ts): of concurrent writers that
+ * read the same version, exactly one succeeds and the others get null (→ 409 or a retry). No transactions needed, none lost.
  * Side records (timer jobs, notifications, the submissions' copies of assignees/sharedWith) follow the case.
  */
 export async function commitCase(rt: CaseRuntime, before: CaseRecord, change: CaseChange): Promise<CaseRecord | null> {
   const now = rt.clock.now();
-  const updated = await caseModel(rt.db)
-    .findOneAndUpdate({ _id: before._id, version: before.version }, { $set: { ...change.set, updatedAt: now }, $inc: { version: 1 } }, { returnDocument: 'after' })
-    .lean();
+  const key = `case:${before._id.toHexString()}:${before.version}`;
+  const owner = randomUUID();
+  if (!(await claim(rt.db, key, owner))) return null;
+  let updated: CaseRecord | null;
+  try {
+    updated = await caseModel(rt.db)
+      .findOneAndUpdate({ _id: before._id, version: before.version }, { $set: { ...change.set, updatedAt: now }, $inc: { version: 1 } }, { returnDocument: 'after' })
+      .lean();
+  } finally {
+    // Released only after the write: a late claimer of this version then finds the case already past it.
+    await release(rt.db, key, owner);
+  }
   if (!updated) return null;
   if (change.timers) await syncTimerJobs(rt.db, updated, change.timers);
   if (change.notifications.length > 0) {
