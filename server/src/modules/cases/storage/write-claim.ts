@@ -24,14 +24,15 @@ export function isDuplicateKey(error: unknown): boolean {
 }
 
 /** True when this caller now holds `key`. Uses the wall clock for the lease: it guards against crashes, not time travel. */
-export async function claim(db: Connection, key: string, owner: string): Promise<boolean> {
+export async function claim(db: Connection, key: string, owner: string, leaseMs = LEASE_MS): Promise<boolean> {
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       await claims(db).insertOne({ _id: key, at: new Date(), owner });
       return true;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      const stale = await claims(db).deleteOne({ _id: key, at: { $lt: new Date(Date.now() - LEASE_MS) } });
+      if (!Number.isFinite(leaseMs)) return false;
+      const stale = await claims(db).deleteOne({ _id: key, at: { $lt: new Date(Date.now() - leaseMs) } });
       if (stale.deletedCount === 0) return false;
     }
   }

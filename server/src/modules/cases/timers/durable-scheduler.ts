@@ -2,14 +2,15 @@ import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Clock } from '../service/case-runtime';
+import { claim } from '../storage/write-claim';
 import { timerJobModel, type TimerJob } from './timer-job.model';
 
 /*
  * Why not Agenda: Agenda 6 (installed) no longer contains a MongoDB store; it needs the separate
  * `@agendajs/mongo-backend` package, which is not a dependency of this project (and Agenda 5, which had one, cannot
  * take an injected clock, so tests could not fast-forward). This scheduler is the small part we need, on the
- * portable subset FerretDB v1 supports: a job is claimed with one atomic findOneAndUpdate from `due` to `running`,
- * so of any number of processes on one database exactly one runs it; a claim whose process died is taken over after
+ * portable subset FerretDB v1 supports: a job is claimed by a unique insert (atomic there, unlike a conditional
+ * findOneAndUpdate), so of any number of processes on one database exactly one runs it; a claim whose process died is taken over after
  * `lockTimeoutMs`, and the case handler ignores a timer it already applied (`workflow.firedTimers`).
  */
 export type TimerHandler = (job: TimerJob) => Promise<string>;
@@ -80,13 +81,30 @@ export class DurableScheduler {
     }
   }
 
+  /**
+   * Takes the next due job (or one whose process died). A conditional findOneAndUpdate alone is not atomic on
+   * FerretDB v1, so the job is first claimed by inserting `timer:<job>:<attempt>` (see write-claim.ts); only the
+   * claimer marks it running. A claim is never released: the next attempt of the same job claims a new key.
+   */
   private async claim(): Promise<TimerJob | null> {
     const now = this.options.clock.now();
     const Jobs = timerJobModel(this.options.db);
-    const update = { $set: { status: 'running', lockedBy: this.workerId, lockedAt: now }, $inc: { attempts: 1 } };
-    const fresh = await Jobs.findOneAndUpdate({ status: 'due', runAt: { $lte: now } }, update, { sort: { runAt: 1 }, returnDocument: 'after' }).lean();
-    if (fresh) return fresh;
     const stale = new Date(now.getTime() - (this.options.lockTimeoutMs ?? 10 * 60_000));
-    return Jobs.findOneAndUpdate({ status: 'running', lockedAt: { $lt: stale } }, update, { sort: { runAt: 1 }, returnDocument: 'after' }).lean();
+    const candidates = await Jobs.find({
+      $or: [{ status: 'due', runAt: { $lte: now } }, { status: 'running', lockedAt: { $lt: stale } }],
+    })
+      .sort({ runAt: 1 })
+      .limit(20)
+      .lean();
+    for (const job of candidates) {
+      if (!(await claim(this.options.db, `timer:${job._id}:${job.attempts}`, this.workerId, Number.POSITIVE_INFINITY))) continue;
+      const taken = await Jobs.findOneAndUpdate(
+        { _id: job._id, attempts: job.attempts, status: job.status },
+        { $set: { status: 'running', lockedBy: this.workerId, lockedAt: now }, $inc: { attempts: 1 } },
+        { returnDocument: 'after' },
+      ).lean();
+      if (taken) return taken;
+    }
+    return null;
   }
 }
