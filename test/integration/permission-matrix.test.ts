@@ -125,6 +125,13 @@ describe.each(Object.entries(MATRIX))('%s', (role, expected) => {
     const text = JSON.stringify(response.body);
     expect(text.includes(SECRET_LOCATION)).toBe(expected.reads.includes('safeAccommodation'));
     expect(text.includes(SECRET_NARRATIVE)).toBe(expected.reads.includes('narrative'));
+    // The read of sensitive groups is audited by name, never by value.
+    const reader = await userModel(t.db).findOne({ email: `matrix-${role}@test.invalid` }).lean();
+    const [entry] = await auditModel(t.db).find({ subjectId: ownCaseId, action: 'read', userId: reader!._id }).sort({ at: -1, _id: -1 }).limit(1).lean();
+    const sensitiveRead = expected.reads.filter((group) => ['identity', 'safeAccommodation', 'narrative', 'criminalProceedings'].includes(group));
+    expect(entry?.sensitiveFields.slice().sort() ?? []).toEqual(sensitiveRead.sort());
+    expect(JSON.stringify(entry)).not.toContain(SECRET_LOCATION);
+    expect(JSON.stringify(entry)).not.toContain(SECRET_NARRATIVE);
   });
 
   it('never sees a case of another organisation unless a rule grants it', async () => {
