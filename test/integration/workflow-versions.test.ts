@@ -1,0 +1,104 @@
+import { api, createCaseApp, login, type CaseApp } from '../helpers/case-app';
+
+/*
+ * dk-cmm shares its clone of the Danish template; fi-nas clones that shared workflow, edits it, sees the diff, and
+ * merges the upstream's next version, including a conflict that must be resolved explicitly.
+ */
+let t: CaseApp;
+beforeAll(async () => {
+  t = await createCaseApp('workflow-versions');
+});
+afterAll(async () => t.close());
+
+type Def = { stages: Record<string, { deadlines?: Array<{ id: string; after?: unknown }>; roles?: unknown[] }> } & Record<string, unknown>;
+
+it('clone → edit → diff → upstream change → merge with a conflict; publish, run, migrate with a dry run', async () => {
+  const dk = api(t.app, (await login(t.app, 'admin@demo.test', 'dk-cmm')).token);
+  const fi = api(t.app, (await login(t.app, 'admin@demo.test', 'fi-nas')).token);
+
+  const upstream = await dk.post('/workflows/clone', { source: 'template', id: 'denmark-cmm' });
+  expect(upstream.status).toBe(201);
+  expect(upstream.body.upstream).toEqual({ source: 'template', id: 'denmark-cmm', version: 1 });
+  const shared = await dk.put(`/workflows/${upstream.body.id}`, { shared: true, revision: upstream.body.revision });
+  const v1 = await dk.post(`/workflows/${upstream.body.id}/publish`, { revision: shared.body.revision });
+  expect(v1.status).toBe(201);
+  expect(v1.body.version).toBe(1);
+
+  const clone = await fi.post('/workflows/clone', { source: 'workflow', id: upstream.body.id });
+  expect(clone.status).toBe(201);
+  expect(clone.body.upstream).toEqual({ source: 'workflow', id: upstream.body.id, version: 1 });
+
+  // Local edit: the reflection period deadline of the clone changes; an invalid edit is reported with its path.
+  const local = clone.body.definition as Def;
+  const stageWithDeadline = Object.entries(local.stages).find(([, s]) => s.deadlines?.length)![0];
+  local.stages[stageWithDeadline]!.deadlines![0]!.after = 'P45D';
+  const broken = structuredClone(local);
+  (broken as Record<string, unknown>).initial = 'nowhere';
+  const badValidate = await fi.post('/workflows/validate', { definition: broken });
+  expect(badValidate.body.valid).toBe(false);
+  expect(badValidate.body.problems[0].path).toBe('/initial');
+  const edited = await fi.put(`/workflows/${clone.body.id}`, { definition: local, revision: clone.body.revision });
+  expect(edited.status).toBe(200);
+  expect((await fi.put(`/workflows/${clone.body.id}`, { definition: local, revision: clone.body.revision })).status).toBe(409);
+
+  let diff = await fi.get(`/workflows/${clone.body.id}/diff`);
+  expect(diff.status).toBe(200);
+  expect(diff.body.asCloned).toEqual([expect.objectContaining({ subject: 'deadline', change: 'changed' })]);
+  expect(diff.body.upstreamChanges).toEqual([]);
+
+  // Upstream publishes v2: the same deadline differently (conflict) and a role on another stage (merges cleanly).
+  const up = (await dk.get(`/workflows/${upstream.body.id}`)).body;
+  const theirs = up.definition as Def;
+  theirs.stages[stageWithDeadline]!.deadlines![0]!.after = 'P60D';
+  const otherStage = Object.keys(theirs.stages).find((k) => k !== stageWithDeadline && (theirs.stages[k] as { type: string }).type !== 'final')!;
+  theirs.stages[otherStage]!.roles = [...(theirs.stages[otherStage]!.roles ?? []), { role: 'ngoWorker', duty: 'informed' }];
+  const saved = await dk.put(`/workflows/${upstream.body.id}`, { definition: theirs, revision: up.revision });
+  expect((await dk.post(`/workflows/${upstream.body.id}/publish`, { revision: saved.body.revision })).body.version).toBe(2);
+
+  diff = await fi.get(`/workflows/${clone.body.id}/diff`);
+  expect(diff.body.upstream.newestVersion).toBe(2);
+  expect(diff.body.upstreamChanges.map((c: { subject: string }) => c.subject).sort()).toEqual(['deadline', 'property']);
+
+  const conflicted = await fi.post(`/workflows/${clone.body.id}/merge`, { revision: edited.body.revision });
+  expect(conflicted.status).toBe(409);
+  expect(conflicted.body.code).toBe('workflow-merge-conflicts');
+  const conflictPath = `/stages/${stageWithDeadline}/deadlines/0/after`;
+  expect(conflicted.body.conflicts).toEqual([{ path: conflictPath, base: 'P30D', ours: 'P45D', theirs: 'P60D' }].map((c) => expect.objectContaining({ path: c.path, ours: c.ours, theirs: c.theirs })));
+  expect((await fi.get(`/workflows/${clone.body.id}`)).body.revision).toBe(edited.body.revision); // nothing saved
+
+  const merged = await fi.post(`/workflows/${clone.body.id}/merge`, { revision: edited.body.revision, resolutions: { [conflictPath]: 'ours' } });
+  expect(merged.status).toBe(200);
+  const mergedDef = merged.body.workflow.definition as Def;
+  expect(mergedDef.stages[stageWithDeadline]!.deadlines![0]!.after).toBe('P45D');
+  expect(mergedDef.stages[otherStage]!.roles).toEqual(expect.arrayContaining([{ role: 'ngoWorker', duty: 'informed' }]));
+  expect(merged.body.workflow.upstream.version).toBe(2);
+
+  // Publish v1 of the clone, start a case on it, publish v2: the dry run lists the case as movable; running cases stay put.
+  const p1 = await fi.post(`/workflows/${clone.body.id}/publish`, { revision: merged.body.workflow.revision });
+  expect(p1.status).toBe(201);
+  const started = await fi.post('/cases', { alias: 'On v1', workflowId: clone.body.id });
+  expect(started.status).toBe(201);
+  expect(started.body.workflow).toMatchObject({ source: 'workflow', version: 1 });
+  const p2 = await fi.post(`/workflows/${clone.body.id}/publish`, { revision: p1.body.workflow.revision });
+  expect(p2.body.version).toBe(2);
+  const dry = await fi.post(`/workflows/${clone.body.id}/migrate`, { toVersion: 2, dryRun: true });
+  expect(dry.status).toBe(200);
+  expect(dry.body.cases).toEqual([expect.objectContaining({ caseId: started.body.id, fromVersion: 1, ok: true })]);
+  expect((await fi.get(`/cases/${started.body.id}`)).body.workflow.version).toBe(1); // running cases stay put
+  const real = await fi.post(`/workflows/${clone.body.id}/migrate`, { toVersion: 2, dryRun: false });
+  expect(real.body.cases[0]).toMatchObject({ migrated: true });
+  expect((await fi.get(`/cases/${started.body.id}`)).body.workflow.version).toBe(2);
+  expect((await fi.get(`/workflows/${clone.body.id}/versions/1`)).body.definition.version).toBe(1); // immutable
+});
+
+it('refuses workflows of another organisation and publishing an invalid draft', async () => {
+  const fi = api(t.app, (await login(t.app, 'admin@demo.test', 'fi-nas')).token);
+  const coordinator = api(t.app, (await login(t.app, 'worker@cmm.demo.test')).token);
+  const mine = await fi.post('/workflows', { definition: { id: 'broken-flow', version: 1 } });
+  expect(mine.status).toBe(201);
+  const publish = await fi.post(`/workflows/${mine.body.id}/publish`, { revision: 0 });
+  expect(publish.status).toBe(400);
+  expect(publish.body.problems.length).toBeGreaterThan(1);
+  expect((await coordinator.get(`/workflows/${mine.body.id}`)).status).toBe(404);
+  expect((await coordinator.get('/workflows')).body.items.map((w: { id: string }) => w.id)).not.toContain(mine.body.id);
+});
