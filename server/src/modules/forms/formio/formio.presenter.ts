@@ -3,7 +3,10 @@ import type { Form } from '../models/form.model';
 import type { ParsedRevision } from '../services/revision-cache';
 import type { SubmissionView } from '../services/submission-reader';
 
-/** A form in Form.io's shape. `revisions: ''` tells the SDK not to look revisions up itself; `_vid` is the revision. */
+/**
+ * A form in Form.io's shape. `revisions: 'original'` is Form.io's setting for submissions that stay with the revision
+ * they were made against (as ours are pinned); with it the SDK loads `/v/:revision` for a versioned URL.
+ */
 export function formioForm(form: Form, revision: ParsedRevision, orgSlug: string) {
   const definition = revision.definition;
   return {
@@ -22,7 +25,7 @@ export function formioForm(form: Form, revision: ParsedRevision, orgSlug: string
     owner: form.createdBy,
     access: [],
     submissionAccess: [],
-    revisions: '',
+    revisions: 'original',
     _vid: revision.number,
     version: form.version,
     created: form.createdAt,
@@ -58,7 +61,7 @@ export function formioUser(auth: AuthContext) {
   };
 }
 
-// Form.io's paging header: "items 0-9/42", or "*/0" when the page is empty.
+// Form.io's paging header: "0-9/42", or "*/0" when the page is empty (the SDK parses exactly this form).
 export function contentRange(skip: number, count: number, total: number): string {
-  return count > 0 ? `items ${skip}-${skip + count - 1}/${total}` : `*/${total}`;
+  return count > 0 ? `${skip}-${skip + count - 1}/${total}` : `*/${total}`;
 }

@@ -1,0 +1,118 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the Form.io SDK is untyped JSON in and out */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createDemoApp, signIn } from '../helpers/demo-app';
+import { FormioSdkClient } from '../helpers/formio-sdk-client';
+import { createForm, readJson } from '../helpers/forms-kit';
+import type { TestApp } from '../helpers/test-app';
+
+// The real, unchanged Formio class from @formio/js in a jsdom window (a child process, see formio-sdk-runner.cjs)
+// against this app listening on a real port.
+let t: TestApp;
+let server: Server;
+let base: string;
+let sdk: FormioSdkClient;
+let formId: string;
+
+const tableForm = readJson('test/fixtures/forms/validation-table-form.json');
+const valid = {
+  alias: 'Anna',
+  email: 'anna@example.org',
+  age: 30,
+  language: 'fi',
+  hasDependants: false,
+  contacts: [{ name: 'Case worker', score: 3 }, { name: 'Shelter', score: 4 }],
+  firstContact: '2024-05-01T10:00:00+03:00',
+};
+
+beforeAll(async () => {
+  t = await createDemoApp('formio_sdk');
+  server = t.app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  sdk = new FormioSdkClient(base, `${base}/formio/fi-helsinki`);
+  const designer = (await signIn(t, 'designer@helsinki.demo.test')).token;
+  formId = (await createForm(t, designer, tableForm)).id;
+  await sdk.call('setToken', { token: (await signIn(t, 'worker@helsinki.demo.test')).token });
+});
+afterAll(async () => {
+  await sdk.close();
+  await new Promise((resolve) => server.close(resolve));
+  await t.close();
+});
+
+const project = () => `${base}/formio/fi-helsinki`;
+async function ok(op: string, args: Record<string, unknown> = {}): Promise<any> {
+  const answer = await sdk.call(op, args);
+  if (!answer.ok) throw new Error(`${op} failed: ${JSON.stringify(answer.error)}`);
+  return answer.result;
+}
+async function failure(op: string, args: Record<string, unknown>): Promise<any> {
+  const answer = await sdk.call(op, args);
+  if (answer.ok) throw new Error(`${op} should have failed`);
+  return answer.error;
+}
+
+describe('the Formio SDK against /formio/:org', () => {
+  it('reads the signed-in user from /current', async () => {
+    expect((await ok('currentUser')).data.email).toBe('worker@helsinki.demo.test');
+  });
+
+  it('loads a form by path and by id', async () => {
+    const byPath = await ok('loadForm', { url: `${project()}/validation-table` });
+    expect(byPath).toMatchObject({ _id: formId, path: 'validation-table', title: 'Validation table', display: 'form' });
+    expect(byPath.components.map((component: any) => component.key)).toContain('contacts');
+    expect(await ok('loadForm', { url: `${project()}/form/${formId}` })).toMatchObject({ _id: formId, path: 'validation-table' });
+  });
+
+  it('saves a submission, updates it, loads it and lists with Content-Range', async () => {
+    const saved = await ok('saveSubmission', { url: `${project()}/validation-table`, submission: { data: { ...valid, totalScore: 1000 } } });
+    expect(saved.form).toBe(formId);
+    expect(saved.data).toEqual({ ...valid, totalScore: 7 });
+
+    const one = `${project()}/form/${formId}/submission/${saved._id}`;
+    const updated = await ok('saveSubmission', { url: one, submission: { ...saved, data: { ...saved.data, age: 31 } } });
+    expect(updated.data.age).toBe(31);
+    expect(await ok('loadSubmission', { url: one })).toMatchObject({ _id: saved._id, data: { age: 31, totalScore: 7 } });
+    const byPath = await ok('loadSubmission', { url: `${project()}/validation-table/submission/${saved._id}` });
+    expect(byPath._id).toBe(saved._id);
+
+    await ok('saveSubmission', { url: `${project()}/validation-table`, submission: { data: { ...valid, alias: 'Bea' } } });
+    const list = await ok('loadSubmissions', { url: `${project()}/form/${formId}`, params: { limit: 1, skip: 1, sort: '-created' } });
+    expect(list.items).toHaveLength(1);
+    expect(list).toMatchObject({ serverCount: 2, skip: 1, limit: 1 });
+    expect(list.items[0]._id).toBe(saved._id);
+  });
+
+  it('rejects an invalid submission with Form.io details that carry the field paths', async () => {
+    const error = await failure('saveSubmission', {
+      url: `${project()}/validation-table`,
+      submission: { data: { ...valid, alias: 'A', age: 'thirty', contacts: [{ name: '' }] } },
+    });
+    expect(error).toMatchObject({ name: 'ValidationError', status: 400 });
+    const paths = error.details.map((detail: any) => detail.context.path);
+    expect(paths).toEqual(expect.arrayContaining(['alias', 'age', 'contacts[0].name']));
+    expect(error.details.find((detail: any) => detail.context.path === 'contacts[0].name').path).toEqual(['contacts', 0, 'name']);
+  });
+
+  it('publishes on PUT of a form, and still serves the old revision at /form/:id/v/:revision', async () => {
+    const designerSdk = new FormioSdkClient(base, project());
+    try {
+      await designerSdk.call('setToken', { token: (await signIn(t, 'designer@helsinki.demo.test')).token });
+      const current = (await designerSdk.call('loadForm', { url: `${project()}/form/${formId}` })) as { ok: true; result: any };
+      const changed = { ...current.result, title: 'Validation table v2', components: current.result.components.filter((c: any) => c.key !== 'firstContact') };
+      const saved = await designerSdk.call('saveForm', { url: `${project()}/form/${formId}`, form: changed });
+      expect(saved).toMatchObject({ ok: true, result: { _vid: 2, title: 'Validation table v2' } });
+    } finally {
+      await designerSdk.close();
+    }
+    const old = await ok('loadForm', { url: `${project()}/form/${formId}/v/1` });
+    // The SDK loads the current form, then takes the components of the requested revision from /v/1.
+    expect(old._vid).toBe(1);
+    expect(old.components.map((component: any) => component.key)).toContain('firstContact');
+  });
+
+  it('does not show another organisation', async () => {
+    expect(await failure('loadForm', { url: `${base}/formio/fi-vantaa/validation-table` })).toMatchObject({ status: 404 });
+  });
+});
