@@ -11,14 +11,13 @@ export interface CaseFilter {
 
 export const EMPTY_FILTER: CaseFilter = { scope: 'mine', stage: '', overdue: false, assigned: '', q: '' };
 
-/** `GET /api/cases?scope&stage&overdue&assigned&q` (expected shape: `{ items, total }` or an array). */
+/** `GET /api/cases?stage&overdue&assignedToMe&q&pageSize` (server/src/modules/cases/case.schemas.ts). */
 export function casesUrl(filter: Partial<CaseFilter>): string {
-  const params = new URLSearchParams();
-  if (filter.scope) params.set('scope', filter.scope);
+  const params = new URLSearchParams({ pageSize: '100' });
+  if (filter.scope === 'mine' || filter.assigned === 'me') params.set('assignedToMe', 'true');
   if (filter.stage) params.set('stage', filter.stage);
   if (filter.overdue) params.set('overdue', 'true');
-  if (filter.assigned) params.set('assigned', filter.assigned);
-  if (filter.q) params.set('q', filter.q);
+  if (filter.q) params.set('q', filter.q.slice(0, 60));
   return `/api/cases?${params.toString()}`;
 }
 

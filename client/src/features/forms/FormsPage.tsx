@@ -15,13 +15,13 @@ export function FormsPage() {
   const { ability } = useSession();
   const navigate = useNavigate();
   const forms = useApi<FormSummary[] | { items: FormSummary[] }>('/api/forms');
-  const templates = useApi<FormSummary[] | { items: FormSummary[] }>('/api/forms/templates');
+  const templates = useApi<FormSummary[] | { items: FormSummary[] }>('/api/form-templates');
   const [error, setError] = useState<string>();
   const rows = itemsOf(forms.data);
 
   async function clone(template: FormSummary) {
     try {
-      const created = await apiSend<FormSummary>('POST', `/api/forms/templates/${encodeURIComponent(template.path)}/clone`, {});
+      const created = await apiSend<FormSummary>('POST', `/api/form-templates/${encodeURIComponent(template.path)}/clone`, {});
       void navigate(`/forms/${created.id}/build`);
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.problem.detail || failure.problem.title : String(failure));

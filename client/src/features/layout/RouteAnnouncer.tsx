@@ -10,7 +10,17 @@ export function RouteAnnouncer({ appName }: { appName: string }) {
   const first = useRef(true);
 
   useEffect(() => {
-    const frame = window.requestAnimationFrame(() => {
+    // Lazily loaded pages render their heading a moment later: wait for it (briefly) before moving focus.
+    let tries = 0;
+    let frame = 0;
+    const step = () => {
+      if (!document.querySelector('main h1') && tries++ < 60) {
+        frame = window.requestAnimationFrame(step);
+        return;
+      }
+      announce();
+    };
+    const announce = () => {
       const heading = document.querySelector<HTMLElement>('main h1');
       document.title = heading?.textContent ? `${heading.textContent} – ${appName}` : appName;
       if (first.current) {
@@ -21,7 +31,8 @@ export function RouteAnnouncer({ appName }: { appName: string }) {
       if (!target) return;
       if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
       target.focus({ preventScroll: false });
-    });
+    };
+    frame = window.requestAnimationFrame(step);
     return () => window.cancelAnimationFrame(frame);
   }, [location.pathname, appName]);
 

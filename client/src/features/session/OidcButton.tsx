@@ -1,40 +1,32 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiGet } from '../../api/http';
+import { useApi } from '../common/use-api';
+import { rememberSignedIn } from './signed-in-flag';
 
-interface OidcProvider {
-  issuer: string;
-  /** Where the browser goes to start the authorisation code flow. */
-  loginUrl: string;
+interface OidcOrganisation {
+  slug: string;
+  name: string;
 }
 
 /**
- * Single sign-on for an organisation that has it configured. Expected server route (not built yet):
- * `GET /api/auth/oidc/:org` → `{ issuer, loginUrl }`, 404 when the organisation has none. The button stays hidden
- * until an organisation is typed and the server confirms a provider.
+ * Single sign-on for the organisations that have it (`GET /api/auth/oidc` → `[{ slug, name }]`); nothing is shown
+ * when none has. The browser leaves for `/api/auth/oidc/:org/start` and the server brings it back signed in.
  */
-export function OidcButton({ org }: { org: string }) {
+export function OidcButtons() {
   const { t } = useTranslation();
-  const [provider, setProvider] = useState<OidcProvider | null>(null);
-
-  useEffect(() => {
-    setProvider(null);
-    if (!/^[a-z0-9][a-z0-9-]{1,63}$/.test(org)) return;
-    const timer = window.setTimeout(() => {
-      apiGet<OidcProvider>(`/api/auth/oidc/${encodeURIComponent(org)}`).then(
-        (found) => setProvider(found?.loginUrl ? found : null),
-        () => setProvider(null),
-      );
-    }, 500);
-    return () => window.clearTimeout(timer);
-  }, [org]);
-
-  if (!provider) return null;
+  const { data } = useApi<OidcOrganisation[]>('/api/auth/oidc');
+  if (!data?.length) return null;
   return (
-    <p>
-      <a className="button" href={provider.loginUrl}>
-        {t('signIn.oidc', { issuer: new URL(provider.issuer).host })}
-      </a>
-    </p>
+    <section aria-labelledby="sso-title" className="sso">
+      <h2 id="sso-title">{t('signIn.ssoTitle')}</h2>
+      <ul>
+        {data.map((org) => (
+          <li key={org.slug}>
+            <a className="button" href={`/api/auth/oidc/${encodeURIComponent(org.slug)}/start`} onClick={() => rememberSignedIn(true)}>
+              {t('signIn.oidc', { organisation: org.name })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/http';
-import { OidcButton } from './OidcButton';
+import { OidcButtons } from './OidcButton';
 import { useSession } from './session-context';
 
 export function SignInPage() {
@@ -69,7 +69,7 @@ export function SignInPage() {
           {busy ? t('signIn.signingIn') : t('signIn.submit')}
         </button>
       </form>
-      <OidcButton org={org.trim()} />
+      <OidcButtons />
     </section>
   );
 }

@@ -1,0 +1,135 @@
+// Signing in and out in Debian's Chromium against the real app (real HTTP, real FerretDB with the demo data, the
+// built client under the strict CSP): sign in with a password, switch organisation, switch language (Finnish and
+// Swedish, a staff language whose common.json is only partly translated, so English fills the gaps), sign out.
+// The sign-in page loads no Form.io code, and its JavaScript stays small.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { loadDemoData } from '../../server/src/modules/demo/demo-data.service';
+import { launchBrowser, startLiveApp, type LiveApp } from '../helpers/browser';
+import { cspViolations, openPage, signInThroughForm } from './client-page';
+
+jest.setTimeout(180_000);
+
+const PASSWORD = 'demo-password-for-client-tests';
+const root = path.resolve(__dirname, '..', '..');
+let live: LiveApp | undefined;
+let browser: Browser | undefined;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(root, 'client', 'dist', 'index.html'))) throw new Error('Run `npm run build:client` first');
+  live = await startLiveApp('e2e_sign_in');
+  await loadDemoData(live.db, PASSWORD);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await live?.close();
+});
+
+beforeEach(async () => {
+  context = await browser!.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+describe('sign-in', () => {
+  it('signs in, switches organisation and language, and signs out, without console errors or CSP violations', async () => {
+    const { page, problems } = await openPage(context!);
+    await signInThroughForm(page, live!.baseUrl, 'admin@demo.test', PASSWORD);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByText('Demo Platform Admin').waitFor();
+
+    // The platform admin belongs to two organisations: switch to the Danish one.
+    const orgSwitcher = page.getByLabel('Organisation', { exact: true });
+    const before = await orgSwitcher.inputValue();
+    const other = await orgSwitcher.locator('option').evaluateAll(
+      (options, current) => (options as HTMLOptionElement[]).map((option) => option.value).find((value) => value !== current)!,
+      before,
+    );
+    await Promise.all([
+      page.waitForResponse((response) => response.url().endsWith('/api/auth/switch') && response.status() === 200),
+      orgSwitcher.selectOption(other),
+    ]);
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    const me = await page.evaluate(async () => (await fetch('/api/me')).json());
+    expect(me.org.id).toBe(other);
+
+    // Finnish: everything translated.
+    await page.getByLabel('Language').selectOption({ label: 'suomi' });
+    await page.getByRole('heading', { level: 1, name: 'Yleiskatsaus' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('fi');
+    expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+    await page.getByRole('button', { name: 'Kirjaudu ulos' }).waitFor();
+
+    // Swedish: what is translated shows in Swedish, the rest falls back to English.
+    await page.getByLabel('Kieli').selectOption({ label: 'svenska' });
+    await page.getByRole('link', { name: 'Ärenden' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('sv');
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
+    const after = await page.evaluate(async () => (await fetch('/api/me')).status);
+    expect(after).toBe(401);
+    // That 401 was asked for on purpose.
+    const unexpected = problems.filter((problem) => !problem.includes('/api/me') || !/401/.test(problem));
+    expect(await cspViolations(page)).toEqual([]);
+    expect(unexpected).toEqual([]);
+  });
+
+  it('sends a signed-out visitor of a protected page to sign in, and back there afterwards', async () => {
+    const { page, problems } = await openPage(context!);
+    await page.goto(`${live!.baseUrl}/admin/roles`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.getByLabel('E-mail address').fill('auditor@nas.demo.test');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Roles' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin/roles');
+    // The rule editor says in words what a role may do.
+    await page.getByText('May see: the audit log').first().waitFor({ state: 'attached' });
+    expect(await cspViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the server\'s translated message for a wrong password', async () => {
+    const { page } = await openPage(context!);
+    await page.goto(`${live!.baseUrl}/sign-in`);
+    await page.getByLabel('E-mail address').fill('worker@helsinki.demo.test');
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect((await alert.textContent())?.length).toBeGreaterThan(5);
+  });
+
+  it('loads no Form.io code on the sign-in page, and its JavaScript is small', async () => {
+    const { page, problems } = await openPage(context!);
+    const scripts: Array<{ url: string; bytes: Buffer }> = [];
+    page.on('response', async (response) => {
+      if (response.request().resourceType() === 'script') scripts.push({ url: response.url(), bytes: await response.body() });
+    });
+    await page.goto(`${live!.baseUrl}/sign-in`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(scripts.length).toBeGreaterThan(0);
+    const formio = scripts.filter(({ url, bytes }) => /formio/i.test(url) || bytes.includes('formio.builder') || bytes.includes('WebformBuilder'));
+    expect(formio.map(({ url }) => url)).toEqual([]);
+    const loaded = await page.evaluate(() => typeof (window as unknown as { Formio?: unknown }).Formio);
+    expect(loaded).toBe('undefined');
+    const raw = scripts.reduce((sum, { bytes }) => sum + bytes.length, 0);
+    const gzipped = scripts.reduce((sum, { bytes }) => sum + zlib.gzipSync(bytes, { level: 9 }).length, 0);
+    process.stdout.write(
+      `sign-in page JavaScript: ${scripts.length} files, ${(raw / 1024).toFixed(1)} KB raw, ${(gzipped / 1024).toFixed(1)} KB gzipped\n`,
+    );
+    fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'test-results', 'sign-in-js-size.json'), JSON.stringify({ files: scripts.map(({ url }) => url), raw, gzipped }, null, 2));
+    expect(gzipped).toBeLessThan(250 * 1024);
+    expect(problems).toEqual([]);
+  });
+});
