@@ -360,8 +360,8 @@ describe('the server process', () => {
     const signalled = Date.now();
     await idle.closed;
     await waitUntil('the shutdown log line', 5_000, () => (server.messages('shutting down').length ? true : undefined));
-    // No new connections are accepted once shutdown has begun.
-    await expect(get(`${url}/healthz`, 2_000)).rejects.toThrow(/ECONNREFUSED/);
+    // No new connection is served once shutdown has begun (refused, or reset if it raced the listener closing).
+    await expect(get(`${url}/healthz`, 2_000)).rejects.toThrow(/ECONNREFUSED|ECONNRESET/);
     await sleep(500);
     expect(server.exit).toBeUndefined();
 
@@ -452,5 +452,23 @@ describe('the server process', () => {
       await db.dropDatabase();
       await db.close();
     }
+  });
+  it('leaves no embedded database behind when the server itself is killed outright', async () => {
+    const server = startServer({ DATA_DIR: tempDataDir() });
+    await server.started();
+    const [ferret] = server.ferretDbStarts;
+    server.child.kill('SIGKILL');
+    await server.exitWithin(SHUTDOWN_LIMIT_MS);
+    // FerretDB watches its parent: once re-parented it stops and frees its port (a zombie listens on nothing).
+    await waitUntil('the orphaned FerretDB to stop listening', 10_000, () =>
+      new Promise<true | undefined>((resolve) => {
+        const socket = net.connect(ferret!.port, '127.0.0.1');
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve(undefined);
+        });
+        socket.once('error', () => resolve(true));
+      }),
+    );
   });
 });

@@ -17,6 +17,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
@@ -55,6 +56,19 @@ func main() {
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
+
+	// The platform starts FerretDB in its own process group (so Ctrl+C reaches the server first). If the server is
+	// killed without a chance to stop us, we are re-parented: stop then, rather than hold the data files forever.
+	parent := os.Getppid()
+	go func() {
+		for ctx.Err() == nil {
+			time.Sleep(time.Second)
+			if os.Getppid() != parent {
+				stop()
+				return
+			}
+		}
+	}()
 
 	done := make(chan struct{})
 	go func() {

@@ -1,10 +1,20 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { cacheDir, ferretDbToolDir } from '../../config/paths';
 
 export const FERRETDB_VERSION = 'v1.24.2';
-export const DEFAULT_FERRETDB_BIN = path.join(cacheDir, 'bin', 'ferretdb');
+/**
+ * The binary's name carries a hash of its sources (our wrapper and the pinned module versions), so a change to
+ * tools/ferretdb is rebuilt on the next start instead of running a stale cached binary.
+ */
+function sourceHash(): string {
+  const hash = createHash('sha256');
+  for (const file of ['main.go', 'go.mod', 'go.sum']) hash.update(fs.readFileSync(path.join(ferretDbToolDir, file)));
+  return hash.digest('hex').slice(0, 12);
+}
+export const DEFAULT_FERRETDB_BIN = path.join(cacheDir, 'bin', `ferretdb-${sourceHash()}`);
 
 export class MissingToolchainError extends Error {
   constructor() {
