@@ -42,6 +42,13 @@ describe('error mappings give translated problem+json', () => {
     expect(response.body.title).toBe('No such address');
   });
 
+  it('answers in English when no Accept-Language header is sent, or only "*"', async () => {
+    const none = await request(t.app).get('/api/nothing').unset('Accept-Language');
+    expect(none.body.title).toBe('No such address');
+    const any = await request(t.app).get('/api/nothing').set('Accept-Language', '*');
+    expect(any.body.title).toBe('No such address');
+  });
+
   it('honours q-values in Accept-Language', async () => {
     const response = await request(t.app).get('/api/nothing').set('Accept-Language', 'en;q=0.3, fi;q=0.8');
     expect(response.body.title).toBe('Osoitetta ei ole');

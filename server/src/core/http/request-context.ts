@@ -16,8 +16,10 @@ declare module 'express-serve-static-core' {
 
 /** Language from Accept-Language (q-values honoured), English when nothing offered matches. */
 export function requestContext(i18n: ServerI18n): RequestHandler {
+  // Negotiation answers the first offer when the header is missing or "*": offer the fallback first.
+  const offers = [FALLBACK_LANGUAGE, ...i18n.languages.filter((language) => language !== FALLBACK_LANGUAGE)];
   return (req, _res, next) => {
-    const accepted = req.acceptsLanguages(...i18n.languages);
+    const accepted = req.acceptsLanguages(...offers);
     const language = typeof accepted === 'string' ? accepted : FALLBACK_LANGUAGE;
     req.ctx = {
       requestId: String(req.id),
