@@ -11,6 +11,7 @@ import { EmbeddedFerretDb } from './core/db/embedded-ferretdb';
 import { ensureFerretDbBinary, MissingToolchainError } from './core/db/ferretdb-binary';
 import { createServerI18n } from './core/i18n/i18n';
 import { createLogger } from './core/logger';
+import { loadDemoCases } from './modules/demo/demo-cases.service';
 import { loadDemoData, type DemoResult } from './modules/demo/demo-data.service';
 import { ensureInstallation } from './modules/meta/installation.service';
 import { startForms } from './modules/forms/templates/forms-startup';
@@ -57,7 +58,12 @@ async function main(): Promise<void> {
   }
 
   const cases = createCaseServices(db, { logger });
-  const app = createApp(config, { db, logger, i18n: createServerI18n(localesDir), caseRuntime: cases.runtime, caseEvents: cases.caseEvents });
+  const i18n = createServerI18n(localesDir);
+  if (!config.mongodbUri || config.demo) {
+    const created = await loadDemoCases(db, { runtime: cases.runtime, caseEvents: cases.caseEvents, t: i18n.instance.getFixedT('en') });
+    if (created > 0) logger.info({ cases: created }, 'demo cases created');
+  }
+  const app = createApp(config, { db, logger, i18n, caseRuntime: cases.runtime, caseEvents: cases.caseEvents });
   const server: Server = app.listen(config.port, config.host);
   // Responses in progress, so that shutdown can ask their keep-alive clients to close the connection once answered.
   const inProgress = new Set<ServerResponse>();

@@ -1,0 +1,24 @@
+import type { Connection } from 'mongoose';
+import { loadAuthContext } from '../access/auth-context';
+import type { ServiceContext } from '../access/service-context';
+import { createSession, revokeSession } from '../access/session.service';
+import { userModel } from '../access/user.model';
+import { organisationModel } from '../tenants/organisation.model';
+
+/**
+ * Acts as a demo user inside the process, through the same session, rules and services as a request would, so the
+ * demo content is made exactly as a caseworker would make it (and the audit log says who did it).
+ */
+export async function withDemoUser<T>(db: Connection, email: string, orgSlug: string, work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+  const user = await userModel(db).findOne({ email }).lean();
+  const org = await organisationModel(db).findOne({ slug: orgSlug }).lean();
+  if (!user || !org) throw new Error(`demo user ${email} in ${orgSlug} is missing`);
+  const { session } = await createSession(db, { userId: user._id, orgId: org._id, method: 'password' });
+  try {
+    const auth = await loadAuthContext(db, session, 'token');
+    if (!auth) throw new Error(`demo user ${email} cannot act in ${orgSlug}`);
+    return await work({ db, auth, requestId: 'demo-content' });
+  } finally {
+    await revokeSession(db, session._id);
+  }
+}

@@ -1,0 +1,57 @@
+import pino from 'pino';
+import request from 'supertest';
+import { localesDir } from '../../server/src/config/paths';
+import { createServerI18n } from '../../server/src/core/i18n/i18n';
+import { createCaseServices } from '../../server/src/modules/cases/case-services';
+import { caseModel } from '../../server/src/modules/cases/storage/case.model';
+import { loadDemoCases } from '../../server/src/modules/demo/demo-cases.service';
+import { startForms } from '../../server/src/modules/forms/templates/forms-startup';
+import { loadTemplateLibrary } from '../../server/src/modules/workflows/storage/template-library.service';
+import { createDemoApp, signIn } from '../helpers/demo-app';
+import type { TestApp } from '../helpers/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createDemoApp('demo_content');
+  await startForms(t.db);
+  await loadTemplateLibrary(t.db, { logger: pino({ level: 'silent' }) });
+  const services = createCaseServices(t.db);
+  const deps = { runtime: services.runtime, caseEvents: services.caseEvents, t: createServerI18n(localesDir).instance.getFixedT('en') };
+  expect(await loadDemoCases(t.db, deps)).toBe(4);
+  // Loading again adds nothing.
+  expect(await loadDemoCases(t.db, deps)).toBe(0);
+  expect(await caseModel(t.db).countDocuments({})).toBe(4);
+});
+afterAll(() => t.close());
+
+async function casesOf(email: string, query = '') {
+  const { token } = await signIn(t, email);
+  const list = await request(t.app).get(`/api/cases?pageSize=100${query}`).set('x-jwt-token', token);
+  expect(list.status).toBe(200);
+  return { token, items: list.body.items as Array<{ id: string; alias: string; stages: string[]; overdue: boolean }> };
+}
+
+describe('demo content', () => {
+  it('gives Helsinki an adult referred onwards and a presumed child in the child branch', async () => {
+    const { token, items } = await casesOf('worker@helsinki.demo.test');
+    expect(items.map((item) => item.alias).sort()).toEqual(['Aino (demo)', 'Lumi (demo)']);
+    const child = items.find((item) => item.alias === 'Lumi (demo)')!;
+    const detail = await request(t.app).get(`/api/cases/${child.id}`).set('x-jwt-token', token);
+    expect(JSON.stringify(detail.body.workflow.activeStages)).toMatch(/child/i);
+    const submissions = await request(t.app).get(`/api/submissions?caseId=${child.id}`).set('x-jwt-token', token);
+    expect(submissions.body.items.map((item: { formPath: string }) => item.formPath).sort()).toEqual(['consent-information', 'needs-assessment']);
+  });
+
+  it('gives the Danish CMM an overdue case and a prepared voluntary return', async () => {
+    const overdue = await casesOf('worker@cmm.demo.test', '&overdue=true');
+    expect(overdue.items.map((item) => item.alias)).toEqual(['Mira (demo)']);
+    const all = await casesOf('worker@cmm.demo.test');
+    const returning = all.items.find((item) => item.alias === 'Dora (demo)')!;
+    expect(JSON.stringify(returning.stages)).toMatch(/return/i);
+  });
+
+  it('contains no real contact data', async () => {
+    const cases = await caseModel(t.db).find().lean();
+    expect(JSON.stringify(cases)).not.toMatch(/@(?!demo\.test)[a-z0-9-]+\.[a-z]{2,}/i);
+  });
+});
