@@ -37,6 +37,18 @@ describe('roles are data', () => {
     expect(stale.status).toBe(409);
   });
 
+  it('lets exactly one of twenty parallel edits with the same version win', async () => {
+    const created = await asAdmin(request(t.app).post('/api/roles')).send({ key: 'parallel-role', name: 'Parallel', preset: 'auditor' });
+    const attempts = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        asAdmin(request(t.app).put(`/api/roles/${created.body.id}`)).send({ name: `Edit ${index}`, version: created.body.version }),
+      ),
+    );
+    const statuses = attempts.map((response) => response.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(19);
+  });
+
   it('refuses unknown subjects, actions, fields, placeholders and operator injection, each with its path, all at once', async () => {
     const response = await asAdmin(request(t.app).post('/api/roles')).send({
       key: 'broken-role',

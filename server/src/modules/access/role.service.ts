@@ -1,3 +1,4 @@
+import { withWriteClaim } from '../../core/db/write-claim';
 import type { Connection, Types } from 'mongoose';
 import { AppError, notFound } from '../../core/errors/app-error';
 import { recordAudit } from '../audit/audit.service';
@@ -64,11 +65,14 @@ export async function updateRole(
   ensureCan(ctx.auth.ability, 'update', 'Role', role.toObject());
   const rules = input.rules === undefined ? undefined : validRules(input.rules);
   // Optimistic concurrency: the update applies only to the version the editor saw.
-  const updated = await Roles.findOneAndUpdate(
-    { _id: role._id, __v: input.version },
-    { $set: { ...(input.name ? { name: input.name } : {}), ...(rules ? { rules } : {}) }, $inc: { __v: 1 } },
-    { returnDocument: 'after' },
-  ).lean();
+  // The claim makes the version check atomic on FerretDB too (see core/db/write-claim.ts).
+  const updated = await withWriteClaim(ctx.db, `role:${id}`, () =>
+    Roles.findOneAndUpdate(
+      { _id: role._id, __v: input.version },
+      { $set: { ...(input.name ? { name: input.name } : {}), ...(rules ? { rules } : {}) }, $inc: { __v: 1 } },
+      { returnDocument: 'after' },
+    ).lean(),
+  );
   if (!updated) throw new AppError(409, 'version-conflict');
   await recordAudit(ctx.db, auditActor(ctx), { action: 'update', subjectType: 'Role', subjectId: id });
   return updated;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Types } from 'mongoose';
 import { AppError } from '../../../core/errors/app-error';
 import { caseModel, type CaseRecord } from '../storage/case.model';
-import { claim, release } from '../storage/write-claim';
+import { claim, release } from '../../../core/db/write-claim';
 import { caseNotificationModel } from '../storage/notification.model';
 import { syncTimerJobs } from '../timers/case-deadlines';
 import type { CaseChange } from './case-advance';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Clock } from '../service/case-runtime';
-import { claim } from '../storage/write-claim';
+import { claim } from '../../../core/db/write-claim';
 import { timerJobModel, type TimerJob } from './timer-job.model';
 
 /*

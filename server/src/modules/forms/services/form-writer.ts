@@ -1,3 +1,4 @@
+import { withWriteClaim } from '../../../core/db/write-claim';
 import type { Connection, Types } from 'mongoose';
 import { AppError, conflict } from '../../../core/errors/app-error';
 import { formModel, type Form } from '../models/form.model';
@@ -104,9 +105,11 @@ async function insertRevision(db: Connection, formId: Types.ObjectId, orgId: Typ
 /** Makes an existing revision current. */
 export async function markPublished(db: Connection, form: Form, number: number, expectedVersion: number): Promise<Form> {
   if (number < 1 || number > form.latestRevision) throw new AppError(404, 'not-found');
-  const updated = await formModel(db)
-    .findOneAndUpdate({ _id: form._id, version: expectedVersion }, { $set: { publishedRevision: number }, $inc: { version: 1 } }, { returnDocument: 'after' })
-    .lean();
+  const updated = await withWriteClaim(db, `form:${String(form._id)}`, () =>
+    formModel(db)
+      .findOneAndUpdate({ _id: form._id, version: expectedVersion }, { $set: { publishedRevision: number }, $inc: { version: 1 } }, { returnDocument: 'after' })
+      .lean(),
+  );
   if (!updated) throw conflict('version-conflict');
   await formRevisionModel(db).updateOne({ formId: form._id, number }, { $set: { published: true } });
   return updated;

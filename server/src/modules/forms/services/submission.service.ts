@@ -1,3 +1,4 @@
+import { withWriteClaim } from '../../../core/db/write-claim';
 import type { TFunction } from 'i18next';
 import { isValidObjectId, Types } from 'mongoose';
 import { AppError, badRequest, conflict, notFound } from '../../../core/errors/app-error';
@@ -156,13 +157,16 @@ export async function updateSubmission(
   const result = validateSubmission(revision.definition, sent, t as unknown as Translate);
   if (!result.ok) throw submissionInvalid(result.details);
   ensureStorable(result.data);
-  const updated = await submissionModel(ctx.db)
-    .findOneAndUpdate(
-      { _id: stored._id, version },
-      { $set: { data: result.data, modifiedBy: ctx.auth.user._id }, $inc: { version: 1 } },
-      { returnDocument: 'after' },
-    )
-    .lean();
+  // The claim makes the version check atomic on FerretDB too (see core/db/write-claim.ts).
+  const updated = await withWriteClaim(ctx.db, `submission:${String(stored._id)}`, () =>
+    submissionModel(ctx.db)
+      .findOneAndUpdate(
+        { _id: stored._id, version },
+        { $set: { data: result.data, modifiedBy: ctx.auth.user._id }, $inc: { version: 1 } },
+        { returnDocument: 'after' },
+      )
+      .lean(),
+  );
   if (!updated) throw conflict('version-conflict');
   const keptKeys = new Set(kept.map((field) => field.key));
   const actor = auditActor(ctx);

@@ -42,3 +42,17 @@ export async function claim(db: Connection, key: string, owner: string, leaseMs 
 export async function release(db: Connection, key: string, owner: string): Promise<void> {
   await claims(db).deleteOne({ _id: key, owner });
 }
+
+/**
+ * Runs a conditional (optimistic-concurrency) write while holding the record's claim; null when another writer
+ * holds it, which callers report as a version conflict exactly like a stale version.
+ */
+export async function withWriteClaim<T>(db: Connection, key: string, write: () => Promise<T>): Promise<T | null> {
+  const owner = `${process.pid}-${Math.random().toString(36).slice(2)}`;
+  if (!(await claim(db, key, owner))) return null;
+  try {
+    return await write();
+  } finally {
+    await release(db, key, owner);
+  }
+}
