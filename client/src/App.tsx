@@ -15,6 +15,7 @@ const DashboardPage = named(() => import('./features/cases/DashboardPage'), 'Das
 const CaseListPage = named(() => import('./features/cases/CaseListPage'), 'CaseListPage');
 const CasePage = named(() => import('./features/cases/CasePage'), 'CasePage');
 const CaseFormPage = named(() => import('./features/cases/CaseFormPage'), 'CaseFormPage');
+const SubmissionPage = named(() => import('./features/cases/SubmissionPage'), 'SubmissionPage');
 const PlanPrintPage = named(() => import('./features/cases/PlanPrintPage'), 'PlanPrintPage');
 const FormsPage = named(() => import('./features/forms/FormsPage'), 'FormsPage');
 const FormEditPage = named(() => import('./features/forms/FormEditPage'), 'FormEditPage');
@@ -46,6 +47,7 @@ export function App() {
         <Route path="cases/:caseId" element={<Guarded can={['read', 'Case']}><CasePage /></Guarded>} />
         <Route path="cases/:caseId/plan" element={<Guarded can={['read', 'Case']}><PlanPrintPage /></Guarded>} />
         <Route path="cases/:caseId/forms/*" element={<Guarded can={['read', 'Case']}><CaseFormPage /></Guarded>} />
+        <Route path="cases/:caseId/submissions/:submissionId" element={<Guarded can={['read', 'Submission']}><SubmissionPage /></Guarded>} />
         <Route path="forms" element={<Guarded can={['read', 'Form']}><FormsPage /></Guarded>} />
         <Route path="forms/:formId/:tab?" element={<Guarded can={['read', 'Form']}><FormEditPage /></Guarded>} />
         <Route path="workflows" element={<Guarded can={['read', 'Workflow']}><WorkflowsPage /></Guarded>} />

@@ -5,11 +5,11 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 export const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/**
- * API routes whose server modules were not built when these tests were written (forms, cases, workflows): their
- * 404 answers are expected and shown by the pages as messages; every other error still fails the tests.
- */
-export const PENDING_APIS = /\/api\/(cases|forms|workflows)(\/|\?|$)/;
+/** An error answer a test provokes on purpose (e.g. a submission the server refuses): not a fault. */
+export interface ExpectedError {
+  status: number;
+  url: RegExp;
+}
 
 interface AxeViolation {
   id: string;
@@ -25,14 +25,15 @@ declare global {
   }
 }
 
-export async function openPage(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
+export async function openPage(context: BrowserContext, expected: ExpectedError[] = []): Promise<{ page: Page; problems: string[] }> {
   const page = await context.newPage();
   const problems: string[] = [];
-  const pending = (url: string) => PENDING_APIS.test(new URL(url, 'http://x').pathname + new URL(url, 'http://x').search);
+  const isExpected = (status: number, url: string) => expected.some((item) => item.status === status && item.url.test(url));
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const url = message.location().url;
-    if (message.text().includes('status of 404') && pending(url)) return;
+    const status = /status of (\d{3})/.exec(message.text());
+    if (status && isExpected(Number(status[1]), url)) return;
     problems.push(`console error: ${message.text()} (${url})`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -42,7 +43,7 @@ export async function openPage(context: BrowserContext): Promise<{ page: Page; p
     problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
   });
   page.on('response', (response) => {
-    if (response.status() >= 400 && !(response.status() === 404 && pending(response.url()))) {
+    if (response.status() >= 400 && !isExpected(response.status(), response.url())) {
       problems.push(`HTTP ${response.status()}: ${response.url()}`);
     }
   });

@@ -12,10 +12,10 @@ export function CaseConsents({ consents }: { consents?: Record<string, CaseConse
         <div key={recipient} className="fact">
           <dt>{t(`consent.recipients.${recipient}`, { defaultValue: recipient })}</dt>
           <dd>
-            {consent.withdrawnAt
-              ? t('consent.withdrawn', { date: formatDate(consent.withdrawnAt, i18n.language) })
+            {consent.withdrawn
+              ? t('consent.withdrawn', { date: formatDate(consent.withdrawnOn, i18n.language) })
               : consent.given
-                ? t('consent.given', { date: formatDate(consent.at, i18n.language) })
+                ? t('consent.given', { date: formatDate(consent.givenOn, i18n.language) })
                 : t('consent.notGiven')}
           </dd>
         </div>

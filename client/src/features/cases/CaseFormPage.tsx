@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { apiSend, ApiError, type FormioDetail } from '../../api/http';
 import { ApiStatus } from '../common/ApiStatus';
 import { useApi } from '../common/use-api';
@@ -8,39 +8,49 @@ import { LazyFormRenderer } from '../formio/LazyFormio';
 import type { RenderedForm } from '../formio/FormRenderer';
 import { useSession } from '../session/session-context';
 
-interface FormRecord extends RenderedForm {
+/** `GET /formio/:org/:path`: the organisation's published revision of the form, in Form.io's shape. */
+interface FormioForm extends RenderedForm {
+  _id: string;
   path: string;
-  revision?: number | string;
-  translations?: Record<string, Record<string, string>>;
+  /** The revision number the submission will be pinned to. */
+  _vid: number;
+}
+
+/** `GET /api/forms/:id`: the same published revision with its translations (language → English text → text). */
+interface NativeForm {
+  revision: { number: number };
+  translations: Record<string, Record<string, string>>;
 }
 
 /**
- * Fills in a form for a case against the revision the case needs, through the Form.io-compatible API
- * (`GET /formio/:org/:path?revision=` and `POST /formio/:org/:path/submission`; expected, not yet built).
+ * Fills in a form for a case through the Form.io-compatible API: the published revision from
+ * `GET /formio/:org/:path`, its translations from the native API, and `POST /formio/:org/:path/submission` with
+ * `{ data, caseId }`; the server pins the submission to that revision and tells the case's workflow.
  */
 export function CaseFormPage() {
   const { caseId = '', '*': formPath = '' } = useParams();
-  const [search] = useSearchParams();
-  const revision = search.get('revision');
   const { t, i18n } = useTranslation();
   const { session } = useSession();
+  const navigate = useNavigate();
   const org = session?.org.slug ?? '';
-  const base = `/formio/${encodeURIComponent(org)}/${formPath}`;
-  const { data: form, error, loading } = useApi<FormRecord>(`${base}${revision ? `?revision=${encodeURIComponent(revision)}` : ''}`);
+  const base = `/formio/${encodeURIComponent(org)}/${encodeURIComponent(formPath)}`;
+  const formio = useApi<FormioForm>(org ? base : null);
+  const native = useApi<NativeForm>(formio.data ? `/api/forms/${encodeURIComponent(formio.data._id)}` : null);
   const [serverErrors, setServerErrors] = useState<FormioDetail[]>();
   const [message, setMessage] = useState<string>();
-  const [saved, setSaved] = useState(false);
+  const form = formio.data;
+  const ready = form && (native.data || native.error);
 
   async function submit(data: Record<string, unknown>) {
     setMessage(undefined);
     try {
-      await apiSend('POST', `${base}/submission`, { data, metadata: { caseId, revision: form?.revision ?? revision } });
+      await apiSend('POST', `${base}/submission`, { data, caseId });
       setServerErrors(undefined);
-      setSaved(true);
+      void navigate(`/cases/${caseId}`, { state: { message: t('caseForm.saved') } });
     } catch (failure) {
       if (failure instanceof ApiError) {
         setServerErrors(failure.problem.details ?? []);
-        setMessage(failure.problem.detail || failure.problem.title);
+        setMessage(failure.problem.details?.length ? t('caseForm.fixErrors', { count: failure.problem.details.length }) : failure.problem.detail || failure.problem.title);
       } else setMessage(String(failure));
     }
   }
@@ -50,26 +60,24 @@ export function CaseFormPage() {
       <p>
         <Link to={`/cases/${caseId}`}>{t('common.back')}</Link>
       </p>
-      <h1 id="case-form-title">{form?.title ?? formPath}</h1>
-      <ApiStatus loading={loading} error={error} />
+      <h1 id="case-form-title" tabIndex={-1}>
+        {form?.title ?? formPath}
+      </h1>
+      <ApiStatus loading={formio.loading || native.loading} error={formio.error} />
       {message && (
         <p role="alert" className="error">
           {message}
         </p>
       )}
-      {saved ? (
-        <p role="status">{t('caseForm.saved')}</p>
-      ) : (
-        form && (
-          <LazyFormRenderer
-            form={form}
-            org={org}
-            language={i18n.language}
-            translations={form.translations}
-            serverErrors={serverErrors}
-            onSubmit={(data) => void submit(data)}
-          />
-        )
+      {ready && (
+        <LazyFormRenderer
+          form={form}
+          org={org}
+          language={i18n.language}
+          translations={native.data?.translations}
+          serverErrors={serverErrors}
+          onSubmit={(data) => void submit(data)}
+        />
       )}
     </section>
   );

@@ -7,8 +7,8 @@ import { PageHeading } from '../common/PageHeading';
 import { useApi } from '../common/use-api';
 import { ExportCsvButton } from '../export/ExportCsvButton';
 import { useSession } from '../session/session-context';
-import { activeStages, overdueDeadlines, topStages } from './case-position';
-import type { CaseRecord } from './case.types';
+import { leafStages, topStages } from './case-position';
+import type { CaseSummary } from './case.types';
 import { caseItems, casesUrl, EMPTY_FILTER, type CaseFilter } from './cases.api';
 import { CaseFilters } from './CaseFilters';
 import { filterCases } from './filter-cases';
@@ -18,17 +18,16 @@ export function CaseListPage() {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
   const [filter, setFilter] = useState<CaseFilter>(EMPTY_FILTER);
-  const { data, error, loading } = useApi<CaseRecord[] | { items: CaseRecord[] }>(casesUrl({ scope: filter.scope }));
+  const { data, error, loading } = useApi<{ items: CaseSummary[] }>(casesUrl({ scope: filter.scope }));
   const all = useMemo(() => caseItems(data), [data]);
   const rows = useMemo(() => filterCases(all, filter, session?.user.id ?? ''), [all, filter, session]);
-  const workflowId = all.find((record) => record.workflow?.id)?.workflow?.id;
-  const stageName = useStageName(workflowId);
+  const stageName = useStageName(undefined);
   const stages = [...new Set(all.flatMap(topStages))].map((id) => ({ id, label: stageName(id) }));
 
   const exportRows = rows.map((record) => ({
     ...record,
-    stage: record.workflow ? activeStages(record).map(stageName).join('; ') : undefined,
-    overdue: record.workflow ? overdueDeadlines(record).length : undefined,
+    stage: leafStages(record).map(stageName).join('; '),
+    overdue: record.overdue ? t('common.yes') : '',
   }));
   const columns = [
     { key: 'reference', label: t('cases.reference') },
@@ -62,15 +61,14 @@ export function CaseListPage() {
           </thead>
           <tbody>
             {rows.map((record) => {
-              const overdue = overdueDeadlines(record).length;
               return (
                 <tr key={record.id}>
                   <td>
                     <Link to={`/cases/${record.id}`}>{record.reference ?? record.id}</Link>
                   </td>
                   <td>{record.alias ?? '—'}</td>
-                  <td>{activeStages(record).map(stageName).join(', ')}</td>
-                  <td>{overdue > 0 ? <strong className="overdue">{t('cases.overdueCount', { count: overdue })}</strong> : '—'}</td>
+                  <td>{leafStages(record).map(stageName).join(', ')}</td>
+                  <td>{record.overdue ? <strong className="overdue">{t('cases.overdueSince', { date: formatDate(record.nextDueAt ?? undefined, i18n.language) })}</strong> : '—'}</td>
                   <td>{formatDate(record.updatedAt, i18n.language)}</td>
                 </tr>
               );

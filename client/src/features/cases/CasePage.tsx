@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import { ApiStatus } from '../common/ApiStatus';
 import { PageHeading } from '../common/PageHeading';
 import { useApi } from '../common/use-api';
 import { StageGraph } from '../workflows/StageGraph';
-import { useWorkflowDefinition } from '../workflows/use-workflow';
-import { activeStages } from './case-position';
+import { useCaseWorkflowDefinition } from '../workflows/use-workflow';
+import { activeStages, leafStages } from './case-position';
 import type { CaseRecord } from './case.types';
 import { CaseConsents } from './CaseConsents';
 import { CaseDeadlines } from './CaseDeadlines';
 import { CaseEvents } from './CaseEvents';
+import { CaseForms } from './CaseForms';
 import { CasePlan } from './CasePlan';
 import { CaseTimeline } from './CaseTimeline';
 import { ServiceTracks } from './ServiceTracks';
@@ -19,12 +20,15 @@ import { useStageName } from './StageName';
 export function CasePage() {
   const { caseId = '' } = useParams();
   const { t } = useTranslation();
+  const flash = (useLocation().state as { message?: string } | null)?.message;
   const loaded = useApi<CaseRecord>(`/api/cases/${encodeURIComponent(caseId)}`);
   const [record, setRecord] = useState<CaseRecord>();
   useEffect(() => setRecord(loaded.data), [loaded.data]);
-  const workflow = useWorkflowDefinition(record?.workflow?.id, record?.workflow?.version);
-  const stageName = useStageName(record?.workflow?.id);
+  const workflow = useCaseWorkflowDefinition(record?.workflow);
+  const workflowId = record?.workflow?.definitionId;
+  const stageName = useStageName(record?.workflow?.source === 'template' ? workflowId : workflow.definition?.id);
   const current = record ? activeStages(record) : [];
+  const leaves = record ? leafStages(record) : [];
   const nested = workflow.definition
     ? [...new Set(current.map((path) => path.split('/')[0]!))].filter((id) => {
         const type = workflow.definition!.stages[id]?.type;
@@ -46,12 +50,13 @@ export function CasePage() {
       >
         {t('caseDetail.title', { reference: record?.reference ?? caseId })}
       </PageHeading>
+      {flash && <p role="status">{flash}</p>}
       <ApiStatus loading={loaded.loading} error={loaded.error} />
       {record && (
         <div className="case-grid">
           <section aria-labelledby="position-title" className="panel wide">
             <h2 id="position-title">{t('caseDetail.position')}</h2>
-            <p>{t('caseDetail.currentStages', { stages: current.map(stageName).join(', ') || '—' })}</p>
+            <p>{t('caseDetail.currentStages', { stages: leaves.map(stageName).join(', ') || '—' })}</p>
             {workflow.definition && (
               <>
                 <StageGraph stages={workflow.definition.stages} initial={workflow.definition.initial} label={stageName} current={current} title={t('caseDetail.position')} />
@@ -63,26 +68,15 @@ export function CasePage() {
           </section>
           <section aria-labelledby="events-title" className="panel">
             <h2 id="events-title">{t('caseDetail.events')}</h2>
-            <CaseEvents record={record} onFired={(updated) => setRecord({ ...record, ...updated })} />
+            <CaseEvents record={record} definition={workflow.definition} onFired={(updated) => setRecord({ ...record, ...updated })} />
           </section>
           <section aria-labelledby="forms-title" className="panel">
             <h2 id="forms-title">{t('caseDetail.forms')}</h2>
-            {record.requiredForms?.length ? (
-              <ul>
-                {record.requiredForms.map((form) => (
-                  <li key={form.path}>
-                    <Link to={`/cases/${caseId}/forms/${form.path}${form.revision ? `?revision=${form.revision}` : ''}`}>{form.path}</Link>
-                    {form.submitted && <span className="badge">{t('caseDetail.submitted')}</span>}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p>{t('caseDetail.noForms')}</p>
-            )}
+            <CaseForms record={record} />
           </section>
           <section aria-labelledby="deadlines-title" className="panel">
             <h2 id="deadlines-title">{t('caseDetail.deadlines')}</h2>
-            <CaseDeadlines workflowId={record.workflow?.id} deadlines={record.workflow?.deadlines ?? []} />
+            <CaseDeadlines workflowId={workflow.definition?.id} deadlines={record.workflow?.deadlines ?? []} />
           </section>
           <section aria-labelledby="consents-title" className="panel">
             <h2 id="consents-title">{t('caseDetail.consents')}</h2>
@@ -94,7 +88,7 @@ export function CasePage() {
           </section>
           <section aria-labelledby="timeline-title" className="panel wide">
             <h2 id="timeline-title">{t('caseDetail.timeline')}</h2>
-            <CaseTimeline workflowId={record.workflow?.id} entries={record.workflow?.timeline ?? []} />
+            <CaseTimeline workflowId={workflow.definition?.id} entries={record.workflow?.timeline ?? []} />
           </section>
         </div>
       )}

@@ -6,21 +6,13 @@ import type { CasePlan as Plan } from './case.types';
 export function CasePlan({ plan }: { plan?: Plan }) {
   const { t, i18n } = useTranslation();
   if (!plan) return <p>{t('caseDetail.noPlan')}</p>;
-  const goals = Array.isArray(plan.goals) ? plan.goals : plan.goals ? [plan.goals] : [];
+  const goals = plan.goals ?? [];
   return (
     <div className="plan">
       <h3>{t('plan.goals')}</h3>
-      {goals.length ? (
-        <ul>
-          {goals.map((goal) => (
-            <li key={goal}>{goal}</li>
-          ))}
-        </ul>
-      ) : (
-        <p>—</p>
-      )}
+      <p>{plan.ownGoals || '—'}</p>
       <h3>{t('plan.actions')}</h3>
-      {plan.actions?.length ? (
+      {goals.length ? (
         <table className="data-table">
           <thead>
             <tr>
@@ -33,14 +25,14 @@ export function CasePlan({ plan }: { plan?: Plan }) {
             </tr>
           </thead>
           <tbody>
-            {plan.actions.map((action, index) => (
-              <tr key={action.id ?? index}>
-                <td>{action.stop}</td>
-                <td>{action.action}</td>
-                <td>{action.provider}</td>
-                <td>{action.owner}</td>
-                <td>{formatDate(action.due, i18n.language)}</td>
-                <td>{action.status}</td>
+            {goals.map((goal) => (
+              <tr key={goal.id}>
+                <td>{t(`plan.stops.${goal.stop}`, { defaultValue: goal.stop })}</td>
+                <td>{goal.description}</td>
+                <td>{goal.provider}</td>
+                <td>{goal.owner}</td>
+                <td>{formatDate(goal.dueDate, i18n.language)}</td>
+                <td>{t(`plan.statuses.${goal.status ?? 'planned'}`, { defaultValue: goal.status })}</td>
               </tr>
             ))}
           </tbody>

@@ -17,7 +17,7 @@ export function CaseTimeline({ workflowId, entries }: { workflowId?: string; ent
             <time dateTime={entry.at}>{formatDate(entry.at, i18n.language, true)}</time>{' '}
             {entry.event ? eventName(entry.event) : t(`timeline.${entry.type}`, { defaultValue: entry.type })}
             {entry.formPath && <> · {entry.formPath}</>}
-            {entry.to?.length ? <> → {entry.to.map(stageName).join(', ')}</> : null}
+            {entry.entered?.length ? <> → {entry.entered.map(stageName).join(', ')}</> : null}
           </li>
         ))}
     </ol>

@@ -6,8 +6,8 @@ import { PageHeading } from '../common/PageHeading';
 import { useApi } from '../common/use-api';
 import { useSession } from '../session/session-context';
 import { BarChart } from './BarChart';
-import { overdueDeadlines, topStages } from './case-position';
-import type { CaseRecord } from './case.types';
+import { topStages } from './case-position';
+import type { CaseSummary } from './case.types';
 import { caseItems, casesUrl } from './cases.api';
 import { useStageName } from './StageName';
 
@@ -17,16 +17,16 @@ function countBy(values: string[]): Map<string, number> {
   return counts;
 }
 
-/** Counts per stage and overdue deadlines over the cases the user may see (computed from the case list). */
+/** Counts per stage and overdue cases over the cases the user may see (computed from the case list). */
 export function DashboardPage() {
   const { t } = useTranslation();
   const { session } = useSession();
-  const { data, error, loading } = useApi<CaseRecord[] | { items: CaseRecord[] }>(casesUrl({ scope: 'all' }));
+  const { data, error, loading } = useApi<{ items: CaseSummary[] }>(casesUrl({ scope: 'all' }));
   const cases = useMemo(() => caseItems(data), [data]);
-  const stageName = useStageName(cases.find((record) => record.workflow?.id)?.workflow?.id);
+  const stageName = useStageName(undefined);
   const perStage = [...countBy(cases.flatMap(topStages))].map(([stage, value]) => ({ label: stageName(stage), value }));
-  const overdue = cases.flatMap((record) => overdueDeadlines(record).map((deadline) => deadline.id));
-  const perDeadline = [...countBy(overdue)].map(([id, value]) => ({ label: id, value }));
+  const overdue = cases.filter((record) => record.overdue);
+  const perDeadline = [...countBy(overdue.flatMap(topStages))].map(([stage, value]) => ({ label: stageName(stage), value }));
   const mine = cases.filter((record) => record.assignees?.includes(session?.user.id ?? '')).length;
 
   return (
@@ -41,12 +41,12 @@ export function DashboardPage() {
           <span className="stat">{mine}</span> <Link to="/cases">{t('dashboard.myCases')}</Link>
         </li>
         <li>
-          <span className="stat">{overdue.length}</span> {t('dashboard.overdueDeadlines')}
+          <span className="stat">{overdue.length}</span> {t('dashboard.overdueCases')}
         </li>
       </ul>
       <div className="charts">
         <BarChart title={t('dashboard.perStage')} valueLabel={t('dashboard.cases')} bars={perStage} />
-        <BarChart title={t('dashboard.overdueByDeadline')} valueLabel={t('dashboard.overdueDeadlines')} bars={perDeadline} tone="danger" />
+        <BarChart title={t('dashboard.overdueByStage')} valueLabel={t('dashboard.overdueCases')} bars={perDeadline} tone="danger" />
       </div>
     </section>
   );

@@ -1,15 +1,27 @@
 import { useTranslation } from 'react-i18next';
 
+/** Keys to try for a name: the workflow's own, else any workflow's (a case list mixes workflows). */
+function useKeys(workflowId: string | undefined, group: 'stages' | 'events') {
+  const { i18n } = useTranslation('workflows');
+  return (id: string) => {
+    if (workflowId) return [`${workflowId}.${group}.${id}`];
+    const bundle = (i18n.getResourceBundle(i18n.language, 'workflows') ?? i18n.getResourceBundle('en', 'workflows') ?? {}) as Record<string, unknown>;
+    return Object.keys(bundle).map((workflow) => `${workflow}.${group}.${id}`);
+  };
+}
+
 /** A stage's display name from locales/<lng>/workflows.json (`<workflow>.stages.<stageId>`), else its id. */
 export function useStageName(workflowId: string | undefined) {
   const { t } = useTranslation('workflows');
+  const keys = useKeys(workflowId, 'stages');
   return (path: string) => {
     const id = path.split('/').at(-1)!;
-    return workflowId ? t(`${workflowId}.stages.${id}`, { defaultValue: id }) : id;
+    return t(keys(id), { defaultValue: id });
   };
 }
 
 export function useEventName(workflowId: string | undefined) {
   const { t } = useTranslation('workflows');
-  return (event: string) => (workflowId ? t(`${workflowId}.events.${event}`, { defaultValue: event }) : event);
+  const keys = useKeys(workflowId, 'events');
+  return (event: string) => t(keys(event), { defaultValue: event });
 }

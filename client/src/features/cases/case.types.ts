@@ -1,64 +1,81 @@
 /**
- * The shapes the cases API is expected to answer with (server/src/modules/cases was not built when this was
- * written): every field other than `id` is optional, because the server sends only the fields the user may see.
+ * The shapes the cases API answers with (server/src/modules/cases/service/case-presenter.ts). Every field other than
+ * `id` is optional, because the server sends only the field groups the user may see.
  */
 export interface CaseDeadline {
-  id: string;
+  key: string;
   /** Stage path the deadline belongs to, e.g. `assistance/plan`. */
-  stage?: string;
-  kind?: 'deadline' | 'reminder';
+  stagePath: string;
+  /** The deadline's id in the workflow definition. */
+  deadlineId: string;
   dueAt: string;
-  done?: boolean;
-}
-
-export interface CaseWorkflow {
-  id: string;
-  version?: number;
-  /** The persisted snapshot: `value` is an XState state value. */
-  snapshot?: { status?: string; value?: unknown; stageEntries?: Record<string, string> };
-  /** Active leaf stage paths, when the server flattens them. */
-  stages?: string[];
-  deadlines?: CaseDeadline[];
-  /** Events the workflow accepts now (guards passed); the client shows those the rules also allow. */
-  events?: string[];
-  timeline?: TimelineEntry[];
+  /** The event fired when it falls due. */
+  event?: string;
 }
 
 export interface TimelineEntry {
   at: string;
   type: string;
+  by?: string | null;
   event?: string;
-  from?: string[];
-  to?: string[];
+  entered?: string[];
+  exited?: string[];
+  fields?: string[];
   formPath?: string;
-  by?: string;
+  submissionId?: string;
+  detail?: string;
 }
 
-export interface PlanAction {
-  id?: string;
-  stop?: string;
-  action?: string;
+export interface CaseWorkflow {
+  source: 'template' | 'workflow';
+  /** A template key (`finland-municipality`) or an organisation workflow's id. */
+  definitionId: string;
+  version: number;
+  jurisdiction?: string;
+  /** The persisted snapshot: `value` is an XState state value. */
+  snapshot?: { status?: 'active' | 'done'; value?: unknown; stageEntries?: Record<string, string> };
+  /** Every active stage path, compound and parallel ones too. */
+  activeStages?: string[];
+  deadlines?: CaseDeadline[];
+  /** Deadlines already due. */
+  overdue?: CaseDeadline[];
+  nextDueAt?: string | null;
+  /** Form paths the current stages still require. */
+  requiredForms?: string[];
+  submissions?: Array<{ submissionId: string; formPath: string; at: string }>;
+  timeline?: TimelineEntry[];
+  tasks?: Array<{ id: string; titleKey: string; role: string; dueAt: string | null; status: 'open' | 'done' }>;
+}
+
+export interface PlanGoal {
+  id: string;
+  stop: string;
+  description: string;
   provider?: string;
   owner?: string;
-  start?: string;
-  due?: string;
+  startDate?: string;
+  dueDate?: string;
   status?: string;
 }
 
 export interface CasePlan {
-  goals?: string[] | string;
-  actions?: PlanAction[];
+  ownGoals?: string;
+  goals?: PlanGoal[];
   reviewDates?: string[];
+  obstacles?: string[];
 }
 
 export interface CaseConsent {
   given?: boolean;
-  at?: string;
-  withdrawnAt?: string;
+  givenOn?: string | null;
+  withdrawn?: boolean;
+  withdrawnOn?: string | null;
 }
 
+/** `GET /api/cases/:id`. */
 export interface CaseRecord {
   id: string;
+  version?: number;
   reference?: string;
   alias?: string;
   orgId?: string;
@@ -66,9 +83,21 @@ export interface CaseRecord {
   workflow?: CaseWorkflow;
   plan?: CasePlan;
   consents?: Record<string, CaseConsent>;
-  /** Form paths the current stage requires, with the revision the case needs. */
-  requiredForms?: Array<{ path: string; revision?: number | string; submitted?: boolean }>;
   updatedAt?: string;
   createdAt?: string;
   [field: string]: unknown;
+}
+
+/** A row of `GET /api/cases`: no sensitive groups; the workflow position flattened. */
+export interface CaseSummary {
+  id: string;
+  version?: number;
+  reference?: string;
+  alias?: string;
+  assignees?: string[];
+  status?: 'active' | 'done';
+  stages?: string[];
+  nextDueAt?: string | null;
+  overdue?: boolean;
+  updatedAt?: string;
 }

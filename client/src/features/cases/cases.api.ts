@@ -1,5 +1,5 @@
 import { apiSend, itemsOf } from '../../api/http';
-import type { CaseRecord } from './case.types';
+import type { CaseRecord, CaseSummary } from './case.types';
 
 export interface CaseFilter {
   scope: 'mine' | 'all';
@@ -21,7 +21,7 @@ export function casesUrl(filter: Partial<CaseFilter>): string {
   return `/api/cases?${params.toString()}`;
 }
 
-export const caseItems = (body: CaseRecord[] | { items: CaseRecord[] } | undefined) => itemsOf(body);
+export const caseItems = (body: { items: CaseSummary[] } | undefined) => itemsOf(body);
 
 export function fireEvent(caseId: string, type: string): Promise<CaseRecord> {
   return apiSend<CaseRecord>('POST', `/api/cases/${encodeURIComponent(caseId)}/events`, { type });

@@ -23,8 +23,8 @@ interface Props {
 }
 
 type FormInstance = {
-  setPristine(value: boolean): void;
-  showErrors(errors: unknown[], triggerEvent?: boolean): void;
+  /** What Form.io itself calls when its own submission request fails: marks the fields and lists the errors. */
+  onSubmissionError(error: { details: unknown[] }): unknown;
   language: string;
 };
 
@@ -40,16 +40,15 @@ export default function FormRenderer({ form, org, language, translations, submis
 
   useEffect(() => {
     if (!instance.current || !serverErrors?.length) return;
-    instance.current.setPristine(false);
-    instance.current.showErrors(
-      serverErrors.map((detail) => ({
+    instance.current.onSubmissionError({
+      details: serverErrors.map((detail) => ({
         message: detail.message,
         path: detail.path,
         context: detail.context ?? {},
-        formattedKeyOrPath: detail.path.join('.'),
+        level: 'error',
+        fromServer: true,
       })),
-      true,
-    );
+    });
   }, [serverErrors]);
 
   return (

@@ -14,12 +14,12 @@ import { TranslationEditor } from './TranslationEditor';
 
 const TABS = ['build', 'preview', 'translations', 'revisions'] as const;
 
-/** One form: builder, preview in any language, translations, revisions; save creates a revision, publish makes it current. */
+/** One form, at its newest revision: builder, preview in any language, translations, revisions; save creates a revision, publish makes it current. */
 export function FormEditPage() {
   const { formId = '', tab = 'build' } = useParams();
   const { t } = useTranslation();
   const { session, ability } = useSession();
-  const { data: form, error, loading, reload } = useApi<FormDetail>(`/api/forms/${encodeURIComponent(formId)}`);
+  const { data: form, error, loading, reload } = useApi<FormDetail>(`/api/forms/${encodeURIComponent(formId)}?revision=latest`);
   const draft = useRef<{ components: unknown[] } | null>(null);
   const [status, setStatus] = useState<string>();
   const [previewLanguage, setPreviewLanguage] = useState('en');
@@ -32,8 +32,12 @@ export function FormEditPage() {
   async function save() {
     if (!form || !draft.current) return;
     try {
-      await apiSend('PUT', `/api/forms/${form.id}`, { components: draft.current.components, revision: form.revision });
-      setStatus(t('forms.saved'));
+      const saved = await apiSend<FormDetail>('PUT', `/api/forms/${form.id}`, {
+        definition: { ...form.definition, components: draft.current.components },
+        version: form.version,
+      });
+      draft.current = null;
+      setStatus(t('forms.savedRevision', { n: saved.revision.number }));
       reload();
     } catch (failure) {
       report(failure);
@@ -42,8 +46,8 @@ export function FormEditPage() {
   async function publish() {
     if (!form) return;
     try {
-      await apiSend('POST', `/api/forms/${form.id}/publish`, { revision: form.revision });
-      setStatus(t('forms.publishedNow'));
+      const published = await apiSend<FormDetail>('POST', `/api/forms/${form.id}/publish`, { revision: form.latestRevision, version: form.version });
+      setStatus(t('forms.publishedRevision', { n: published.publishedRevision }));
       reload();
     } catch (failure) {
       report(failure);
@@ -73,6 +77,11 @@ export function FormEditPage() {
       >
         {form?.title ?? t('forms.title')}
       </PageHeading>
+      {form && (
+        <p>
+          {t('forms.revisionState', { latest: form.latestRevision, published: form.publishedRevision ?? t('forms.notPublished') })}
+        </p>
+      )}
       <nav aria-label={t('forms.sections')} className="tabs">
         <ul>
           {TABS.map((name) => (
@@ -84,11 +93,11 @@ export function FormEditPage() {
       </nav>
       {status && <p role="status">{status}</p>}
       <ApiStatus loading={loading} error={error} />
-      {form && tab === 'build' && <LazyFormBuilder org={session?.org.slug ?? ''} initialForm={form} onChange={onChange} />}
+      {form && tab === 'build' && <LazyFormBuilder org={session?.org.slug ?? ''} initialForm={form.definition} onChange={onChange} />}
       {form && tab === 'preview' && (
         <>
           <LanguagePicker value={previewLanguage} onChange={setPreviewLanguage} label={t('forms.previewLanguage')} />
-          <LazyFormRenderer key={previewLanguage} form={form} org={session?.org.slug ?? ''} language={previewLanguage} translations={form.translations} />
+          <LazyFormRenderer key={previewLanguage} form={form.definition} org={session?.org.slug ?? ''} language={previewLanguage} translations={form.translations} />
         </>
       )}
       {form && tab === 'translations' && <TranslationEditor form={form} onSaved={reload} />}

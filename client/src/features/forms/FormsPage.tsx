@@ -7,21 +7,31 @@ import { PageHeading } from '../common/PageHeading';
 import { useApi } from '../common/use-api';
 import { ExportCsvButton } from '../export/ExportCsvButton';
 import { useSession } from '../session/session-context';
-import type { FormSummary } from './form.types';
+import type { FormSummary, FormTemplateSummary } from './form.types';
 
 /** The organisation's forms and the platform's template library (`GET /api/forms`, `GET /api/forms/templates`). */
 export function FormsPage() {
   const { t } = useTranslation();
   const { ability } = useSession();
   const navigate = useNavigate();
-  const forms = useApi<FormSummary[] | { items: FormSummary[] }>('/api/forms');
-  const templates = useApi<FormSummary[] | { items: FormSummary[] }>('/api/form-templates');
+  const forms = useApi<{ items: FormSummary[] }>('/api/forms');
+  const templates = useApi<{ items: FormTemplateSummary[] }>('/api/form-templates');
   const [error, setError] = useState<string>();
+  const [paths, setPaths] = useState<Record<string, string>>({});
   const rows = itemsOf(forms.data);
+  const taken = new Set(rows.map((form) => form.path));
+  /** The path the clone gets: the template's own, or a free variant when the organisation already has that path. */
+  const suggested = (template: FormTemplateSummary) => {
+    if (!taken.has(template.path)) return template.path;
+    let n = 2;
+    while (taken.has(`${template.path}-${n}`)) n += 1;
+    return `${template.path}-${n}`;
+  };
 
-  async function clone(template: FormSummary) {
+  async function clone(template: FormTemplateSummary) {
     try {
-      const created = await apiSend<FormSummary>('POST', `/api/form-templates/${encodeURIComponent(template.path)}/clone`, {});
+      const path = (paths[template.path] ?? suggested(template)).trim();
+      const created = await apiSend<FormSummary>('POST', `/api/form-templates/${encodeURIComponent(template.path)}/clone`, { path });
       void navigate(`/forms/${created.id}/build`);
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.problem.detail || failure.problem.title : String(failure));
@@ -39,7 +49,7 @@ export function FormsPage() {
             columns={[
               { key: 'title', label: t('forms.formTitle') },
               { key: 'path', label: t('forms.path') },
-              { key: 'revision', label: t('forms.revision') },
+              { key: 'latestRevision', label: t('forms.revision') },
               { key: 'publishedRevision', label: t('forms.published') },
             ]}
           />
@@ -71,7 +81,7 @@ export function FormsPage() {
                   <Link to={`/forms/${form.id}/build`}>{form.title}</Link>
                 </td>
                 <td>{form.path}</td>
-                <td>{form.revision ?? '—'}</td>
+                <td>{form.latestRevision}</td>
                 <td>{form.publishedRevision ?? t('forms.notPublished')}</td>
               </tr>
             ))}
@@ -88,9 +98,24 @@ export function FormsPage() {
             <h3>{template.title}</h3>
             <p>{template.path}</p>
             {ability.can('clone', 'FormTemplate') && (
-              <button type="button" onClick={() => void clone(template)}>
-                {t('forms.clone', { title: template.title })}
-              </button>
+              <form
+                className="inline-form"
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  void clone(template);
+                }}
+              >
+                <div className="field">
+                  <label htmlFor={`clone-path-${template.path}`}>{t('forms.clonePath', { title: template.title })}</label>
+                  <input
+                    id={`clone-path-${template.path}`}
+                    value={paths[template.path] ?? suggested(template)}
+                    pattern="[a-z0-9][a-z0-9-]*"
+                    onChange={(event) => setPaths({ ...paths, [template.path]: event.target.value })}
+                  />
+                </div>
+                <button type="submit">{t('forms.clone', { title: template.title })}</button>
+              </form>
             )}
           </li>
         ))}

@@ -10,7 +10,7 @@ export function TranslationEditor({ form, onSaved }: { form: FormDetail; onSaved
   const { t } = useTranslation();
   const id = useId();
   const [language, setLanguage] = useState('fi');
-  const strings = useMemo(() => translatableStrings(form.components), [form.components]);
+  const strings = useMemo(() => translatableStrings(form.definition.components), [form.definition.components]);
   const [drafts, setDrafts] = useState<Record<string, Record<string, string>>>(() => structuredClone(form.translations ?? {}));
   const [status, setStatus] = useState<string>();
   const target = drafts[language] ?? {};
@@ -18,7 +18,7 @@ export function TranslationEditor({ form, onSaved }: { form: FormDetail; onSaved
 
   async function save() {
     try {
-      await apiSend('PUT', `/api/forms/${form.id}/translations/${language}`, { strings: target });
+      await apiSend('PUT', `/api/forms/${form.id}/translations/${language}`, { strings: target, version: form.version });
       setStatus(t('forms.translationsSaved'));
       onSaved();
     } catch (failure) {

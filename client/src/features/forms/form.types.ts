@@ -1,19 +1,31 @@
-/** Expected shapes of the forms API (`/api/forms…`; not built yet when this was written). */
+/** Shapes of the native forms API (server/src/modules/forms/routes/form.presenter.ts). */
 export interface FormSummary {
   id: string;
   path: string;
   title: string;
-  revision?: number;
-  publishedRevision?: number | null;
-  status?: string;
+  publishedRevision: number | null;
+  latestRevision: number;
+  /** Optimistic concurrency: sent back with every change. */
+  version: number;
   tags?: string[];
+  upstream?: { templatePath: string; revision: number } | null;
   updatedAt?: string;
 }
 
-export interface FormDetail extends FormSummary {
+export interface FormDefinition {
+  title: string;
+  name: string;
+  path: string;
   display?: string;
   components: FormComponent[];
-  translations?: Record<string, Record<string, string>>;
+  [property: string]: unknown;
+}
+
+/** `GET /api/forms/:id[?revision=]`: one revision's definition with its translations. */
+export interface FormDetail extends FormSummary {
+  revision: { number: number; published: boolean; note?: string; createdAt?: string };
+  definition: FormDefinition;
+  translations: Record<string, Record<string, string>>;
 }
 
 export interface FormComponent {
@@ -26,10 +38,19 @@ export interface FormComponent {
   [property: string]: unknown;
 }
 
+/** A row of `GET /api/forms/:id/revisions`. */
 export interface FormRevision {
-  revision: number;
+  number: number;
   createdAt?: string;
-  createdBy?: string;
-  components?: FormComponent[];
-  title?: string;
+  note?: string;
+  published?: boolean;
+  current?: boolean;
+}
+
+/** A template of the library (`GET /api/form-templates`). */
+export interface FormTemplateSummary {
+  path: string;
+  title: string;
+  tags?: string[];
+  latestRevision: number;
 }

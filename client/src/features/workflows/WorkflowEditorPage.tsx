@@ -10,11 +10,16 @@ import { StageGraph } from './StageGraph';
 import { StagePanel } from './StagePanel';
 import type { Stage, WorkflowDefinition } from './workflow.types';
 
+/** `GET /api/workflows/:id`: the organisation's workflow with its draft. */
 interface WorkflowRecord {
   id: string;
+  key: string;
+  /** Draft revision: sent back with a save or publish, so that a concurrent change is refused, not lost. */
+  revision: number;
+  /** Newest published version (0: never published). */
+  latestVersion: number;
+  upstream?: { source: string; id: string; version: number } | null;
   definition: WorkflowDefinition;
-  status?: string;
-  version?: number;
 }
 
 interface Change {
@@ -23,11 +28,19 @@ interface Change {
   path: string;
 }
 
+/** `GET /api/workflows/:id/diff`. */
+interface UpstreamDiff {
+  upstream: { id: string; version: number; newestVersion: number };
+  asCloned: Change[];
+  toNewest: Change[];
+  upstreamChanges: Change[];
+}
+
 /**
  * A municipality's workflow: the graph (plain SVG, layered layout), a side panel per stage, validation problems on
- * the graph, the difference to upstream, publish, and case migration with a dry run. Expected API (not built yet):
- * `GET/PUT /api/workflows/:id`, `GET /api/workflows/:id/upstream-diff`, `POST /api/workflows/:id/publish`,
- * `POST /api/workflows/:id/migrate {dryRun}`.
+ * the graph, the difference to upstream, publish, and case migration with a dry run:
+ * `GET/PUT /api/workflows/:id {definition, revision}`, `GET /api/workflows/:id/diff`,
+ * `POST /api/workflows/:id/publish {revision}`, `POST /api/workflows/:id/migrate {toVersion, dryRun}`.
  */
 export function WorkflowEditorPage() {
   const { workflowId = '' } = useParams();
@@ -40,7 +53,21 @@ export function WorkflowEditorPage() {
   const [status, setStatus] = useState<string>();
   const [diff, setDiff] = useState<Change[]>();
   const [migration, setMigration] = useState<unknown>();
-  useEffect(() => setDefinition(data?.definition), [data]);
+  const [dirty, setDirty] = useState(false);
+  useEffect(() => {
+    setDefinition(data?.definition);
+    setDirty(false);
+  }, [data]);
+  const edit = (next: WorkflowDefinition) => {
+    setDefinition(next);
+    setDirty(true);
+  };
+  /** Saves the draft when it changed; answers the draft revision to publish. */
+  const saveDraft = async (): Promise<number> => {
+    if (!dirty || !data) return data?.revision ?? 0;
+    const saved = await apiSend<WorkflowRecord>('PUT', base, { definition, revision: data.revision });
+    return saved.revision;
+  };
   const stageName = useStageName(definition?.id);
 
   const invalid = new Set(problems.map((problem) => problem.path.replace(/^\/?(definition\/)?stages\//, '').split('/')[0]!));
@@ -50,11 +77,11 @@ export function WorkflowEditorPage() {
       setStatus(failure.problem.detail || failure.problem.title);
     } else setStatus(String(failure));
   };
-  const run = (action: () => Promise<unknown>, done: string) =>
+  const run = (action: () => Promise<unknown>, done: string | ((body: unknown) => string)) =>
     action().then(
-      () => {
+      (body) => {
         setProblems([]);
-        setStatus(done);
+        setStatus(typeof done === 'string' ? done : done(body));
         reload();
       },
       fail,
@@ -67,16 +94,29 @@ export function WorkflowEditorPage() {
         actions={
           definition && (
             <>
-              <button type="button" onClick={() => void run(() => apiSend('PUT', base, { definition, version: data?.version }), t('forms.saved'))}>
+              <button type="button" disabled={!dirty} onClick={() => void run(saveDraft, t('workflowEditor.saved'))}>
                 {t('common.save')}
               </button>
-              <button type="button" onClick={() => apiGet<Change[] | { changes: Change[] }>(`${base}/upstream-diff`).then((body) => setDiff(Array.isArray(body) ? body : body.changes), fail)}>
-                {t('workflowEditor.diffUpstream')}
-              </button>
-              <button type="button" onClick={() => apiSend('POST', `${base}/migrate`, { dryRun: true }).then(setMigration, fail)}>
-                {t('workflowEditor.migrateDryRun')}
-              </button>
-              <button type="button" className="primary" onClick={() => void run(() => apiSend('POST', `${base}/publish`, {}), t('forms.publishedNow'))}>
+              {data?.upstream && (
+                <button type="button" onClick={() => apiGet<UpstreamDiff>(`${base}/diff`).then((body) => setDiff(body.asCloned), fail)}>
+                  {t('workflowEditor.diffUpstream')}
+                </button>
+              )}
+              {(data?.latestVersion ?? 0) > 0 && (
+                <button type="button" onClick={() => apiSend('POST', `${base}/migrate`, { toVersion: data!.latestVersion, dryRun: true }).then(setMigration, fail)}>
+                  {t('workflowEditor.migrateDryRun')}
+                </button>
+              )}
+              <button
+                type="button"
+                className="primary"
+                onClick={() =>
+                  void run(
+                    async () => apiSend<{ version: number }>('POST', `${base}/publish`, { revision: await saveDraft() }),
+                    (body) => t('workflowEditor.published', { version: (body as { version: number }).version }),
+                  )
+                }
+              >
                 {t('forms.publish')}
               </button>
             </>
@@ -85,6 +125,14 @@ export function WorkflowEditorPage() {
       >
         {definition ? t('workflowEditor.title', { id: definition.id, version: definition.version }) : t('workflows.title')}
       </PageHeading>
+      {data && (
+        <p>
+          {data.latestVersion > 0
+            ? t('workflows.publishedVersion', { version: data.latestVersion, revision: data.revision })
+            : t('workflows.draftOnly', { revision: data.revision })}
+          {dirty && <> · {t('workflowEditor.unsaved')}</>}
+        </p>
+      )}
       <ApiStatus loading={loading} error={error} />
       {status && <p role="status">{status}</p>}
       {problems.length > 0 && (
@@ -115,7 +163,7 @@ export function WorkflowEditorPage() {
               stageId={selected}
               stage={definition.stages[selected]}
               problems={problems.filter((problem) => problem.path.includes(`stages/${selected}`))}
-              onChange={(stage: Stage) => setDefinition({ ...definition, stages: { ...definition.stages, [selected]: stage } })}
+              onChange={(stage: Stage) => edit({ ...definition, stages: { ...definition.stages, [selected]: stage } })}
             />
           )}
         </div>
@@ -137,7 +185,7 @@ export function WorkflowEditorPage() {
         <section aria-labelledby="migration-title">
           <h2 id="migration-title">{t('workflowEditor.migrateDryRun')}</h2>
           <pre className="json">{JSON.stringify(migration, null, 2)}</pre>
-          <button type="button" onClick={() => apiSend('POST', `${base}/migrate`, { dryRun: false }).then(setMigration, fail)}>
+          <button type="button" onClick={() => apiSend('POST', `${base}/migrate`, { toVersion: data!.latestVersion, dryRun: false }).then(setMigration, fail)}>
             {t('workflowEditor.migrateNow')}
           </button>
         </section>

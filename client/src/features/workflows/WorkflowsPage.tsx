@@ -7,13 +7,22 @@ import { PageHeading } from '../common/PageHeading';
 import { useApi } from '../common/use-api';
 import { useSession } from '../session/session-context';
 
+/** A row of `GET /api/workflows`: the organisation's workflow with its draft definition. */
 interface WorkflowSummary {
   id: string;
-  definitionId?: string;
-  titleKey?: string;
-  version?: number;
-  status?: string;
-  upstream?: { id: string; version: number };
+  key: string;
+  revision: number;
+  latestVersion: number;
+  upstream?: { source: 'template' | 'workflow'; id: string; version: number } | null;
+  definition?: { id?: string };
+}
+
+/** A row of `GET /api/workflows/templates`. */
+interface TemplateSummary {
+  key: string;
+  version: number;
+  jurisdiction: string;
+  usable: boolean;
 }
 
 /** The organisation's workflows and the template library (`GET /api/workflows`, `GET /api/workflows/templates`). */
@@ -22,14 +31,14 @@ export function WorkflowsPage() {
   const { t: tw } = useTranslation('workflows');
   const { ability } = useSession();
   const navigate = useNavigate();
-  const list = useApi<WorkflowSummary[] | { items: WorkflowSummary[] }>('/api/workflows');
-  const templates = useApi<WorkflowSummary[] | { items: WorkflowSummary[] }>('/api/workflows/templates');
+  const list = useApi<{ items: WorkflowSummary[] }>('/api/workflows');
+  const templates = useApi<{ items: TemplateSummary[] }>('/api/workflows/templates');
   const [error, setError] = useState<string>();
-  const title = (item: WorkflowSummary) => tw(`${item.definitionId ?? item.id}.title`, { defaultValue: item.definitionId ?? item.id });
+  const title = (key: string) => tw(`${key}.title`, { defaultValue: key });
 
-  async function clone(template: WorkflowSummary) {
+  async function clone(template: TemplateSummary) {
     try {
-      const created = await apiSend<WorkflowSummary>('POST', `/api/workflows/templates/${encodeURIComponent(template.id)}/clone`, {});
+      const created = await apiSend<WorkflowSummary>('POST', '/api/workflows/clone', { source: 'template', id: template.key, version: template.version });
       void navigate(`/workflows/${created.id}`);
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.problem.detail || failure.problem.title : String(failure));
@@ -50,9 +59,14 @@ export function WorkflowsPage() {
         {itemsOf(list.data).map((item) => (
           <li key={item.id} className="card">
             <h3>
-              <Link to={`/workflows/${item.id}`}>{title(item)}</Link>
+              <Link to={`/workflows/${item.id}`}>{title(item.upstream?.id ?? item.key)}</Link>
             </h3>
-            <p>{t('workflows.versionStatus', { version: item.version ?? '—', status: item.status ?? '—' })}</p>
+            <p>{item.key}</p>
+            <p>
+              {item.latestVersion > 0
+                ? t('workflows.publishedVersion', { version: item.latestVersion, revision: item.revision })
+                : t('workflows.draftOnly', { revision: item.revision })}
+            </p>
           </li>
         ))}
       </ul>
@@ -60,11 +74,12 @@ export function WorkflowsPage() {
       <ApiStatus loading={templates.loading} error={templates.error} />
       <ul className="card-list">
         {itemsOf(templates.data).map((template) => (
-          <li key={template.id} className="card">
-            <h3>{title(template)}</h3>
-            {ability.can('clone', 'WorkflowTemplate') && (
+          <li key={template.key} className="card">
+            <h3>{title(template.key)}</h3>
+            <p>{t('workflows.templateVersion', { version: template.version, jurisdiction: template.jurisdiction })}</p>
+            {ability.can('clone', 'WorkflowTemplate') && template.usable && (
               <button type="button" onClick={() => void clone(template)}>
-                {t('workflows.clone', { title: title(template) })}
+                {t('workflows.clone', { title: title(template.key) })}
               </button>
             )}
           </li>

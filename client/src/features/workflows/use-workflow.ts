@@ -1,11 +1,32 @@
 import { useApi } from '../common/use-api';
-import type { WorkflowDefinition } from './workflow.types';
+import type { CaseWorkflow } from '../cases/case.types';
+import type { Stage, WorkflowDefinition } from './workflow.types';
 
-/** `GET /api/workflows/:id` (expected: the record with a `definition`, or the definition itself). */
-export function useWorkflowDefinition(id: string | undefined, version?: number) {
-  const url = id ? `/api/workflows/${encodeURIComponent(id)}${version ? `?version=${version}` : ''}` : null;
-  const state = useApi<{ definition?: WorkflowDefinition } & Partial<WorkflowDefinition>>(url);
-  const body = state.data;
-  const definition = body?.definition ?? (body?.stages ? (body as WorkflowDefinition) : undefined);
-  return { ...state, definition };
+/**
+ * The definition a case runs on: a platform template (`GET /api/workflows/templates/:key`, its newest version) or a
+ * published version of an organisation's workflow (`GET /api/workflows/:id/versions/:version`).
+ */
+export function useCaseWorkflowDefinition(workflow: CaseWorkflow | undefined) {
+  const url = !workflow
+    ? null
+    : workflow.source === 'template'
+      ? `/api/workflows/templates/${encodeURIComponent(workflow.definitionId)}`
+      : `/api/workflows/${encodeURIComponent(workflow.definitionId)}/versions/${workflow.version}`;
+  const state = useApi<{ definition?: WorkflowDefinition }>(url);
+  return { ...state, definition: state.data?.definition };
+}
+
+/** The stage at a path such as `assistance/plan/drafting` (parallel regions and compound children alike). */
+export function stageAt(definition: WorkflowDefinition, path: string): Stage | undefined {
+  const [first, ...rest] = path.split('/');
+  let stage: Stage | undefined = definition.stages[first!];
+  for (const id of rest) stage = stage?.stages?.[id] ?? stage?.regions?.[id];
+  return stage;
+}
+
+/** Events the active stages react to (deduplicated, in definition order). The server still checks guards and rules. */
+export function eventsOf(definition: WorkflowDefinition, activeStages: string[]): string[] {
+  const events = new Set<string>();
+  for (const path of activeStages) for (const event of Object.keys(stageAt(definition, path)?.on ?? {})) events.add(event);
+  return [...events];
 }

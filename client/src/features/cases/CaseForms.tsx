@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { itemsOf } from '../../api/http';
+import { formatDate } from '../common/format';
+import { useApi } from '../common/use-api';
+import { useSession } from '../session/session-context';
+import type { CaseRecord } from './case.types';
+
+interface SubmissionSummary {
+  id: string;
+  formPath: string;
+  createdAt: string;
+}
+
+interface FormSummary {
+  id: string;
+  path: string;
+  title: string;
+  publishedRevision: number | null;
+}
+
+/**
+ * The forms the current stages require (`workflow.requiredForms`), the submissions made for the case that the user
+ * may read (`GET /api/submissions?caseId=`), and any other published form of the organisation to fill in for this case.
+ */
+export function CaseForms({ record }: { record: CaseRecord }) {
+  const { t, i18n } = useTranslation();
+  const { ability } = useSession();
+  const navigate = useNavigate();
+  const mayFill = ability.can('create', 'Submission');
+  const forms = useApi<{ items: FormSummary[] }>(ability.can('read', 'Form') ? '/api/forms' : null);
+  const published = itemsOf(forms.data).filter((form) => form.publishedRevision !== null);
+  const titleOf = (path: string) => published.find((form) => form.path === path)?.title ?? path;
+  const [other, setOther] = useState('');
+  const required = record.workflow?.requiredForms ?? [];
+  const listed = useApi<{ items: SubmissionSummary[] }>(ability.can('read', 'Submission') ? `/api/submissions?caseId=${encodeURIComponent(record.id)}` : null);
+  const submissions = itemsOf(listed.data);
+  const formLink = (path: string) => `/cases/${record.id}/forms/${encodeURIComponent(path)}`;
+
+  return (
+    <div>
+      <h3>{t('caseDetail.requiredForms')}</h3>
+      {required.length ? (
+        <ul>
+          {required.map((path) => (
+            <li key={path}>{mayFill ? <Link to={formLink(path)}>{titleOf(path)}</Link> : titleOf(path)}</li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('caseDetail.noForms')}</p>
+      )}
+      <h3>{t('caseDetail.submissions')}</h3>
+      {submissions.length ? (
+        <ul>
+          {submissions.map((submission) => (
+            <li key={submission.id}>
+              <Link to={`/cases/${record.id}/submissions/${submission.id}`}>{titleOf(submission.formPath)}</Link>{' '}
+              <time dateTime={submission.createdAt}>{formatDate(submission.createdAt, i18n.language, true)}</time>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('caseDetail.noSubmissions')}</p>
+      )}
+      {mayFill && published.length > 0 && (
+        <form
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (other) void navigate(formLink(other));
+          }}
+        >
+          <div className="field">
+            <label htmlFor={`other-form-${record.id}`}>{t('caseDetail.otherForm')}</label>
+            <select id={`other-form-${record.id}`} value={other} onChange={(event) => setOther(event.target.value)}>
+              <option value="">—</option>
+              {published.map((form) => (
+                <option key={form.id} value={form.path}>
+                  {form.title} ({form.path})
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" disabled={!other}>
+            {t('caseDetail.fillIn')}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
