@@ -26,8 +26,40 @@ declare module '../../core/http/request-context' {
   }
 }
 
+/**
+ * Identity, memberships and rules change rarely but are needed on every request: they are kept for a few seconds
+ * per user and organisation, so a busy caseworker's requests cost one session lookup instead of five queries.
+ * The session itself is looked up on every request, so logout and revocation still end access at once; a changed
+ * role or a disabled account takes effect within AUTH_CACHE_MS.
+ */
+export const AUTH_CACHE_MS = 5_000;
+const AUTH_CACHE_LIMIT = 2_000;
+type CachedAuth = Omit<AuthContext, 'session' | 'via'>;
+const authCache = new Map<string, { expires: number; value: CachedAuth | null }>();
+
 /** Builds the request's identity and CASL ability from a live session; null when the account can no longer act. */
 export async function loadAuthContext(db: Connection, session: Session, via: AuthContext['via']): Promise<AuthContext | null> {
+  const key = `${db.name}:${String(session.userId)}:${String(session.orgId)}`;
+  const now = Date.now();
+  const cached = authCache.get(key);
+  let value: CachedAuth | null;
+  if (cached && cached.expires > now) {
+    value = cached.value;
+  } else {
+    const built = await buildAuthContext(db, session, via);
+    value = built && (({ session: _session, via: _via, ...rest }) => rest)(built);
+    if (authCache.size >= AUTH_CACHE_LIMIT) authCache.clear();
+    authCache.set(key, { expires: now + AUTH_CACHE_MS, value });
+  }
+  return value && { ...value, session: { _id: session._id, csrfToken: session.csrfToken, method: session.method }, via };
+}
+
+/** Drops cached identities, e.g. after an administrator changed a role or a user (this process at once). */
+export function forgetCachedAuth(): void {
+  authCache.clear();
+}
+
+async function buildAuthContext(db: Connection, session: Session, via: AuthContext['via']): Promise<AuthContext | null> {
   const user = await userModel(db).findById(session.userId).lean();
   if (!user || user.status !== 'active') return null;
   const membership = user.memberships.find((item) => item.orgId.equals(session.orgId));

@@ -2,6 +2,7 @@ import { withWriteClaim } from '../../core/db/write-claim';
 import type { Connection, Types } from 'mongoose';
 import { AppError, notFound } from '../../core/errors/app-error';
 import { recordAudit } from '../audit/audit.service';
+import { forgetCachedAuth } from './auth-context';
 import { ensureCan, withPermission } from './permissions';
 import { roleModel, type Role } from './role.model';
 import { ROLE_PRESETS } from './role-presets';
@@ -74,6 +75,7 @@ export async function updateRole(
     ).lean(),
   );
   if (!updated) throw new AppError(409, 'version-conflict');
+  forgetCachedAuth();
   await recordAudit(ctx.db, auditActor(ctx), { action: 'update', subjectType: 'Role', subjectId: id });
   return updated;
 }
