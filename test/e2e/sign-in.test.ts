@@ -1,6 +1,6 @@
 // Signing in and out in Debian's Chromium against the real app (real HTTP, real FerretDB with the demo data, the
 // built client under the strict CSP): sign in with a password, switch organisation, switch language (Finnish and
-// Swedish, a staff language whose common.json is only partly translated, so English fills the gaps), sign out.
+// Swedish, another staff language), sign out.
 // The sign-in page loads no Form.io code, and its JavaScript stays small.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -71,7 +71,7 @@ describe('sign-in', () => {
     await page.getByLabel('Kieli').selectOption({ label: 'svenska' });
     await page.getByRole('link', { name: 'Ärenden' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
-    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
 
     await page.getByRole('button', { name: 'Logga ut' }).click();
     await page.getByRole('heading', { level: 1, name: 'Logga in' }).waitFor();
