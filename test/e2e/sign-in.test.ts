@@ -67,7 +67,7 @@ describe('sign-in', () => {
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
     await page.getByRole('button', { name: 'Kirjaudu ulos' }).waitFor();
 
-    // Swedish: what is translated shows in Swedish, the rest falls back to English.
+    // Swedish: the whole interface in Swedish.
     await page.getByLabel('Kieli').selectOption({ label: 'svenska' });
     await page.getByRole('link', { name: 'Ärenden' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
