@@ -3,11 +3,12 @@ import path from 'node:path';
 import { formsDir, localesDir } from '../../server/src/config/paths';
 import { missingTranslations } from '../../server/src/modules/forms';
 
-/** Staff and official languages: every template and every server message must exist in each (issue 6). */
+/** Staff and official languages: every template, server message and UI text must exist in each (issues 6 and 7). */
 const STAFF_LANGUAGES = ['en', 'fi', 'sv', 'da', 'bg', 'ro', 'hu', 'cs', 'mk', 'sq', 'sr'];
 /** Languages of many victims: the consent and information form must exist in these too. */
 const CONSENT_LANGUAGES = ['ar', 'uk', 'ru', 'vi', 'th', 'es', 'fr', 'pcm'];
-const SERVER_NAMESPACES = ['errors', 'validation', 'workflows'];
+/** Server messages, workflow texts and the web application's own texts. */
+const NAMESPACES = ['common', 'errors', 'validation', 'workflows'];
 
 type Tree = { [key: string]: string | Tree };
 const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Tree;
@@ -39,7 +40,7 @@ function formTranslations(language: string, formPath: string): Record<string, st
 }
 
 describe.each(STAFF_LANGUAGES.filter((language) => language !== 'en'))('staff language %s', (language) => {
-  it.each(SERVER_NAMESPACES)('has every key of locales/en/%s.json', (namespace) => {
+  it.each(NAMESPACES)('has every key of locales/en/%s.json', (namespace) => {
     const source = readJson(path.join(localesDir, 'en', `${namespace}.json`));
     const file = path.join(localesDir, language, `${namespace}.json`);
     const target = fs.existsSync(file) ? readJson(file) : {};
