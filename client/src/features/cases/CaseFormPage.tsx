@@ -36,22 +36,24 @@ export function CaseFormPage() {
   const base = `/formio/${encodeURIComponent(org)}/${encodeURIComponent(formPath)}`;
   const formio = useApi<FormioForm>(org ? base : null);
   const native = useApi<NativeForm>(formio.data ? `/api/forms/${encodeURIComponent(formio.data._id)}` : null);
-  const [serverErrors, setServerErrors] = useState<FormioDetail[]>();
   const [message, setMessage] = useState<string>();
   const form = formio.data;
   const ready = form && (native.data || native.error);
 
-  async function submit(data: Record<string, unknown>) {
+  /** Answers the server's field errors (shown by the renderer next to their fields), or nothing when saved. */
+  async function submit(data: Record<string, unknown>): Promise<FormioDetail[] | undefined> {
     setMessage(undefined);
     try {
       await apiSend('POST', `${base}/submission`, { data, caseId });
-      setServerErrors(undefined);
-      void navigate(`/cases/${caseId}`, { state: { message: t('caseForm.saved') } });
+      return undefined;
     } catch (failure) {
-      if (failure instanceof ApiError) {
-        setServerErrors(failure.problem.details ?? []);
-        setMessage(failure.problem.details?.length ? t('caseForm.fixErrors', { count: failure.problem.details.length }) : failure.problem.detail || failure.problem.title);
-      } else setMessage(String(failure));
+      if (failure instanceof ApiError && failure.problem.details?.length) {
+        setMessage(t('caseForm.fixErrors', { count: failure.problem.details.length }));
+        return failure.problem.details;
+      }
+      const text = failure instanceof ApiError ? failure.problem.detail || failure.problem.title : String(failure);
+      setMessage(text);
+      return [{ message: text, path: [] }];
     }
   }
 
@@ -75,8 +77,8 @@ export function CaseFormPage() {
           org={org}
           language={i18n.language}
           translations={native.data?.translations}
-          serverErrors={serverErrors}
-          onSubmit={(data) => void submit(data)}
+          onServerSubmit={submit}
+          onSubmit={() => void navigate(`/cases/${caseId}`, { state: { message: t('caseForm.saved') } })}
         />
       )}
     </section>

@@ -5,6 +5,8 @@ import { itemsOf } from '../../api/http';
 import { formatDate } from '../common/format';
 import { useApi } from '../common/use-api';
 import { useSession } from '../session/session-context';
+import { stageAt } from '../workflows/use-workflow';
+import type { WorkflowDefinition } from '../workflows/workflow.types';
 import type { CaseRecord } from './case.types';
 
 interface SubmissionSummary {
@@ -24,7 +26,7 @@ interface FormSummary {
  * The forms the current stages require (`workflow.requiredForms`), the submissions made for the case that the user
  * may read (`GET /api/submissions?caseId=`), and any other published form of the organisation to fill in for this case.
  */
-export function CaseForms({ record }: { record: CaseRecord }) {
+export function CaseForms({ record, definition }: { record: CaseRecord; definition?: WorkflowDefinition }) {
   const { t, i18n } = useTranslation();
   const { ability } = useSession();
   const navigate = useNavigate();
@@ -33,7 +35,9 @@ export function CaseForms({ record }: { record: CaseRecord }) {
   const published = itemsOf(forms.data).filter((form) => form.publishedRevision !== null);
   const titleOf = (path: string) => published.find((form) => form.path === path)?.title ?? path;
   const [other, setOther] = useState('');
-  const required = record.workflow?.requiredForms ?? [];
+  const submittedPaths = new Set((record.workflow?.submissions ?? []).map((submission) => submission.formPath));
+  const byStage = definition ? (record.workflow?.activeStages ?? []).flatMap((path) => stageAt(definition, path)?.requiredForms ?? []) : [];
+  const required = [...new Set([...byStage.filter((path) => !submittedPaths.has(path)), ...(record.workflow?.requiredForms ?? [])])];
   const listed = useApi<{ items: SubmissionSummary[] }>(ability.can('read', 'Submission') ? `/api/submissions?caseId=${encodeURIComponent(record.id)}` : null);
   const submissions = itemsOf(listed.data);
   const formLink = (path: string) => `/cases/${record.id}/forms/${encodeURIComponent(path)}`;

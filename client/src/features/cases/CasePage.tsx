@@ -72,7 +72,7 @@ export function CasePage() {
           </section>
           <section aria-labelledby="forms-title" className="panel">
             <h2 id="forms-title">{t('caseDetail.forms')}</h2>
-            <CaseForms record={record} />
+            <CaseForms record={record} definition={workflow.definition} />
           </section>
           <section aria-labelledby="deadlines-title" className="panel">
             <h2 id="deadlines-title">{t('caseDetail.deadlines')}</h2>

@@ -1,5 +1,5 @@
 import { Form } from '@formio/react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import type { FormioDetail } from '../../api/http';
 import { setupFormio } from './formio-setup';
 
@@ -17,39 +17,71 @@ interface Props {
   translations?: Record<string, Record<string, string>>;
   submission?: { data: Record<string, unknown> };
   readOnly?: boolean;
-  /** Server validation details (Form.io shape), shown next to their fields. */
-  serverErrors?: FormioDetail[];
+  /**
+   * Sends the data to the server once the browser's own checks pass. Answers the server's validation details
+   * (Form.io shape) when it refuses: the renderer then shows each message next to its field, as it does for its
+   * own checks; answers nothing when the submission was accepted, and `onSubmit` follows.
+   */
+  onServerSubmit?: (data: Record<string, unknown>) => Promise<FormioDetail[] | undefined>;
   onSubmit?: (data: Record<string, unknown>) => void;
 }
 
-type FormInstance = {
-  /** What Form.io itself calls when its own submission request fails: marks the fields and lists the errors. */
-  onSubmissionError(error: { details: unknown[] }): unknown;
-  language: string;
-};
+type Next = (errors?: unknown[]) => void;
+
+/** What Form.io reports with a change: the component instance the person changed. */
+interface ChangeEvent {
+  changed?: { instance?: { serverErrors?: unknown[]; setCustomValidity(messages: unknown[], dirty?: boolean): void } };
+}
+
+/**
+ * Date and time fields use the browser's own inputs: Form.io's date picker (flatpickr) would be fetched from its
+ * CDN, which the CSP forbids. `customOptions` is merged last into the field's widget settings.
+ */
+function withNativeDates(components: unknown[]): unknown[] {
+  return components.map((item) => {
+    if (!item || typeof item !== 'object') return item;
+    const component = { ...(item as Record<string, unknown>) };
+    if (component.type === 'datetime') {
+      component.customOptions = { type: 'input' };
+      component.inputType = component.enableTime === false ? 'date' : 'datetime-local';
+    }
+    for (const key of ['components', 'columns', 'rows']) {
+      if (Array.isArray(component[key])) component[key] = withNativeDates(component[key] as unknown[]);
+    }
+    return component;
+  });
+}
 
 /** The Form.io renderer with evaluation off, in the chosen language. Loaded lazily (see LazyFormRenderer). */
-export default function FormRenderer({ form, org, language, translations, submission, readOnly, serverErrors, onSubmit }: Props) {
+export default function FormRenderer({ form, org, language, translations, submission, readOnly, onServerSubmit, onSubmit }: Props) {
   setupFormio(org);
-  const instance = useRef<FormInstance | null>(null);
+  const serverSubmit = useRef(onServerSubmit);
+  serverSubmit.current = onServerSubmit;
   const options = useMemo(
-    () => ({ language, i18n: { ...(translations ?? {}) }, readOnly: readOnly ?? false, noAlerts: false, sanitize: true }),
+    () => ({
+      language,
+      i18n: { ...(translations ?? {}) },
+      readOnly: readOnly ?? false,
+      noAlerts: false,
+      sanitize: true,
+      hooks: {
+        // Form.io's hook for validation that only the server can do: errors passed to `next` go through the
+        // renderer's own submission-error path (fields marked, the error list shown, the submit button reset).
+        customValidation: (value: { data: Record<string, unknown> }, next: Next) => {
+          if (!serverSubmit.current) {
+            next();
+            return;
+          }
+          serverSubmit.current(value.data).then(
+            (details) => next(details?.length ? details.map((detail) => ({ ...detail, context: detail.context ?? {}, level: 'error', fromServer: true })) : undefined),
+            (failure: unknown) => next([{ message: String(failure), level: 'error', fromServer: true }]),
+          );
+        },
+      },
+    }),
     [language, translations, readOnly],
   );
-  const source = useMemo(() => ({ ...form, components: form.components }), [form]);
-
-  useEffect(() => {
-    if (!instance.current || !serverErrors?.length) return;
-    instance.current.onSubmissionError({
-      details: serverErrors.map((detail) => ({
-        message: detail.message,
-        path: detail.path,
-        context: detail.context ?? {},
-        level: 'error',
-        fromServer: true,
-      })),
-    });
-  }, [serverErrors]);
+  const source = useMemo(() => ({ ...form, components: withNativeDates(form.components) }), [form]);
 
   return (
     <div className="formio-host" lang={language}>
@@ -57,8 +89,13 @@ export default function FormRenderer({ form, org, language, translations, submis
         src={source as never}
         submission={submission as never}
         options={options as never}
-        onFormReady={(ready) => {
-          instance.current = ready as unknown as FormInstance;
+        onChange={(value) => {
+          // A field the person corrects sheds the server's message; the browser's own checks apply again.
+          const instance = (value as ChangeEvent).changed?.instance;
+          if (instance?.serverErrors?.length) {
+            instance.serverErrors = [];
+            instance.setCustomValidity([], true);
+          }
         }}
         onSubmit={(value) => onSubmit?.((value as { data: Record<string, unknown> }).data)}
       />

@@ -1,0 +1,105 @@
+// Shared by the journey tests: the real app with demo data and both template libraries, API calls made the way a
+// script would (bearer token), and filling in Form.io components through the page as a person does.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { loadDemoData } from '../../server/src/modules/demo/demo-data.service';
+import { startForms } from '../../server/src/modules/forms/templates/forms-startup';
+import { loadTemplateLibrary } from '../../server/src/modules/workflows/storage/template-library.service';
+import { startLiveApp, type LiveApp } from '../helpers/browser';
+
+export const PASSWORD = 'demo-password-for-journeys';
+export const root = path.resolve(__dirname, '..', '..');
+export const screenshotsDir = path.join(root, 'test-results', 'screenshots');
+
+/** The real app on its own database with the demo organisations and users, the workflow and form libraries. */
+export async function startJourneyApp(label: string): Promise<LiveApp> {
+  if (!fs.existsSync(path.join(root, 'client', 'dist', 'index.html'))) throw new Error('Run `npm run build:client` first');
+  const live = await startLiveApp(label);
+  await loadTemplateLibrary(live.db);
+  await startForms(live.db);
+  await loadDemoData(live.db, PASSWORD);
+  fs.mkdirSync(screenshotsDir, { recursive: true });
+  return live;
+}
+
+/** JSON API calls as a signed-in script (bearer token), for setting up what a journey starts from. */
+export async function apiAs(baseUrl: string, email: string) {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  if (login.status !== 200) throw new Error(`sign-in of ${email}: ${login.status}`);
+  const { token } = (await login.json()) as { token: string };
+  const call = async (method: string, url: string, body?: unknown) => {
+    const response = await fetch(`${baseUrl}${url}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test setup reads whatever the API answers
+    const json = text ? (JSON.parse(text) as Record<string, any>) : {};
+    if (response.status >= 300) throw new Error(`${method} ${url}: ${response.status} ${text}`);
+    return json;
+  };
+  return {
+    get: (url: string) => call('GET', url),
+    post: (url: string, body: unknown) => call('POST', url, body),
+    put: (url: string, body: unknown) => call('PUT', url, body),
+    patch: (url: string, body: unknown) => call('PATCH', url, body),
+  };
+}
+
+export function fixture(formPath: string): Record<string, unknown> {
+  const body = JSON.parse(fs.readFileSync(path.join(root, 'test', 'fixtures', 'form-submissions', `${formPath}.json`), 'utf8'));
+  return (body.data ?? body) as Record<string, unknown>;
+}
+
+/** The Form.io component with this key, in the rendered form. */
+export function component(page: Page, key: string): Locator {
+  return page.locator(`.formio-form .formio-component-${key}`).first();
+}
+
+/** In a wizard, goes to the next page until the component is shown. */
+export async function reveal(page: Page, host: Locator): Promise<void> {
+  for (let step = 0; step < 12; step += 1) {
+    if (await host.isVisible()) return;
+    const next = page.locator('.formio-form button.btn-wizard-nav-next');
+    if (!(await next.isVisible())) break;
+    await next.click();
+  }
+  await host.waitFor({ timeout: 5_000 }).catch(async (error: unknown) => {
+    await page.screenshot({ path: path.join(screenshotsDir, 'journey-failed-to-reveal.png'), fullPage: true });
+    throw error;
+  });
+}
+
+/** Sets one field through the page, as a person would: clicks radios, boxes and choices, types text. */
+export async function setField(page: Page, key: string, value: unknown): Promise<void> {
+  const host = component(page, key);
+  await reveal(page, host);
+  const classes = (await host.getAttribute('class')) ?? '';
+  if (classes.includes('formio-component-radio')) {
+    await host.locator(`input[type="radio"][value="${String(value)}"]`).check();
+  } else if (classes.includes('formio-component-selectboxes')) {
+    for (const [option, on] of Object.entries(value as Record<string, boolean>)) {
+      if (on) await host.locator(`input[type="checkbox"][value="${option}"]`).check();
+    }
+  } else if (classes.includes('formio-component-checkbox')) {
+    await host.locator('input[type="checkbox"]').setChecked(Boolean(value));
+  } else if (classes.includes('formio-component-select')) {
+    for (const option of Array.isArray(value) ? value : [value]) {
+      await host.locator('.choices').first().click();
+      await host.locator(`.choices__list--dropdown .choices__item--choice[data-value="${String(option)}"]`).click();
+      await page.keyboard.press('Escape');
+    }
+  } else if (classes.includes('formio-component-datetime')) {
+    const input = host.locator('input').first();
+    const type = await input.getAttribute('type');
+    await input.fill(type === 'date' ? String(value).slice(0, 10) : String(value));
+  } else {
+    await host.locator('input, textarea').first().fill(String(value));
+  }
+}
