@@ -1,0 +1,68 @@
+// Issue 7, the municipal administrator's journey in Debian's Chromium against the real app: an administrator who may
+// clone workflows (admin@demo.test, acting in fi-nas) clones the finland-municipality template, opens the clone in
+// the visual editor, changes a deadline in the stage's side panel, publishes, and the published version carries it.
+import path from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchBrowser, type LiveApp } from '../helpers/browser';
+import { cspViolations, openPage, signInThroughForm } from './client-page';
+import { apiAs, PASSWORD, screenshotsDir, startJourneyApp } from './journey-kit';
+
+jest.setTimeout(180_000);
+
+let live: LiveApp | undefined;
+let browser: Browser | undefined;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  live = await startJourneyApp('e2e_admin_workflow_journey');
+  browser = await launchBrowser();
+  context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await live?.close();
+});
+
+it('clones a workflow template, changes a deadline in the editor and publishes it', async () => {
+  const { page, problems } = await openPage(context!);
+  await signInThroughForm(page, live!.baseUrl, 'admin@demo.test', PASSWORD);
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Workflows', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Workflows' }).waitFor();
+  const templateTitle = 'Finland: municipal assistance';
+  const clone = page.getByRole('button', { name: `Use the template ${templateTitle}` });
+  await clone.click();
+
+  // The editor: the graph of stages, the draft not yet published.
+  await page.waitForURL(/\/workflows\/[0-9a-f]{24}$/);
+  const workflowId = page.url().split('/').at(-1)!;
+  await page.getByText('Not published yet; draft revision 0').waitFor();
+  await page.locator('.stage-graph').waitFor();
+  await page.screenshot({ path: path.join(screenshotsDir, 'journey-admin-workflow-editor.png'), fullPage: true });
+
+  // The assistance stage's side panel: its deadline "reflectionPeriod" runs for the jurisdiction's parameter;
+  // the municipality sets a fixed 120 days instead.
+  await page.locator('.stage-graph').getByRole('button', { name: /Assistance and services/ }).first().click();
+  const panel = page.getByRole('complementary');
+  const deadline = panel.getByLabel('reflectionPeriod');
+  expect(await deadline.inputValue()).toBe('@reflectionPeriod');
+  await deadline.fill('P120D');
+  await page.getByText('unsaved changes').waitFor();
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Published as version 1.' }).waitFor();
+  await page.getByText(/^Published version 1; draft revision \d+/).waitFor();
+  await page.screenshot({ path: path.join(screenshotsDir, 'journey-admin-workflow-published.png'), fullPage: true });
+
+  // What the server holds: version 1 with the new deadline, remembering its upstream template.
+  const admin = await apiAs(live!.baseUrl, 'admin@demo.test');
+  const published = await admin.get(`/api/workflows/${workflowId}/versions/1`);
+  const reflection = published.definition.stages.assistance.deadlines.find((d: { id: string }) => d.id === 'reflectionPeriod');
+  expect(reflection.after).toBe('P120D');
+  expect(published.definition.upstream).toMatchObject({ id: 'finland-municipality' });
+  const record = await admin.get(`/api/workflows/${workflowId}`);
+  expect(record.latestVersion).toBe(1);
+
+  expect(await cspViolations(page)).toEqual([]);
+  expect(problems).toEqual([]);
+});
