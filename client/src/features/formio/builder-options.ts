@@ -32,7 +32,7 @@ const groups = Object.fromEntries(
   ]),
 );
 
-/** One frozen object: FormBuilder needs stable option references (DESIGN.md). */
+/** Frozen; each builder takes its own copy, held for its lifetime: FormBuilder needs stable option references (DESIGN.md). */
 export const BUILDER_OPTIONS = Object.freeze({
   noDefaultSubmitButton: false,
   builder: { ...groups, premium: false, resource: false },

@@ -110,7 +110,7 @@ export function FormsPage() {
                   <input
                     id={`clone-path-${template.path}`}
                     value={paths[template.path] ?? suggested(template)}
-                    pattern="[a-z0-9][a-z0-9-]*"
+                    pattern="[a-z0-9][a-z0-9\-]*"
                     onChange={(event) => setPaths({ ...paths, [template.path]: event.target.value })}
                   />
                 </div>

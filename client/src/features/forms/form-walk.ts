@@ -8,7 +8,8 @@ export function walk(components: FormComponent[] | undefined, prefix = ''): Arra
     out.push({ path, component });
     out.push(...walk(component.components, path));
     for (const column of component.columns ?? []) out.push(...walk(column.components, path));
-    for (const row of component.rows ?? []) for (const cell of row ?? []) out.push(...walk(cell?.components, path));
+    // A table's rows hold cells; a text area's `rows` is its height.
+    if (Array.isArray(component.rows)) for (const row of component.rows) for (const cell of row ?? []) out.push(...walk(cell?.components, path));
   }
   return out;
 }

@@ -34,7 +34,8 @@ export interface FormComponent {
   label?: string;
   components?: FormComponent[];
   columns?: Array<{ components?: FormComponent[] }>;
-  rows?: Array<Array<{ components?: FormComponent[] }>>;
+  /** A table's rows of cells; a text area's height in lines. */
+  rows?: Array<Array<{ components?: FormComponent[] }>> | number;
   [property: string]: unknown;
 }
 
