@@ -2,32 +2,16 @@
 // clone workflows (admin@demo.test, acting in fi-nas) clones the finland-municipality template, opens the clone in
 // the visual editor, changes a deadline in the stage's side panel, publishes, and the published version carries it.
 import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser, type LiveApp } from '../helpers/browser';
 import { cspViolations, openPage, signInThroughForm } from './client-page';
-import { apiAs, PASSWORD, screenshotsDir, startJourneyApp } from './journey-kit';
+import { apiAs, PASSWORD, screenshotsDir, useJourney } from './journey-kit';
 
 jest.setTimeout(180_000);
 
-let live: LiveApp | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  live = await startJourneyApp('e2e_admin_workflow_journey');
-  browser = await launchBrowser();
-  context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await live?.close();
-});
+const journey = useJourney('e2e_admin_workflow_journey');
 
 it('clones a workflow template, changes a deadline in the editor and publishes it', async () => {
-  const { page, problems } = await openPage(context!);
-  await signInThroughForm(page, live!.baseUrl, 'admin@demo.test', PASSWORD);
+  const { page, problems } = await openPage(journey.context);
+  await signInThroughForm(page, journey.live.baseUrl, 'admin@demo.test', PASSWORD);
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Workflows', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Workflows' }).waitFor();
   const templateTitle = 'Finland: municipal assistance';
@@ -55,7 +39,7 @@ it('clones a workflow template, changes a deadline in the editor and publishes i
   await page.screenshot({ path: path.join(screenshotsDir, 'journey-admin-workflow-published.png'), fullPage: true });
 
   // What the server holds: version 1 with the new deadline, remembering its upstream template.
-  const admin = await apiAs(live!.baseUrl, 'admin@demo.test');
+  const admin = await apiAs(journey.live.baseUrl, 'admin@demo.test');
   const published = await admin.get(`/api/workflows/${workflowId}/versions/1`);
   const reflection = published.definition.stages.assistance.deadlines.find((d: { id: string }) => d.id === 'reflectionPeriod');
   expect(reflection.after).toBe('P120D');

@@ -6,28 +6,12 @@
 // error comes from what really makes the two differ: the designer publishes a stricter revision (citizenship now
 // required) while the caseworker has the form open, and the server validates against the published revision.
 import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser, type LiveApp } from '../helpers/browser';
 import { cspViolations, openPage, signInThroughForm } from './client-page';
-import { apiAs, component, fixture, PASSWORD, reveal, screenshotsDir, setField, startJourneyApp } from './journey-kit';
+import { apiAs, component, fixture, PASSWORD, reveal, screenshotsDir, setField, useJourney } from './journey-kit';
 
 jest.setTimeout(180_000);
 
-let live: LiveApp | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  live = await startJourneyApp('e2e_caseworker_journey');
-  browser = await launchBrowser();
-  context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await live?.close();
-});
+const journey = useJourney('e2e_caseworker_journey');
 
 /** An adult's needs assessment, answered as the person's interview went (values of the form's own options). */
 const ANSWERS: Array<[string, unknown]> = [
@@ -58,7 +42,7 @@ const ANSWERS: Array<[string, unknown]> = [
 
 it('signs in, fills in the needs assessment with a server error shown and corrected, moves the case on, sees the deadline', async () => {
   // What the journey starts from: a case in intake whose consent conversation and safety plan are recorded.
-  const worker = await apiAs(live!.baseUrl, 'worker@helsinki.demo.test');
+  const worker = await apiAs(journey.live.baseUrl, 'worker@helsinki.demo.test');
   const created = await worker.post('/api/cases', {
     alias: 'Lumi', workflowId: 'finland-municipality', identity: { estimatedAge: 31, ageUncertain: false, languages: ['ro'] },
     dates: { reflectionDecision: '2025-03-10' },
@@ -67,8 +51,8 @@ it('signs in, fills in the needs assessment with a server error shown and correc
     await worker.post(`/formio/fi-helsinki/${form}/submission`, { data: fixture(form), caseId: created.id });
   }
 
-  const { page, problems } = await openPage(context!, [{ status: 400, url: /\/formio\/fi-helsinki\/needs-assessment\/submission$/ }]);
-  await signInThroughForm(page, live!.baseUrl, 'worker@helsinki.demo.test', PASSWORD);
+  const { page, problems } = await openPage(journey.context, [{ status: 400, url: /\/formio\/fi-helsinki\/needs-assessment\/submission$/ }]);
+  await signInThroughForm(page, journey.live.baseUrl, 'worker@helsinki.demo.test', PASSWORD);
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Cases', exact: true }).click();
   await page.getByRole('link', { name: created.reference }).click();
   await page.getByRole('heading', { level: 1, name: `Case ${created.reference}` }).waitFor();
@@ -84,7 +68,7 @@ it('signs in, fills in the needs assessment with a server error shown and correc
   await page.screenshot({ path: path.join(screenshotsDir, 'journey-caseworker-form.png'), fullPage: true });
 
   // Meanwhile the designer makes citizenship required and publishes (PUT with publish, as the builder's save would).
-  const designer = await apiAs(live!.baseUrl, 'designer@helsinki.demo.test');
+  const designer = await apiAs(journey.live.baseUrl, 'designer@helsinki.demo.test');
   const formId = (await designer.get('/api/forms')).items.find((form: { path: string }) => form.path === 'needs-assessment').id;
   const latest = await designer.get(`/api/forms/${formId}?revision=latest`);
   const stricter = JSON.parse(JSON.stringify(latest.definition).replace('"key":"nationality"', '"key":"nationality","validate":{"required":true}'));

@@ -4,28 +4,12 @@
 // translation editor, publishes; then worker@helsinki, with the interface in Finnish, opens a case, picks the new
 // form and sees the new field with its Finnish label.
 import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser, type LiveApp } from '../helpers/browser';
 import { cspViolations, openPage, signInThroughForm } from './client-page';
-import { apiAs, component, PASSWORD, screenshotsDir, startJourneyApp } from './journey-kit';
+import { apiAs, component, PASSWORD, screenshotsDir, useJourney } from './journey-kit';
 
 jest.setTimeout(180_000);
 
-let live: LiveApp | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  live = await startJourneyApp('e2e_designer_journey');
-  browser = await launchBrowser();
-  context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await live?.close();
-});
+const journey = useJourney('e2e_designer_journey');
 
 const TEMPLATE = 'Integration checkpoints: language and legal status';
 const NEW_PATH = 'integration-checkpoints-helsinki';
@@ -33,8 +17,8 @@ const LABEL = 'Name of the language school';
 const LABEL_FI = 'Kielikoulun nimi';
 
 it('clones a template form, adds a field in the builder, translates it, publishes, and the caseworker sees it in Finnish', async () => {
-  const { page, problems } = await openPage(context!);
-  await signInThroughForm(page, live!.baseUrl, 'designer@helsinki.demo.test', PASSWORD);
+  const { page, problems } = await openPage(journey.context);
+  await signInThroughForm(page, journey.live.baseUrl, 'designer@helsinki.demo.test', PASSWORD);
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Forms', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Forms' }).waitFor();
 
@@ -89,7 +73,7 @@ it('clones a template form, adds a field in the builder, translates it, publishe
   await page.getByRole('status').filter({ hasText: /Revision \d+ is now published\./ }).waitFor();
 
   // What the server holds: the published revision carries the field, the Finnish translation its label.
-  const designer = await apiAs(live!.baseUrl, 'designer@helsinki.demo.test');
+  const designer = await apiAs(journey.live.baseUrl, 'designer@helsinki.demo.test');
   const published = await designer.get(`/api/forms/${formId}`);
   expect(JSON.stringify(published.definition.components)).toContain(`"label":"${LABEL}"`);
   expect(published.translations.fi[LABEL]).toBe(LABEL_FI);
@@ -99,17 +83,17 @@ it('clones a template form, adds a field in the builder, translates it, publishe
   await page.close();
 
   // The caseworker, with the interface in Finnish, fills in the new form for a case and sees the new field in Finnish.
-  const worker = await apiAs(live!.baseUrl, 'worker@helsinki.demo.test');
+  const worker = await apiAs(journey.live.baseUrl, 'worker@helsinki.demo.test');
   const created = await worker.post('/api/cases', {
     alias: 'Aino', workflowId: 'finland-municipality', identity: { estimatedAge: 29, ageUncertain: false, languages: ['ro'] },
   });
-  const workerContext = await browser!.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  const workerContext = await journey.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
   try {
     const { page: workerPage, problems: workerProblems } = await openPage(workerContext);
-    await signInThroughForm(workerPage, live!.baseUrl, 'worker@helsinki.demo.test', PASSWORD);
+    await signInThroughForm(workerPage, journey.live.baseUrl, 'worker@helsinki.demo.test', PASSWORD);
     await workerPage.getByLabel('Language').selectOption('fi');
     await workerPage.locator('html[lang="fi"]').waitFor();
-    await workerPage.goto(`${live!.baseUrl}/cases/${created.id}`);
+    await workerPage.goto(`${journey.live.baseUrl}/cases/${created.id}`);
     await workerPage.getByLabel('Täytä asiakkuudelle toinen lomake').selectOption(NEW_PATH);
     await workerPage.getByRole('button', { name: 'Täytä', exact: true }).click();
     await workerPage.waitForURL(new RegExp(`/cases/${created.id}/forms/${NEW_PATH}$`));

@@ -2,11 +2,11 @@
 // script would (bearer token), and filling in Form.io components through the page as a person does.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { loadDemoData } from '../../server/src/modules/demo/demo-data.service';
 import { startForms } from '../../server/src/modules/forms/templates/forms-startup';
 import { loadTemplateLibrary } from '../../server/src/modules/workflows/storage/template-library.service';
-import { startLiveApp, type LiveApp } from '../helpers/browser';
+import { launchBrowser, startLiveApp, type LiveApp } from '../helpers/browser';
 
 export const PASSWORD = 'demo-password-for-journeys';
 export const root = path.resolve(__dirname, '..', '..');
@@ -21,6 +21,29 @@ export async function startJourneyApp(label: string): Promise<LiveApp> {
   await loadDemoData(live.db, PASSWORD);
   fs.mkdirSync(screenshotsDir, { recursive: true });
   return live;
+}
+
+export interface Journey {
+  live: LiveApp;
+  browser: Browser;
+  /** An English desktop browser context; a journey may open more from `browser`. */
+  context: BrowserContext;
+}
+
+/** One journey file's live app, browser and context, opened before its tests and closed after them. */
+export function useJourney(label: string): Journey {
+  const journey = {} as Journey;
+  beforeAll(async () => {
+    journey.live = await startJourneyApp(label);
+    journey.browser = await launchBrowser();
+    journey.context = await journey.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  });
+  afterAll(async () => {
+    await journey.context?.close();
+    await journey.browser?.close();
+    await journey.live?.close();
+  });
+  return journey;
 }
 
 /** JSON API calls as a signed-in script (bearer token), for setting up what a journey starts from. */

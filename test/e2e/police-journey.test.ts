@@ -3,28 +3,13 @@
 // nor in any network response. Known values are seeded into a case (narrative, safe accommodation, plan) and into a
 // needs assessment (restricted and confidential fields); every response body the browser gets is recorded.
 import path from 'node:path';
-import type { Browser, BrowserContext, Response } from 'playwright-core';
-import { launchBrowser, type LiveApp } from '../helpers/browser';
+import type { Response } from 'playwright-core';
 import { cspViolations, openPage, signInThroughForm } from './client-page';
-import { apiAs, fixture, PASSWORD, screenshotsDir, startJourneyApp } from './journey-kit';
+import { apiAs, fixture, PASSWORD, screenshotsDir, useJourney } from './journey-kit';
 
 jest.setTimeout(180_000);
 
-let live: LiveApp | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  live = await startJourneyApp('e2e_police_journey');
-  browser = await launchBrowser();
-  context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await live?.close();
-});
+const journey = useJourney('e2e_police_journey');
 
 /** Values only people with the right role may receive: case groups the police role does not read, and form fields tagged restricted or confidential. */
 const SECRETS = {
@@ -39,7 +24,7 @@ const SECRETS = {
 const VISIBLE = { alias: 'Mira', proceedings: 'Reported to Helsinki police' };
 
 it('shows the police liaison cases and submissions without any restricted or confidential value', async () => {
-  const worker = await apiAs(live!.baseUrl, 'worker@helsinki.demo.test');
+  const worker = await apiAs(journey.live.baseUrl, 'worker@helsinki.demo.test');
   const created = await worker.post('/api/cases', {
     alias: VISIBLE.alias,
     workflowId: 'finland-municipality',
@@ -58,14 +43,14 @@ it('shows the police liaison cases and submissions without any restricted or con
   const asWorker = JSON.stringify([await worker.get(`/api/cases/${created.id}`), await worker.get(`/api/submissions/${submission._id}`)]);
   for (const secret of Object.values(SECRETS)) expect(asWorker).toContain(secret);
 
-  const { page, problems } = await openPage(context!);
+  const { page, problems } = await openPage(journey.context);
   const bodies: Array<Promise<string>> = [];
   const urls: string[] = [];
   page.on('response', (response: Response) => {
     urls.push(response.url());
     bodies.push(response.text().catch(() => ''));
   });
-  await signInThroughForm(page, live!.baseUrl, 'police@helsinki.demo.test', PASSWORD);
+  await signInThroughForm(page, journey.live.baseUrl, 'police@helsinki.demo.test', PASSWORD);
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Cases', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
   // The police liaison is assigned to no case: the list of all cases they may see.
