@@ -15,15 +15,7 @@ let sdk: FormioSdkClient;
 let formId: string;
 
 const tableForm = readJson('test/fixtures/forms/validation-table-form.json');
-const valid = {
-  alias: 'Anna',
-  email: 'anna@example.org',
-  age: 30,
-  language: 'fi',
-  hasDependants: false,
-  contacts: [{ name: 'Case worker', score: 3 }, { name: 'Shelter', score: 4 }],
-  firstContact: '2024-05-01T10:00:00+03:00',
-};
+const valid = readJson('test/fixtures/forms/validation-table-submission.json');
 
 beforeAll(async () => {
   t = await createDemoApp('formio_sdk');

@@ -21,18 +21,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const tableForm = readJson('test/fixtures/forms/validation-table-form.json');
-const valid = {
-  alias: 'Anna',
-  email: 'anna@example.org',
-  age: 30,
-  language: 'fi',
-  hasDependants: false,
-  contacts: [
-    { name: 'Case worker', score: 3 },
-    { name: 'Shelter', score: 4 },
-  ],
-  firstContact: '2024-05-01T10:00:00+03:00',
-};
+const valid = readJson('test/fixtures/forms/validation-table-submission.json');
 
 describe('the validation table through HTTP', () => {
   let formId: string;

@@ -7,18 +7,7 @@ import { isNoCodeEvaluatorInstalled } from './safe-evaluator';
 const form = loadFixture('validation-table-form.json');
 const t = translatorFor('en');
 
-const valid = {
-  alias: 'Anna',
-  email: 'anna@example.org',
-  age: 30,
-  language: 'fi',
-  hasDependants: false,
-  contacts: [
-    { name: 'Case worker', score: 3 },
-    { name: 'Shelter', score: 4 },
-  ],
-  firstContact: '2024-05-01T10:00:00+03:00',
-};
+const valid = loadFixture<Record<string, unknown>>('validation-table-submission.json');
 
 function failures(data: Record<string, unknown>) {
   const result = validateSubmission(form, data, t);
