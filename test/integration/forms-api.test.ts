@@ -183,6 +183,28 @@ describe('revisions', () => {
     expect(stale.status).toBe(409);
   });
 
+  it('takes no submission for a form deleted a moment after one was submitted (the form lookup cache forgets it)', async () => {
+    const form = await createForm(t, designer, { ...v1, path: 'intake-deleted', name: 'intakeDeleted' });
+    expect((await request(t.app).post(`/api/forms/${form.id}/submissions`).set(auth(worker)).send({ data: { alias: 'x', age: 3 } })).status).toBe(201);
+    expect((await request(t.app).delete(`/api/forms/${form.id}`).set(auth(designer))).status).toBe(204);
+    expect((await request(t.app).post(`/api/forms/${form.id}/submissions`).set(auth(worker)).send({ data: { alias: 'y', age: 4 } })).status).toBe(404);
+  });
+
+  it('stores the audit entry of every one of many parallel submissions before answering', async () => {
+    const form = await createForm(t, designer, { ...v1, path: 'intake-parallel', name: 'intakeParallel' });
+    const responses = await Promise.all(
+      Array.from({ length: 25 }, (_, index) =>
+        request(t.app).post(`/api/forms/${form.id}/submissions`).set(auth(worker)).send({ data: { alias: `p${index}`, age: index } }),
+      ),
+    );
+    const ids = responses.map((response) => {
+      expect(response.status).toBe(201);
+      return response.body.id as string;
+    });
+    const entries = await auditModel(t.db).find({ subjectId: { $in: ids }, action: 'create' }).lean();
+    expect(entries.map((entry) => entry.subjectId).sort()).toEqual([...ids].sort());
+  });
+
   it('keeps forms to their organisation: another municipality gets 404', async () => {
     const form = await createForm(t, designer, { ...v1, path: 'intake-private', name: 'intakePrivate' });
     const vantaa = (await signIn(t, 'worker@vantaa.demo.test')).token;

@@ -1,5 +1,5 @@
 import type { Connection, Types } from 'mongoose';
-import { auditModel } from './audit.model';
+import { appendAuditEntry } from './audit-batcher';
 
 export interface AuditActor {
   userId?: Types.ObjectId | null;
@@ -14,9 +14,12 @@ export interface AuditEvent {
   sensitiveFields?: string[];
 }
 
-/** Appends one entry. Only names of fields go in, never values: an audit log must not become a second case file. */
+/**
+ * Appends one entry and resolves once it is stored. Only names of fields go in, never values: an audit log must not
+ * become a second case file.
+ */
 export async function recordAudit(db: Connection, actor: AuditActor, event: AuditEvent): Promise<void> {
-  await auditModel(db).create({
+  await appendAuditEntry(db, {
     at: new Date(),
     userId: actor.userId ?? null,
     orgId: actor.orgId ?? null,

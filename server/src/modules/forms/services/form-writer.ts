@@ -3,6 +3,7 @@ import type { Connection, Types } from 'mongoose';
 import { AppError, conflict } from '../../../core/errors/app-error';
 import { formModel, type Form } from '../models/form.model';
 import { formRevisionModel } from '../models/form-revision.model';
+import { forgetForm } from './form-cache';
 import type { FormDefinition } from '../shared/form.types';
 import type { FormTranslations } from '../translations/translatable-strings-collector';
 
@@ -81,6 +82,7 @@ export async function appendRevision(db: Connection, form: Form, revision: NewRe
     await formRevisionModel(db).deleteOne({ formId: form._id, number });
     throw error;
   }
+  forgetForm(db, form._id);
   if (!updated) {
     await formRevisionModel(db).deleteOne({ formId: form._id, number });
     throw conflict('version-conflict');
@@ -110,6 +112,7 @@ export async function markPublished(db: Connection, form: Form, number: number, 
       .findOneAndUpdate({ _id: form._id, version: expectedVersion }, { $set: { publishedRevision: number }, $inc: { version: 1 } }, { returnDocument: 'after' })
       .lean(),
   );
+  forgetForm(db, form._id);
   if (!updated) throw conflict('version-conflict');
   await formRevisionModel(db).updateOne({ formId: form._id, number }, { $set: { published: true } });
   return updated;

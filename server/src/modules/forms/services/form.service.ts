@@ -5,6 +5,7 @@ import { auditActor, type ServiceContext } from '../../access/service-context';
 import { recordAudit } from '../../audit/audit.service';
 import { formModel, type Form } from '../models/form.model';
 import { formRevisionModel } from '../models/form-revision.model';
+import { forgetForm } from './form-cache';
 import type { FormTranslations } from '../translations/translatable-strings-collector';
 import { checkDefinition } from './definition-check';
 import { findForm, formFilter, type FormRef } from './form-access';
@@ -109,6 +110,7 @@ export async function deleteForm(ctx: ServiceContext, ref: FormRef): Promise<voi
   const form = await findForm(ctx, 'read', ref);
   ensureCan(ctx.auth.ability, 'delete', 'Form', form);
   const result = await formModel(ctx.db).deleteOne({ _id: form._id, version: form.version });
+  forgetForm(ctx.db, form._id);
   if (result.deletedCount !== 1) throw new AppError(409, 'version-conflict');
   await recordAudit(ctx.db, auditActor(ctx), { action: 'delete', subjectType: 'Form', subjectId: form._id.toHexString() });
 }

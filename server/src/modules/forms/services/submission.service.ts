@@ -11,7 +11,7 @@ import { isRecord, type JsonRecord } from '../shared/json-guards';
 import type { Translate } from '../submission/formio-error-detail.types';
 import { validateSubmission } from '../submission/submission-validator';
 import { copyDataPath } from './data-paths';
-import { findForm, type FormRef } from './form-access';
+import { findFormForSubmission, type FormRef } from './form-access';
 import { loadRevision } from './revision-store';
 import { presentForReader, type SubmissionView } from './submission-reader';
 import { filledSensitiveKeys, forbiddenSensitiveFields } from './submission-fields';
@@ -51,7 +51,7 @@ export async function createSubmission(
   input: { data: unknown; caseId?: string },
   t: TFunction,
 ): Promise<SubmissionView> {
-  const form = await findForm(ctx, 'read', ref);
+  const form = await findFormForSubmission(ctx, ref);
   if (form.publishedRevision === null) throw conflict('form-not-published');
   const revision = await loadRevision(ctx.db, form._id, form.publishedRevision);
 
