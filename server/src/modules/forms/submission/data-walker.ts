@@ -25,7 +25,7 @@ export function walkData(components: unknown, data: JsonRecord, visit: (visit: D
     const descend = visit({ component, holder: data, key, path }) !== false;
     if (!descend) continue;
     const value = data[key];
-    const modelType = Utils.getModelType({ ...component } as unknown as Component);
+    const modelType = modelTypeOf(component);
     if (modelType === 'nestedArray' || modelType === 'nestedDataArray') {
       if (!Array.isArray(value)) continue;
       value.forEach((row: unknown, index) => {
@@ -34,7 +34,7 @@ export function walkData(components: unknown, data: JsonRecord, visit: (visit: D
       });
     } else if (modelType === 'dataObject') {
       if (isRecord(value) && isRecord(value.data)) walkData(component.components, value.data, visit, `${path}.data`);
-    } else if (Utils.isComponentNestedDataType({ ...component } as unknown as Component)) {
+    } else if (isNestedData(component)) {
       if (isRecord(value)) walkData(component.components, value, visit, path);
     }
   }
@@ -46,13 +46,13 @@ export function* dataComponents(components: unknown): Generator<FormComponent> {
   for (const item of components) {
     if (!isRecord(item)) continue;
     const component = item as FormComponent;
-    const modelType = Utils.getModelType({ ...component } as unknown as Component);
+    const modelType = modelTypeOf(component);
     if (modelType === 'none' || (modelType === 'content' && !component.key)) {
       yield* layoutChildren(component);
       continue;
     }
     if (modelType === 'content' || component.type === 'button') continue;
-    if (component.input === false && !Utils.isComponentNestedDataType({ ...component } as unknown as Component)) continue;
+    if (component.input === false && !isNestedData(component)) continue;
     yield component;
   }
 }
@@ -68,4 +68,28 @@ function* layoutChildren(component: FormComponent): Generator<FormComponent> {
       for (const cell of row) if (isRecord(cell)) yield* dataComponents(cell.components);
     }
   }
+}
+
+// Core's answers depend only on the component's own properties, and definitions are kept parsed per revision
+// (revision-cache.ts), so they are worked out once per component object instead of on every submission. Core gets a
+// shallow copy because it may write to what it is given.
+const modelTypes = new WeakMap<object, ReturnType<typeof Utils.getModelType>>();
+const nestedData = new WeakMap<object, boolean>();
+
+export function modelTypeOf(component: FormComponent): ReturnType<typeof Utils.getModelType> {
+  let modelType = modelTypes.get(component);
+  if (modelType === undefined) {
+    modelType = Utils.getModelType({ ...component } as unknown as Component);
+    modelTypes.set(component, modelType);
+  }
+  return modelType;
+}
+
+function isNestedData(component: FormComponent): boolean {
+  let nested = nestedData.get(component);
+  if (nested === undefined) {
+    nested = Utils.isComponentNestedDataType({ ...component } as unknown as Component);
+    nestedData.set(component, nested);
+  }
+  return nested;
 }

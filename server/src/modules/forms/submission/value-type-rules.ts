@@ -1,6 +1,6 @@
-import { Utils, type Component } from '@formio/core';
 import { isRecord } from '../shared/json-guards';
 import type { FormComponent } from '../shared/form.types';
+import { modelTypeOf } from './data-walker';
 
 /**
  * What a component's value must look like, by Form.io component type. @formio/core accepts `{"$gt": ""}` in a
@@ -28,7 +28,7 @@ export function expectedTypeOf(component: FormComponent): ExpectedType {
   }
   if (type === 'selectboxes') return 'booleanMap';
   if (type === 'survey') return 'stringMap';
-  const modelType = Utils.getModelType({ ...component } as unknown as Component);
+  const modelType = modelTypeOf(component);
   if (modelType === 'nestedArray') return 'rows';
   if (modelType === 'object' && type === 'container') return 'object';
   return 'any';
