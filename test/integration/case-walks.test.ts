@@ -61,8 +61,11 @@ it('takes an adult from referral to closure through finland-municipality, with t
   expect(refused.status).toBe(409); // no consent to the NAS yet
   expect(refused.body.acceptedEvents).toEqual(expect.arrayContaining(['continueWithoutNas', 'formSubmitted']));
   expect(refused.body.acceptedEvents).not.toContain('referToNas');
+  // The case page offers only what the guards allow now: no referral to the NAS without the person's consent.
+  expect(body.availableEvents).toEqual(['caseClosed', 'continueWithoutNas']);
 
   await w.patch({ consents: { nas: { given: true, givenOn: '2025-03-04' } } });
+  expect((await w.read()).availableEvents).toEqual(['caseClosed', 'continueWithoutNas', 'referToNas']);
   await w.fire('referToNas');
   await w.fire('nasAdmitted');
   await w.submit('plan-of-assistance', { goals: 'own words' });

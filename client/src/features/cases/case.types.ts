@@ -81,6 +81,8 @@ export interface CaseRecord {
   orgId?: string;
   assignees?: string[];
   workflow?: CaseWorkflow;
+  /** Events this user may fire now, worked out by the server (case page only). */
+  availableEvents?: string[];
   plan?: CasePlan;
   consents?: Record<string, CaseConsent>;
   updatedAt?: string;

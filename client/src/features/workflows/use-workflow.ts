@@ -23,10 +23,3 @@ export function stageAt(definition: WorkflowDefinition, path: string): Stage | u
   for (const id of rest) stage = stage?.stages?.[id] ?? stage?.regions?.[id];
   return stage;
 }
-
-/** Events the active stages react to (deduplicated, in definition order). The server still checks guards and rules. */
-export function eventsOf(definition: WorkflowDefinition, activeStages: string[]): string[] {
-  const events = new Set<string>();
-  for (const path of activeStages) for (const event of Object.keys(stageAt(definition, path)?.on ?? {})) events.add(event);
-  return [...events];
-}

@@ -8,6 +8,7 @@ import type { CaseEventsPort, CaseSubmission } from '../case-events.port';
 import { caseModel, type CaseRecord, type TimelineEntry } from '../storage/case.model';
 import { caseFormDataModel } from '../storage/case-form-data.model';
 import { advanceCase } from './case-advance';
+import { availableEvents } from './case-available-events';
 import { ensureCaseAction, readableCase } from './case-access';
 import { presentCase } from './case-presenter';
 import type { CaseRuntime } from './case-runtime';
@@ -53,7 +54,7 @@ export async function fireCaseEvent(rt: CaseRuntime, ctx: ServiceContext, id: st
     ctx.auth.user._id.toHexString(),
   );
   await recordAudit(ctx.db, auditActor(ctx), { action: 'fire', subjectType: 'Case', subjectId: id });
-  return presentCase(ctx, committed, rt.clock.now()).body;
+  return { ...presentCase(ctx, committed, rt.clock.now()).body, availableEvents: await availableEvents(rt, ctx, committed) };
 }
 
 /** The cases side of the submissions seam. */

@@ -12,6 +12,7 @@ import { caseModel, type CaseRecord, type CaseWorkflow } from '../storage/case.m
 import { nextCaseReference } from '../storage/case-reference';
 import { plannedTimers, syncTimerJobs, withDeadlines } from '../timers/case-deadlines';
 import { advanceCase, type CaseChange } from './case-advance';
+import { availableEvents } from './case-available-events';
 import { caseContextOf } from './case-context';
 import { ensureCaseAction, readableCase } from './case-access';
 import { presentCase, presentCaseSummary, SENSITIVE_GROUPS } from './case-presenter';
@@ -52,7 +53,7 @@ export async function getCase(rt: CaseRuntime, ctx: ServiceContext, id: string) 
   if (sensitive.length > 0) {
     await recordAudit(ctx.db, auditActor(ctx), { action: 'read', subjectType: 'Case', subjectId: id, sensitiveFields: sensitive });
   }
-  return body;
+  return { ...body, availableEvents: await availableEvents(rt, ctx, record) };
 }
 
 async function workflowRefFor(ctx: ServiceContext, workflowId: string): Promise<DefinitionRef> {
