@@ -27,6 +27,7 @@ import { metaRoutes } from './modules/meta/meta.routes';
 import type { CaseEventsPort } from './modules/cases/case-events.port';
 import { createCaseServices } from './modules/cases/case-services';
 import { caseRoutes } from './modules/cases/routes/case.routes';
+import { caseStatsRoutes } from './modules/cases/routes/case-stats.routes';
 import { createCaseEvents } from './modules/cases/service/case-event.service';
 import type { CaseRuntime } from './modules/cases/service/case-runtime';
 import { openApiRoutes } from './modules/workflows/routes/openapi.routes';
@@ -76,6 +77,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   api.use(formsApiRoutes(deps.db, { languages: deps.i18n.languages, caseEvents }));
   api.use(openApiRoutes());
   api.use(caseRoutes(caseRuntime));
+  api.use(caseStatsRoutes(caseRuntime));
   api.use(workflowRoutes(caseRuntime));
   api.use(unknownRoute);
   app.use('/api', api);

@@ -110,3 +110,31 @@ it('serves the OpenAPI 3.1 document', async () => {
   expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/cases', '/cases/{id}/events', '/workflows/{id}/diff', '/workflows/{id}/migrate']));
   expect(res.body.components.schemas.CreateCase.properties.workflowId).toBeDefined();
 });
+
+it('counts every visible case for the dashboard, past the first hundred, each created in parallel with its own reference', async () => {
+  const before = (await worker.get('/case-stats')).body;
+  const created: string[] = [];
+  for (let batch = 0; batch < 11; batch += 1) {
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => worker.post('/cases', { alias: `S${batch}-${i}`, workflowId: 'finland-municipality' })));
+    for (const result of results) {
+      expect(result.status).toBe(201);
+      created.push(result.body.reference);
+    }
+  }
+  expect(new Set(created).size).toBe(110);
+
+  const stats = (await worker.get('/case-stats')).body;
+  const listed = (await worker.get('/cases')).body.total;
+  expect(stats.total).toBe(listed);
+  expect(stats.total).toBe(before.total + 110);
+  expect(stats.perStage.intake).toBe((await worker.get('/cases?stage=intake')).body.total);
+  expect(stats.mine).toBe((await worker.get('/cases?assignedToMe=true')).body.total);
+
+  // The police liaison may not see where cases stand: counted cases, no positions; another municipality: none of these.
+  const police = api(t.app, (await login(t.app, 'police@helsinki.demo.test')).token);
+  const policeStats = (await police.get('/case-stats')).body;
+  expect(policeStats).toMatchObject({ perStage: {}, overdueByStage: {}, overdue: 0 });
+  const vantaa = api(t.app, (await login(t.app, 'worker@vantaa.demo.test')).token);
+  expect((await vantaa.get('/case-stats')).body.total).toBe((await vantaa.get('/cases')).body.total);
+  expect((await vantaa.get('/case-stats')).body.total).toBeLessThan(110);
+});
