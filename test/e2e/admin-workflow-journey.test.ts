@@ -2,7 +2,7 @@
 // clone workflows (admin@demo.test, acting in fi-nas) clones the finland-municipality template, opens the clone in
 // the visual editor, changes a deadline in the stage's side panel, publishes, and the published version carries it.
 import path from 'node:path';
-import { cspViolations, openPage, signInThroughForm } from './client-page';
+import { cspViolations, openPage, seriousAxeViolations, signInThroughForm } from './client-page';
 import { apiAs, PASSWORD, screenshotsDir, useJourney } from './journey-kit';
 
 jest.setTimeout(180_000);
@@ -22,13 +22,25 @@ it('clones a workflow template, changes a deadline in the editor and publishes i
   await page.waitForURL(/\/workflows\/[0-9a-f]{24}$/);
   const workflowId = page.url().split('/').at(-1)!;
   await page.getByText('Not published yet; draft revision 0').waitFor();
-  await page.locator('.stage-graph').waitFor();
+  const graph = page.locator('.stage-graph');
+  await graph.waitFor();
   await page.screenshot({ path: path.join(screenshotsDir, 'journey-admin-workflow-editor.png'), fullPage: true });
+  expect(await seriousAxeViolations(page)).toEqual([]);
 
-  // The assistance stage's side panel: its deadline "reflectionPeriod" runs for the jurisdiction's parameter;
-  // the municipality sets a fixed 120 days instead.
-  await page.locator('.stage-graph').getByRole('button', { name: /Assistance and services/ }).first().click();
+  // A stage in view is selected by a click and opens its side panel.
+  await graph.getByRole('button', { name: /Intake and consent/ }).click();
   const panel = page.getByRole('complementary');
+  await panel.getByRole('heading', { name: 'Stage intake' }).waitFor();
+  expect(await graph.getByRole('button', { name: /Intake and consent/ }).getAttribute('aria-pressed')).toBe('true');
+
+  // The assistance stage lies beyond the part of the graph in view: keyboard focus brings it into view and Enter
+  // selects it. Its deadline "reflectionPeriod" runs for the jurisdiction's parameter; the municipality sets a fixed
+  // 120 days instead.
+  const assistance = graph.getByRole('button', { name: /Assistance and services/ });
+  await assistance.focus();
+  await assistance.press('Enter');
+  await panel.getByRole('heading', { name: 'Stage assistance' }).waitFor();
+  await page.screenshot({ path: path.join(screenshotsDir, 'journey-admin-workflow-stage-selected.png'), fullPage: true });
   const deadline = panel.getByLabel('reflectionPeriod');
   expect(await deadline.inputValue()).toBe('@reflectionPeriod');
   await deadline.fill('P120D');

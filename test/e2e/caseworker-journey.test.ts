@@ -6,7 +6,7 @@
 // error comes from what really makes the two differ: the designer publishes a stricter revision (citizenship now
 // required) while the caseworker has the form open, and the server validates against the published revision.
 import path from 'node:path';
-import { cspViolations, openPage, signInThroughForm } from './client-page';
+import { cspViolations, openPage, seriousAxeViolations, signInThroughForm } from './client-page';
 import { apiAs, component, fixture, PASSWORD, reveal, screenshotsDir, setField, useJourney } from './journey-kit';
 
 jest.setTimeout(180_000);
@@ -57,6 +57,9 @@ it('signs in, fills in the needs assessment with a server error shown and correc
   await page.getByRole('link', { name: created.reference }).click();
   await page.getByRole('heading', { level: 1, name: `Case ${created.reference}` }).waitFor();
   await page.getByText('Current stage: Intake and consent').waitFor();
+  // The graph of the case's position (read-only), checked with axe before any Form.io page has loaded its styles.
+  await page.locator('.stage-graph').getByRole('img', { name: 'Intake and consent (current)' }).waitFor();
+  expect(await seriousAxeViolations(page)).toEqual([]);
 
   // The stage's required forms link to the renderer; the consent form is already in.
   const forms = page.getByRole('region', { name: 'Forms for this stage' });
@@ -110,6 +113,13 @@ it('signs in, fills in the needs assessment with a server error shown and correc
   const stored = await worker.get(`/api/cases/${created.id}`);
   expect(stored.workflow.activeStages).toContain('assistance');
   expect(stored.workflow.deadlines.map((d: { deadlineId: string; dueAt: string }) => [d.deadlineId, d.dueAt])).toContainEqual(['reflectionPeriod', due]);
+  // The graph follows the case: the current stage is in view and named in words.
+  const graph = page.locator('.stage-graph');
+  const currentStage = graph.getByRole('img', { name: 'Assistance and services (current)' });
+  await currentStage.waitFor();
+  const [stageBox, canvasBox] = [await currentStage.boundingBox(), await graph.locator('.stage-graph-canvas').boundingBox()];
+  expect(stageBox!.x >= canvasBox!.x && stageBox!.x + stageBox!.width <= canvasBox!.x + canvasBox!.width).toBe(true);
+  await graph.getByRole('listitem').filter({ hasText: /^Assistance and services \(current\)/ }).waitFor({ state: 'attached' });
   await page.screenshot({ path: path.join(screenshotsDir, 'journey-caseworker-moved-on.png'), fullPage: true });
 
   expect(await cspViolations(page)).toEqual([]);

@@ -37,7 +37,7 @@ interface UpstreamDiff {
 }
 
 /**
- * A municipality's workflow: the graph (plain SVG, layered layout), a side panel per stage, validation problems on
+ * A municipality's workflow: the graph (React Flow, laid out by dagre), a side panel per stage, validation problems on
  * the graph, the difference to upstream, publish, and case migration with a dry run:
  * `GET/PUT /api/workflows/:id {definition, revision}`, `GET /api/workflows/:id/diff`,
  * `POST /api/workflows/:id/publish {revision}`, `POST /api/workflows/:id/migrate {toVersion, dryRun}`.
@@ -174,7 +174,7 @@ export function WorkflowEditorPage() {
           <ul className="diff">
             {diff.map((change) => (
               <li key={`${change.path}-${change.change}`} className={change.change}>
-                <span className="badge">{t(`diff.${change.change}`, { defaultValue: change.change })}</span> {change.subject} <code>{change.path}</code>
+                <span className="status-tag">{t(`diff.${change.change}`, { defaultValue: change.change })}</span> {change.subject} <code>{change.path}</code>
               </li>
             ))}
             {diff.length === 0 && <li>{t('diff.none')}</li>}
