@@ -5,7 +5,7 @@ import { initReactI18next } from 'react-i18next';
 const localeFiles = import.meta.glob<{ default: Record<string, unknown> }>('@locales/*/*.json');
 
 /** Staff languages (DOMAIN.md); the switcher offers those that have a common.json, English filling missing keys. */
-export const STAFF_LANGUAGES = ['en', 'fi', 'sv', 'da', 'bg', 'ro', 'hu', 'cs', 'mk', 'sq', 'sr'] as const;
+export const STAFF_LANGUAGES = ['en', 'fi', 'sv', 'da', 'bg', 'ro', 'hu', 'cs', 'mk', 'sq', 'sr', 'ar'] as const;
 
 const withCommon = new Set(
   Object.keys(localeFiles)

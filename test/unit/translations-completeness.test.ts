@@ -4,7 +4,7 @@ import { formsDir, localesDir } from '../../server/src/config/paths';
 import { missingTranslations } from '../../server/src/modules/forms';
 
 /** Staff and official languages: every template, server message and UI text must exist in each (issues 6 and 7). */
-const STAFF_LANGUAGES = ['en', 'fi', 'sv', 'da', 'bg', 'ro', 'hu', 'cs', 'mk', 'sq', 'sr'];
+const STAFF_LANGUAGES = ['en', 'fi', 'sv', 'da', 'bg', 'ro', 'hu', 'cs', 'mk', 'sq', 'sr', 'ar'];
 /** Languages of many victims: the consent and information form must exist in these too. */
 const CONSENT_LANGUAGES = ['ar', 'uk', 'ru', 'vi', 'th', 'es', 'fr', 'pcm'];
 /** Server messages, workflow texts and the web application's own texts. */

@@ -20,7 +20,7 @@ export function CaseDeadlines({ workflowId, deadlines }: { workflowId?: string; 
             <li key={deadline.key} className={overdue ? 'overdue' : undefined}>
               <strong>{typeof name === 'string' ? name : deadline.deadlineId}</strong> ({stageName(deadline.stagePath)}){' '}
               <time dateTime={deadline.dueAt}>{formatDate(deadline.dueAt, i18n.language, true)}</time>
-              {overdue && <span className="badge danger">{t('cases.overdue')}</span>}
+              {overdue && <span className="status-tag danger">{t('cases.overdue')}</span>}
             </li>
           );
         })}

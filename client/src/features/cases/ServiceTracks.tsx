@@ -29,7 +29,7 @@ export function ServiceTracks({ stageId, stage, current, label }: Props) {
                 return (
                   <li key={child} className={active ? 'current' : undefined} aria-current={active ? 'step' : undefined}>
                     {label(child)}
-                    {active && <span className="badge">{t('workflow.current')}</span>}
+                    {active && <span className="status-tag">{t('workflow.current')}</span>}
                   </li>
                 );
               })}

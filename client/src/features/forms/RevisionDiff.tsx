@@ -42,17 +42,17 @@ export function RevisionDiff({ form }: { form: FormDetail }) {
         <ul className="diff">
           {diff.added.map((path) => (
             <li key={`a-${path}`} className="added">
-              <span className="badge">{t('diff.added')}</span> <code>{path}</code>
+              <span className="status-tag">{t('diff.added')}</span> <code>{path}</code>
             </li>
           ))}
           {diff.removed.map((path) => (
             <li key={`r-${path}`} className="removed">
-              <span className="badge">{t('diff.removed')}</span> <code>{path}</code>
+              <span className="status-tag">{t('diff.removed')}</span> <code>{path}</code>
             </li>
           ))}
           {diff.changed.map((change) => (
             <li key={`c-${change.path}`} className="changed">
-              <span className="badge">{t('diff.changed')}</span> <code>{change.path}</code>: {change.properties.join(', ')}
+              <span className="status-tag">{t('diff.changed')}</span> <code>{change.path}</code>: {change.properties.join(', ')}
             </li>
           ))}
           {diff.added.length + diff.removed.length + diff.changed.length === 0 && <li>{t('diff.none')}</li>}

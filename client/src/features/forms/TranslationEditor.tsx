@@ -64,7 +64,7 @@ export function TranslationEditor({ form, onSaved }: { form: FormDetail; onSaved
                     rows={Math.min(4, Math.ceil(text.length / 60))}
                     onChange={(event) => setDrafts({ ...drafts, [language]: { ...target, [text]: event.target.value } })}
                   />
-                  {isMissing && <span className="badge warning">{t('forms.missing')}</span>}
+                  {isMissing && <span className="status-tag warning">{t('forms.missing')}</span>}
                 </td>
               </tr>
             );
