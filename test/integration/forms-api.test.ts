@@ -227,11 +227,16 @@ describe('translations', () => {
     const put = await request(t.app)
       .put(`/api/forms/${form.id}/translations/fi`)
       .set(auth(designer))
-      .send({ strings: { Alias: 'Peitenimi', 'The name you want to use.': 'Nimi, jota haluat käyttää.', Finnish: 'suomi' }, version: form.version });
+      .send({ strings: { Contact: 'Yhteystiedot', Alias: 'Peitenimi', 'The name you want to use.': 'Nimi, jota haluat käyttää.', Finnish: 'suomi' }, version: form.version });
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ latestRevision: 2, publishedRevision: 2 });
 
     const fi = await request(t.app).get(`/api/forms/${form.id}?lang=fi`).set(auth(worker));
+    // The title is translated too: it heads the form and names it in lists.
+    expect(fi.body).toMatchObject({ title: 'Yhteystiedot', definition: { title: 'Yhteystiedot' } });
+    const listed = await request(t.app).get('/api/forms?lang=fi&limit=500').set(auth(worker));
+    expect(listed.body.items.find((item: any) => item.id === form.id).title).toBe('Yhteystiedot');
+    expect((await request(t.app).get('/api/forms?limit=500').set(auth(worker))).body.items.find((item: any) => item.id === form.id).title).toBe('Contact');
     const [alias, language] = fi.body.definition.components;
     expect(alias).toMatchObject({ label: 'Peitenimi', description: 'Nimi, jota haluat käyttää.', key: 'alias' });
     expect(language.data.values).toEqual([{ label: 'suomi', value: 'fi' }, { label: 'English', value: 'en' }]);

@@ -22,6 +22,9 @@ interface NativeForm {
   translations: Record<string, Record<string, string>>;
 }
 
+/** The form's title as translated for the UI language (a form's title is among its translatable strings). */
+const titleIn = (title: string, translations: Record<string, string> | undefined) => translations?.[title] || title;
+
 /**
  * Fills in a form for a case through the Form.io-compatible API: the published revision from
  * `GET /formio/:org/:path`, its translations from the native API, and `POST /formio/:org/:path/submission` with
@@ -63,7 +66,7 @@ export function CaseFormPage() {
         <Link to={`/cases/${caseId}`}>{t('common.back')}</Link>
       </p>
       <h1 id="case-form-title" tabIndex={-1}>
-        {form?.title ?? formPath}
+        {titleIn(form?.title ?? formPath, native.data?.translations[i18n.language])}
       </h1>
       <ApiStatus loading={formio.loading || native.loading} error={formio.error} />
       {message && (

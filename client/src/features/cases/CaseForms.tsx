@@ -31,7 +31,8 @@ export function CaseForms({ record, definition }: { record: CaseRecord; definiti
   const { ability } = useSession();
   const navigate = useNavigate();
   const mayFill = ability.can('create', 'Submission');
-  const forms = useApi<{ items: FormSummary[] }>(ability.can('read', 'Form') ? '/api/forms' : null);
+  // Titles come in the UI language where the form's published revision has them translated.
+  const forms = useApi<{ items: FormSummary[] }>(ability.can('read', 'Form') ? `/api/forms?lang=${encodeURIComponent(i18n.language)}` : null);
   const published = itemsOf(forms.data).filter((form) => form.publishedRevision !== null);
   const titleOf = (path: string) => published.find((form) => form.path === path)?.title ?? path;
   const [other, setOther] = useState('');

@@ -1,6 +1,6 @@
 import type { Form } from '../models/form.model';
 import type { ParsedRevision } from '../services/revision-cache';
-import { applyTranslations } from '../services/translation-applier';
+import { applyTranslations, translatedTitle } from '../services/translation-applier';
 
 /** The native API's view of a form with one of its revisions (`lang` applies that language's translations). */
 export function presentForm(form: Form, revision: ParsedRevision, lang?: string) {
@@ -9,7 +9,7 @@ export function presentForm(form: Form, revision: ParsedRevision, lang?: string)
     orgId: form.orgId,
     path: form.path,
     name: form.name,
-    title: form.title,
+    title: lang ? translatedTitle(form.title, revision, lang) : form.title,
     display: form.display,
     tags: form.tags,
     properties: form.properties,

@@ -8,7 +8,7 @@ import {
   publishFormSchema, putTranslationsSchema, readFormQuery, revisionParam, saveFormSchema,
 } from '../schemas/form.schemas';
 import { diffRevisions } from '../services/form-diff.service';
-import { getMissingTranslations, getTranslations, putTranslations } from '../services/form-translation.service';
+import { getMissingTranslations, getTranslations, putTranslations, withTranslatedTitles } from '../services/form-translation.service';
 import { exportBundle, exportForm, importForms } from '../services/form-transfer.service';
 import { createForm, deleteForm, getForm, listForms, listRevisions, publishForm, saveForm } from '../services/form.service';
 import { presentForm, presentFormSummary } from './form.presenter';
@@ -21,8 +21,10 @@ export function formRoutes(db: Connection, languages: readonly string[]): Router
 
   router.get('/forms', async (req, res) => {
     const query = parseInput(listFormsQuery, req.query);
-    const { items, total } = await listForms(serviceContext(db, req), { limit: query.limit, skip: query.skip, tags: query.tag?.split(',') });
-    res.json({ items: items.map(presentFormSummary), total, skip: query.skip, limit: query.limit });
+    const ctx = serviceContext(db, req);
+    const { items, total } = await listForms(ctx, { limit: query.limit, skip: query.skip, tags: query.tag?.split(',') });
+    const shown = query.lang ? await withTranslatedTitles(ctx, items, query.lang) : items;
+    res.json({ items: shown.map(presentFormSummary), total, skip: query.skip, limit: query.limit });
   });
   router.post('/forms', async (req, res) => {
     const { form, revision } = await createForm(serviceContext(db, req), parseInput(createFormSchema, req.body), req.ctx.t);

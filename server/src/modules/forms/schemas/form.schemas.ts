@@ -25,6 +25,8 @@ export const listFormsQuery = z
     limit: z.coerce.number().int().min(1).max(500).default(100),
     skip: z.coerce.number().int().min(0).default(0),
     tag: z.string().max(100).optional(),
+    /** Titles in this language where the published revision has them translated. */
+    lang: languageCode.optional(),
   })
   .strict();
 

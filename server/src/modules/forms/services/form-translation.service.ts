@@ -3,7 +3,10 @@ import type { ServiceContext } from '../../access/service-context';
 import { missingTranslations } from '../translations/missing-translations-finder';
 import type { FormTranslations } from '../translations/translatable-strings-collector';
 import type { FormRef } from './form-access';
+import type { Form } from '../models/form.model';
 import { getForm, saveForm } from './form.service';
+import { loadRevision } from './revision-store';
+import { translatedTitle } from './translation-applier';
 
 export async function getTranslations(ctx: ServiceContext, ref: FormRef): Promise<FormTranslations> {
   return (await getForm(ctx, ref, 'latest')).revision.translations;
@@ -40,4 +43,14 @@ export async function putTranslations(
 export async function getMissingTranslations(ctx: ServiceContext, ref: FormRef, languages: readonly string[]) {
   const { revision } = await getForm(ctx, ref, 'latest');
   return missingTranslations(revision.definition, revision.translations, languages);
+}
+
+/** The forms with their titles in `lang`, taken from each form's published revision (cached), for lists. */
+export async function withTranslatedTitles(ctx: ServiceContext, forms: Form[], lang: string): Promise<Form[]> {
+  return Promise.all(
+    forms.map(async (form) => {
+      if (form.publishedRevision === null) return form;
+      return { ...form, title: translatedTitle(form.title, await loadRevision(ctx.db, form._id, form.publishedRevision), lang) };
+    }),
+  );
 }

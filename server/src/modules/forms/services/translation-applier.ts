@@ -1,5 +1,6 @@
 import { isRecord } from '../shared/json-guards';
 import type { FormDefinition } from '../shared/form.types';
+import type { ParsedRevision } from './revision-cache';
 
 // The properties whose text a reader sees (as translatableStrings collects them), at any depth of a component.
 const TEXT_PROPERTIES = new Set([
@@ -27,7 +28,13 @@ export function applyTranslations(definition: FormDefinition, translations: Reco
   };
   return {
     ...definition,
-    title: definition.display === 'wizard' ? (translate(definition.title, 'title') as string) : definition.title,
+    title: translate(definition.title, 'title') as string,
     components: translate(definition.components, '') as FormDefinition['components'],
   };
+}
+
+/** The form's title in `lang` when that revision has it translated; otherwise as written. */
+export function translatedTitle(title: string, revision: Pick<ParsedRevision, 'translations'>, lang: string): string {
+  const text = revision.translations[lang]?.[title];
+  return text && text.trim() !== '' ? text : title;
 }

@@ -23,7 +23,8 @@ export function translatableStrings(form: FormLike): string[] {
   const add = (value: unknown) => {
     if (isNonEmptyString(value)) strings.add(value);
   };
-  if (form.display === 'wizard') add(form.title);
+  // The title heads the form when it is filled in and names it in every list, wizard or not.
+  add(form.title);
   for (const { component } of walkComponents(form.components)) {
     const labelShown = !UNSHOWN_LABEL_TYPES.has(component.type ?? '') && (component.hideLabel !== true || component.type === 'button');
     for (const property of TEXT_PROPERTIES) {
