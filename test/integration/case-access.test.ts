@@ -107,7 +107,7 @@ it('serves the OpenAPI 3.1 document', async () => {
   const res = await worker.get('/openapi.json');
   expect(res.status).toBe(200);
   expect(res.body.openapi).toBe('3.1.0');
-  expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/cases', '/cases/{id}/events', '/workflows/{id}/diff', '/workflows/{id}/migrate']));
+  expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/cases', '/case-stats', '/cases/{id}/events', '/workflows/{id}/diff', '/workflows/{id}/migrate']));
   expect(res.body.components.schemas.CreateCase.properties.workflowId).toBeDefined();
 });
 

@@ -13,6 +13,7 @@ import { CaseDeadlines } from './CaseDeadlines';
 import { CaseEvents } from './CaseEvents';
 import { CaseForms } from './CaseForms';
 import { CasePlan } from './CasePlan';
+import { PlanPdfLink } from './PlanPdfLink';
 import { CaseTimeline } from './CaseTimeline';
 import { ServiceTracks } from './ServiceTracks';
 import { useStageName } from './StageName';
@@ -41,10 +42,14 @@ export function CasePage() {
       <PageHeading
         id="case-title"
         actions={
-          record && (
-            <Link className="button" to={`/cases/${caseId}/plan`}>
-              {t('plan.print')}
-            </Link>
+          // Only readers of the plan group get these: the server would refuse the PDF to anyone else.
+          record?.plan && (
+            <>
+              <PlanPdfLink record={record} />
+              <Link className="button" to={`/cases/${caseId}/plan`}>
+                {t('plan.printView')}
+              </Link>
+            </>
           )
         }
       >

@@ -5,10 +5,12 @@ import { formatDate } from '../common/format';
 import { useApi } from '../common/use-api';
 import type { CaseRecord } from './case.types';
 import { CasePlan } from './CasePlan';
+import { PlanPdfLink } from './PlanPdfLink';
 
 /**
  * The plan of assistance as a printable page in the chosen language: the browser's "Print → Save as PDF" with the
- * print stylesheet (navigation hidden). Only the fields the server sent are shown.
+ * print stylesheet (navigation hidden). Only the fields the server sent are shown. The server-made PDF
+ * (`PlanPdfLink`) is the same plan as a file, with fonts embedded for every staff language.
  */
 export function PlanPrintPage() {
   const { caseId = '' } = useParams();
@@ -20,7 +22,8 @@ export function PlanPrintPage() {
         <Link to={`/cases/${caseId}`}>{t('common.back')}</Link>{' '}
         <button type="button" onClick={() => window.print()}>
           {t('plan.printNow')}
-        </button>
+        </button>{' '}
+        {data && <PlanPdfLink record={data} />}
       </p>
       <h1 id="plan-print-title">{t('plan.title')}</h1>
       <ApiStatus loading={loading} error={error} />

@@ -2,8 +2,10 @@ import express, { type Router } from 'express';
 import { parseInput } from '../../../core/http/validate';
 import { requireAuth } from '../../access/authenticate.middleware';
 import { serviceContext } from '../../access/service-context';
+import { exportLanguage } from '../../export/export-language';
 import { CaseEventSchema, CaseListQuerySchema, CreateCaseSchema, ShareCaseSchema, UpdateCaseSchema } from '../case.schemas';
 import { fireCaseEvent } from '../service/case-event.service';
+import { casePlanPdf } from '../service/case-plan-pdf.service';
 import type { CaseRuntime } from '../service/case-runtime';
 import { shareCase } from '../service/case-sharing.service';
 import { caseTimeline, createCase, getCase, listCases, updateCase } from '../service/case.service';
@@ -29,6 +31,13 @@ export function caseRoutes(rt: CaseRuntime): Router {
   });
   router.get('/cases/:id/timeline', async (req, res) => {
     res.json({ items: await caseTimeline(serviceContext(rt.db, req), req.params.id) });
+  });
+  router.get('/cases/:id/plan.pdf', async (req, res) => {
+    const pdf = await casePlanPdf(rt, serviceContext(rt.db, req), req.params.id, exportLanguage(req));
+    res
+      .status(200)
+      .set({ 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${pdf.filename}"`, 'Cache-Control': 'no-store' })
+      .send(pdf.body);
   });
   router.post('/cases/:id/share', async (req, res) => {
     res.json(await shareCase(rt, serviceContext(rt.db, req), req.params.id, parseInput(ShareCaseSchema, req.body)));

@@ -65,7 +65,24 @@ export function openApiDocument(): Record<string, unknown> {
         parameters: [idParam],
         post: { summary: 'Fire a workflow event', requestBody: body('CaseEvent'), responses: { '200': ok('The case after the transition'), '403': problem('This role may not move the case'), '409': problem('Event not accepted; `acceptedEvents` lists those that are'), ...common } },
       },
+      '/case-stats': {
+        get: {
+          summary: "The dashboard's counts over every case the user may read: total, assigned to the user, overdue, per top-level stage (positions only where the workflow group is readable)",
+          responses: { '200': ok('Counts'), ...common },
+        },
+      },
       '/cases/{id}/timeline': { parameters: [idParam], get: { summary: 'Everything that happened to the case', responses: { '200': ok('Timeline entries'), ...common } } },
+      '/cases/{id}/plan.pdf': {
+        parameters: [idParam, { name: 'lang', in: 'query', required: false, schema: { type: 'string' }, description: 'Language of the document; an unsupported one falls back to Accept-Language' }],
+        get: {
+          summary: 'The plan of assistance as a PDF (needs the `export` action; only the field groups this user may read; audited as an export)',
+          responses: {
+            '200': { description: 'The PDF, as an attachment named plan-<reference>.pdf', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } },
+            '403': problem('The case is readable, but the role may not export it (`forbidden`) or may not read its plan (`plan-not-readable`)'),
+            ...common,
+          },
+        },
+      },
       '/cases/{id}/share': {
         parameters: [idParam],
         post: { summary: 'Share or refer the case to an organisation (consent to the recipient required)', requestBody: body('ShareCase'), responses: { '200': ok('The case'), '409': problem('No valid consent, or stale version'), ...common } },

@@ -1,0 +1,167 @@
+import type { ExportLanguage } from '../../export/export-language';
+import type { PdfBlock, PdfDocumentModel, PdfFact } from '../../export/pdf-renderer';
+import { deadlineKey, stageKey } from '../../workflows/definition/i18n-keys.util';
+import type { CaseDeadline, CaseRecord } from '../storage/case.model';
+
+/**
+ * What of a case goes into its plan of assistance as a document. Every member except `plan` and `createdAt` is
+ * present only when the reader's rules permit that field group; the builder never looks anywhere else.
+ */
+export interface PlanView {
+  plan: Record<string, unknown>;
+  createdAt: Date;
+  reference?: string;
+  alias?: string;
+  organisation?: string;
+  workflow?: { workflowId: string | null; activeStages: string[]; deadlines: CaseDeadline[] };
+  consents?: CaseRecord['consents'];
+  /** Some group the document would show is withheld from this reader. */
+  omitted: boolean;
+}
+
+interface Goal {
+  stop: string;
+  description: string;
+  provider?: string;
+  owner?: string;
+  startDate?: string;
+  dueDate?: string;
+  status?: string;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+const records = (value: unknown): Array<Record<string, unknown>> => (Array.isArray(value) ? value.filter(isRecord) : []);
+
+/** Dates as the reader's language writes them. Plan dates are calendar days (`2025-03-04`), so read as UTC. */
+function dateFormatter(locale: string) {
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  return (value: unknown): string => {
+    if (!(typeof value === 'string' || value instanceof Date)) return '';
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? text(value) : format.format(date);
+  };
+}
+
+/** Active leaf stages: paths no other active path extends (what a person reads as "where the case is"). */
+function leafStages(paths: string[]): string[] {
+  return paths.filter((path) => !paths.some((other) => other.startsWith(`${path}/`)));
+}
+
+export function planDocument(view: PlanView, lang: ExportLanguage, now: Date): PdfDocumentModel {
+  const { t } = lang;
+  const date = dateFormatter(lang.locale);
+  const stopName = (stop: string) => t(`plan.stops.${stop}`, { defaultValue: stop });
+  const workflowId = view.workflow?.workflowId ?? null;
+  const stageName = (path: string) => {
+    const id = path.split('/').at(-1) ?? path;
+    return workflowId ? t(stageKey(workflowId, id), { defaultValue: id }) : id;
+  };
+  const blocks: PdfBlock[] = [];
+
+  const facts: PdfFact[] = [];
+  if (view.reference) facts.push({ label: t('cases.reference'), value: view.reference });
+  if (view.alias) facts.push({ label: t('cases.alias'), value: view.alias });
+  if (view.organisation) facts.push({ label: t('layout.organisation'), value: view.organisation });
+  if (view.workflow) facts.push({ label: t('planPdf.stage'), value: leafStages(view.workflow.activeStages).map(stageName).join(', ') || '—' });
+  facts.push({ label: t('timeline.created'), value: date(view.createdAt) });
+  facts.push({ label: t('plan.printedOn'), value: date(now) });
+  blocks.push({ kind: 'heading', text: t('planPdf.case') }, { kind: 'facts', rows: facts });
+
+  const plan = view.plan;
+  blocks.push({ kind: 'heading', text: t('plan.goals') }, { kind: 'paragraph', text: text(plan.ownGoals) || '—' });
+
+  const goals = records(plan.goals).map((goal) => goal as unknown as Goal);
+  blocks.push({ kind: 'heading', text: t('plan.actions') });
+  if (goals.length === 0) blocks.push({ kind: 'paragraph', text: t('planPdf.noActions'), muted: true });
+  for (const goal of goals) {
+    const rows: PdfFact[] = [];
+    if (goal.provider) rows.push({ label: t('plan.provider'), value: text(goal.provider) });
+    if (goal.owner) rows.push({ label: t('plan.owner'), value: text(goal.owner) });
+    if (goal.startDate) rows.push({ label: t('planPdf.start'), value: date(goal.startDate) });
+    if (goal.dueDate) rows.push({ label: t('plan.due'), value: date(goal.dueDate) });
+    rows.push({ label: t('plan.status'), value: t(`plan.statuses.${goal.status ?? 'planned'}`, { defaultValue: text(goal.status) }) });
+    blocks.push({ kind: 'entry', title: stopName(text(goal.stop)), detail: text(goal.description), rows });
+  }
+
+  const services = isRecord(plan.services) ? Object.entries(plan.services) : [];
+  const checkpoints = isRecord(plan.checkpoints) ? Object.entries(plan.checkpoints) : [];
+  const state = (value: unknown) => t(`plan.serviceStates.${text(value)}`, { defaultValue: text(value) });
+  if (services.length > 0) {
+    blocks.push({ kind: 'heading', text: t('planPdf.services') }, { kind: 'facts', rows: services.map(([stop, value]) => ({ label: stopName(stop), value: state(value) })) });
+  }
+  if (checkpoints.length > 0) {
+    blocks.push({ kind: 'heading', text: t('planPdf.checkpoints') }, { kind: 'facts', rows: checkpoints.map(([stop, value]) => ({ label: stopName(stop), value: state(value) })) });
+  }
+
+  const obstacles = strings(plan.obstacles);
+  if (obstacles.length > 0) {
+    blocks.push({ kind: 'heading', text: t('planPdf.obstacles') }, { kind: 'list', items: obstacles.map((o) => t(`plan.obstacles.${o}`, { defaultValue: o })) });
+    // Assistance never depends on cooperating with the police: say so wherever that obstacle is written down.
+    if (obstacles.includes('unwillingToReport')) blocks.push({ kind: 'paragraph', text: t('planPdf.policeNote'), muted: true });
+  }
+
+  const risks = records(plan.riskFlags);
+  if (risks.length > 0) {
+    const items = risks.map((risk) => {
+      const level = t(`plan.riskLevels.${text(risk.level)}`, { defaultValue: text(risk.level) });
+      return [`${text(risk.flag)}: ${level}`, text(risk.note)].filter(Boolean).join(' — ');
+    });
+    blocks.push({ kind: 'heading', text: t('planPdf.risks') }, { kind: 'list', items });
+  }
+
+  const reviews = strings(plan.reviewDates);
+  if (reviews.length > 0) blocks.push({ kind: 'heading', text: t('plan.reviews') }, { kind: 'list', items: [...reviews].sort().map(date) });
+
+  if (view.workflow) {
+    blocks.push({ kind: 'heading', text: t('caseDetail.deadlines') });
+    const deadlines = [...view.workflow.deadlines].sort((a, b) => new Date(a.dueAt).getTime() - new Date(b.dueAt).getTime());
+    if (deadlines.length === 0) blocks.push({ kind: 'paragraph', text: t('caseDetail.noDeadlines'), muted: true });
+    else {
+      blocks.push({
+        kind: 'list',
+        items: deadlines.map((d) => {
+          const name = workflowId ? t(deadlineKey(workflowId, d.deadlineId), { defaultValue: d.deadlineId }) : d.deadlineId;
+          const overdue = new Date(d.dueAt) <= now ? ` — ${t('cases.overdue')}` : '';
+          return `${name} (${stageName(d.stagePath)}): ${date(d.dueAt)}${overdue}`;
+        }),
+      });
+    }
+  }
+
+  if (view.consents) {
+    blocks.push({ kind: 'heading', text: t('caseDetail.consents') });
+    const entries = Object.entries(view.consents);
+    if (entries.length === 0) blocks.push({ kind: 'paragraph', text: t('caseDetail.noConsents'), muted: true });
+    else {
+      blocks.push({
+        kind: 'facts',
+        rows: entries.map(([recipient, consent]) => ({
+          label: t(`consent.recipients.${recipient}`, { defaultValue: recipient }),
+          value: consent.withdrawn
+            ? t('consent.withdrawn', { date: date(consent.withdrawnOn) })
+            : consent.given
+              ? t('consent.given', { date: date(consent.givenOn) })
+              : t('consent.notGiven'),
+        })),
+      });
+    }
+  }
+
+  if (view.omitted) blocks.push({ kind: 'paragraph', text: t('planPdf.omitted'), muted: true });
+
+  const title = t('plan.title');
+  const label = view.reference ?? '';
+  return {
+    language: lang.locale,
+    direction: lang.rtl ? 'rtl' : 'ltr',
+    title,
+    subtitle: [view.reference, view.alias].filter(Boolean).join(' · ') || undefined,
+    // Document properties carry the pseudonymous reference only, never the alias.
+    info: { title: label ? `${title} ${label}` : title },
+    blocks,
+    notice: t('planPdf.confidential'),
+    footer: (page, pages) => [label, t('planPdf.page', { page, pages })].filter(Boolean).join(' · '),
+  };
+}
