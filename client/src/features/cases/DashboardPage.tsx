@@ -30,13 +30,13 @@ export function DashboardPage() {
       <ApiStatus loading={loading} error={error} />
       <ul className="stat-cards">
         <li>
-          <span className="stat">{data?.total ?? 0}</span> {t('dashboard.visibleCases')}
+          <span className="stat">{data?.total ?? 0}</span> {t('dashboard.visibleCasesCount', { count: data?.total ?? 0 })}
         </li>
         <li>
           <span className="stat">{data?.mine ?? 0}</span> <Link to="/cases">{t('dashboard.myCases')}</Link>
         </li>
         <li>
-          <span className="stat">{data?.overdue ?? 0}</span> {t('dashboard.overdueCases')}
+          <span className="stat">{data?.overdue ?? 0}</span> {t('dashboard.overdueCasesCount', { count: data?.overdue ?? 0 })}
         </li>
       </ul>
       <div className="charts">
