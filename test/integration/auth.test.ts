@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { SESSION_CACHE_MS } from '../../server/src/modules/access/session-cache';
 import { sessionModel } from '../../server/src/modules/access/session.model';
 import { hashToken, SESSION_IDLE_MS } from '../../server/src/modules/access/session.service';
 import { createApp } from '../../server/src/app';
@@ -131,6 +132,14 @@ describe('sessions', () => {
     const me = await request(restarted).get('/api/me').set('x-jwt-token', session.token);
     expect(me.status).toBe(200);
     expect(me.body.role.key).toBe('police-liaison');
+  });
+
+  it('a revocation written by another server instance (straight to the database) takes effect within SESSION_CACHE_MS', async () => {
+    const session = await signIn(t, 'coordinator@nas.demo.test');
+    expect((await request(t.app).get('/api/me').set('x-jwt-token', session.token)).status).toBe(200);
+    await sessionModel(t.db).updateOne({ _id: hashToken(session.token) }, { $set: { revokedAt: new Date() } });
+    await new Promise((resolve) => setTimeout(resolve, SESSION_CACHE_MS + 100));
+    expect((await request(t.app).get('/api/me').set('x-jwt-token', session.token)).status).toBe(401);
   });
 
   it("an administrator's revocation ends a user's sessions at once", async () => {

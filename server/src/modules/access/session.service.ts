@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Connection, Types } from 'mongoose';
+import { forgetSessions, recentSession, rememberSession } from './session-cache';
 import { sessionModel, type Session } from './session.model';
 
 export const SESSION_IDLE_MS = 30 * 60 * 1000; // a workstation left alone signs itself out
@@ -37,21 +38,29 @@ export async function createSession(
 export async function resolveSession(db: Connection, token: string, clock: SessionClock = systemClock): Promise<Session | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const Sessions = sessionModel(db);
-  const session = await Sessions.findById(hashToken(token)).lean();
+  const id = hashToken(token);
   const now = clock.now();
+  let session = recentSession(db, id, now);
+  if (!session) {
+    session = await Sessions.findById(id).lean();
+    if (session) rememberSession(db, session, now);
+  }
   if (!session || session.revokedAt) return null;
   if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await Sessions.updateOne({ _id: session._id, revokedAt: { $exists: false } }, { $set: { lastSeenAt: now } });
+    rememberSession(db, { ...session, lastSeenAt: now }, now);
   }
   return session;
 }
 
 export async function revokeSession(db: Connection, sessionId: string, clock: SessionClock = systemClock): Promise<void> {
+  forgetSessions(db, (session) => session._id === sessionId);
   await sessionModel(db).updateOne({ _id: sessionId }, { $set: { revokedAt: clock.now() } });
 }
 
 export async function revokeUserSessions(db: Connection, userId: Types.ObjectId, clock: SessionClock = systemClock): Promise<number> {
+  forgetSessions(db, (session) => session.userId.equals(userId));
   const result = await sessionModel(db).updateMany(
     { userId, revokedAt: { $exists: false } },
     { $set: { revokedAt: clock.now() } },
@@ -60,5 +69,6 @@ export async function revokeUserSessions(db: Connection, userId: Types.ObjectId,
 }
 
 export async function switchSessionOrganisation(db: Connection, sessionId: string, orgId: Types.ObjectId): Promise<void> {
+  forgetSessions(db, (session) => session._id === sessionId);
   await sessionModel(db).updateOne({ _id: sessionId }, { $set: { orgId } });
 }
