@@ -1,6 +1,7 @@
 // Issue 7, the municipal administrator's journey in Debian's Chromium against the real app: an administrator who may
 // clone workflows (admin@demo.test, acting in fi-nas) clones the finland-municipality template, opens the clone in
-// the visual editor, changes a deadline in the stage's side panel, publishes, and the published version carries it.
+// the visual editor, changes a deadline in the stage's side panel and one inside a parallel track, publishes, and the
+// published version carries both.
 import path from 'node:path';
 import { cspViolations, openPage, seriousAxeViolations, signInThroughForm } from './client-page';
 import { apiAs, PASSWORD, screenshotsDir, useJourney } from './journey-kit';
@@ -45,6 +46,12 @@ it('clones a workflow template, changes a deadline in the editor and publishes i
   expect(await deadline.inputValue()).toBe('@reflectionPeriod');
   await deadline.fill('P120D');
   await page.getByText('unsaved changes').waitFor();
+  // A deadline deep inside a parallel track: the NAS statement awaited for a reimbursement claim, 14 → 21 days.
+  await panel.getByText('Stage assistance/reimbursement', { exact: true }).click();
+  await panel.getByText('Stage assistance/reimbursement/awaitingNasStatement', { exact: true }).click();
+  const nested = panel.getByLabel('nasStatement');
+  expect(await nested.inputValue()).toBe('P14D');
+  await nested.fill('P21D');
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await page.getByRole('status').filter({ hasText: 'Published as version 1.' }).waitFor();
   await page.getByText(/^Published version 1; draft revision \d+/).waitFor();
@@ -55,6 +62,8 @@ it('clones a workflow template, changes a deadline in the editor and publishes i
   const published = await admin.get(`/api/workflows/${workflowId}/versions/1`);
   const reflection = published.definition.stages.assistance.deadlines.find((d: { id: string }) => d.id === 'reflectionPeriod');
   expect(reflection.after).toBe('P120D');
+  const nasStatement = published.definition.stages.assistance.regions.reimbursement.stages.awaitingNasStatement.deadlines[0];
+  expect(nasStatement).toMatchObject({ id: 'nasStatement', after: 'P21D' });
   expect(published.definition.upstream).toMatchObject({ id: 'finland-municipality' });
   const record = await admin.get(`/api/workflows/${workflowId}`);
   expect(record.latestVersion).toBe(1);

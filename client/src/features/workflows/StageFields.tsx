@@ -1,0 +1,102 @@
+import { useTranslation } from 'react-i18next';
+import { GuardEditor } from './GuardEditor';
+import type { Deadline, Stage } from './workflow.types';
+
+interface Props {
+  /** The stage's path in the definition (`assistance/plan`), unique on the page, used for element ids. */
+  path: string;
+  stage: Stage;
+  onChange: (stage: Stage) => void;
+}
+
+const domId = (path: string) => path.replace(/[^A-Za-z0-9_-]/g, '-');
+
+/** What can be edited on one stage, then each of its steps (compound) or tracks (parallel), nested. */
+export function StageFields({ path, stage, onChange }: Props) {
+  const { t } = useTranslation();
+  const { t: tw } = useTranslation('workflows');
+  const id = domId(path);
+  const setDeadline = (index: number, patch: Partial<Deadline>) =>
+    onChange({ ...stage, deadlines: (stage.deadlines ?? []).map((deadline, i) => (i === index ? { ...deadline, ...patch } : deadline)) });
+  const children = (['stages', 'regions'] as const).flatMap((kind) =>
+    Object.entries(stage[kind] ?? {}).map(([childId, child]) => ({ kind, childId, child })),
+  );
+  return (
+    <>
+      {Object.keys(stage.on ?? {}).length > 0 && <h3>{t('workflowEditor.transitions')}</h3>}
+      {Object.entries(stage.on ?? {}).map(([event, transitions]) =>
+        transitions.map((transition, index) => (
+          <details key={`${event}-${index}`}>
+            <summary>
+              {event} → {transition.target ?? '—'}
+            </summary>
+            <GuardEditor
+              guard={transition.guard}
+              onChange={(guard) =>
+                onChange({
+                  ...stage,
+                  on: { ...stage.on, [event]: transitions.map((item, i) => (i === index ? { ...item, guard } : item)) },
+                })
+              }
+            />
+          </details>
+        )),
+      )}
+      {(stage.deadlines ?? []).length > 0 && <h3>{t('workflowEditor.deadlines')}</h3>}
+      {(stage.deadlines ?? []).map((deadline, index) => (
+        <div key={deadline.id} className="field">
+          <label htmlFor={`deadline-${id}-${deadline.id}`}>{deadline.id}</label>
+          <input
+            id={`deadline-${id}-${deadline.id}`}
+            value={typeof deadline.after === 'string' ? deadline.after : deadline.after ? `@${deadline.after.parameter}` : ''}
+            aria-describedby="duration-hint"
+            disabled={deadline.after === undefined}
+            onChange={(event) => {
+              const value = event.target.value.trim();
+              setDeadline(index, { after: value.startsWith('@') ? { parameter: value.slice(1) } : value });
+            }}
+          />
+        </div>
+      ))}
+      {stage.type !== 'final' && (
+        <div className="field">
+          <label htmlFor={`forms-${id}`}>{t('workflowEditor.requiredForms')}</label>
+          <input
+            id={`forms-${id}`}
+            value={(stage.requiredForms ?? []).join(', ')}
+            onChange={(event) =>
+              onChange({ ...stage, requiredForms: event.target.value.split(',').map((value) => value.trim()).filter(Boolean) })
+            }
+          />
+        </div>
+      )}
+      {(stage.roles ?? []).length > 0 && (
+        <>
+          <h3>{t('workflowEditor.roles')}</h3>
+          <ul>
+            {(stage.roles ?? []).map((role) => (
+              <li key={role.role}>
+                {tw(`roles.${role.role}`, { defaultValue: role.role })}: {t(`workflowEditor.duty.${role.duty}`)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {children.length > 0 && (
+        <>
+          <h3>{stage.type === 'parallel' ? t('workflowEditor.tracks') : t('workflowEditor.steps')}</h3>
+          {children.map(({ kind, childId, child }) => (
+            <details key={`${kind}-${childId}`} className="nested-stage">
+              <summary>{t('workflowEditor.stage', { stage: `${path}/${childId}` })}</summary>
+              <StageFields
+                path={`${path}/${childId}`}
+                stage={child}
+                onChange={(updated) => onChange({ ...stage, [kind]: { ...stage[kind], [childId]: updated } })}
+              />
+            </details>
+          ))}
+        </>
+      )}
+    </>
+  );
+}
