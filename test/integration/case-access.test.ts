@@ -1,5 +1,6 @@
 import { api, createCaseApp, login, type CaseApp } from '../helpers/case-app';
 import { auditModel } from '../../server/src/modules/audit/audit.model';
+import { caseModel } from '../../server/src/modules/cases/storage/case.model';
 
 let t: CaseApp;
 let worker: ReturnType<typeof api>;
@@ -137,4 +138,22 @@ it('counts every visible case for the dashboard, past the first hundred, each cr
   const vantaa = api(t.app, (await login(t.app, 'worker@vantaa.demo.test')).token);
   expect((await vantaa.get('/case-stats')).body.total).toBe((await vantaa.get('/cases')).body.total);
   expect((await vantaa.get('/case-stats')).body.total).toBeLessThan(110);
+});
+
+it('filters and searches the list on the server, only by field groups the user may read on each case', async () => {
+  const created = await worker.post('/cases', { alias: 'Findable Mira', workflowId: 'finland-municipality', consents: { police: { given: true, givenOn: '2025-03-01' } } });
+  expect(created.status).toBe(201);
+  const byAlias = await worker.get('/cases?q=findable');
+  expect(byAlias.body.items.map((i: { id: string }) => i.id)).toEqual([created.body.id]);
+  expect((await worker.get(`/cases?q=${created.body.reference}`)).body.total).toBe(1);
+  expect((await worker.get('/cases?unassigned=true&q=findable')).body.total).toBe(0); // the creator is assigned
+  await caseModel(t.db).updateOne({ _id: created.body.id }, { $set: { assignees: [] } });
+  expect((await worker.get('/cases?unassigned=true&q=findable')).body.total).toBe(1);
+
+  // The police liaison sees the case (consent given) but not where it stands: a stage filter must not reveal it.
+  const police = api(t.app, (await login(t.app, 'police@helsinki.demo.test')).token);
+  expect((await police.get(`/cases?q=${created.body.reference}`)).body.total).toBe(1);
+  expect((await police.get(`/cases?q=${created.body.reference}&stage=intake`)).body.total).toBe(0);
+  expect((await police.get(`/cases?q=${created.body.reference}&overdue=false`)).body.total).toBe(1);
+  expect((await worker.get(`/cases?q=${created.body.reference}&stage=intake`)).body.total).toBe(1);
 });

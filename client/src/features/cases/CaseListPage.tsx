@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiStatus } from '../common/ApiStatus';
@@ -6,29 +6,44 @@ import { formatDate } from '../common/format';
 import { PageHeading } from '../common/PageHeading';
 import { useApi } from '../common/use-api';
 import { ExportCsvButton } from '../export/ExportCsvButton';
-import { useSession } from '../session/session-context';
-import { leafStages, topStages } from './case-position';
+import { leafStages } from './case-position';
 import type { CaseSummary } from './case.types';
-import { caseItems, casesUrl, EMPTY_FILTER, type CaseFilter } from './cases.api';
+import { allCases, CASE_PAGE_SIZE, caseItems, casesUrl, EMPTY_FILTER, type CaseFilter } from './cases.api';
 import { CaseFilters } from './CaseFilters';
-import { filterCases } from './filter-cases';
 import { useStageName } from './StageName';
 
+const SEARCH_DELAY_MS = 300;
+
+/** The filter as the server gets it: typing in the search box asks the server once the typing pauses. */
+function useSettledFilter(filter: CaseFilter): CaseFilter {
+  const [settled, setSettled] = useState(filter);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(filter), filter.q === settled.q ? 0 : SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [filter, settled.q]);
+  return settled;
+}
+
+/** Cases the user may see, filtered and paged by the server; stages offered are those cases are in (case-stats). */
 export function CaseListPage() {
   const { t, i18n } = useTranslation();
-  const { session } = useSession();
   const [filter, setFilter] = useState<CaseFilter>(EMPTY_FILTER);
-  const { data, error, loading } = useApi<{ items: CaseSummary[] }>(casesUrl({ scope: filter.scope }));
-  const all = useMemo(() => caseItems(data), [data]);
-  const rows = useMemo(() => filterCases(all, filter, session?.user.id ?? ''), [all, filter, session]);
+  const [page, setPage] = useState(1);
+  const query = useSettledFilter(filter);
+  useEffect(() => setPage(1), [query]);
+  const { data, error, loading } = useApi<{ items: CaseSummary[]; total: number }>(casesUrl(query, page));
+  const rows = useMemo(() => caseItems(data), [data]);
+  const total = data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / CASE_PAGE_SIZE));
+  const stats = useApi<{ perStage: Record<string, number> }>('/api/case-stats');
   const stageName = useStageName(undefined);
-  const stages = [...new Set(all.flatMap(topStages))].map((id) => ({ id, label: stageName(id) }));
+  const stages = Object.keys(stats.data?.perStage ?? {}).map((id) => ({ id, label: stageName(id) }));
 
-  const exportRows = rows.map((record) => ({
+  const exportRow = (record: CaseSummary) => ({
     ...record,
     stage: leafStages(record).map(stageName).join('; '),
     overdue: record.overdue ? t('common.yes') : '',
-  }));
+  });
   const columns = [
     { key: 'reference', label: t('cases.reference') },
     { key: 'alias', label: t('cases.alias') },
@@ -39,13 +54,13 @@ export function CaseListPage() {
 
   return (
     <section aria-labelledby="cases-title">
-      <PageHeading id="cases-title" actions={<ExportCsvButton filename="cases.csv" rows={exportRows} columns={columns} />}>
+      <PageHeading id="cases-title" actions={<ExportCsvButton filename="cases.csv" rows={rows.map(exportRow)} loadRows={async () => (await allCases(query)).map(exportRow)} columns={columns} />}>
         {t('cases.title')}
       </PageHeading>
       <CaseFilters filter={filter} stages={stages} onChange={setFilter} />
       <ApiStatus loading={loading} error={error} />
       <p role="status" aria-live="polite">
-        {t('cases.count', { count: rows.length })}
+        {t('cases.count', { count: total })}
       </p>
       {rows.length > 0 && (
         <table className="data-table">
@@ -75,6 +90,17 @@ export function CaseListPage() {
             })}
           </tbody>
         </table>
+      )}
+      {pages > 1 && (
+        <nav className="pager" aria-label={t('cases.pages')}>
+          <button type="button" disabled={page <= 1 || loading} onClick={() => setPage(page - 1)}>
+            {t('common.previous')}
+          </button>
+          <span aria-current="page">{t('common.pageOf', { page, pages })}</span>
+          <button type="button" disabled={page >= pages || loading} onClick={() => setPage(page + 1)}>
+            {t('common.next')}
+          </button>
+        </nav>
       )}
     </section>
   );

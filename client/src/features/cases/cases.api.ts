@@ -1,4 +1,4 @@
-import { apiSend, itemsOf } from '../../api/http';
+import { apiGet, apiSend, itemsOf } from '../../api/http';
 import type { CaseRecord, CaseSummary } from './case.types';
 
 export interface CaseFilter {
@@ -11,14 +11,31 @@ export interface CaseFilter {
 
 export const EMPTY_FILTER: CaseFilter = { scope: 'mine', stage: '', overdue: false, assigned: '', q: '' };
 
-/** `GET /api/cases?stage&overdue&assignedToMe&q&pageSize` (server/src/modules/cases/case.schemas.ts). */
-export function casesUrl(filter: Partial<CaseFilter>): string {
-  const params = new URLSearchParams({ pageSize: '100' });
+export const CASE_PAGE_SIZE = 50;
+
+/**
+ * `GET /api/cases` with every filter applied by the server (server/src/modules/cases/case.schemas.ts), one page at a
+ * time, so the list is right however many cases there are; the server applies a filter on a field group only where
+ * the user may read that group.
+ */
+export function casesUrl(filter: Partial<CaseFilter>, page = 1, pageSize = CASE_PAGE_SIZE): string {
+  const params = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
   if (filter.scope === 'mine' || filter.assigned === 'me') params.set('assignedToMe', 'true');
+  if (filter.assigned === 'unassigned') params.set('unassigned', 'true');
   if (filter.stage) params.set('stage', filter.stage);
   if (filter.overdue) params.set('overdue', 'true');
-  if (filter.q) params.set('q', filter.q.slice(0, 60));
+  if (filter.q?.trim()) params.set('q', filter.q.trim().slice(0, 60));
   return `/api/cases?${params.toString()}`;
+}
+
+/** Every case matching the filter, page by page (for the CSV export of the whole list, not only the page shown). */
+export async function allCases(filter: CaseFilter): Promise<CaseSummary[]> {
+  const items: CaseSummary[] = [];
+  for (let page = 1; ; page += 1) {
+    const body = await apiGet<{ items: CaseSummary[]; total: number }>(casesUrl(filter, page, 100));
+    items.push(...body.items);
+    if (body.items.length === 0 || items.length >= body.total) return items;
+  }
 }
 
 export const caseItems = (body: { items: CaseSummary[] } | undefined) => itemsOf(body);

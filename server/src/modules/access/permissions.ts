@@ -1,5 +1,5 @@
 import { subject as asCaslSubject } from '@casl/ability';
-import { permittedFieldsOf } from '@casl/ability/extra';
+import { permittedFieldsOf, rulesToCondition } from '@casl/ability/extra';
 import { accessibleBy } from '@casl/mongoose';
 import { isDeepStrictEqual } from 'node:util';
 import { notFound } from '../../core/errors/app-error';
@@ -20,6 +20,21 @@ export function accessibleFilter(ability: AppAbility, action: Action, subjectTyp
 /** `{ $and: [filter, permission] }`: a caller's filter can never widen what the rules allow. */
 export function withPermission(ability: AppAbility, action: Action, subjectType: string, filter: Record<string, unknown> = {}) {
   return { $and: [filter, accessibleFilter(ability, action, subjectType)] };
+}
+
+/**
+ * The query filter of the records whose `field` this ability may use for `action`: only the rules that cover that
+ * field count. A list filtered or searched by a field group (stage, assignees, alias) must not reveal that group's
+ * values on records where the user may not read it, so such a filter is combined with this one.
+ */
+export function fieldFilter(ability: AppAbility, action: Action, subjectType: string, field: string): Record<string, unknown> {
+  // The same conversion @casl/mongoose's accessibleBy makes, over the rules that cover the field.
+  const query = rulesToCondition(
+    ability.rulesFor(action, subjectType as never, field),
+    (rule) => (rule.inverted ? { $nor: [rule.conditions] } : (rule.conditions as Record<string, unknown>)),
+    { and: (conditions) => ({ $and: conditions }), or: (conditions) => ({ $or: conditions }), empty: () => ({}) },
+  );
+  return query === null ? MATCH_NOTHING : query;
 }
 
 /**

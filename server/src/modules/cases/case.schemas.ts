@@ -91,6 +91,8 @@ export const CaseListQuerySchema = z.strictObject({
   stage: z.string().regex(/^[A-Za-z0-9_/-]+$/).max(200).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   assignedToMe: z.enum(['true', 'false']).optional(),
+  unassigned: z.enum(['true', 'false']).optional(),
+  /** Part of the reference or of the alias (the alias only where the user may read it). */
   q: z.string().max(60).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

@@ -1,7 +1,7 @@
 import { isValidObjectId } from 'mongoose';
 import { AppError, notFound } from '../../../core/errors/app-error';
 import { recordAudit } from '../../audit/audit.service';
-import { can, ensureCan, withPermission } from '../../access/permissions';
+import { can, ensureCan, fieldFilter, withPermission } from '../../access/permissions';
 import { auditActor, type ServiceContext } from '../../access/service-context';
 import { organisationModel } from '../../tenants/organisation.model';
 import { workflowModel } from '../../workflows/storage/workflow.model';
@@ -25,12 +25,19 @@ import { caseNotificationModel } from '../storage/notification.model';
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export async function listCases(rt: CaseRuntime, ctx: ServiceContext, query: CaseListQuery) {
-  const filter: Record<string, unknown> = {};
-  if (query.stage) filter['workflow.activeStages'] = query.stage;
-  if (query.overdue === 'true') filter['workflow.nextDueAt'] = { $lte: rt.clock.now() };
-  if (query.assignedToMe === 'true') filter.assignees = ctx.auth.user._id.toHexString();
-  if (query.q) filter.reference = { $regex: escapeRegex(query.q), $options: 'i' };
-  const where = withPermission(ctx.auth.ability, 'read', 'Case', filter);
+  // A filter on a field group applies only where the user may read that group: otherwise the list would reveal
+  // its values (which cases are in a stage, who is assigned, an alias) to someone not allowed to see them.
+  const readable = (field: string) => fieldFilter(ctx.auth.ability, 'read', 'Case', field);
+  const conditions: Record<string, unknown>[] = [];
+  if (query.stage) conditions.push({ 'workflow.activeStages': query.stage }, readable('workflow'));
+  if (query.overdue === 'true') conditions.push({ 'workflow.nextDueAt': { $lte: rt.clock.now() } }, readable('workflow'));
+  if (query.assignedToMe === 'true') conditions.push({ assignees: ctx.auth.user._id.toHexString() }, readable('assignees'));
+  if (query.unassigned === 'true') conditions.push({ assignees: { $size: 0 } }, readable('assignees'));
+  if (query.q) {
+    const text = { $regex: escapeRegex(query.q), $options: 'i' };
+    conditions.push({ $or: [{ $and: [{ reference: text }, readable('reference')] }, { $and: [{ alias: text }, readable('alias')] }] });
+  }
+  const where = withPermission(ctx.auth.ability, 'read', 'Case', conditions.length ? { $and: conditions } : {});
   const sortField = query.sort.replace(/^-/, '');
   const sortKey = sortField === 'nextDueAt' ? 'workflow.nextDueAt' : sortField;
   const direction = query.sort.startsWith('-') ? -1 : 1;
