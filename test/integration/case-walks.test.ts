@@ -83,6 +83,20 @@ it('takes an adult from referral to closure through finland-municipality, with t
   expect(body.workflow.activeStages).toContain('assistance/plan/approved/underReview');
   expect(body.workflow.timeline.some((e: { type: string; event?: string }) => e.type === 'timer' && e.event === 'planReviewDue')).toBe(true);
 
+  // The review made a task for the case owner; the caseworker marks it done, once.
+  const reviewTask = body.workflow.tasks.find((task: { titleKey: string }) => task.titleKey === 'workflows:finland-municipality.tasks.reviewPlan');
+  expect(reviewTask).toMatchObject({ status: 'open', role: 'caseOwner' });
+  const police = api(t.app, (await login(t.app, 'police@helsinki.demo.test')).token);
+  expect((await police.post(`/cases/${created.body.id}/tasks/${reviewTask.id}/done`, { version: body.version })).status).toBe(404);
+  expect((await client.post(`/cases/${created.body.id}/tasks/${reviewTask.id}/done`, { version: body.version - 1 })).status).toBe(409);
+  const done = await client.post(`/cases/${created.body.id}/tasks/${reviewTask.id}/done`, { version: body.version });
+  expect(done.status).toBe(200);
+  expect(done.body.workflow.tasks.find((task: { id: string }) => task.id === reviewTask.id)).toMatchObject({ status: 'done' });
+  expect(done.body.workflow.timeline.at(-1)).toMatchObject({ type: 'task-done', detail: reviewTask.titleKey });
+  const again = await client.post(`/cases/${created.body.id}/tasks/${reviewTask.id}/done`, { version: done.body.version });
+  expect(again.body.code).toBe('task-already-done');
+  expect((await client.post(`/cases/${created.body.id}/tasks/nope/done`, { version: done.body.version })).status).toBe(404);
+
   await w.submit('plan-of-assistance', { goals: 'updated' });
   await w.fire('planReviewed');
   await w.fire('planConcluded');

@@ -14,6 +14,7 @@ import { CaseEvents } from './CaseEvents';
 import { CaseForms } from './CaseForms';
 import { CasePlan } from './CasePlan';
 import { PlanPdfLink } from './PlanPdfLink';
+import { CaseTasks } from './CaseTasks';
 import { CaseTimeline } from './CaseTimeline';
 import { ServiceTracks } from './ServiceTracks';
 import { useStageName } from './StageName';
@@ -62,6 +63,7 @@ export function CasePage() {
           <section aria-labelledby="position-title" className="panel wide">
             <h2 id="position-title">{t('caseDetail.position')}</h2>
             <p>{t('caseDetail.currentStages', { stages: leaves.map(stageName).join(', ') || '—' })}</p>
+            {record.workflow && <p>{t('caseDetail.workflowVersion', { version: record.workflow.version })}</p>}
             {workflow.definition && (
               <>
                 <StageGraph stages={workflow.definition.stages} initial={workflow.definition.initial} label={stageName} current={current} title={t('caseDetail.position')} />
@@ -82,6 +84,10 @@ export function CasePage() {
           <section aria-labelledby="deadlines-title" className="panel">
             <h2 id="deadlines-title">{t('caseDetail.deadlines')}</h2>
             <CaseDeadlines workflowId={workflow.definition?.id} deadlines={record.workflow?.deadlines ?? []} />
+          </section>
+          <section aria-labelledby="tasks-title" className="panel">
+            <h2 id="tasks-title">{t('caseDetail.tasks')}</h2>
+            <CaseTasks record={record} onChanged={(updated) => setRecord({ ...record, ...updated })} />
           </section>
           <section aria-labelledby="consents-title" className="panel">
             <h2 id="consents-title">{t('caseDetail.consents')}</h2>

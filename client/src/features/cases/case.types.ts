@@ -44,7 +44,7 @@ export interface CaseWorkflow {
   requiredForms?: string[];
   submissions?: Array<{ submissionId: string; formPath: string; at: string }>;
   timeline?: TimelineEntry[];
-  tasks?: Array<{ id: string; titleKey: string; role: string; dueAt: string | null; status: 'open' | 'done' }>;
+  tasks?: Array<{ id: string; titleKey: string; role: string; dueAt: string | null; status: 'open' | 'done'; doneAt?: string }>;
 }
 
 export interface PlanGoal {

@@ -99,6 +99,8 @@ export const CaseListQuerySchema = z.strictObject({
   sort: z.enum(['reference', '-reference', 'updatedAt', '-updatedAt', 'createdAt', '-createdAt', 'nextDueAt', '-nextDueAt']).default('-updatedAt'),
 });
 
+export const CompleteTaskSchema = z.strictObject({ version: z.number().int().min(0) });
+
 export const ShareCaseSchema = z.strictObject({
   /** The consent key the person gave for this recipient (`nas`, `iom`, `police` …). */
   recipient: identifier,

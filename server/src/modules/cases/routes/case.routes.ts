@@ -3,11 +3,12 @@ import { parseInput } from '../../../core/http/validate';
 import { requireAuth } from '../../access/authenticate.middleware';
 import { serviceContext } from '../../access/service-context';
 import { exportLanguage } from '../../export/export-language';
-import { CaseEventSchema, CaseListQuerySchema, CreateCaseSchema, ShareCaseSchema, UpdateCaseSchema } from '../case.schemas';
+import { CaseEventSchema, CaseListQuerySchema, CompleteTaskSchema, CreateCaseSchema, ShareCaseSchema, UpdateCaseSchema } from '../case.schemas';
 import { fireCaseEvent } from '../service/case-event.service';
 import { casePlanPdf } from '../service/case-plan-pdf.service';
 import type { CaseRuntime } from '../service/case-runtime';
 import { shareCase } from '../service/case-sharing.service';
+import { completeCaseTask } from '../service/case-task.service';
 import { caseTimeline, createCase, getCase, listCases, updateCase } from '../service/case.service';
 
 /** `/api/cases`: thin handlers; permissions and logic live in the services. */
@@ -28,6 +29,9 @@ export function caseRoutes(rt: CaseRuntime): Router {
   });
   router.post('/cases/:id/events', async (req, res) => {
     res.json(await fireCaseEvent(rt, serviceContext(rt.db, req), req.params.id, parseInput(CaseEventSchema, req.body)));
+  });
+  router.post('/cases/:id/tasks/:taskId/done', async (req, res) => {
+    res.json(await completeCaseTask(rt, serviceContext(rt.db, req), req.params.id, req.params.taskId, parseInput(CompleteTaskSchema, req.body)));
   });
   router.get('/cases/:id/timeline', async (req, res) => {
     res.json({ items: await caseTimeline(serviceContext(rt.db, req), req.params.id) });

@@ -39,6 +39,9 @@ export interface CaseTask {
   dueAt: Date | null;
   status: 'open' | 'done';
   createdAt: Date;
+  doneAt?: Date;
+  /** User id (hex) of who marked it done. */
+  doneBy?: string;
 }
 
 /** One thing that happened. Field-group names only, never values: the timeline is shown to everyone who sees the case. */

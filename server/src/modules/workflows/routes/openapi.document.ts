@@ -65,6 +65,13 @@ export function openApiDocument(): Record<string, unknown> {
         parameters: [idParam],
         post: { summary: 'Fire a workflow event', requestBody: body('CaseEvent'), responses: { '200': ok('The case after the transition'), '403': problem('This role may not move the case'), '409': problem('Event not accepted; `acceptedEvents` lists those that are'), ...common } },
       },
+      '/cases/{id}/tasks/{taskId}/done': {
+        parameters: [idParam, { name: 'taskId', in: 'path', required: true, schema: { type: 'string' } }],
+        post: {
+          summary: "Marks one of the case's workflow tasks done (needs update on the workflow group; body: { version })",
+          responses: { '200': ok('The case'), '409': problem('Stale version, or the task is already done (`task-already-done`)'), ...common },
+        },
+      },
       '/case-stats': {
         get: {
           summary: "The dashboard's counts over every case the user may read: total, assigned to the user, overdue, per top-level stage (positions only where the workflow group is readable)",

@@ -1,0 +1,32 @@
+import { AppError, notFound } from '../../../core/errors/app-error';
+import { recordAudit } from '../../audit/audit.service';
+import { auditActor, type ServiceContext } from '../../access/service-context';
+import { ensureCaseAction, readableCase } from './case-access';
+import { presentCase } from './case-presenter';
+import type { CaseRuntime } from './case-runtime';
+import { commitCase, versionConflict } from './case-writer';
+
+/**
+ * Marks one of the case's tasks (made by the workflow's create-task and schedule-review actions) as done. Tasks live
+ * in the workflow group, so doing one needs the right to update that group; the case's version guards against a
+ * concurrent change, and the timeline records who did which task.
+ */
+export async function completeCaseTask(rt: CaseRuntime, ctx: ServiceContext, id: string, taskId: string, input: { version: number }) {
+  const record = await readableCase(ctx, id);
+  ensureCaseAction(ctx, record, 'update', ['workflow']);
+  const task = record.workflow.tasks.find((item) => item.id === taskId);
+  if (!task) throw notFound();
+  if (task.status === 'done') throw new AppError(409, 'task-already-done');
+  if (record.version !== input.version) throw versionConflict();
+  const now = rt.clock.now();
+  const by = ctx.auth.user._id.toHexString();
+  const workflow = {
+    ...record.workflow,
+    tasks: record.workflow.tasks.map((item) => (item.id === taskId ? { ...item, status: 'done' as const, doneAt: now, doneBy: by } : item)),
+    timeline: [...record.workflow.timeline, { at: now, type: 'task-done', by, detail: task.titleKey }],
+  };
+  const committed = await commitCase(rt, record, { set: { workflow }, notifications: [] });
+  if (!committed) throw versionConflict();
+  await recordAudit(ctx.db, auditActor(ctx), { action: 'update', subjectType: 'Case', subjectId: id });
+  return presentCase(ctx, committed, now).body;
+}
