@@ -7,6 +7,14 @@ export function CaseTimeline({ workflowId, entries }: { workflowId?: string; ent
   const { t, i18n } = useTranslation();
   const stageName = useStageName(workflowId);
   const eventName = useEventName(workflowId);
+  const entryName = (entry: TimelineEntry) => {
+    // A migration is recorded as a step of its own (`caseUpdated`) with the versions as `detail`, e.g. `1->2`.
+    if (entry.type === 'migrated') {
+      const [from, to] = (entry.detail ?? '').split('->');
+      return t('timeline.migrated', { from, to });
+    }
+    return entry.event ? eventName(entry.event) : t(`timeline.${entry.type}`, { defaultValue: entry.type });
+  };
   if (entries.length === 0) return <p>{t('caseDetail.noTimeline')}</p>;
   return (
     <ol className="timeline" reversed>
@@ -15,7 +23,7 @@ export function CaseTimeline({ workflowId, entries }: { workflowId?: string; ent
         .map((entry, index) => (
           <li key={`${entry.at}-${index}`}>
             <time dateTime={entry.at}>{formatDate(entry.at, i18n.language, true)}</time>{' '}
-            {entry.event ? eventName(entry.event) : t(`timeline.${entry.type}`, { defaultValue: entry.type })}
+            {entryName(entry)}
             {entry.formPath && <> · {entry.formPath}</>}
             {entry.entered?.length ? <> → {entry.entered.map(stageName).join(', ')}</> : null}
           </li>

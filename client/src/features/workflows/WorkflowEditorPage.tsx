@@ -6,6 +6,7 @@ import { ApiStatus } from '../common/ApiStatus';
 import { PageHeading } from '../common/PageHeading';
 import { useApi } from '../common/use-api';
 import { useStageName } from '../cases/StageName';
+import { MigrationResults, type MigrationResult } from './MigrationResults';
 import { StageGraph } from './StageGraph';
 import { StagePanel } from './StagePanel';
 import type { Stage, WorkflowDefinition } from './workflow.types';
@@ -52,7 +53,7 @@ export function WorkflowEditorPage() {
   const [problems, setProblems] = useState<ProblemItem[]>([]);
   const [status, setStatus] = useState<string>();
   const [diff, setDiff] = useState<Change[]>();
-  const [migration, setMigration] = useState<unknown>();
+  const [migration, setMigration] = useState<MigrationResult>();
   const [dirty, setDirty] = useState(false);
   useEffect(() => {
     setDefinition(data?.definition);
@@ -86,6 +87,12 @@ export function WorkflowEditorPage() {
       },
       fail,
     );
+  /** Moves the cases on older versions to the newest (or the given) version; a dry run only says which can move. */
+  const migrate = (dryRun: boolean, toVersion = data?.latestVersion ?? 0) =>
+    apiSend<MigrationResult>('POST', `${base}/migrate`, { toVersion, dryRun }).then((result) => {
+      setProblems([]);
+      setMigration(result);
+    }, fail);
 
   return (
     <section aria-labelledby="workflow-edit-title">
@@ -103,7 +110,7 @@ export function WorkflowEditorPage() {
                 </button>
               )}
               {(data?.latestVersion ?? 0) > 0 && (
-                <button type="button" onClick={() => apiSend('POST', `${base}/migrate`, { toVersion: data!.latestVersion, dryRun: true }).then(setMigration, fail)}>
+                <button type="button" onClick={() => void migrate(true)}>
                   {t('workflowEditor.migrateDryRun')}
                 </button>
               )}
@@ -181,15 +188,7 @@ export function WorkflowEditorPage() {
           </ul>
         </section>
       )}
-      {migration !== undefined && (
-        <section aria-labelledby="migration-title">
-          <h2 id="migration-title">{t('workflowEditor.migrateDryRun')}</h2>
-          <pre className="json">{JSON.stringify(migration, null, 2)}</pre>
-          <button type="button" onClick={() => apiSend('POST', `${base}/migrate`, { toVersion: data!.latestVersion, dryRun: false }).then(setMigration, fail)}>
-            {t('workflowEditor.migrateNow')}
-          </button>
-        </section>
-      )}
+      {migration && <MigrationResults result={migration} stageName={stageName} onMigrate={() => void migrate(false, migration.toVersion)} />}
     </section>
   );
 }

@@ -1,0 +1,95 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+
+/** A case of `POST /api/workflows/:id/migrate` (server/src/modules/cases/service/case-migration.service.ts). */
+export interface MigrationRow {
+  caseId: string;
+  reference: string;
+  fromVersion: number;
+  ok: boolean;
+  reason?: 'workflow-finished' | 'stage-removed' | 'stage-type-changed' | 'changed-concurrently';
+  stagePath?: string;
+  /** Set by a real run (not a dry run): whether the case was moved. */
+  migrated?: boolean;
+}
+
+export interface MigrationResult {
+  dryRun: boolean;
+  toVersion: number;
+  cases: MigrationRow[];
+}
+
+interface Props {
+  result: MigrationResult;
+  stageName: (path: string) => string;
+  /** Runs the migration for real; offered after a dry run that found cases which can move. */
+  onMigrate: () => void;
+}
+
+/** Per case: whether it can move to the new version (dry run) or has moved, and why not when it cannot. */
+export function MigrationResults({ result, stageName, onMigrate }: Props) {
+  const { t } = useTranslation();
+  const version = result.toVersion;
+  const movable = result.cases.filter((row) => row.ok).length;
+  const moved = result.cases.filter((row) => row.migrated).length;
+  const stay = result.cases.length - (result.dryRun ? movable : moved);
+  // The results appear below the graph: bring them into view and move focus to them, for keyboard and screen readers.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus();
+  }, [result]);
+  const outcome = (row: MigrationRow) => {
+    if (result.dryRun) return row.ok ? t('migration.canMove') : t('migration.cannotMove');
+    return row.migrated ? t('migration.moved') : t('migration.notMoved');
+  };
+  return (
+    <section aria-labelledby="migration-title">
+      <h2 id="migration-title" ref={heading} tabIndex={-1}>
+        {result.dryRun ? t('migration.dryRunTitle', { version }) : t('migration.doneTitle', { version })}
+      </h2>
+      {result.cases.length === 0 ? (
+        <p>{t('migration.noCases', { version })}</p>
+      ) : (
+        <>
+          <p role="status">
+            {result.dryRun
+              ? t('migration.canMoveCount', { count: movable, version })
+              : t('migration.movedCount', { count: moved, version })}{' '}
+            {stay > 0 && t('migration.stayCount', { count: stay })}
+          </p>
+          <table className="data-table migration">
+            <thead>
+              <tr>
+                <th scope="col">{t('migration.case')}</th>
+                <th scope="col">{t('migration.fromVersion')}</th>
+                <th scope="col">{t('migration.result')}</th>
+                <th scope="col">{t('migration.why')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.cases.map((row) => (
+                <tr key={row.caseId} className={row.ok && row.migrated !== false ? undefined : 'blocked'}>
+                  <th scope="row">
+                    <Link to={`/cases/${row.caseId}`}>{row.reference}</Link>
+                  </th>
+                  <td>{row.fromVersion}</td>
+                  <td>
+                    <span className={row.ok && row.migrated !== false ? 'status-tag' : 'status-tag warning'}>{outcome(row)}</span>
+                  </td>
+                  <td>{row.reason ? t(`migration.reasons.${row.reason}`, { stage: row.stagePath ? stageName(row.stagePath) : '', version, defaultValue: row.reason }) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {result.dryRun && movable > 0 && (
+            <button type="button" className="primary" onClick={onMigrate}>
+              {t('migration.migrateNow', { count: movable, version })}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
