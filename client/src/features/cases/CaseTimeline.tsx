@@ -13,6 +13,10 @@ export function CaseTimeline({ workflowId, entries }: { workflowId?: string; ent
       const [from, to] = (entry.detail ?? '').split('->');
       return t('timeline.migrated', { from, to });
     }
+    if (entry.type === 'shared') {
+      const recipient = entry.detail ?? '';
+      return t('timeline.shared', { recipient: t(`consent.recipients.${recipient}`, { defaultValue: recipient }) });
+    }
     return entry.event ? eventName(entry.event) : t(`timeline.${entry.type}`, { defaultValue: entry.type });
   };
   if (entries.length === 0) return <p>{t('caseDetail.noTimeline')}</p>;
