@@ -52,6 +52,12 @@ it('clones a workflow template, changes a deadline in the editor and publishes i
   const nested = panel.getByLabel('nasStatement');
   expect(await nested.inputValue()).toBe('P14D');
   await nested.fill('P21D');
+  // Roles of the stage: the case owner contributes while the NAS statement is awaited.
+  const track = panel.locator('details', { has: page.getByText('Stage assistance/reimbursement/awaitingNasStatement', { exact: true }) }).last();
+  await track.getByLabel('Add a role').fill('caseOwner');
+  await track.getByLabel('Duty of the new role').selectOption('contributes');
+  await track.getByRole('button', { name: 'Add', exact: true }).click();
+  await track.getByLabel('Case owner', { exact: true }).waitFor();
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await page.getByRole('status').filter({ hasText: 'Published as version 1.' }).waitFor();
   await page.getByText(/^Published version 1; draft revision \d+/).waitFor();
@@ -64,6 +70,7 @@ it('clones a workflow template, changes a deadline in the editor and publishes i
   expect(reflection.after).toBe('P120D');
   const nasStatement = published.definition.stages.assistance.regions.reimbursement.stages.awaitingNasStatement.deadlines[0];
   expect(nasStatement).toMatchObject({ id: 'nasStatement', after: 'P21D' });
+  expect(published.definition.stages.assistance.regions.reimbursement.stages.awaitingNasStatement.roles).toContainEqual({ role: 'caseOwner', duty: 'contributes' });
   expect(published.definition.upstream).toMatchObject({ id: 'finland-municipality' });
   const record = await admin.get(`/api/workflows/${workflowId}`);
   expect(record.latestVersion).toBe(1);

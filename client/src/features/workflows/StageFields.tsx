@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { GuardEditor } from './GuardEditor';
+import { StageRoles } from './StageRoles';
 import type { Deadline, Stage } from './workflow.types';
 
 interface Props {
@@ -14,7 +15,6 @@ const domId = (path: string) => path.replace(/[^A-Za-z0-9_-]/g, '-');
 /** What can be edited on one stage, then each of its steps (compound) or tracks (parallel), nested. */
 export function StageFields({ path, stage, onChange }: Props) {
   const { t } = useTranslation();
-  const { t: tw } = useTranslation('workflows');
   const id = domId(path);
   const setDeadline = (index: number, patch: Partial<Deadline>) =>
     onChange({ ...stage, deadlines: (stage.deadlines ?? []).map((deadline, i) => (i === index ? { ...deadline, ...patch } : deadline)) });
@@ -70,16 +70,10 @@ export function StageFields({ path, stage, onChange }: Props) {
           />
         </div>
       )}
-      {(stage.roles ?? []).length > 0 && (
+      {stage.type !== 'final' && (
         <>
           <h3>{t('workflowEditor.roles')}</h3>
-          <ul>
-            {(stage.roles ?? []).map((role) => (
-              <li key={role.role}>
-                {tw(`roles.${role.role}`, { defaultValue: role.role })}: {t(`workflowEditor.duty.${role.duty}`)}
-              </li>
-            ))}
-          </ul>
+          <StageRoles path={path} roles={stage.roles ?? []} onChange={(roles) => onChange({ ...stage, roles })} />
         </>
       )}
       {children.length > 0 && (
