@@ -122,6 +122,18 @@ it('signs in, fills in the needs assessment with a server error shown and correc
   await graph.getByRole('listitem').filter({ hasText: /^Assistance and services \(current\)/ }).waitFor({ state: 'attached' });
   await page.screenshot({ path: path.join(screenshotsDir, 'journey-caseworker-moved-on.png'), fullPage: true });
 
+  // The answers, shown against the revision they were validated against: questions and options by their labels.
+  const submitted = await accepted;
+  const submissionId = ((await submitted.json()) as { _id: string })._id;
+  await page.getByRole('region', { name: 'Forms for this stage' }).locator(`a[href$="/submissions/${submissionId}"]`).click();
+  await page.getByRole('heading', { level: 1, name: 'Submitted form: Needs assessment' }).waitFor();
+  await page.getByText('Form revision 2', { exact: false }).waitFor();
+  const answers = page.locator('dl.answers').first();
+  await answers.locator('dt', { hasText: 'Citizenship (country)' }).waitFor();
+  await answers.locator('dd', { hasText: 'Romania' }).first().waitFor();
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await page.screenshot({ path: path.join(screenshotsDir, 'journey-caseworker-submission.png'), fullPage: true });
+
   expect(await cspViolations(page)).toEqual([]);
   expect(problems).toEqual([]);
 });
