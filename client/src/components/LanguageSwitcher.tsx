@@ -1,10 +1,11 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../i18n';
+import { localeOf } from '../features/common/format';
 
 /** Each language is named in itself (its autonym), so that a reader finds their own language without translation. */
 function autonym(language: string): string {
-  return new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
+  return new Intl.DisplayNames([localeOf(language)], { type: 'language' }).of(language) ?? language;
 }
 
 export function LanguageSwitcher() {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiGet, ApiError } from '../api/http';
+import { localeOf } from '../features/common/format';
 
 interface Meta {
   languages: string[];
@@ -28,7 +29,7 @@ export function HomePage() {
       {meta && (
         <dl className="facts">
           <dt>{t('home.installedAt')}</dt>
-          <dd>{new Date(meta.installedAt).toLocaleDateString(i18n.language, { dateStyle: 'long' })}</dd>
+          <dd>{new Date(meta.installedAt).toLocaleDateString(localeOf(i18n.language), { dateStyle: 'long' })}</dd>
           <dt>{t('home.languages')}</dt>
           <dd>{meta.languages.length}</dd>
         </dl>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { STAFF_LANGUAGES } from '../../i18n';
+import { localeOf } from '../common/format';
 
 export function LanguagePicker({ value, onChange, label }: { value: string; onChange: (language: string) => void; label: string }) {
   const id = useId();
@@ -9,7 +10,7 @@ export function LanguagePicker({ value, onChange, label }: { value: string; onCh
       <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
         {STAFF_LANGUAGES.map((lng) => (
           <option key={lng} value={lng} lang={lng}>
-            {new Intl.DisplayNames([lng], { type: 'language' }).of(lng)}
+            {new Intl.DisplayNames([localeOf(lng)], { type: 'language' }).of(lng)}
           </option>
         ))}
       </select>

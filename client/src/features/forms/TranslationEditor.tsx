@@ -4,6 +4,7 @@ import { apiSend, ApiError } from '../../api/http';
 import { STAFF_LANGUAGES } from '../../i18n';
 import { translatableStrings } from './form-walk';
 import type { FormDetail } from './form.types';
+import { localeOf } from '../common/format';
 
 /** Source (English) and target side by side; missing translations are highlighted and counted. */
 export function TranslationEditor({ form, onSaved }: { form: FormDetail; onSaved: () => void }) {
@@ -33,7 +34,7 @@ export function TranslationEditor({ form, onSaved }: { form: FormDetail; onSaved
         <select id={`${id}-lng`} value={language} onChange={(event) => setLanguage(event.target.value)}>
           {STAFF_LANGUAGES.filter((lng) => lng !== 'en').map((lng) => (
             <option key={lng} value={lng} lang={lng}>
-              {new Intl.DisplayNames([lng], { type: 'language' }).of(lng)}
+              {new Intl.DisplayNames([localeOf(lng)], { type: 'language' }).of(lng)}
             </option>
           ))}
         </select>
