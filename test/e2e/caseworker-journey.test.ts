@@ -104,7 +104,9 @@ it('signs in, fills in the needs assessment with a server error shown and correc
   await page.getByText('Current stage: Referral to the National Assistance System').waitFor();
   const events = page.getByRole('region', { name: 'Next steps' });
   await events.getByRole('button', { name: 'Continue without the NAS' }).click();
-  await page.getByText(/Current stage: .*Assistance/).first().waitFor();
+  // Named by its top-level stage; the 26 service tracks inside are drawn below the graph, not listed here.
+  await page.getByText('Current stage: Assistance and services', { exact: true }).waitFor();
+  await page.getByRole('region', { name: 'Timeline' }).getByText(/Continue without the NAS → Assistance and services$/).waitFor();
 
   // The reflection period's deadline, counted from the reflection decision date the case carries.
   const deadlines = page.getByRole('region', { name: 'Deadlines' });

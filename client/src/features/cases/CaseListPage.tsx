@@ -6,7 +6,7 @@ import { formatDate } from '../common/format';
 import { PageHeading } from '../common/PageHeading';
 import { useApi } from '../common/use-api';
 import { ExportCsvButton } from '../export/ExportCsvButton';
-import { leafStages } from './case-position';
+import { topStages } from './case-position';
 import type { CaseSummary } from './case.types';
 import { allCases, CASE_PAGE_SIZE, caseItems, casesUrl, EMPTY_FILTER, type CaseFilter } from './cases.api';
 import { CaseFilters } from './CaseFilters';
@@ -41,7 +41,7 @@ export function CaseListPage() {
 
   const exportRow = (record: CaseSummary) => ({
     ...record,
-    stage: leafStages(record).map(stageName).join('; '),
+    stage: topStages(record).map(stageName).join('; '),
     overdue: record.overdue ? t('common.yes') : '',
   });
   const columns = [
@@ -82,7 +82,7 @@ export function CaseListPage() {
                     <Link to={`/cases/${record.id}`}>{record.reference ?? record.id}</Link>
                   </td>
                   <td>{record.alias ?? '—'}</td>
-                  <td>{leafStages(record).map(stageName).join(', ')}</td>
+                  <td>{topStages(record).map(stageName).join(', ')}</td>
                   <td>{record.overdue ? <strong className="overdue">{t('cases.overdueSince', { date: formatDate(record.nextDueAt ?? undefined, i18n.language) })}</strong> : '—'}</td>
                   <td>{formatDate(record.updatedAt, i18n.language)}</td>
                 </tr>

@@ -6,7 +6,7 @@ import { PageHeading } from '../common/PageHeading';
 import { useApi } from '../common/use-api';
 import { StageGraph } from '../workflows/StageGraph';
 import { useCaseWorkflowDefinition } from '../workflows/use-workflow';
-import { activeStages, leafStages } from './case-position';
+import { activeStages, topStages } from './case-position';
 import type { CaseRecord } from './case.types';
 import { CaseConsents } from './CaseConsents';
 import { CaseDeadlines } from './CaseDeadlines';
@@ -30,7 +30,8 @@ export function CasePage() {
   const workflowId = record?.workflow?.definitionId;
   const stageName = useStageName(record?.workflow?.source === 'template' ? workflowId : workflow.definition?.id);
   const current = record ? activeStages(record) : [];
-  const leaves = record ? leafStages(record) : [];
+  // The top-level stages; the service tracks inside them are drawn below the graph.
+  const tops = record ? topStages(record) : [];
   const nested = workflow.definition
     ? [...new Set(current.map((path) => path.split('/')[0]!))].filter((id) => {
         const type = workflow.definition!.stages[id]?.type;
@@ -62,7 +63,7 @@ export function CasePage() {
         <div className="case-grid">
           <section aria-labelledby="position-title" className="panel wide">
             <h2 id="position-title">{t('caseDetail.position')}</h2>
-            <p>{t('caseDetail.currentStages', { stages: leaves.map(stageName).join(', ') || '—' })}</p>
+            <p>{t('caseDetail.currentStages', { stages: tops.map(stageName).join(', ') || '—' })}</p>
             {record.workflow && <p>{t('caseDetail.workflowVersion', { version: record.workflow.version })}</p>}
             {workflow.definition && (
               <>

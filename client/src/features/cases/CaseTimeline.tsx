@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../common/format';
 import type { TimelineEntry } from './case.types';
-import { useEventName, useStageName } from './StageName';
+import { shownStages } from './case-position';
+import { useEventName, useStageLabel } from './StageName';
 
 export function CaseTimeline({ workflowId, entries }: { workflowId?: string; entries: TimelineEntry[] }) {
   const { t, i18n } = useTranslation();
-  const stageName = useStageName(workflowId);
+  const stageLabel = useStageLabel(workflowId);
   const eventName = useEventName(workflowId);
   const entryName = (entry: TimelineEntry) => {
     // A migration is recorded as a step of its own (`caseUpdated`) with the versions as `detail`, e.g. `1->2`.
@@ -29,7 +30,7 @@ export function CaseTimeline({ workflowId, entries }: { workflowId?: string; ent
             <time dateTime={entry.at}>{formatDate(entry.at, i18n.language, true)}</time>{' '}
             {entryName(entry)}
             {entry.formPath && <> · {entry.formPath}</>}
-            {entry.entered?.length ? <> → {entry.entered.map(stageName).join(', ')}</> : null}
+            {entry.entered?.length ? <> → {shownStages(entry.entered).map(stageLabel).join(', ')}</> : null}
           </li>
         ))}
     </ol>

@@ -20,6 +20,15 @@ export function useStageName(workflowId: string | undefined) {
   };
 }
 
+/** A nested stage with its parent, `Plan of assistance: Drafting`, since many tracks share state names. */
+export function useStageLabel(workflowId: string | undefined) {
+  const stageName = useStageName(workflowId);
+  return (path: string) => {
+    const parts = path.split('/');
+    return parts.length < 2 ? stageName(path) : `${stageName(parts.at(-2)!)}: ${stageName(parts.at(-1)!)}`;
+  };
+}
+
 export function useEventName(workflowId: string | undefined) {
   const { t } = useTranslation('workflows');
   const keys = useKeys(workflowId, 'events');

@@ -6,13 +6,17 @@ export function activeStages(record: CaseRecord | CaseSummary): string[] {
   return paths;
 }
 
-/** Active leaf stages: paths no other active path extends (what a person reads as "where the case is"). */
-export function leafStages(record: CaseRecord | CaseSummary): string[] {
-  const paths = activeStages(record);
-  return paths.filter((path) => !paths.some((other) => other.startsWith(`${path}/`)));
-}
-
 /** The top-level stage of each active path (what the dashboard counts). */
 export function topStages(record: CaseRecord | CaseSummary): string[] {
   return [...new Set(activeStages(record).map((path) => path.split('/')[0]!))];
+}
+
+/**
+ * The stages of a timeline step worth naming: the top-level stages it entered, or, for a step inside one stage (a
+ * service track moving on), the deepest stages it entered.
+ */
+export function shownStages(paths: string[]): string[] {
+  const top = paths.filter((path) => !path.includes('/'));
+  if (top.length > 0) return top;
+  return paths.filter((path) => !paths.some((other) => other.startsWith(`${path}/`)));
 }
