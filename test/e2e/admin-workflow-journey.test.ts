@@ -47,13 +47,15 @@ it('clones a workflow template, changes a deadline in the editor and publishes i
   await deadline.fill('P120D');
   await page.getByText('unsaved changes').waitFor();
   // A deadline deep inside a parallel track: the NAS statement awaited for a reimbursement claim, 14 → 21 days.
-  await panel.getByText('Stage assistance/reimbursement', { exact: true }).click();
-  await panel.getByText('Stage assistance/reimbursement/awaitingNasStatement', { exact: true }).click();
+  const stageSummary = (stagePath: string) => panel.locator('summary').filter({ has: page.locator('code').getByText(stagePath, { exact: true }) });
+  await expect(stageSummary('assistance/reimbursement').textContent()).resolves.toContain('Reimbursement from the State (ELY Centre)');
+  await stageSummary('assistance/reimbursement').click();
+  await stageSummary('assistance/reimbursement/awaitingNasStatement').click();
   const nested = panel.getByLabel('nasStatement');
   expect(await nested.inputValue()).toBe('P14D');
   await nested.fill('P21D');
   // Roles of the stage: the case owner contributes while the NAS statement is awaited.
-  const track = panel.locator('details', { has: page.getByText('Stage assistance/reimbursement/awaitingNasStatement', { exact: true }) }).last();
+  const track = stageSummary('assistance/reimbursement/awaitingNasStatement').locator('xpath=..');
   await track.getByLabel('Add a role').fill('caseOwner');
   await track.getByLabel('Duty of the new role').selectOption('contributes');
   await track.getByRole('button', { name: 'Add', exact: true }).click();

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useEventName, useStageName } from '../cases/StageName';
 import { GuardEditor } from './GuardEditor';
 import { StageRoles } from './StageRoles';
 import type { Deadline, Stage } from './workflow.types';
@@ -15,6 +16,9 @@ const domId = (path: string) => path.replace(/[^A-Za-z0-9_-]/g, '-');
 /** What can be edited on one stage, then each of its steps (compound) or tracks (parallel), nested. */
 export function StageFields({ path, stage, onChange }: Props) {
   const { t } = useTranslation();
+  // Names from any workflow's texts (a municipality's clone keeps its template's stage and event ids).
+  const stageName = useStageName(undefined);
+  const eventName = useEventName(undefined);
   const id = domId(path);
   const setDeadline = (index: number, patch: Partial<Deadline>) =>
     onChange({ ...stage, deadlines: (stage.deadlines ?? []).map((deadline, i) => (i === index ? { ...deadline, ...patch } : deadline)) });
@@ -28,7 +32,7 @@ export function StageFields({ path, stage, onChange }: Props) {
         transitions.map((transition, index) => (
           <details key={`${event}-${index}`}>
             <summary>
-              {event} → {transition.target ?? '—'}
+              {eventName(event)} → {transition.target ? stageName(transition.target) : '—'} <code>{event}</code>
             </summary>
             <GuardEditor
               guard={transition.guard}
@@ -81,7 +85,9 @@ export function StageFields({ path, stage, onChange }: Props) {
           <h3>{stage.type === 'parallel' ? t('workflowEditor.tracks') : t('workflowEditor.steps')}</h3>
           {children.map(({ kind, childId, child }) => (
             <details key={`${kind}-${childId}`} className="nested-stage">
-              <summary>{t('workflowEditor.stage', { stage: `${path}/${childId}` })}</summary>
+              <summary>
+                {stageName(childId)} <code>{`${path}/${childId}`}</code>
+              </summary>
               <StageFields
                 path={`${path}/${childId}`}
                 stage={child}
