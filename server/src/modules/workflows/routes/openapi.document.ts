@@ -53,12 +53,12 @@ export function openApiDocument(): Record<string, unknown> {
     security: [{ bearer: [] }, { cookie: [] }],
     paths: {
       '/cases': {
-        get: { summary: 'List cases (filters: stage, overdue, assigned to me, text on the reference; paginated, sorted)', parameters: queryParameters(CaseListQuerySchema), responses: { '200': ok('A page of case summaries'), '401': common['401'] } },
+        get: { summary: 'List cases (filters: stage, overdue, assigned to me, unassigned, text in the reference or alias; a filter on a field group applies only where the user may read that group; paginated, sorted)', parameters: queryParameters(CaseListQuerySchema), responses: { '200': ok('A page of case summaries'), '401': common['401'] } },
         post: { summary: 'Create a case and start its workflow', requestBody: body('CreateCase'), responses: { '201': ok('The case, as the user may see it'), '400': problem('Invalid input'), ...common } },
       },
       '/cases/{id}': {
         parameters: [idParam],
-        get: { summary: 'Read a case (only permitted field groups)', responses: { '200': ok('The case'), ...common } },
+        get: { summary: 'Read a case (only permitted field groups), with `availableEvents`: the events this user may fire now', responses: { '200': ok('The case'), ...common } },
         patch: { summary: 'Update field groups of the version seen', requestBody: body('UpdateCase'), responses: { '200': ok('The case'), '403': problem('A field group is not writable for this role'), '409': problem('Stale version'), ...common } },
       },
       '/cases/{id}/events': {
