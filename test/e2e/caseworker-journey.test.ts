@@ -107,6 +107,11 @@ it('signs in, fills in the needs assessment with a server error shown and correc
   // Named by its top-level stage; the 26 service tracks inside are drawn below the graph, not listed here.
   await page.getByText('Current stage: Assistance and services', { exact: true }).waitFor();
   await page.getByRole('region', { name: 'Timeline' }).getByText(/Continue without the NAS → Assistance and services$/).waitFor();
+  // The service tracks share their steps: the caseworker picks the track, then the step.
+  await events.getByLabel('Start service: for which track').selectOption({ label: 'Legal assistance' });
+  await events.getByRole('button', { name: 'Start service', exact: true }).click();
+  await page.getByRole('region', { name: 'Timeline' }).getByText(/Start service → Legal assistance: In progress$/).waitFor();
+  expect((await worker.get(`/api/cases/${created.id}`)).plan.services.legalAssistance).toBe('inProgress');
 
   // The reflection period's deadline, counted from the reflection decision date the case carries.
   const deadlines = page.getByRole('region', { name: 'Deadlines' });

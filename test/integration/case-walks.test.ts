@@ -68,6 +68,17 @@ it('takes an adult from referral to closure through finland-municipality, with t
   expect((await w.read()).availableEvents).toEqual(['caseClosed', 'continueWithoutNas', 'referToNas']);
   await w.fire('referToNas');
   await w.fire('nasAdmitted');
+  // In assistance, the service tracks share their events: the case offers one option per track, with its data.
+  const inAssistance = await w.read();
+  expect(inAssistance.eventOptions).toContainEqual({ type: 'serviceStarted', data: { stop: 'legalAssistance' } });
+  expect(inAssistance.eventOptions).toContainEqual({ type: 'serviceNotNeeded', data: { stop: 'therapy' } });
+  expect(inAssistance.eventOptions.filter((o: { type: string }) => o.type === 'serviceStarted').length).toBeGreaterThan(10);
+  expect((await client.post(`/cases/${created.body.id}/events`, { type: 'serviceCompleted', data: { stop: 'legalAssistance' } })).status).toBe(409);
+  const started = await w.fire('serviceStarted', { stop: 'legalAssistance' });
+  expect(started.plan.services.legalAssistance).toBe('inProgress');
+  expect(started.plan.services.therapy).toBe('notStarted');
+  expect(started.eventOptions).toContainEqual({ type: 'serviceCompleted', data: { stop: 'legalAssistance' } });
+  expect(started.eventOptions).not.toContainEqual({ type: 'serviceStarted', data: { stop: 'legalAssistance' } });
   await w.submit('plan-of-assistance', { goals: 'own words' });
   body = await w.fire('planApproved');
   expect(body.workflow.activeStages).toContain('assistance/plan/approved/inEffect');
@@ -114,7 +125,7 @@ it('takes an adult from referral to closure through finland-municipality, with t
   const used = ['needsAssessment', 'safeAccommodation', 'legalAssistance'];
   for (const stop of ROAD_MAP_STOPS) {
     if (used.includes(stop)) {
-      await w.fire('serviceStarted', { stop });
+      if (stop !== 'legalAssistance') await w.fire('serviceStarted', { stop }); // legal assistance started above
       await w.fire('serviceCompleted', { stop });
     } else await w.fire('serviceNotNeeded', { stop });
   }

@@ -1,25 +1,44 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/http';
 import type { WorkflowDefinition } from '../workflows/workflow.types';
-import type { CaseRecord } from './case.types';
+import type { CaseRecord, EventOption } from './case.types';
 import { fireEvent } from './cases.api';
-import { useEventName } from './StageName';
+import { useEventName, useStageName } from './StageName';
+
+/** The options of one event type, in the order the server gave them. */
+function byType(options: EventOption[]): Array<[string, EventOption[]]> {
+  const groups = new Map<string, EventOption[]>();
+  for (const option of options) groups.set(option.type, [...(groups.get(option.type) ?? []), option]);
+  return [...groups];
+}
 
 /**
- * The events this user may fire on the case now, as buttons. The server works them out (`availableEvents`): the
- * rules' `fire` permission, the active stages, their guards and required forms; deadline events are never offered.
- * The server checks again when an event arrives and answers with a translated reason if the case moved meanwhile.
+ * The events this user may fire on the case now. The server works them out (`eventOptions`): the rules' `fire`
+ * permission, the active stages, their guards and required forms, and the data an event needs. An event with one way
+ * to take it is a button; an event the service tracks share (start, complete, not needed) is a choice of the track
+ * and a button. The server checks again when an event arrives and answers with a translated reason if the case moved.
  */
 export function CaseEvents({ record, definition, onFired }: { record: CaseRecord; definition?: WorkflowDefinition; onFired: (updated: CaseRecord) => void }) {
   const { t } = useTranslation();
   const eventName = useEventName(definition?.id);
-  const [busy, setBusy] = useState<string>();
+  const stageName = useStageName(definition?.id);
+  const id = useId();
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const events = record.availableEvents ?? [];
-  if (events.length === 0) {
+  const [chosen, setChosen] = useState<Record<string, number>>({});
+  const options = record.eventOptions ?? (record.availableEvents ?? []).map((type) => ({ type, data: {} }));
+  if (options.length === 0) {
     return <p>{t('caseDetail.noEvents')}</p>;
   }
+  const fire = (option: EventOption) => {
+    setBusy(true);
+    setError(undefined);
+    fireEvent(record.id, option.type, option.data)
+      .then(onFired, (failure: unknown) => setError(failure instanceof ApiError ? failure.problem.detail || failure.problem.title : String(failure)))
+      .finally(() => setBusy(false));
+  };
+  const dataLabel = (option: EventOption) => Object.values(option.data).map((value) => stageName(String(value))).join(', ');
   return (
     <div>
       {error && (
@@ -28,23 +47,33 @@ export function CaseEvents({ record, definition, onFired }: { record: CaseRecord
         </p>
       )}
       <ul className="event-buttons">
-        {events.map((event) => (
-          <li key={event}>
-            <button
-              type="button"
-              disabled={busy !== undefined}
-              onClick={() => {
-                setBusy(event);
-                setError(undefined);
-                fireEvent(record.id, event)
-                  .then(onFired, (failure: unknown) => setError(failure instanceof ApiError ? failure.problem.detail || failure.problem.title : String(failure)))
-                  .finally(() => setBusy(undefined));
-              }}
-            >
-              {eventName(event)}
-            </button>
-          </li>
-        ))}
+        {byType(options).map(([type, group]) =>
+          group.length === 1 && Object.keys(group[0]!.data).length === 0 ? (
+            <li key={type}>
+              <button type="button" disabled={busy} onClick={() => fire(group[0]!)}>
+                {eventName(type)}
+              </button>
+            </li>
+          ) : (
+            <li key={type} className="event-choice">
+              <select
+                aria-label={t('caseDetail.eventFor', { event: eventName(type) })}
+                id={`${id}-${type}`}
+                value={chosen[type] ?? 0}
+                onChange={(event) => setChosen({ ...chosen, [type]: Number(event.target.value) })}
+              >
+                {group.map((option, index) => (
+                  <option key={JSON.stringify(option.data)} value={index}>
+                    {dataLabel(option)}
+                  </option>
+                ))}
+              </select>{' '}
+              <button type="button" disabled={busy} onClick={() => fire(group[chosen[type] ?? 0] ?? group[0]!)}>
+                {eventName(type)}
+              </button>
+            </li>
+          ),
+        )}
       </ul>
     </div>
   );

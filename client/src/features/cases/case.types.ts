@@ -73,6 +73,12 @@ export interface CaseConsent {
 }
 
 /** `GET /api/cases/:id`. */
+/** An event a person can take now and the data to send with it (`{ stop: 'legalAssistance' }`). */
+export interface EventOption {
+  type: string;
+  data: Record<string, unknown>;
+}
+
 export interface CaseRecord {
   id: string;
   version?: number;
@@ -83,6 +89,8 @@ export interface CaseRecord {
   workflow?: CaseWorkflow;
   /** Events this user may fire now, worked out by the server (case page only). */
   availableEvents?: string[];
+  /** The same with the data each needs (one option per service track for the events the tracks share). */
+  eventOptions?: EventOption[];
   plan?: CasePlan;
   consents?: Record<string, CaseConsent>;
   updatedAt?: string;

@@ -40,6 +40,6 @@ export async function allCases(filter: CaseFilter): Promise<CaseSummary[]> {
 
 export const caseItems = (body: { items: CaseSummary[] } | undefined) => itemsOf(body);
 
-export function fireEvent(caseId: string, type: string): Promise<CaseRecord> {
-  return apiSend<CaseRecord>('POST', `/api/cases/${encodeURIComponent(caseId)}/events`, { type });
+export function fireEvent(caseId: string, type: string, data: Record<string, unknown> = {}): Promise<CaseRecord> {
+  return apiSend<CaseRecord>('POST', `/api/cases/${encodeURIComponent(caseId)}/events`, { type, data });
 }

@@ -54,7 +54,7 @@ export async function fireCaseEvent(rt: CaseRuntime, ctx: ServiceContext, id: st
     ctx.auth.user._id.toHexString(),
   );
   await recordAudit(ctx.db, auditActor(ctx), { action: 'fire', subjectType: 'Case', subjectId: id });
-  return { ...presentCase(ctx, committed, rt.clock.now()).body, availableEvents: await availableEvents(rt, ctx, committed) };
+  return { ...presentCase(ctx, committed, rt.clock.now()).body, ...(await availableEvents(rt, ctx, committed)) };
 }
 
 /** The cases side of the submissions seam. */

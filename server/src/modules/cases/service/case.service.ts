@@ -60,7 +60,7 @@ export async function getCase(rt: CaseRuntime, ctx: ServiceContext, id: string) 
   if (sensitive.length > 0) {
     await recordAudit(ctx.db, auditActor(ctx), { action: 'read', subjectType: 'Case', subjectId: id, sensitiveFields: sensitive });
   }
-  return { ...body, availableEvents: await availableEvents(rt, ctx, record) };
+  return { ...body, ...(await availableEvents(rt, ctx, record)) };
 }
 
 async function workflowRefFor(ctx: ServiceContext, workflowId: string): Promise<DefinitionRef> {

@@ -1,0 +1,73 @@
+import { analyseGuard } from '../definition/json-logic-guard.validator';
+import { listTransitions, stageIndex } from '../definition/stage-tree.util';
+import type { Guard, WorkflowDefinition } from '../definition/workflow-definition.schemas';
+import { RECHECK_EVENTS, type EvaluationContext } from './evaluation-context.types';
+import { evaluateGuard, formsPresent, guardData } from './guard-evaluator';
+import type { PersistedWorkflowSnapshot } from './persisted-snapshot';
+
+/** An event a person can take now, with the data it needs (`{ stop: 'legalAssistance' }` for one service track). */
+export interface EventOption {
+  type: string;
+  data: Record<string, unknown>;
+}
+
+type Scalar = string | number | boolean;
+
+/**
+ * The event data a guard asks for through equalities such as `{"==": [{"var": "event.stop"}, "legalAssistance"]}`
+ * (also inside `and`); null when the guard reads event data in any other way, because then no button can know what
+ * to send.
+ */
+export function eventDataOf(guard: Guard | undefined): Record<string, Scalar> | null {
+  if (guard === undefined) return {};
+  const read = analyseGuard(guard).variables.filter((variable) => variable.startsWith('event.')).map((variable) => variable.slice('event.'.length));
+  if (read.length === 0) return {};
+  const data: Record<string, Scalar> = {};
+  const visit = (node: unknown) => {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
+    for (const [operator, args] of Object.entries(node)) {
+      if (operator === 'and' && Array.isArray(args)) args.forEach(visit);
+      if ((operator === '==' || operator === '===') && Array.isArray(args) && args.length === 2) {
+        const [left, right] = args as unknown[];
+        const variable = eventVariable(left) ?? eventVariable(right);
+        const literal = eventVariable(left) ? right : left;
+        if (variable && isScalar(literal)) data[variable] = literal;
+      }
+    }
+  };
+  visit(guard);
+  return read.every((key) => key in data) ? data : null;
+}
+
+function eventVariable(node: unknown): string | undefined {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
+  const variable = (node as { var?: unknown }).var;
+  return typeof variable === 'string' && variable.startsWith('event.') ? variable.slice('event.'.length) : undefined;
+}
+
+const isScalar = (value: unknown): value is Scalar => ['string', 'number', 'boolean'].includes(typeof value);
+
+/**
+ * The events the active stages take now, each with the data that makes its guard true: one option per service track
+ * for an event the tracks share (`serviceStarted` with `{ stop }`). Required forms and the whole guard are checked
+ * against the case as it is; the engine checks again when the event arrives.
+ */
+export function eventOptions(def: WorkflowDefinition, persisted: PersistedWorkflowSnapshot, ctx: EvaluationContext): EventOption[] {
+  if (persisted.status === 'done') return [];
+  const index = stageIndex(def);
+  const options = new Map<string, EventOption>();
+  for (const path of Object.keys(persisted.stageEntries)) {
+    const entry = index.get(path);
+    if (!entry || entry.stage.type === 'final') continue;
+    const requiredForms = entry.stage.requiredForms ?? [];
+    for (const t of listTransitions(entry)) {
+      if (t.trigger.kind !== 'event' || RECHECK_EVENTS.has(t.trigger.event)) continue;
+      if (!t.transition.ignoreRequiredForms && !formsPresent(requiredForms, ctx)) continue;
+      const data = eventDataOf(t.transition.guard);
+      if (data === null || !evaluateGuard(t.transition.guard, guardData(ctx, data))) continue;
+      const option = { type: t.trigger.event, data };
+      options.set(JSON.stringify(option), option);
+    }
+  }
+  return [...options.values()].sort((a, b) => a.type.localeCompare(b.type) || JSON.stringify(a.data).localeCompare(JSON.stringify(b.data)));
+}
