@@ -5,7 +5,7 @@
 // form and sees the new field with its Finnish label.
 import path from 'node:path';
 import { cspViolations, openPage, signInThroughForm } from './client-page';
-import { apiAs, component, PASSWORD, screenshotsDir, useJourney } from './journey-kit';
+import { apiAs, component, dragTextFieldInto, PASSWORD, screenshotsDir, useJourney } from './journey-kit';
 
 jest.setTimeout(180_000);
 
@@ -31,17 +31,7 @@ it('clones a template form, adds a field in the builder, translates it, publishe
 
   // The builder: drag a Text Field from the palette (dragula: mouse down, move, up) to the top of the first section
   // (its drop area reaches below the viewport, so the drop point is near its top).
-  const palette = page.locator('.formbuilder .formcomponents [data-type="textfield"]').first();
-  await palette.waitFor();
-  const dropZone = page.locator('.formbuilder [ref="sectionLanguage-container"]').first();
-  await dropZone.waitFor();
-  const from = (await palette.boundingBox())!;
-  const to = (await dropZone.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 5 });
-  await page.mouse.move(to.x + to.width / 2, to.y + 20, { steps: 20 });
-  await page.mouse.up();
+  await dragTextFieldInto(page, 'sectionLanguage');
 
   // The component's edit dialog: the label, then Save.
   const dialog = page.locator('.component-edit-container');

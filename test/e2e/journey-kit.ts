@@ -126,3 +126,21 @@ export async function setField(page: Page, key: string, value: unknown): Promise
     await host.locator('input, textarea').first().fill(String(value));
   }
 }
+
+/** Drags a Text Field from the builder's palette to the top of a panel (dragula: mouse down, move, up). */
+export async function dragTextFieldInto(page: Page, panelKey: string): Promise<void> {
+  const palette = page.locator('.formbuilder .formcomponents [data-type="textfield"]').first();
+  await palette.waitFor();
+  const dropZone = page.locator(`.formbuilder [ref="${panelKey}-container"]`).first();
+  await dropZone.waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const from = (await palette.boundingBox())!;
+  const to = (await dropZone.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 20, { steps: 20 });
+  await page.mouse.up();
+}
+
+/** In the builder's component edit dialog: sets the label, waits for the key the builder derives from it, saves. */

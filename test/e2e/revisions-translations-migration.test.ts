@@ -11,7 +11,7 @@
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { cspViolations, openPage, seriousAxeViolations, signInThroughForm } from './client-page';
-import { apiAs, component, PASSWORD, screenshotsDir, useJourney } from './journey-kit';
+import { apiAs, component, dragTextFieldInto, PASSWORD, screenshotsDir, useJourney } from './journey-kit';
 
 jest.setTimeout(180_000);
 
@@ -42,23 +42,6 @@ async function builderActions(page: Page, key: string): Promise<Locator> {
   return wrapper;
 }
 
-/** Drags a Text Field from the builder's palette to the top of a panel (dragula: mouse down, move, up). */
-async function dragTextFieldInto(page: Page, panelKey: string): Promise<void> {
-  const palette = page.locator('.formbuilder .formcomponents [data-type="textfield"]').first();
-  await palette.waitFor();
-  const dropZone = page.locator(`.formbuilder [ref="${panelKey}-container"]`).first();
-  await dropZone.waitFor();
-  await page.evaluate(() => window.scrollTo(0, 0));
-  const from = (await palette.boundingBox())!;
-  const to = (await dropZone.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 5 });
-  await page.mouse.move(to.x + to.width / 2, to.y + 20, { steps: 20 });
-  await page.mouse.up();
-}
-
-/** In the builder's component edit dialog: sets the label, waits for the key the builder derives from it, saves. */
 async function setLabelInDialog(page: Page, label: string, key: string): Promise<void> {
   const dialog = page.locator('.component-edit-container');
   await dialog.waitFor();
