@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { ConnectionCache } from '../../core/db/connection-cache';
 import type { Session } from './session.model';
 
 /**
@@ -8,37 +9,16 @@ import type { Session } from './session.model';
  * sees a revocation within SESSION_CACHE_MS. Expiry and idle time are checked on every request against the clock.
  */
 export const SESSION_CACHE_MS = 2_000;
-const MAX_ENTRIES = 10_000;
-
-interface Entry {
-  session: Session;
-  until: number;
-}
-
-// Keyed by connection: no module-level state shared between apps (tests run several in one process).
-const caches = new WeakMap<Connection, Map<string, Entry>>();
+const sessions = new ConnectionCache<Session>(SESSION_CACHE_MS, 10_000);
 
 export function recentSession(db: Connection, id: string, now: Date): Session | null {
-  const cache = caches.get(db);
-  const entry = cache?.get(id);
-  if (!entry) return null;
-  if (entry.until > now.getTime()) return entry.session;
-  cache!.delete(id);
-  return null;
+  return sessions.get(db, id, now.getTime()) ?? null;
 }
 
 export function rememberSession(db: Connection, session: Session, now: Date): void {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new Map();
-    caches.set(db, cache);
-  }
-  if (cache.size >= MAX_ENTRIES) cache.clear();
-  cache.set(session._id, { session, until: now.getTime() + SESSION_CACHE_MS });
+  sessions.set(db, session._id, session, now.getTime());
 }
 
 export function forgetSessions(db: Connection, which: (session: Session) => boolean): void {
-  const cache = caches.get(db);
-  if (!cache) return;
-  for (const [id, entry] of cache) if (which(entry.session)) cache.delete(id);
+  sessions.forget(db, which);
 }

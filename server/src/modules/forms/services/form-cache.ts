@@ -1,4 +1,5 @@
 import type { Connection, Types } from 'mongoose';
+import { ConnectionCache } from '../../../core/db/connection-cache';
 import type { Form } from '../models/form.model';
 
 /**
@@ -9,39 +10,17 @@ import type { Form } from '../models/form.model';
  * validated against, and pinned to, a real published revision.
  */
 export const FORM_CACHE_MS = 5_000;
-const MAX_ENTRIES = 1_000;
+const forms = new ConnectionCache<Form>(FORM_CACHE_MS, 1_000);
 
-interface Entry {
-  form: Form;
-  until: number;
+export function cachedForm(db: Connection, key: string): Form | undefined {
+  return forms.get(db, key);
 }
 
-// Keyed by connection: no module-level state shared between apps (tests run several in one process).
-const caches = new WeakMap<Connection, Map<string, Entry>>();
-
-export function cachedForm(db: Connection, key: string, now = Date.now()): Form | undefined {
-  const entry = caches.get(db)?.get(key);
-  if (!entry) return undefined;
-  if (entry.until > now) return entry.form;
-  caches.get(db)?.delete(key);
-  return undefined;
-}
-
-export function rememberForm(db: Connection, key: string, form: Form, now = Date.now()): void {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = new Map();
-    caches.set(db, cache);
-  }
-  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
-  cache.set(key, { form, until: now + FORM_CACHE_MS });
+export function rememberForm(db: Connection, key: string, form: Form): void {
+  forms.set(db, key, form);
 }
 
 /** Called by every write of a form document in this process. */
 export function forgetForm(db: Connection, formId: Types.ObjectId): void {
-  const cache = caches.get(db);
-  if (!cache) return;
-  for (const [key, entry] of cache) {
-    if (entry.form._id.equals(formId)) cache.delete(key);
-  }
+  forms.forget(db, (form) => form._id.equals(formId));
 }

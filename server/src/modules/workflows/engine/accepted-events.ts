@@ -1,8 +1,8 @@
 import { analyseGuard } from '../definition/json-logic-guard.validator';
-import { listTransitions, stageIndex } from '../definition/stage-tree.util';
 import type { WorkflowDefinition } from '../definition/workflow-definition.schemas';
 import { RECHECK_EVENTS, type EvaluationContext } from './evaluation-context.types';
-import { evaluateGuard, formsPresent, guardData } from './guard-evaluator';
+import { openEventTransitions } from './event-options';
+import { evaluateGuard, guardData } from './guard-evaluator';
 import type { PersistedWorkflowSnapshot } from './persisted-snapshot';
 
 /**
@@ -16,19 +16,11 @@ export function acceptedEvents(
   ctx: EvaluationContext,
 ): string[] {
   if (persisted.status === 'done') return [];
-  const index = stageIndex(def);
   const accepted = new Set<string>(RECHECK_EVENTS);
-  for (const path of Object.keys(persisted.stageEntries)) {
-    const entry = index.get(path);
-    if (!entry || entry.stage.type === 'final') continue;
-    const requiredForms = entry.stage.requiredForms ?? [];
-    for (const t of listTransitions(entry)) {
-      if (t.trigger.kind !== 'event' || accepted.has(t.trigger.event)) continue;
-      if (!t.transition.ignoreRequiredForms && !formsPresent(requiredForms, ctx)) continue;
-      const guard = t.transition.guard;
-      const readsEvent = guard !== undefined && analyseGuard(guard).variables.some((v) => v.startsWith('event.'));
-      if (readsEvent || evaluateGuard(guard, guardData(ctx, {}))) accepted.add(t.trigger.event);
-    }
+  for (const { event, guard } of openEventTransitions(def, persisted, ctx)) {
+    if (accepted.has(event)) continue;
+    const readsEvent = guard !== undefined && analyseGuard(guard).variables.some((v) => v.startsWith('event.'));
+    if (readsEvent || evaluateGuard(guard, guardData(ctx, {}))) accepted.add(event);
   }
   return [...accepted].sort();
 }

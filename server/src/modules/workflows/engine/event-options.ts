@@ -48,26 +48,41 @@ function eventVariable(node: unknown): string | undefined {
 const isScalar = (value: unknown): value is Scalar => ['string', 'number', 'boolean'].includes(typeof value);
 
 /**
- * The events the active stages take now, each with the data that makes its guard true: one option per service track
- * for an event the tracks share (`serviceStarted` with `{ stop }`). Required forms and the whole guard are checked
- * against the case as it is; the engine checks again when the event arrives.
+ * The event transitions of the active stages that their required forms allow now (the guard is left to the caller).
+ * Shared by the 409 answer's accepted events and the case page's options.
  */
-export function eventOptions(def: WorkflowDefinition, persisted: PersistedWorkflowSnapshot, ctx: EvaluationContext): EventOption[] {
-  if (persisted.status === 'done') return [];
+export function* openEventTransitions(
+  def: WorkflowDefinition,
+  persisted: PersistedWorkflowSnapshot,
+  ctx: EvaluationContext,
+): Generator<{ event: string; guard: Guard | undefined }> {
+  if (persisted.status === 'done') return;
   const index = stageIndex(def);
-  const options = new Map<string, EventOption>();
   for (const path of Object.keys(persisted.stageEntries)) {
     const entry = index.get(path);
     if (!entry || entry.stage.type === 'final') continue;
     const requiredForms = entry.stage.requiredForms ?? [];
     for (const t of listTransitions(entry)) {
-      if (t.trigger.kind !== 'event' || RECHECK_EVENTS.has(t.trigger.event)) continue;
+      if (t.trigger.kind !== 'event') continue;
       if (!t.transition.ignoreRequiredForms && !formsPresent(requiredForms, ctx)) continue;
-      const data = eventDataOf(t.transition.guard);
-      if (data === null || !evaluateGuard(t.transition.guard, guardData(ctx, data))) continue;
-      const option = { type: t.trigger.event, data };
-      options.set(JSON.stringify(option), option);
+      yield { event: t.trigger.event, guard: t.transition.guard };
     }
+  }
+}
+
+/**
+ * The events the active stages take now, each with the data that makes its guard true: one option per service track
+ * for an event the tracks share (`serviceStarted` with `{ stop }`). Required forms and the whole guard are checked
+ * against the case as it is; the engine checks again when the event arrives.
+ */
+export function eventOptions(def: WorkflowDefinition, persisted: PersistedWorkflowSnapshot, ctx: EvaluationContext): EventOption[] {
+  const options = new Map<string, EventOption>();
+  for (const { event, guard } of openEventTransitions(def, persisted, ctx)) {
+    if (RECHECK_EVENTS.has(event)) continue;
+    const data = eventDataOf(guard);
+    if (data === null || !evaluateGuard(guard, guardData(ctx, data))) continue;
+    const option = { type: event, data };
+    options.set(JSON.stringify(option), option);
   }
   return [...options.values()].sort((a, b) => a.type.localeCompare(b.type) || JSON.stringify(a.data).localeCompare(JSON.stringify(b.data)));
 }
