@@ -1,14 +1,15 @@
 import {
   calculateProcessInfo,
   clearHiddenProcessInfo,
-  conditionProcessInfo,
   defaultValueProcessInfo,
   filterProcessInfo,
   logicProcessInfo,
   normalizeProcessInfo,
   postValidateProcessInfo,
-  type ProcessContext,
+  type Component,
+  type ProcessorInfo,
 } from '@formio/core';
+import { conditionsProcessorFor } from './condition-lookup';
 
 /**
  * The processors the server runs, in core's own `Processors` order, minus three:
@@ -18,14 +19,15 @@ import {
  *   behaviour differ from what the builder shows.
  * `postValidate` runs the full rule set (`rules`); core's deprecated `ProcessTargets.submission` validates only
  * `serverRules` (unique, captcha...) and would skip required, lengths, min/max and patterns. `calculate` is
- * included so that calculated values are recomputed here rather than taken from the client.
+ * included so that calculated values are recomputed here rather than taken from the client. `conditions` is core's,
+ * searching a pruned copy of the components being processed (condition-lookup.ts).
  */
-// Core types processors loosely; borrow its own type for the list rather than spelling out `any`.
-export const SERVER_PROCESSORS: ProcessContext<unknown>['processors'] = [
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- core types processors this loosely
+export const serverProcessors = (components: readonly Component[]): ProcessorInfo<any, any>[] => [
   filterProcessInfo,
   defaultValueProcessInfo,
   calculateProcessInfo,
-  conditionProcessInfo,
+  conditionsProcessorFor(components),
   logicProcessInfo,
   normalizeProcessInfo,
   clearHiddenProcessInfo,

@@ -1,10 +1,11 @@
-import { processSync, type Component, type FieldError, type ProcessContext } from '@formio/core';
+import type { Component, FieldError } from '@formio/core';
 import { cloneJson, isRecord, type JsonRecord } from '../shared/json-guards';
 import type { FormLike } from '../shared/form.types';
 import { blankCalculatedValues } from './calculated-value-remover';
+import { processFormSync, type FormProcessContext } from './component-processing';
 import type { FormioErrorDetail, Translate } from './formio-error-detail.types';
 import { installNoCodeEvaluator } from './safe-evaluator';
-import { SERVER_PROCESSORS } from './server-processors';
+import { serverProcessors } from './server-processors';
 import { checkSubmissionTypes } from './submission-type-checker';
 import { buildDetail, translateFieldError } from './validation-message-translator';
 
@@ -40,15 +41,15 @@ export function validateSubmission(form: FormLike, data: unknown, t: Translate):
   for (const path of badPaths) removeAt(working, path);
 
   blankCalculatedValues(form.components, working);
-  const context: ProcessContext<ProcessScope> = {
-    form: { ...form, components },
+  const context: FormProcessContext<ProcessScope> = {
+    form: { ...form, components } as FormProcessContext<ProcessScope>['form'],
     submission: { data: working },
     components,
     data: working,
-    processors: SERVER_PROCESSORS,
+    processors: serverProcessors(components),
     scope: {},
   };
-  const scope = processSync<ProcessScope>(context);
+  const scope = processFormSync(context);
   for (const error of scope.errors ?? []) {
     const detail = translateFieldError(t, error);
     if (!isUnder(detail.context.path, badPaths)) details.push(detail);
