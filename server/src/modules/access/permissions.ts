@@ -39,14 +39,42 @@ export function fieldFilter(ability: AppAbility, action: Action, subjectType: st
 
 /**
  * A record as CASL sees it: plain JSON (ObjectIds become hex strings, matching the filled-in placeholders)
- * tagged with its subject type.
+ * tagged with its subject type. Only the top-level fields that the conditions of the rules in play name are
+ * converted (`fields`): a submission's data or a form's components and translations are tens of kilobytes that no
+ * condition reads, and converting them was a visible part of creating a submission.
  */
-export function toSubject<T extends object>(subjectType: string, record: T): T {
-  return asCaslSubject(subjectType, JSON.parse(JSON.stringify(record)) as T);
+export function toSubject<T extends object>(subjectType: string, record: T, fields?: ReadonlySet<string> | null): T {
+  const named = fields ? Object.fromEntries(Object.entries(record).filter(([key]) => fields.has(key))) : record;
+  return asCaslSubject(subjectType, JSON.parse(JSON.stringify(named)) as T);
+}
+
+// Per rule set (a new array whenever an ability's rules change): the top-level fields its conditions name.
+const namedFieldsCache = new WeakMap<object, Map<string, ReadonlySet<string> | null>>();
+
+/** The top-level fields the conditions of these rules read, or null when a condition is not a plain field query. */
+function conditionFields(ability: AppAbility, action: Action, subjectType: string): ReadonlySet<string> | null {
+  let bySubject = namedFieldsCache.get(ability.rules);
+  if (!bySubject) {
+    bySubject = new Map();
+    namedFieldsCache.set(ability.rules, bySubject);
+  }
+  const key = `${action} ${subjectType}`;
+  if (bySubject.has(key)) return bySubject.get(key)!;
+  const fields = new Set<string>();
+  let plain = true;
+  for (const rule of ability.rulesFor(action, subjectType as never)) {
+    for (const name of Object.keys(rule.conditions ?? {})) {
+      if (name.startsWith('$')) plain = false;
+      fields.add(name.split('.')[0]!);
+    }
+  }
+  const result = plain ? fields : null;
+  bySubject.set(key, result);
+  return result;
 }
 
 export function can(ability: AppAbility, action: Action, subjectType: string, record: object, field?: string): boolean {
-  return ability.can(action, toSubject(subjectType, record), field);
+  return ability.can(action, toSubject(subjectType, record, conditionFields(ability, action, subjectType)), field);
 }
 
 /** Throws the same 404 as for a missing record: a record you may not act on does not exist for you. */
@@ -56,5 +84,5 @@ export function ensureCan(ability: AppAbility, action: Action, subjectType: stri
 
 /** The fields of this record the ability may use for `action` (all of the subject's fields where a rule lists none). */
 export function permittedFields(ability: AppAbility, action: Action, subjectType: string, record: object): string[] {
-  return permittedFieldsOf(ability, action, toSubject(subjectType, record), { fieldsFrom: (rule) => rule.fields ?? fieldsOf(subjectType) });
+  return permittedFieldsOf(ability, action, toSubject(subjectType, record, conditionFields(ability, action, subjectType)), { fieldsFrom: (rule) => rule.fields ?? fieldsOf(subjectType) });
 }
