@@ -29,7 +29,7 @@ export function validateSubmission(form: FormLike, data: unknown, t: Translate):
     return { ok: false, details: [buildDetail(t, { key: '', label: '' }, '', 'type', 'type', { expected: 'object' })] };
   }
   // Core mutates both components (scope, model type, logic actions) and data; work on copies.
-  const components = freshComponents(form);
+  const components = cloneJson(form.components) as Component[];
   const working = cloneJson(data);
 
   const typeProblems = checkSubmissionTypes(form.components, working);
@@ -56,19 +56,6 @@ export function validateSubmission(form: FormLike, data: unknown, t: Translate):
   }
   if (details.length > 0) return { ok: false, details };
   return { ok: true, data: context.data };
-}
-
-// Parsing a kept JSON text is cheaper than a deep clone of the same components (measured: validation of the 60-field
-// form spent a tenth of its time cloning them). Keyed by the definition object, which revision-cache.ts keeps.
-const componentsJson = new WeakMap<object, string>();
-
-function freshComponents(form: FormLike): Component[] {
-  let json = componentsJson.get(form);
-  if (json === undefined) {
-    json = JSON.stringify(form.components);
-    componentsJson.set(form, json);
-  }
-  return JSON.parse(json) as Component[];
 }
 
 // A value refused for its type is already reported; what core then says about it or inside it is noise.
