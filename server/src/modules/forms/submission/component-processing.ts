@@ -30,8 +30,8 @@ export interface FormProcessContext<Scope> {
  * with `Object.defineProperty`, which leaves the object in V8's slow dictionary mode, so every later copy (one per
  * validation rule) and read is slow. Measured on the 60-field form: those copies were a third of validation time.
  * Here each component's context is an object literal of a fixed shape whose `value` reads and writes the data
- * exactly as core's `contextValue` does. `submission-processing.test.ts` checks that both
- * give the same data, scope and errors on every template form.
+ * exactly as core's `contextValue` does. `component-processing.test.ts` checks that both give the same data,
+ * errors, conditionals and components on every template and fixture form.
  */
 export function processFormSync<Scope>(context: FormProcessContext<Scope>): FormProcessContext<Scope>['scope'] {
   const { components, data, scope, processors } = context;
@@ -50,7 +50,14 @@ export function processFormSync<Scope>(context: FormProcessContext<Scope>): Form
     ): true | undefined => {
       const place: ComponentPlace = { component, compData, row, path, siblings, index, parent, paths, localRoot };
       if (phase === 'post') {
-        for (const processor of processors) processor.postProcessSync?.(readingContext(context, place));
+        // One context for the post processors, as in core; its value is read again before each of them.
+        let reading: ReturnType<typeof readingContext> | undefined;
+        for (const processor of processors) {
+          if (!processor.postProcessSync) continue;
+          if (reading) reading.value = currentValue(place);
+          else reading = readingContext(context, place);
+          processor.postProcessSync(reading);
+        }
         return undefined;
       }
       const componentContext = writingContext(context, place);
@@ -116,11 +123,15 @@ function writingContext<Scope>(base: FormProcessContext<Scope>, place: Component
   };
 }
 
+function currentValue(place: ComponentPlace): unknown {
+  const dataPath = dataPathOf(place);
+  return dataPath === undefined ? undefined : get(place.compData, dataPath);
+}
+
 // The post processors (filter, validate) only read the value, but the filter may set a number's data to null
 // before validation runs; so each one gets the value as it is when it starts, as a plain property. Validation
 // copies its context once per rule, and a copy of an object with an accessor is V8's slow path.
 function readingContext<Scope>(base: FormProcessContext<Scope>, place: ComponentPlace) {
-  const dataPath = dataPathOf(place);
   return {
     form: base.form,
     submission: base.submission,
@@ -136,7 +147,7 @@ function readingContext<Scope>(base: FormProcessContext<Scope>, place: Component
     instance: undefined,
     parent: place.parent,
     localRoot: place.localRoot,
-    value: dataPath === undefined ? undefined : get(place.compData, dataPath),
+    value: currentValue(place),
     processor: 'custom',
   };
 }
