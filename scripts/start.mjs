@@ -1,4 +1,6 @@
 // `npm start`: build what is not built yet (or older than its sources), then run the server in this process.
+// package.json starts this with --max-semi-space-size=32 (see README, Configuration); `npm run bench` measures with
+// the same setting, so its figures are those of the server as started.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -16,14 +16,19 @@ import { isRecord } from '../shared/json-guards';
  * whole form in their context (a rule may read it), so they get the real one.
  */
 export function conditionsProcessorFor(components: readonly Component[]): ProcessorInfo<any, void> { // eslint-disable-line @typescript-eslint/no-explicit-any -- core's own type
-  const keys = namedKeys(components);
-  const lookupForm = { components: pruneTo(components, keys) };
+  // Built when the first such conditional is processed: most forms have none (the templates use JSONLogic).
+  let lookupForm: { components: Component[] } | undefined;
   return {
     ...conditionProcessInfo,
     processSync: (context) => {
       const conditional: unknown = context.component.conditional;
       const searches = isRecord(conditional) && conditional.json === undefined && (conditional.when || conditional.conditions);
-      conditionProcessSync(searches ? { ...context, form: lookupForm } : context);
+      if (!searches) {
+        conditionProcessSync(context);
+        return;
+      }
+      lookupForm ??= { components: pruneTo(components, namedKeys(components)) };
+      conditionProcessSync({ ...context, form: lookupForm });
     },
   };
 }
