@@ -29,9 +29,11 @@ export async function presentForReader(
     const hidden = forbiddenSensitiveFields(ability, 'read', submission, revision.sensitive);
     const data = withoutFields(submission.data, hidden);
     const hiddenKeys = new Set(hidden.map((field) => field.key));
-    const shown = filledSensitiveKeys(data, revision.sensitive.filter((field) => !hiddenKeys.has(field.key)));
-    if (actor && shown.length > 0) {
-      audits.push(recordAudit(db, actor, { action: 'read', subjectType: 'Submission', subjectId: submission._id.toHexString(), sensitiveFields: shown }));
+    if (actor) {
+      const shown = filledSensitiveKeys(data, revision.sensitive.filter((field) => !hiddenKeys.has(field.key)));
+      if (shown.length > 0) {
+        audits.push(recordAudit(db, actor, { action: 'read', subjectType: 'Submission', subjectId: submission._id.toHexString(), sensitiveFields: shown }));
+      }
     }
     views.push({ ...submission, data, masked: [...hiddenKeys] });
   }
