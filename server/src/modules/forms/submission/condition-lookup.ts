@@ -1,4 +1,5 @@
 import { conditionProcessInfo, conditionProcessSync, type Component, type ProcessorInfo } from '@formio/core';
+import { walkComponents } from '../definition/component-walker';
 import { isRecord } from '../shared/json-guards';
 
 /**
@@ -39,39 +40,15 @@ function namedKeys(components: readonly Component[]): Set<string> {
     if (typeof name !== 'string') return;
     for (const segment of name.split('.')) keys.add(segment.replace(/\[\d+\]/g, ''));
   };
-  forEachComponent(components, (component) => {
+  for (const { component } of walkComponents(components)) {
     const conditional: unknown = component.conditional;
-    if (!isRecord(conditional)) return;
+    if (!isRecord(conditional)) continue;
     addSegments(conditional.when);
     if (Array.isArray(conditional.conditions)) {
       for (const condition of conditional.conditions) if (isRecord(condition)) addSegments(condition.component);
     }
-  });
+  }
   return keys;
-}
-
-// Core's eachComponent descends into `columns[].components`, `rows[][].components` and `components`.
-function childLists(component: Component): Component[][] {
-  const record = component as Record<string, unknown>;
-  const lists: Component[][] = [];
-  if (Array.isArray(record.columns)) {
-    for (const column of record.columns) if (isRecord(column) && Array.isArray(column.components)) lists.push(column.components);
-  } else if (Array.isArray(record.rows)) {
-    for (const row of record.rows) {
-      if (Array.isArray(row)) for (const cell of row) if (isRecord(cell) && Array.isArray(cell.components)) lists.push(cell.components);
-    }
-  } else if (Array.isArray(record.components)) {
-    lists.push(record.components as Component[]);
-  }
-  return lists;
-}
-
-function forEachComponent(components: readonly Component[], visit: (component: Component) => void): void {
-  for (const component of components) {
-    if (!isRecord(component)) continue;
-    visit(component);
-    for (const list of childLists(component)) forEachComponent(list, visit);
-  }
 }
 
 function pruneTo(components: readonly Component[], keys: ReadonlySet<string>): Component[] {
