@@ -7,6 +7,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import express from 'express';
 import pino from 'pino';
 
@@ -88,24 +89,19 @@ try {
   // Everything the product stored except what the database assigns per document.
   template = Object.fromEntries(Object.entries(stored).filter(([key]) => !['_id', 'createdAt', 'updatedAt'].includes(key)));
 
-  // One run: requests per second, and CPU time of this process per request (server and the load generator).
-  async function measure(label, url, headers) {
-    const run = async (count) => {
-      let next = 0;
-      const worker = async () => {
-        while (next < count) {
-          next += 1;
-          const response = await call('POST', url, { data }, headers);
-          if (response.status !== 201) throw new Error(`${label}: ${response.status} ${JSON.stringify(response.body)}`);
-        }
-      };
-      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    };
-    await run(WARMUP);
+  // The load comes from a worker thread (load-generator.mjs), so that making requests and reading responses does not
+  // take turns with the server on its event loop. One run: requests per second, and CPU time of this whole process
+  // (server and load generator) per request.
+  const generator = new Worker(new URL('./load-generator.mjs', import.meta.url), { workerData: { port, concurrency: CONCURRENCY } });
+  const generate = (task) =>
+    new Promise((resolve, reject) => {
+      generator.once('message', (reply) => (reply.error ? reject(new Error(reply.error)) : resolve(reply.seconds)));
+      generator.postMessage(task);
+    });
+  async function measure(url, headers) {
+    await generate({ url, headers, body: { data }, count: WARMUP });
     const cpuBefore = process.cpuUsage();
-    const started = process.hrtime.bigint();
-    await run(REQUESTS);
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const seconds = await generate({ url, headers, body: { data }, count: REQUESTS });
     const cpu = process.cpuUsage(cpuBefore);
     return { rate: REQUESTS / seconds, cpuMs: (cpu.user + cpu.system) / 1000 / REQUESTS };
   }
@@ -113,12 +109,12 @@ try {
   // Rounds of a baseline run followed by a product run: each round's ratio compares two runs made seconds apart, so
   // the drift of a shared machine (the database on the same cores, a growing collection) cancels out; the median of
   // the rounds is reported, with the spread. The first round only warms up both paths (JIT, caches, pools).
-  await measure('baseline', '/bench/baseline', {});
-  await measure('product', productUrl, { 'x-jwt-token': worker });
+  await measure('/bench/baseline', {});
+  await measure(productUrl, { 'x-jwt-token': worker });
   const rounds = [];
   for (let round = 0; round < ROUNDS; round += 1) {
-    const baseline = await measure('baseline', '/bench/baseline', {});
-    const product = await measure('product', productUrl, { 'x-jwt-token': worker });
+    const baseline = await measure('/bench/baseline', {});
+    const product = await measure(productUrl, { 'x-jwt-token': worker });
     rounds.push({ baseline, product, ratio: product.rate / baseline.rate });
   }
   const median = (values) => {
@@ -145,6 +141,7 @@ try {
     ].join('\n'),
   );
   agent.destroy();
+  await generator.terminate();
 } finally {
   await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
   await db.close();

@@ -90,7 +90,8 @@ function outcome(form: NamedForm, data: Record<string, unknown>, ours: boolean) 
   let scope: Record<string, unknown>;
   let context: { data: unknown };
   if (ours) {
-    const own = { ...base, processors: serverProcessors(components) } as Parameters<typeof processFormSync>[0];
+    // As the validator does: the copy is processed, what is remembered per form is keyed by the stored definition.
+    const own = { ...base, processors: serverProcessors(components, form.components) } as Parameters<typeof processFormSync>[0];
     scope = processFormSync(own);
     context = own;
   } else {

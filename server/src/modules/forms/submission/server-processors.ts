@@ -20,14 +20,15 @@ import { conditionsProcessorFor } from './condition-lookup';
  * `postValidate` runs the full rule set (`rules`); core's deprecated `ProcessTargets.submission` validates only
  * `serverRules` (unique, captcha...) and would skip required, lengths, min/max and patterns. `calculate` is
  * included so that calculated values are recomputed here rather than taken from the client. `conditions` is core's,
- * searching a pruned copy of the components being processed (condition-lookup.ts).
+ * searching a pruned copy of the components being processed (condition-lookup.ts); `definition` is the stored tree
+ * those components were copied from, by which that processor remembers what it needs of a form.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- core types processors this loosely
-export const serverProcessors = (components: readonly Component[]): ProcessorInfo<any, any>[] => [
+export const serverProcessors = (components: readonly Component[], definition: readonly Component[] = components): ProcessorInfo<any, any>[] => [
   filterProcessInfo,
   defaultValueProcessInfo,
   calculateProcessInfo,
-  conditionsProcessorFor(components),
+  conditionsProcessorFor(components, definition),
   logicProcessInfo,
   normalizeProcessInfo,
   clearHiddenProcessInfo,

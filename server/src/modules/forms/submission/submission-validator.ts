@@ -46,7 +46,7 @@ export function validateSubmission(form: FormLike, data: unknown, t: Translate):
     submission: { data: working },
     components,
     data: working,
-    processors: serverProcessors(components),
+    processors: serverProcessors(components, form.components as Component[]),
     scope: {},
   };
   const scope = processFormSync(context);
