@@ -5,9 +5,9 @@ import { blankCalculatedValues } from './calculated-value-remover';
 import { processFormSync, type FormProcessContext } from './component-processing';
 import type { FormioErrorDetail, Translate } from './formio-error-detail.types';
 import { installNoCodeEvaluator } from './safe-evaluator';
-import { serverProcessors } from './server-processors';
 import { checkSubmissionTypes } from './submission-type-checker';
 import { buildDetail, translateFieldError } from './validation-message-translator';
+import { withWorkingComponents } from './working-components';
 
 export type SubmissionResult = { ok: true; data: JsonRecord } | { ok: false; details: FormioErrorDetail[] };
 
@@ -21,15 +21,15 @@ installNoCodeEvaluator();
 /**
  * Validates and cleans submission data against a form on the server: shape check first, then @formio/core with
  * code evaluation off. On success `data` holds only the form's keys, with hidden values cleared and calculated
- * values recomputed. All problems are reported at once.
+ * values recomputed. All problems are reported at once. `form` is a stored definition, which is never changed in
+ * place: what is derived from it is remembered by its identity (working-components.ts).
  */
 export function validateSubmission(form: FormLike, data: unknown, t: Translate): SubmissionResult {
   installNoCodeEvaluator();
   if (!isRecord(data)) {
     return { ok: false, details: [buildDetail(t, { key: '', label: '' }, '', 'type', 'type', { expected: 'object' })] };
   }
-  // Core mutates both components (scope, model type, logic actions) and data; work on copies.
-  const components = cloneJson(form.components) as Component[];
+  // Core mutates the data; work on a copy (and on a working copy of the components, below).
   const working = cloneJson(data);
 
   const typeProblems = checkSubmissionTypes(form.components, working);
@@ -41,21 +41,25 @@ export function validateSubmission(form: FormLike, data: unknown, t: Translate):
   for (const path of badPaths) removeAt(working, path);
 
   blankCalculatedValues(form.components, working);
-  const context: FormProcessContext<ProcessScope> = {
-    form: { ...form, components } as FormProcessContext<ProcessScope>['form'],
-    submission: { data: working },
-    components,
-    data: working,
-    processors: serverProcessors(components, form.components as Component[]),
-    scope: {},
-  };
-  const scope = processFormSync(context);
-  for (const error of scope.errors ?? []) {
-    const detail = translateFieldError(t, error);
-    if (!isUnder(detail.context.path, badPaths)) details.push(detail);
-  }
+  const cleaned = withWorkingComponents(form.components as Component[], ({ components, processors }) => {
+    const context: FormProcessContext<ProcessScope> = {
+      form: { ...form, components } as FormProcessContext<ProcessScope>['form'],
+      submission: { data: working },
+      components,
+      data: working,
+      processors,
+      scope: {},
+    };
+    const scope = processFormSync(context);
+    // Core's errors point at the working components: read them before the copy is handed on.
+    for (const error of scope.errors ?? []) {
+      const detail = translateFieldError(t, error);
+      if (!isUnder(detail.context.path, badPaths)) details.push(detail);
+    }
+    return context.data;
+  });
   if (details.length > 0) return { ok: false, details };
-  return { ok: true, data: context.data };
+  return { ok: true, data: cleaned };
 }
 
 // A value refused for its type is already reported; what core then says about it or inside it is noise.
