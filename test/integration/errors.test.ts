@@ -25,6 +25,10 @@ describe('error mappings give translated problem+json', () => {
     ['form-encoded body', () => request(t.app).put('/api/meta').type('form').send({ a: '1' }), 415, 'unsupported-media-type'],
     ['unknown API route', () => request(t.app).get('/api/no-such-thing'), 404, 'route-not-found'],
     ['unknown non-API path', () => request(t.app).get('/no/such/page.php'), 404, 'route-not-found'],
+    // A module's routes are entered only under its own prefixes (core/http/under-paths.ts); a look-alike is not.
+    ['path that only starts like a module', () => request(t.app).get('/api/formsarchive'), 404, 'route-not-found'],
+    ['unknown path under a module', () => request(t.app).get('/api/workflows/1/2/3/4'), 401, 'unauthenticated'],
+    ['module path in other case, with trailing slash', () => request(t.app).get('/api/Cases/'), 401, 'unauthenticated'],
   ];
 
   it.each(cases)('%s', async (_name, send, status, code) => {

@@ -1,4 +1,4 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type Response, type RequestHandler } from 'express';
 import { isValidObjectId, type Connection } from 'mongoose';
 import { AppError } from '../../core/errors/app-error';
 import { parseInput } from '../../core/http/validate';
@@ -11,6 +11,7 @@ import { requireAuth, SESSION_COOKIE } from './authenticate.middleware';
 import { consumeAddressAttempt, loginWithPassword, type AddressLimiter } from './login.service';
 import { sessionModel, type Session } from './session.model';
 import { revokeSession, SESSION_ABSOLUTE_MS, switchSessionOrganisation } from './session.service';
+import { underPaths } from '../../core/http/under-paths';
 
 export function setSessionCookie(req: Request, res: Response, token: string): void {
   res.cookie(SESSION_COOKIE, token, {
@@ -45,7 +46,7 @@ async function authFor(db: Connection, session: Session, via: AuthContext['via']
   return auth;
 }
 
-export function authRoutes(db: Connection, limiter: AddressLimiter): Router {
+export function authRoutes(db: Connection, limiter: AddressLimiter): RequestHandler {
   const router = express.Router();
 
   router.post('/auth/login', async (req, res) => {
@@ -80,5 +81,5 @@ export function authRoutes(db: Connection, limiter: AddressLimiter): Router {
     res.json(describeAuth(await authFor(db, session!, auth.via)));
   });
 
-  return router;
+  return underPaths(['/me', '/auth'], router);
 }

@@ -1,14 +1,15 @@
-import express, { type Request, type Router } from 'express';
+import express, { type Request, type RequestHandler } from 'express';
 import type { Connection } from 'mongoose';
 import { recordAudit } from '../audit/audit.service';
 import { setSessionCookie } from './auth.routes';
 import { finishOidcLogin, listOidcOrganisations, startOidcLogin } from './oidc.service';
+import { underPaths } from '../../core/http/under-paths';
 
 const SLUG = /^[a-z0-9-]{2,64}$/;
 const callbackUri = (req: Request, slug: string) => `${req.protocol}://${req.get('host')}/api/auth/oidc/${slug}/callback`;
 
 /** Single sign-on per organisation through its own OpenID Connect provider (authorization code + PKCE). */
-export function oidcRoutes(db: Connection): Router {
+export function oidcRoutes(db: Connection): RequestHandler {
   const router = express.Router();
   router.get('/auth/oidc', async (_req, res) => {
     res.json(await listOidcOrganisations(db));
@@ -25,5 +26,5 @@ export function oidcRoutes(db: Connection): Router {
     setSessionCookie(req, res, token);
     res.redirect(302, '/');
   });
-  return router;
+  return underPaths(['/auth/oidc'], router);
 }

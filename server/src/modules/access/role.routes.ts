@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import express, { type RequestHandler } from 'express';
 import type { Connection } from 'mongoose';
 import { z } from 'zod';
 import { parseInput } from '../../core/http/validate';
@@ -7,6 +7,7 @@ import type { Role } from './role.model';
 import { decodeRules } from './rule-storage';
 import { createRole, getRole, listRolePresets, listRoles, updateRole } from './role.service';
 import { serviceContext } from './service-context';
+import { underPaths } from '../../core/http/under-paths';
 
 const createRoleSchema = z
   .object({
@@ -30,7 +31,7 @@ const presentRole = (role: Role & { __v?: number }) => ({
   rules: decodeRules(role.rules),
 });
 
-export function roleRoutes(db: Connection): Router {
+export function roleRoutes(db: Connection): RequestHandler {
   const router = express.Router();
   router.use('/roles', requireAuth);
   router.get('/roles/presets', (_req, res) => {
@@ -49,5 +50,5 @@ export function roleRoutes(db: Connection): Router {
   router.put('/roles/:id', async (req, res) => {
     res.json(presentRole(await updateRole(serviceContext(db, req), req.params.id, parseInput(updateRoleSchema, req.body))));
   });
-  return router;
+  return underPaths(['/roles'], router);
 }

@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import express, { type RequestHandler } from 'express';
 import { isValidObjectId, type Connection } from 'mongoose';
 import { z } from 'zod';
 import { AppError, notFound } from '../../core/errors/app-error';
@@ -11,6 +11,7 @@ import { roleModel } from './role.model';
 import { auditActor, serviceContext } from './service-context';
 import { revokeUserSessions } from './session.service';
 import { userModel, type User } from './user.model';
+import { underPaths } from '../../core/http/under-paths';
 
 const objectId = z.string().refine((value) => isValidObjectId(value));
 const createUserSchema = z
@@ -30,7 +31,7 @@ const present = (user: User) => ({
   memberships: user.memberships,
 });
 
-export function userRoutes(db: Connection): Router {
+export function userRoutes(db: Connection): RequestHandler {
   const router = express.Router();
   router.use('/users', requireAuth);
 
@@ -67,5 +68,5 @@ export function userRoutes(db: Connection): Router {
     await recordAudit(db, auditActor(ctx), { action: 'revoke-sessions', subjectType: 'User', subjectId: String(user._id) });
     res.json({ revoked });
   });
-  return router;
+  return underPaths(['/users'], router);
 }

@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import express, { type RequestHandler } from 'express';
 import type { Connection } from 'mongoose';
 import { z } from 'zod';
 import { AppError, notFound } from '../../core/errors/app-error';
@@ -8,6 +8,7 @@ import { permittedFields, withPermission } from '../access/permissions';
 import { auditActor, serviceContext } from '../access/service-context';
 import { recordAudit } from '../audit/audit.service';
 import { organisationModel, type Organisation } from './organisation.model';
+import { underPaths } from '../../core/http/under-paths';
 
 const PARAMETER_NAME = /^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/;
 const updateSchema = z
@@ -29,7 +30,7 @@ const present = (org: Organisation) => ({
   oidc: org.oidc ? { issuer: org.oidc.issuer } : null,
 });
 
-export function organisationRoutes(db: Connection): Router {
+export function organisationRoutes(db: Connection): RequestHandler {
   const router = express.Router();
   router.use('/organisations', requireAuth);
   router.get('/organisations', async (req, res) => {
@@ -59,5 +60,5 @@ export function organisationRoutes(db: Connection): Router {
     await recordAudit(db, auditActor(ctx), { action: 'update', subjectType: 'Organisation', subjectId: String(org._id) });
     res.json(present(updated!));
   });
-  return router;
+  return underPaths(['/organisations'], router);
 }

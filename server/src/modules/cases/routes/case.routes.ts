@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import express, { type RequestHandler } from 'express';
 import { parseInput } from '../../../core/http/validate';
 import { requireAuth } from '../../access/authenticate.middleware';
 import { serviceContext } from '../../access/service-context';
@@ -10,9 +10,10 @@ import type { CaseRuntime } from '../service/case-runtime';
 import { shareCase } from '../service/case-sharing.service';
 import { completeCaseTask } from '../service/case-task.service';
 import { caseTimeline, createCase, getCase, listCases, updateCase } from '../service/case.service';
+import { underPaths } from '../../../core/http/under-paths';
 
 /** `/api/cases`: thin handlers; permissions and logic live in the services. */
-export function caseRoutes(rt: CaseRuntime): Router {
+export function caseRoutes(rt: CaseRuntime): RequestHandler {
   const router = express.Router();
   router.use('/cases', requireAuth);
   router.get('/cases', async (req, res) => {
@@ -46,5 +47,5 @@ export function caseRoutes(rt: CaseRuntime): Router {
   router.post('/cases/:id/share', async (req, res) => {
     res.json(await shareCase(rt, serviceContext(rt.db, req), req.params.id, parseInput(ShareCaseSchema, req.body)));
   });
-  return router;
+  return underPaths(['/cases'], router);
 }

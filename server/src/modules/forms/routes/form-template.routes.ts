@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import express, { type RequestHandler } from 'express';
 import type { Connection } from 'mongoose';
 import { parseInput } from '../../../core/http/validate';
 import { requireAuth } from '../../access/authenticate.middleware';
@@ -6,9 +6,10 @@ import { serviceContext } from '../../access/service-context';
 import { cloneTemplateSchema } from '../schemas/form.schemas';
 import { cloneTemplate, getTemplate, listTemplates } from '../templates/form-template.service';
 import { presentForm } from './form.presenter';
+import { underPaths } from '../../../core/http/under-paths';
 
 /** The platform's template library: read it, and clone a template into the active organisation. */
-export function formTemplateRoutes(db: Connection): Router {
+export function formTemplateRoutes(db: Connection): RequestHandler {
   const router = express.Router();
   router.use('/form-templates', requireAuth);
   router.get('/form-templates', async (req, res) => {
@@ -24,5 +25,5 @@ export function formTemplateRoutes(db: Connection): Router {
     const { form, revision } = await cloneTemplate(serviceContext(db, req), req.params.path, req.ctx.t, input.path);
     res.status(201).json(presentForm(form, revision));
   });
-  return router;
+  return underPaths(['/form-templates'], router);
 }

@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import express, { type RequestHandler } from 'express';
 import type { Connection } from 'mongoose';
 import { parseInput } from '../../../core/http/validate';
 import { requireAuth } from '../../access/authenticate.middleware';
@@ -12,9 +12,10 @@ import { getMissingTranslations, getTranslations, putTranslations, withTranslate
 import { exportBundle, exportForm, importForms } from '../services/form-transfer.service';
 import { createForm, deleteForm, getForm, listForms, listRevisions, publishForm, saveForm } from '../services/form.service';
 import { presentForm, presentFormSummary } from './form.presenter';
+import { underPaths } from '../../../core/http/under-paths';
 
 /** The native forms API: forms of the active organisation, their revisions, translations, import and export. */
-export function formRoutes(db: Connection, languages: readonly string[]): Router {
+export function formRoutes(db: Connection, languages: readonly string[]): RequestHandler {
   const router = express.Router();
   router.use(['/forms', '/form-bundle'], requireAuth);
   const byId = (id: string) => ({ id });
@@ -99,5 +100,5 @@ export function formRoutes(db: Connection, languages: readonly string[]): Router
     const { form, revision } = await putTranslations(serviceContext(db, req), byId(req.params.id), lang, input.strings, input.version, req.ctx.t);
     res.json(presentForm(form, revision));
   });
-  return router;
+  return underPaths(['/forms', '/form-bundle'], router);
 }

@@ -8,8 +8,9 @@ import { submissionRoutes } from './submission.routes';
 /** Everything the forms module serves under `/api`: forms, the template library and submissions. */
 export function formsApiRoutes(db: Connection, options: SubmissionDeps & { languages: readonly string[] }): Router {
   const router = express.Router();
+  // Submissions first: creating one is the most frequent request of all, and no route here overlaps another.
+  router.use(submissionRoutes(db, options));
   router.use(formRoutes(db, options.languages));
   router.use(formTemplateRoutes(db));
-  router.use(submissionRoutes(db, options));
   return router;
 }

@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import express, { type RequestHandler } from 'express';
 import type { Connection } from 'mongoose';
 import { parseInput } from '../../../core/http/validate';
 import { requireAuth } from '../../access/authenticate.middleware';
@@ -8,9 +8,10 @@ import {
   ANY_FORM, createSubmission, deleteSubmission, getSubmission, listSubmissions, updateSubmission, type SubmissionDeps,
 } from '../services/submission.service';
 import { presentSubmission } from './submission.presenter';
+import { underPaths } from '../../../core/http/under-paths';
 
 /** Submissions through the native API; every response is masked by the reader's field permissions. */
-export function submissionRoutes(db: Connection, deps: SubmissionDeps): Router {
+export function submissionRoutes(db: Connection, deps: SubmissionDeps): RequestHandler {
   const router = express.Router();
   router.use('/submissions', requireAuth);
   router.post('/forms/:id/submissions', requireAuth, async (req, res) => {
@@ -34,5 +35,5 @@ export function submissionRoutes(db: Connection, deps: SubmissionDeps): Router {
     await deleteSubmission(serviceContext(db, req), ANY_FORM, req.params.id);
     res.status(204).end();
   });
-  return router;
+  return underPaths(['/submissions', '/forms'], router);
 }

@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import express, { type RequestHandler } from 'express';
 import { parseInput } from '../../../core/http/validate';
 import { requireAuth } from '../../access/authenticate.middleware';
 import { serviceContext } from '../../access/service-context';
@@ -15,9 +15,10 @@ import {
   CloneWorkflowSchema, CreateWorkflowSchema, ListWorkflowsQuerySchema, MergeWorkflowSchema, MigrateCasesSchema,
   PublishWorkflowSchema, UpdateWorkflowSchema, ValidateWorkflowSchema,
 } from './workflow.schemas';
+import { underPaths } from '../../../core/http/under-paths';
 
 /** `/api/workflows`: organisation workflows (draft + immutable versions), the template library, clone/diff/merge/migrate. */
-export function workflowRoutes(rt: CaseRuntime): Router {
+export function workflowRoutes(rt: CaseRuntime): RequestHandler {
   const deps = { catalog: rt.catalog, now: () => rt.clock.now() };
   const ctxOf = (req: express.Request) => serviceContext(rt.db, req);
   const router = express.Router();
@@ -73,5 +74,5 @@ export function workflowRoutes(rt: CaseRuntime): Router {
   router.post('/workflows/:id/migrate', async (req, res) => {
     res.json(await migrateCases(rt, ctxOf(req), req.params.id, parseInput(MigrateCasesSchema, req.body)));
   });
-  return router;
+  return underPaths(['/workflows'], router);
 }
