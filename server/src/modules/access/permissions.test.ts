@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { createAbility } from './ability';
-import { can, permittedFields } from './permissions';
+import { can, jsonValue, permittedFields } from './permissions';
 
 // Checks convert only the fields the rules' conditions name; these tests pin that the decision is the same as on the
 // whole record: ObjectIds compared as hex strings, dotted conditions, fields of a rule, and no condition at all.
@@ -52,5 +52,24 @@ describe('permission checks on records', () => {
     ability.update([{ action: 'read', subject: 'Submission', conditions: { formPath: 'safety-plan' } }]);
     expect(can(ability, 'read', 'Submission', submission)).toBe(false);
     expect(can(ability, 'read', 'Submission', { ...submission, formPath: 'safety-plan' })).toBe(true);
+  });
+});
+
+describe('records as JSON for the checks', () => {
+  it('gives what a JSON round trip gives', () => {
+    const record = {
+      _id: new Types.ObjectId(),
+      at: new Date('2026-11-24T08:00:00Z'),
+      never: new Date('not a date'),
+      ids: [new Types.ObjectId(), undefined, () => 1],
+      counts: [1, Number.NaN, Infinity, -0],
+      nested: { missing: undefined, flag: false, none: null, text: 'ä', deeper: [{ id: new Types.ObjectId() }] },
+      call: () => 1,
+      ['__proto__']: { polluted: true },
+    };
+    const converted = jsonValue(record);
+    expect(converted).toEqual(JSON.parse(JSON.stringify(record)));
+    expect(Object.getPrototypeOf(converted)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -45,7 +45,27 @@ export function fieldFilter(ability: AppAbility, action: Action, subjectType: st
  */
 export function toSubject<T extends object>(subjectType: string, record: T, fields?: ReadonlySet<string> | null): T {
   const named = fields ? Object.fromEntries(Object.entries(record).filter(([key]) => fields.has(key))) : record;
-  return asCaslSubject(subjectType, JSON.parse(JSON.stringify(named)) as T);
+  return asCaslSubject(subjectType, jsonValue(named) as T);
+}
+
+/**
+ * What `JSON.parse(JSON.stringify(value))` gives, without the text in between (a few of these run per request):
+ * values with `toJSON` (ObjectIds, Dates) converted by it, non-finite numbers as null, undefined and functions left
+ * out of objects and null in arrays.
+ */
+export function jsonValue(value: unknown): unknown {
+  const plain = typeof (value as { toJSON?: unknown } | null)?.toJSON === 'function' ? (value as { toJSON: () => unknown }).toJSON() : value;
+  if (Array.isArray(plain)) return plain.map((item) => jsonValue(item) ?? null);
+  if (typeof plain === 'number') return Number.isFinite(plain) ? plain + 0 : null; // + 0: -0 becomes 0
+  if (typeof plain === 'function' || typeof plain === 'symbol') return undefined;
+  if (plain === null || typeof plain !== 'object') return plain;
+  const entries: Array<[string, unknown]> = [];
+  for (const [key, item] of Object.entries(plain)) {
+    const converted = jsonValue(item);
+    if (converted !== undefined) entries.push([key, converted]);
+  }
+  // fromEntries keeps a "__proto__" key as data, as JSON.parse does.
+  return Object.fromEntries(entries);
 }
 
 // Per rule set (a new array whenever an ability's rules change): the top-level fields its conditions name.

@@ -65,12 +65,28 @@ export function copyDataPath(source: JsonRecord, target: JsonRecord, dataPath: s
 }
 
 /** Keys whose names the database cannot store (`.` anywhere, `$` first), with their paths. */
-export function unstorableKeys(value: unknown, path = ''): string[] {
-  if (Array.isArray(value)) return value.flatMap((item, index) => unstorableKeys(item, `${path}[${index}]`));
+export function unstorableKeys(value: unknown): string[] {
+  // Almost every submission has none: look first, and build the paths only when there is one to report.
+  return hasUnstorableKey(value) ? unstorableKeysAt(value, '') : [];
+}
+
+const isUnstorable = (key: string) => key.includes('.') || key.startsWith('$');
+
+function hasUnstorableKey(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasUnstorableKey);
+  if (!isRecord(value)) return false;
+  for (const key in value) {
+    if (Object.hasOwn(value, key) && (isUnstorable(key) || hasUnstorableKey(value[key]))) return true;
+  }
+  return false;
+}
+
+function unstorableKeysAt(value: unknown, path: string): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => unstorableKeysAt(item, `${path}[${index}]`));
   if (!isRecord(value)) return [];
   return Object.entries(value).flatMap(([key, inner]) => {
     const here = path ? `${path}.${key}` : key;
-    return [...(key.includes('.') || key.startsWith('$') ? [here] : []), ...unstorableKeys(inner, here)];
+    return [...(isUnstorable(key) ? [here] : []), ...unstorableKeysAt(inner, here)];
   });
 }
 
