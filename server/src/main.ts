@@ -15,6 +15,7 @@ import { loadDemoCases } from './modules/demo/demo-cases.service';
 import { loadDemoData, type DemoResult } from './modules/demo/demo-data.service';
 import { ensureInstallation } from './modules/meta/installation.service';
 import { startForms } from './modules/forms/templates/forms-startup';
+import { startSubmissionAuditRecovery } from './modules/forms/services/submission-audit-recovery';
 import { createCaseServices } from './modules/cases/case-services';
 import { loadTemplateLibrary } from './modules/workflows/storage/template-library.service';
 
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
   logger.info({ url }, 'listening');
   process.stdout.write(`Platform running at ${url}\n`);
   cases.scheduler.start();
+  const auditRecovery = startSubmissionAuditRecovery(db, logger);
 
   let shuttingDown = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -103,6 +105,7 @@ async function main(): Promise<void> {
     });
     clearInterval(sweep);
     await cases.scheduler.stop();
+    await auditRecovery.stop();
     await db.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the database connection failed'));
     await embedded?.stop();
     logger.info('stopped');

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { hashPassword } from '../../server/src/modules/access/password';
 import { clonePresetInto } from '../../server/src/modules/access/role.service';
 import { userModel } from '../../server/src/modules/access/user.model';
+import { copyMissedEntries, settleAuditCopies } from '../../server/src/modules/audit/audit-outbox';
 import { auditModel } from '../../server/src/modules/audit/audit.model';
 import { submissionModel } from '../../server/src/modules/forms/models/submission.model';
 import { organisationModel } from '../../server/src/modules/tenants/organisation.model';
@@ -190,8 +191,9 @@ describe('revisions', () => {
     expect((await request(t.app).post(`/api/forms/${form.id}/submissions`).set(auth(worker)).send({ data: { alias: 'y', age: 4 } })).status).toBe(404);
   });
 
-  it('stores the audit entry of every one of many parallel submissions before answering', async () => {
+  it('stores the audit entry of every one of many parallel submissions with it, and the audit log shows them all', async () => {
     const form = await createForm(t, designer, { ...v1, path: 'intake-parallel', name: 'intakeParallel' });
+    const auditor = (await signIn(t, 'auditor@nas.demo.test')).token;
     const responses = await Promise.all(
       Array.from({ length: 25 }, (_, index) =>
         request(t.app).post(`/api/forms/${form.id}/submissions`).set(auth(worker)).send({ data: { alias: `p${index}`, age: index } }),
@@ -201,8 +203,34 @@ describe('revisions', () => {
       expect(response.status).toBe(201);
       return response.body.id as string;
     });
-    const entries = await auditModel(t.db).find({ subjectId: { $in: ids }, action: 'create' }).lean();
-    expect(entries.map((entry) => entry.subjectId).sort()).toEqual([...ids].sort());
+    // Read through the API at once, the log already has every one of them (and each once).
+    const log = await Promise.all(ids.map((id) => request(t.app).get(`/api/audit?subjectId=${id}&action=create`).set(auth(auditor))));
+    expect(log.map((response) => response.body.items.map((entry: { subjectId: string }) => entry.subjectId))).toEqual(ids.map((id) => [id]));
+    // Stored in the same insert as the submission, before the answer: no crash can part them.
+    const stored = await submissionModel(t.db).find({ _id: { $in: ids } }).lean();
+    expect(stored).toHaveLength(25);
+    expect(stored.map((submission) => submission.auditOutbox?.map((entry) => [entry.action, entry.subjectId]))).toEqual(
+      expect.arrayContaining(ids.map((id) => [['create', id]])),
+    );
+    // The entry is not part of what anyone reads back.
+    const read = await request(t.app).get(`/api/submissions/${ids[0]}`).set(auth(worker));
+    expect(read.status).toBe(200);
+    expect(JSON.stringify(read.body)).not.toContain('auditOutbox');
+  });
+
+  it('copies to the audit log the creation entries that a crash kept from it, once', async () => {
+    const form = await createForm(t, designer, { ...v1, path: 'intake-crash', name: 'intakeCrash' });
+    const since = new Date();
+    const created = await request(t.app).post(`/api/forms/${form.id}/submissions`).set(auth(worker)).send({ data: { alias: 'c', age: 3 } });
+    expect(created.status).toBe(201);
+    await settleAuditCopies(t.db);
+    // As if the process had stopped between the insert and the copy.
+    expect((await auditModel(t.db).deleteMany({ subjectId: created.body.id, action: 'create' })).deletedCount).toBe(1);
+    expect(await copyMissedEntries(t.db, submissionModel(t.db), since)).toBe(1);
+    expect(await copyMissedEntries(t.db, submissionModel(t.db), since)).toBe(0);
+    const entries = await auditModel(t.db).find({ subjectId: created.body.id, action: 'create' }).lean();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.sensitiveFields).toEqual(expect.any(Array));
   });
 
   it('keeps forms to their organisation: another municipality gets 404', async () => {

@@ -1,7 +1,5 @@
-import { Types, type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
 import { auditModel, type AuditEntry } from './audit.model';
-
-type NewEntry = Omit<AuditEntry, '_id'>;
 
 interface Waiting {
   entry: AuditEntry;
@@ -23,15 +21,15 @@ const queues = new WeakMap<Connection, Queue>();
  * one insert instead of one each (creating a submission under load spent a quarter of its database time on audit
  * inserts in `npm run bench`).
  */
-export function appendAuditEntry(db: Connection, entry: NewEntry): Promise<void> {
+export function appendAuditEntry(db: Connection, entry: AuditEntry): Promise<void> {
   let queue = queues.get(db);
   if (!queue) {
     queue = { waiting: [], writing: false };
     queues.set(db, queue);
   }
   const promise = new Promise<void>((resolve, reject) => {
-    // The id is fixed here so that a retry after a partly failed batch can tell an entry that is already stored.
-    queue.waiting.push({ entry: { _id: new Types.ObjectId(), ...entry }, done: (error) => (error === undefined ? resolve() : reject(error)) });
+    // Entries come with their id, so that a retry after a partly failed batch can tell an entry that is already stored.
+    queue.waiting.push({ entry, done: (error) => (error === undefined ? resolve() : reject(error)) });
   });
   if (!queue.writing) void writeWaiting(db, queue);
   return promise;

@@ -6,6 +6,7 @@ import { parseInput } from '../../core/http/validate';
 import { requireAuth } from '../access/authenticate.middleware';
 import { withPermission } from '../access/permissions';
 import { serviceContext } from '../access/service-context';
+import { settleAuditCopies } from './audit-outbox';
 import { auditModel } from './audit.model';
 
 const objectId = z.string().refine((value) => isValidObjectId(value));
@@ -39,6 +40,8 @@ export function auditRoutes(db: Connection): Router {
       filter.at = { ...(query.from ? { $gte: new Date(query.from) } : {}), ...(query.to ? { $lte: new Date(query.to) } : {}) };
     }
     const scoped = withPermission(ctx.auth.ability, 'read', 'AuditEntry', filter);
+    // Entries stored with their records reach the log a moment later; what this process wrote is there first.
+    await settleAuditCopies(db);
     const Audit = auditModel(db);
     const [items, total] = await Promise.all([
       Audit.find(scoped).sort({ at: -1, _id: -1 }).skip(query.skip).limit(query.limit).lean(),

@@ -1,5 +1,6 @@
-import type { Connection, Types } from 'mongoose';
+import { Types, type Connection } from 'mongoose';
 import { appendAuditEntry } from './audit-batcher';
+import type { AuditEntry } from './audit.model';
 
 export interface AuditActor {
   userId?: Types.ObjectId | null;
@@ -19,7 +20,13 @@ export interface AuditEvent {
  * become a second case file.
  */
 export async function recordAudit(db: Connection, actor: AuditActor, event: AuditEvent): Promise<void> {
-  await appendAuditEntry(db, {
+  await appendAuditEntry(db, auditEntry(actor, event));
+}
+
+/** The entry for an event, with its id fixed here (so that writing it twice stores it once). */
+export function auditEntry(actor: AuditActor, event: AuditEvent): AuditEntry {
+  return {
+    _id: new Types.ObjectId(),
     at: new Date(),
     userId: actor.userId ?? null,
     orgId: actor.orgId ?? null,
@@ -28,5 +35,5 @@ export async function recordAudit(db: Connection, actor: AuditActor, event: Audi
     subjectId: event.subjectId ?? null,
     sensitiveFields: [...new Set(event.sensitiveFields ?? [])].sort(),
     requestId: actor.requestId ?? null,
-  });
+  };
 }

@@ -1,4 +1,6 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { AUDIT_OUTBOX_PATH } from '../../audit/audit-outbox';
+import type { AuditEntry } from '../../audit/audit.model';
 
 /**
  * One filled-in form, pinned to the revision it was validated against. `orgId`, `assignees` and `sharedWith`
@@ -20,6 +22,8 @@ export interface Submission {
   createdAt: Date;
   updatedAt: Date;
   version: number;
+  /** The audit entry of the submission's creation, stored with it (audit-outbox.ts); never read back but there. */
+  auditOutbox?: AuditEntry[];
 }
 
 const submissionSchema = new Schema<Submission>(
@@ -35,6 +39,7 @@ const submissionSchema = new Schema<Submission>(
     createdBy: { type: Schema.Types.ObjectId, default: null },
     modifiedBy: { type: Schema.Types.ObjectId, default: null },
     version: { type: Number, default: 0 },
+    ...AUDIT_OUTBOX_PATH,
   },
   { collection: 'submissions', timestamps: true, minimize: false, versionKey: false },
 );
