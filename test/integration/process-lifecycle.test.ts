@@ -8,6 +8,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { connectDatabase } from '../../server/src/core/db/connection';
+import { Types } from 'mongoose';
+import { auditEntry } from '../../server/src/modules/audit/audit.service';
+import { auditModel } from '../../server/src/modules/audit/audit.model';
+import { submissionModel } from '../../server/src/modules/forms/models/submission.model';
 import { readInstallation } from '../../server/src/modules/meta/installation.service';
 import { testDatabaseUri } from '../helpers/test-database';
 
@@ -453,6 +457,31 @@ describe('the server process', () => {
       await db.close();
     }
   });
+  it('copies at start the audit entry of a submission whose process stopped before copying it to the log', async () => {
+    const dbName = `t_lifecycle_audit_${randomBytes(4).toString('hex')}`;
+    const db = await connectDatabase(testDatabaseUri(), dbName);
+    try {
+      // What a process leaves when it stops between a submission's insert and the copy of its creation entry
+      // (five minutes ago: copies younger than a minute may still be under way elsewhere and are left to later sweeps).
+      const _id = Types.ObjectId.createFromTime(Math.floor(Date.now() / 1000) - 300);
+      const entry = auditEntry({ userId: new Types.ObjectId(), orgId: new Types.ObjectId() }, { action: 'create', subjectType: 'Submission', subjectId: _id.toHexString(), sensitiveFields: ['healthNotes'] });
+      await submissionModel(db).create({ _id, orgId: entry.orgId, formId: new Types.ObjectId(), formPath: 'intake', revision: 1, data: {}, auditOutbox: [entry] });
+
+      const server = startServer({ DATA_DIR: tempDataDir(), MONGODB_URI: `${testDatabaseUri().replace(/\/$/, '')}/${dbName}` });
+      await server.started();
+      await waitUntil('the missed audit entry to be copied', 15_000, async () => ((await auditModel(db).countDocuments({ _id: entry._id })) === 1 ? true : undefined));
+      const [copied] = await auditModel(db).find({ subjectId: _id.toHexString() }).lean();
+      expect(copied).toMatchObject({ action: 'create', subjectType: 'Submission', sensitiveFields: ['healthNotes'], userId: entry.userId });
+      expect(server.messages('audit entries of submissions copied to the audit log after a missed copy')).toEqual([expect.objectContaining({ missing: 1 })]);
+
+      server.child.kill('SIGTERM');
+      expect(await server.exitWithin(SHUTDOWN_LIMIT_MS)).toMatchObject({ code: 0, signal: null });
+    } finally {
+      await db.dropDatabase();
+      await db.close();
+    }
+  });
+
   it('leaves no embedded database behind when the server itself is killed outright', async () => {
     const server = startServer({ DATA_DIR: tempDataDir() });
     await server.started();

@@ -51,16 +51,24 @@ export async function settleAuditCopies(db: Connection): Promise<void> {
 const PAGE = 500;
 
 /**
- * Copies the entries of records created since `since` that are not in the audit log yet (after a crash between a
- * record's insert and its copy, or a failed copy). Records are found by their id's creation time, so no index
- * other than `_id` is needed. Returns how many entries were missing.
+ * Copies the entries of records created between `since` and `until` that are not in the audit log yet (after a
+ * crash between a record's insert and its copy, or a failed copy). Records are found by their id's creation time,
+ * so no index other than `_id` is needed. `until` should lie a little in the past, so that copies still under way
+ * in another process are not counted as missed; this process's are waited for. Returns how many were missing.
  */
-export async function copyMissedEntries<T extends WithAuditOutbox>(db: Connection, model: Model<T>, since: Date): Promise<number> {
-  let after = Types.ObjectId.createFromTime(Math.floor(since.getTime() / 1000) - 1);
+export async function copyMissedEntries<T extends WithAuditOutbox>(
+  db: Connection,
+  model: Model<T>,
+  window: { since: Date; until: Date },
+): Promise<number> {
+  await settleAuditCopies(db);
+  const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+  let after = Types.ObjectId.createFromTime(seconds(window.since) - 1);
+  const before = Types.ObjectId.createFromTime(seconds(window.until) + 1);
   let missing = 0;
   for (;;) {
     const page = await model
-      .find({ _id: { $gt: after }, auditOutbox: { $exists: true } }, { auditOutbox: 1 })
+      .find({ _id: { $gt: after, $lt: before }, auditOutbox: { $exists: true } }, { auditOutbox: 1 })
       .sort({ _id: 1 })
       .limit(PAGE)
       .lean<WithAuditOutbox[]>();

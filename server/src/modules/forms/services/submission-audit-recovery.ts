@@ -6,6 +6,8 @@ import { submissionModel } from '../models/submission.model';
 const AT_START_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 const PERIODIC_WINDOW_MS = 60 * 60 * 1000;
 const PERIOD_MS = 10 * 60 * 1000;
+// Copies younger than this may still be under way in another process.
+const SETTLING_MS = 60 * 1000;
 
 /**
  * Copies to the audit log the creation entries that submissions carry but the log lacks (audit-outbox.ts): at
@@ -16,7 +18,7 @@ export function startSubmissionAuditRecovery(db: Connection, logger: Logger): { 
   let running: Promise<void> = Promise.resolve();
   const sweep = (windowMs: number) => {
     running = running
-      .then(() => copyMissedEntries(db, submissionModel(db), new Date(Date.now() - windowMs)))
+      .then(() => copyMissedEntries(db, submissionModel(db), { since: new Date(Date.now() - windowMs), until: new Date(Date.now() - SETTLING_MS) }))
       .then((missing) => {
         if (missing > 0) logger.warn({ missing }, 'audit entries of submissions copied to the audit log after a missed copy');
       })
