@@ -464,8 +464,9 @@ describe('the server process', () => {
       // What a process leaves when it stops between a submission's insert and the copy of its creation entry
       // (five minutes ago: copies younger than a minute may still be under way elsewhere and are left to later sweeps).
       const _id = Types.ObjectId.createFromTime(Math.floor(Date.now() / 1000) - 300);
-      const entry = auditEntry({ userId: new Types.ObjectId(), orgId: new Types.ObjectId() }, { action: 'create', subjectType: 'Submission', subjectId: _id.toHexString(), sensitiveFields: ['healthNotes'] });
-      await submissionModel(db).create({ _id, orgId: entry.orgId, formId: new Types.ObjectId(), formPath: 'intake', revision: 1, data: {}, auditOutbox: [entry] });
+      const orgId = new Types.ObjectId();
+      const entry = auditEntry({ userId: new Types.ObjectId(), orgId }, { action: 'create', subjectType: 'Submission', subjectId: _id.toHexString(), sensitiveFields: ['healthNotes'] });
+      await submissionModel(db).create({ _id, orgId, formId: new Types.ObjectId(), formPath: 'intake', revision: 1, data: {}, auditOutbox: [entry] });
 
       const server = startServer({ DATA_DIR: tempDataDir(), MONGODB_URI: `${testDatabaseUri().replace(/\/$/, '')}/${dbName}` });
       await server.started();
