@@ -227,6 +227,9 @@ describe('revisions', () => {
     // As if the process had stopped between the insert and the copy; copies of the same entry store it once.
     expect((await auditModel(t.db).deleteMany({ subjectId: created.body.id, action: 'create' })).deletedCount).toBe(1);
     const window = { since, until: new Date() };
+    // A search stopped (at shutdown) copies nothing more; the next one finds the entry still missing.
+    expect(await copyMissedEntries(t.db, submissionModel(t.db), window, AbortSignal.abort())).toBe(0);
+    expect(await auditModel(t.db).countDocuments({ subjectId: created.body.id, action: 'create' })).toBe(0);
     expect(await copyMissedEntries(t.db, submissionModel(t.db), window)).toBe(1);
     expect(await copyMissedEntries(t.db, submissionModel(t.db), window)).toBe(0);
     const entries = await auditModel(t.db).find({ subjectId: created.body.id, action: 'create' }).lean();

@@ -54,19 +54,21 @@ const PAGE = 500;
  * Copies the entries of records created between `since` and `until` that are not in the audit log yet (after a
  * crash between a record's insert and its copy, or a failed copy). Records are found by their id's creation time,
  * so no index other than `_id` is needed. `until` should lie a little in the past, so that copies still under way
- * in another process are not counted as missed; this process's are waited for. Returns how many were missing.
+ * in another process are not counted as missed; this process's are waited for. Returns how many were missing;
+ * `stop` ends the search after the page under way (at shutdown).
  */
 export async function copyMissedEntries<T extends WithAuditOutbox>(
   db: Connection,
   model: Model<T>,
   window: { since: Date; until: Date },
+  stop?: AbortSignal,
 ): Promise<number> {
   await settleAuditCopies(db);
   const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
   let after = Types.ObjectId.createFromTime(seconds(window.since) - 1);
   const before = Types.ObjectId.createFromTime(seconds(window.until) + 1);
   let missing = 0;
-  for (;;) {
+  while (!stop?.aborted) {
     const page = await model
       .find({ _id: { $gt: after, $lt: before }, auditOutbox: { $exists: true } }, { auditOutbox: 1 })
       .sort({ _id: 1 })
@@ -83,4 +85,5 @@ export async function copyMissedEntries<T extends WithAuditOutbox>(
     await Promise.all(absent.map((entry) => appendAuditEntry(db, entry)));
     missing += absent.length;
   }
+  return missing;
 }

@@ -16,9 +16,12 @@ const SETTLING_MS = 60 * 1000;
  */
 export function startSubmissionAuditRecovery(db: Connection, logger: Logger): { stop: () => Promise<void> } {
   let running: Promise<void> = Promise.resolve();
+  const stopping = new AbortController();
   const sweep = (windowMs: number) => {
     running = running
-      .then(() => copyMissedEntries(db, submissionModel(db), { since: new Date(Date.now() - windowMs), until: new Date(Date.now() - SETTLING_MS) }))
+      .then(() =>
+        copyMissedEntries(db, submissionModel(db), { since: new Date(Date.now() - windowMs), until: new Date(Date.now() - SETTLING_MS) }, stopping.signal),
+      )
       .then((missing) => {
         if (missing > 0) logger.warn({ missing }, 'audit entries of submissions copied to the audit log after a missed copy');
       })
@@ -28,8 +31,10 @@ export function startSubmissionAuditRecovery(db: Connection, logger: Logger): { 
   const timer = setInterval(() => sweep(PERIODIC_WINDOW_MS), PERIOD_MS);
   timer.unref();
   return {
+    // A long search at start must not hold up shutdown: it stops after its current page and resumes at the next start.
     stop: async () => {
       clearInterval(timer);
+      stopping.abort();
       await running;
       await settleAuditCopies(db);
     },
