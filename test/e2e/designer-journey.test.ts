@@ -5,7 +5,7 @@
 // form and sees the new field with its Finnish label.
 import path from 'node:path';
 import { cspViolations, openPage, signInThroughForm } from './client-page';
-import { apiAs, component, dragTextFieldInto, PASSWORD, screenshotsDir, useJourney } from './journey-kit';
+import { apiAs, component, dragTextFieldInto, labelInDialog, PASSWORD, screenshotsDir, useJourney } from './journey-kit';
 
 jest.setTimeout(180_000);
 
@@ -33,11 +33,9 @@ it('clones a template form, adds a field in the builder, translates it, publishe
   // (its drop area reaches below the viewport, so the drop point is near its top).
   await dragTextFieldInto(page, 'sectionLanguage');
 
-  // The component's edit dialog: the label, then Save.
+  // The component's edit dialog: the label (the builder derives the key from it), then Save.
+  await labelInDialog(page, LABEL, 'nameOfTheLanguageSchool');
   const dialog = page.locator('.component-edit-container');
-  await dialog.waitFor();
-  const label = dialog.locator('input[name="data[label]"]');
-  await label.fill(LABEL);
   await page.screenshot({ path: path.join(screenshotsDir, 'journey-designer-edit-dialog.png'), fullPage: true });
   await dialog.locator('[ref="saveButton"]').click();
   await dialog.waitFor({ state: 'detached' });

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { cspViolations, openPage, seriousAxeViolations, signInThroughForm } from './client-page';
-import { apiAs, component, dragTextFieldInto, PASSWORD, screenshotsDir, useJourney } from './journey-kit';
+import { apiAs, component, dragTextFieldInto, PASSWORD, screenshotsDir, setLabelInDialog, useJourney } from './journey-kit';
 
 jest.setTimeout(180_000);
 
@@ -40,26 +40,6 @@ async function builderActions(page: Page, key: string): Promise<Locator> {
   await wrapper.scrollIntoViewIfNeeded();
   await wrapper.hover();
   return wrapper;
-}
-
-async function setLabelInDialog(page: Page, label: string, key: string): Promise<void> {
-  const dialog = page.locator('.component-edit-container');
-  await dialog.waitFor();
-  const labelInput = dialog.locator('input[name="data[label]"]');
-  const keyIs = (expected: string) =>
-    page
-      .waitForFunction((value) => document.querySelector<HTMLInputElement>('.component-edit-container input[name="data[key]"]')?.value === value, expected, { timeout: 5_000 })
-      .then(() => true, () => false);
-  // The builder derives a new component's key from its label only once its edit form has finished rendering; a
-  // label typed before that keeps the old key (seen in about one run in three), so the label is typed again.
-  for (let attempt = 0; attempt < 4; attempt += 1) {
-    await labelInput.fill('');
-    await labelInput.fill(label);
-    if (await keyIs(key)) break;
-  }
-  expect(await keyIs(key)).toBe(true);
-  await dialog.locator('[ref="saveButton"]').click();
-  await dialog.waitFor({ state: 'detached' });
 }
 
 it('compares two revisions of a form by component path and renders the old revision', async () => {
