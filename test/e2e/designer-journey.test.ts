@@ -86,8 +86,8 @@ it('clones a template form, adds a field in the builder, translates it, publishe
     const newFormOffered = () => otherForm.locator(`option[value="${NEW_PATH}"]`).waitFor({ state: 'attached', timeout: 10_000 }).then(() => true, () => false);
     if (!(await newFormOffered())) {
       // Seen once in a clean CI run and never reproduced since: say what the page was given, then load it again.
-      // eslint-disable-next-line no-console -- the only trace such a run leaves
       const listed = await workerPage.evaluate(async () => (await fetch('/api/forms?lang=fi')).text());
+      // eslint-disable-next-line no-console -- the only trace such a run leaves
       console.warn(`the published form was not offered on the case page; /api/forms answered ${listed.slice(0, 2000)}`);
       await workerPage.reload();
     }
