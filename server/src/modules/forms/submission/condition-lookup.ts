@@ -22,7 +22,7 @@ import { isRecord } from '../shared/json-guards';
  */
 export function conditionsProcessorFor(
   components: readonly Component[],
-  definition: readonly Component[] = components,
+  definition: readonly Component[],
 ): ProcessorInfo<any, void> { // eslint-disable-line @typescript-eslint/no-explicit-any -- core's own type
   // Built when the first such conditional is processed: most forms have none (the templates use JSONLogic).
   let lookupForm: { components: Component[] } | undefined;

@@ -24,7 +24,7 @@ import { conditionsProcessorFor } from './condition-lookup';
  * those components were copied from, by which that processor remembers what it needs of a form.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- core types processors this loosely
-export const serverProcessors = (components: readonly Component[], definition: readonly Component[] = components): ProcessorInfo<any, any>[] => [
+export const serverProcessors = (components: readonly Component[], definition: readonly Component[]): ProcessorInfo<any, any>[] => [
   filterProcessInfo,
   defaultValueProcessInfo,
   calculateProcessInfo,
