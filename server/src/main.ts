@@ -11,6 +11,7 @@ import { EmbeddedFerretDb } from './core/db/embedded-ferretdb';
 import { ensureFerretDbBinary, MissingToolchainError } from './core/db/ferretdb-binary';
 import { createServerI18n } from './core/i18n/i18n';
 import { createLogger } from './core/logger';
+import { loadRolePresets } from './modules/access/platform-roles';
 import { loadDemoCases } from './modules/demo/demo-cases.service';
 import { loadDemoData, type DemoResult } from './modules/demo/demo-data.service';
 import { ensureInstallation } from './modules/meta/installation.service';
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
   try {
     db = await connectDatabase(uri);
     await ensureInstallation(db);
+    await loadRolePresets(db);
     await loadTemplateLibrary(db, { logger });
     await startForms(db);
     if (!config.mongodbUri || config.demo) await announceDemo(await loadDemoData(db, config.demoPassword), logger);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
+import { platformRole } from '../../server/src/modules/access/platform-roles';
 import { clonePresetInto } from '../../server/src/modules/access/role.service';
 import { userModel } from '../../server/src/modules/access/user.model';
 import { hashPassword } from '../../server/src/modules/access/password';
@@ -56,7 +57,7 @@ let restrictedKeys: string[];
 
 async function addUser(slug: string, roleKey: string, email: string) {
   const org = await organisationModel(t.db).findOne({ slug }).lean();
-  const role = await clonePresetInto(t.db, org!._id, roleKey);
+  const role = roleKey === 'platform-admin' ? await platformRole(t.db, roleKey) : await clonePresetInto(t.db, org!._id, roleKey);
   await userModel(t.db).create({ email, name: `Matrix ${roleKey}`, passwordHash: await hashPassword(DEMO_PASSWORD), memberships: [{ orgId: org!._id, roleId: role._id }] });
   return (await signIn(t, email)).token;
 }

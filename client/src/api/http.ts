@@ -5,6 +5,10 @@ export interface ProblemItem {
   path: string;
   message?: string;
   code?: string;
+  /** A permission a role would give beyond what the editor holds (code absent). */
+  action?: string;
+  subject?: string;
+  field?: string;
 }
 
 /** A Form.io validation detail: the renderer shows it next to the field at `path`. */

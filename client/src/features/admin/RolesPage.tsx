@@ -6,11 +6,26 @@ import { PageHeading } from '../common/PageHeading';
 import { useApi } from '../common/use-api';
 import { useSession } from '../session/session-context';
 import { describeRule, type RoleRule } from './rule-words';
+import type { TFunction } from 'i18next';
+
+/** A refused rule in words: a permission the editor does not hold, a platform-only power, or a vocabulary problem. */
+function problemWords(t: TFunction, problem: ProblemItem): string {
+  if (problem.action && problem.subject) {
+    return t('roles.notHeld', {
+      action: t(`rules.actions.${problem.action}`, { defaultValue: problem.action }),
+      subject: t(`rules.subjects.${problem.subject}`, { defaultValue: problem.subject }),
+      field: problem.field ? ` (${t(`rules.fields.${problem.field}`, { defaultValue: problem.field })})` : '',
+    });
+  }
+  if (problem.code === 'platform-only') return t('roles.platformOnly');
+  return problem.message ?? problem.code ?? '';
+}
 
 interface Role {
   id: string;
   key: string;
   name: string;
+  scope: 'organisation' | 'subtree' | 'platform';
   rules: RoleRule[];
   version: number;
 }
@@ -55,8 +70,8 @@ function RoleEditor({ role, onSaved }: { role: Role; onSaved: () => void }) {
           {problems.length > 0 && (
             <ul className="error" role="alert">
               {problems.map((problem) => (
-                <li key={problem.path}>
-                  <code>{problem.path}</code> {problem.message ?? problem.code}
+                <li key={`${problem.path} ${problem.action ?? ''} ${problem.subject ?? ''} ${problem.field ?? ''}`}>
+                  <code>{problem.path}</code> {problemWords(t, problem)}
                 </li>
               ))}
             </ul>
@@ -82,7 +97,7 @@ export function RolesPage() {
       {itemsOf(data).map((role) => (
         <details key={role.id} className="card">
           <summary>
-            <strong>{role.name}</strong> ({role.key})
+            <strong>{role.name}</strong> ({role.key}) · {t(`roles.scopes.${role.scope}`)}
           </summary>
           <RoleEditor role={role} onSaved={reload} />
         </details>

@@ -1,7 +1,9 @@
 import type { Connection, Types } from 'mongoose';
 import { organisationModel, type Organisation } from '../tenants/organisation.model';
-import { createAbility, resolveRules, type AppAbility } from './ability';
+import { createAbility, type AppAbility, type AppRawRule } from './ability';
+import { SELF } from './grant-check';
 import { roleModel } from './role.model';
+import { effectiveRules, scopeOf, type OrganisationFrame } from './role-rules';
 import { decodeRules } from './rule-storage';
 import type { Session } from './session.model';
 import { userModel, type User } from './user.model';
@@ -14,7 +16,14 @@ export interface AuthContext {
   role: { _id: Types.ObjectId; key: string; name: string };
   /** The active organisation and all below it (regions, municipalities, shelters under a national body). */
   orgTreeIds: Types.ObjectId[];
+  /** The active organisation as the placeholders and the boundary of a role see it. */
+  frame: OrganisationFrame;
   ability: AppAbility;
+  /**
+   * The same rules with `${user.id}` as the grant check's stand-in: what this user holds and so may give to a role
+   * or a user (grant-check.ts).
+   */
+  grantRules: AppRawRule[];
   session: Pick<Session, '_id' | 'csrfToken' | 'method'>;
   /** Cookie-authenticated requests need the CSRF header on unsafe methods; token requests do not. */
   via: 'cookie' | 'token';
@@ -76,15 +85,13 @@ async function buildAuthContext(db: Connection, session: Session, via: AuthConte
   const role = roles.find((item) => item._id.equals(membership.roleId));
   if (!org || !role) return null;
 
-  const orgTreeIds = [org._id, ...subtree.map((item) => item._id)];
-  const rules = resolveRules(decodeRules(role.rules), {
-    'user.id': user._id.toHexString(),
-    'org.id': org._id.toHexString(),
-    'org.descendantIds': orgTreeIds.map((id) => id.toHexString()),
-    'org.ancestorIds': org.ancestorIds.map((id) => id.toHexString()),
-    'org.country': org.country,
-  });
+  // A role acts only in its own organisation; a platform role (no organisation) wherever its holder is a member.
+  const scope = scopeOf(role);
+  if (scope !== 'platform' && !role.orgId?.equals(org._id)) return null;
 
+  const orgTreeIds = [org._id, ...subtree.map((item) => item._id)];
+  const frame: OrganisationFrame = { org, treeIds: orgTreeIds };
+  const grant = { ...role, rules: decodeRules(role.rules) };
   return {
     user: { _id: user._id, email: user.email, name: user.name },
     org: { _id: org._id, slug: org.slug, name: org.name, country: org.country, type: org.type },
@@ -97,7 +104,9 @@ async function buildAuthContext(db: Connection, session: Session, via: AuthConte
     }),
     role: { _id: role._id, key: role.key, name: role.name },
     orgTreeIds,
-    ability: createAbility(rules),
+    frame,
+    ability: createAbility(effectiveRules(grant, frame, user._id.toHexString())),
+    grantRules: effectiveRules(grant, frame, SELF),
     session: { _id: session._id, csrfToken: session.csrfToken, method: session.method },
     via,
   };

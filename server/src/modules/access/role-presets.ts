@@ -1,4 +1,5 @@
 import type { RoleRule } from './rule.schemas';
+import type { RoleScope } from './tenant-boundary';
 
 /**
  * Platform presets, cloned into an organisation and then edited there as data. They follow the visibility table of
@@ -7,7 +8,12 @@ import type { RoleRule } from './rule.schemas';
 export interface RolePreset {
   key: string;
   rules: RoleRule[];
+  /** Administrators and auditors of a national body look after the organisations below it too. */
+  scope?: Exclude<RoleScope, 'platform'>;
 }
+
+/** Roles of the platform itself: they belong to no organisation and only platform administrators assign them. */
+export const PLATFORM_ROLE_PRESETS: RolePreset[] = [{ key: 'platform-admin', rules: [{ action: 'manage', subject: 'all' }] }];
 
 const OWN_ORG = { orgId: '${org.id}' };
 const SHARED_WITH_ORG = { sharedWith: '${org.id}' };
@@ -28,14 +34,15 @@ const caseWork = (conditions: Record<string, unknown>, fields?: string[]): RoleR
 ];
 
 export const ROLE_PRESETS: RolePreset[] = [
-  { key: 'platform-admin', rules: [{ action: 'manage', subject: 'all' }] },
   {
     key: 'org-admin',
+    scope: 'subtree',
     rules: [
       ...readDesign,
       { action: ['update'], subject: 'Organisation', fields: ['name', 'parameters', 'oidc'], conditions: { _id: '${org.id}' } },
       { action: 'manage', subject: 'User', conditions: { 'memberships.orgId': { $in: '${org.descendantIds}' } } },
       { action: 'manage', subject: 'Role', conditions: ORG_TREE },
+      { action: 'read', subject: 'AuditEntry', conditions: ORG_TREE },
       { action: 'revoke', subject: 'Session', conditions: ORG_TREE },
       { action: 'manage', subject: ['Form', 'Workflow'], conditions: OWN_ORG },
       { action: 'clone', subject: ['FormTemplate', 'WorkflowTemplate'] },
@@ -129,6 +136,7 @@ export const ROLE_PRESETS: RolePreset[] = [
   },
   {
     key: 'auditor',
+    scope: 'subtree',
     rules: [
       ...readDesign,
       { action: 'read', subject: 'AuditEntry', conditions: ORG_TREE },
@@ -144,9 +152,14 @@ export const ROLE_PRESETS: RolePreset[] = [
 const COMMON_PRESETS = ['org-admin', 'form-designer', 'auditor'];
 export const PRESETS_BY_ORGANISATION_TYPE: Record<string, string[]> = {
   international: [...COMMON_PRESETS, 'iom-caseworker'],
-  national: [...COMMON_PRESETS, 'national-coordinator', 'platform-admin'],
+  national: [...COMMON_PRESETS, 'national-coordinator'],
   regional: [...COMMON_PRESETS, 'caseworker', 'employment-services'],
   municipality: [...COMMON_PRESETS, 'caseworker', 'legal-representative', 'employment-services', 'police-liaison'],
   ngo: [...COMMON_PRESETS, 'ngo-worker', 'legal-representative'],
   shelter: [...COMMON_PRESETS, 'shelter-worker', 'legal-representative'],
 };
+
+/** The scope a role cloned from this preset has unless it says otherwise. */
+export function presetScope(key: string | null | undefined): RoleScope | undefined {
+  return key ? ROLE_PRESETS.find((preset) => preset.key === key)?.scope : undefined;
+}

@@ -1,9 +1,13 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import type { StoredRule } from './rule-storage';
+import { ROLE_SCOPES, type RoleScope } from './tenant-boundary';
 
 export interface Role {
   _id: Types.ObjectId;
-  orgId: Types.ObjectId;
+  /** Absent only for platform roles, which belong to no organisation. */
+  orgId?: Types.ObjectId | null;
+  /** Where the role's rules reach (tenant-boundary.ts); absent: the preset's scope, else the organisation. */
+  scope?: RoleScope;
   /** Stable key, e.g. "caseworker"; the preset it was cloned from keeps the same key unless renamed. */
   key: string;
   name: string;
@@ -15,7 +19,8 @@ export interface Role {
 
 const roleSchema = new Schema<Role>(
   {
-    orgId: { type: Schema.Types.ObjectId, required: true },
+    orgId: { type: Schema.Types.ObjectId, default: null },
+    scope: { type: String, enum: ROLE_SCOPES },
     key: { type: String, required: true },
     name: { type: String, required: true },
     preset: { type: String },

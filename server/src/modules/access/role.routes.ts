@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { parseInput } from '../../core/http/validate';
 import { requireAuth } from './authenticate.middleware';
 import type { Role } from './role.model';
+import { scopeOf } from './role-rules';
 import { decodeRules } from './rule-storage';
+import { ROLE_SCOPES } from './tenant-boundary';
 import { createRole, getRole, listRolePresets, listRoles, updateRole } from './role.service';
 import { serviceContext } from './service-context';
 import { underPaths } from '../../core/http/under-paths';
@@ -15,16 +17,23 @@ const createRoleSchema = z
     name: z.string().trim().min(1).max(100),
     preset: z.string().optional(),
     rules: z.array(z.unknown()).optional(),
+    scope: z.enum(ROLE_SCOPES).optional(),
   })
   .strict();
 const updateRoleSchema = z
-  .object({ name: z.string().trim().min(1).max(100).optional(), rules: z.array(z.unknown()).optional(), version: z.number().int().min(0) })
+  .object({
+    name: z.string().trim().min(1).max(100).optional(),
+    rules: z.array(z.unknown()).optional(),
+    scope: z.enum(['organisation', 'subtree']).optional(),
+    version: z.number().int().min(0),
+  })
   .strict();
 
 const presentRole = (role: Role & { __v?: number }) => ({
   id: role._id,
   version: role.__v ?? 0,
-  orgId: role.orgId,
+  orgId: role.orgId ?? null,
+  scope: scopeOf(role),
   key: role.key,
   name: role.name,
   preset: role.preset,

@@ -3,36 +3,61 @@ import type { Connection, Types } from 'mongoose';
 import { AppError, notFound } from '../../core/errors/app-error';
 import { recordAudit } from '../audit/audit.service';
 import { forgetCachedAuth } from './auth-context';
+import { ensureGrantable } from './grant.service';
 import { ensureCan, withPermission } from './permissions';
 import { roleModel, type Role } from './role.model';
-import { ROLE_PRESETS } from './role-presets';
-import { encodeRules, type StoredRule } from './rule-storage';
-import { checkRules } from './rule.schemas';
+import { PLATFORM_ROLE_PRESETS, ROLE_PRESETS, type RolePreset } from './role-presets';
+import { scopeOf, type RoleGrant } from './role-rules';
+import { decodeRules, encodeRules, type StoredRule } from './rule-storage';
+import { checkRules, type RoleRule, type RuleProblem } from './rule.schemas';
 import { auditActor, type ServiceContext } from './service-context';
+import { platformOnlyRules, type RoleScope } from './tenant-boundary';
 
-function validRules(input: unknown): StoredRule[] {
+/** Rules checked against the vocabulary: unknown subjects, actions, fields, operators and placeholders. */
+function validRules(input: unknown): RoleRule[] {
   const { rules, problems } = checkRules(input);
   if (problems.length > 0) throw new AppError(400, 'role-rules-invalid', { extensions: { problems } });
-  return encodeRules(rules);
+  return rules;
 }
 
-/** Copies a platform preset into an organisation, where it is then edited as the organisation's own data. */
+/**
+ * What a role may give, in this order: rules within the vocabulary (400), nothing beyond what the acting user holds
+ * (403), and in an organisation's role no power that only platform roles hold (400).
+ */
+async function grantableRules(ctx: ServiceContext, role: Omit<RoleGrant, 'rules'>, input: unknown): Promise<RoleRule[]> {
+  const rules = validRules(input);
+  await ensureGrantable(ctx, { ...role, rules });
+  if (scopeOf(role) !== 'platform') {
+    const problems = platformOnlyRules(rules).map((path): RuleProblem => ({ path, code: 'platform-only' }));
+    if (problems.length > 0) throw new AppError(400, 'role-rules-invalid', { extensions: { problems } });
+  }
+  return rules;
+}
+
+/** Copies an organisation preset into an organisation, where it is then edited as the organisation's own data. */
 export async function clonePresetInto(db: Connection, orgId: Types.ObjectId, presetKey: string, name?: string): Promise<Role> {
   const preset = ROLE_PRESETS.find((item) => item.key === presetKey);
   if (!preset) throw new AppError(400, 'unknown-preset', { params: { preset: presetKey } });
   const Roles = roleModel(db);
   const existing = await Roles.findOne({ orgId, key: preset.key }).lean();
   if (existing) return existing;
-  const created = await Roles.create({ orgId, key: preset.key, name: name ?? preset.key, preset: preset.key, rules: validRules(preset.rules) });
+  const rules = encodeRules(validRules(preset.rules));
+  const created = await Roles.create({ orgId, key: preset.key, name: name ?? preset.key, preset: preset.key, rules });
   return created.toObject();
 }
 
 export function listRolePresets() {
-  return ROLE_PRESETS.map((preset) => ({ key: preset.key, rules: preset.rules }));
+  return [...PLATFORM_ROLE_PRESETS.map((preset) => ({ ...preset, scope: 'platform' as const })), ...ROLE_PRESETS].map((preset) => ({
+    key: preset.key,
+    scope: preset.scope ?? 'organisation',
+    rules: preset.rules,
+  }));
 }
 
+/** The roles of the active organisation, and the platform's roles for those who may read them. */
 export async function listRoles(ctx: ServiceContext): Promise<Role[]> {
-  return roleModel(ctx.db).find(withPermission(ctx.auth.ability, 'read', 'Role')).sort({ key: 1 }).lean();
+  const here = { $or: [{ orgId: ctx.auth.org._id }, { orgId: null }] };
+  return roleModel(ctx.db).find(withPermission(ctx.auth.ability, 'read', 'Role', here)).sort({ key: 1 }).lean();
 }
 
 export async function getRole(ctx: ServiceContext, id: string): Promise<Role> {
@@ -43,14 +68,17 @@ export async function getRole(ctx: ServiceContext, id: string): Promise<Role> {
 
 export async function createRole(
   ctx: ServiceContext,
-  input: { key: string; name: string; preset?: string; rules?: unknown },
+  input: { key: string; name: string; preset?: string; rules?: unknown; scope?: RoleScope },
 ): Promise<Role> {
-  const orgId = ctx.auth.org._id;
+  const scope = input.scope ?? 'organisation';
+  const orgId = scope === 'platform' ? null : ctx.auth.org._id;
   ensureCan(ctx.auth.ability, 'create', 'Role', { orgId });
-  const preset = input.preset ? ROLE_PRESETS.find((item) => item.key === input.preset) : undefined;
+  const presets: RolePreset[] = scope === 'platform' ? PLATFORM_ROLE_PRESETS : ROLE_PRESETS;
+  const preset = input.preset ? presets.find((item) => item.key === input.preset) : undefined;
   if (input.preset && !preset) throw new AppError(400, 'unknown-preset', { params: { preset: input.preset } });
-  const rules = validRules(input.rules ?? preset?.rules ?? []);
-  const role = await roleModel(ctx.db).create({ orgId, key: input.key, name: input.name, preset: input.preset, rules });
+  const stored = { orgId, scope: input.scope ?? preset?.scope, key: input.key, name: input.name, preset: input.preset };
+  const rules = await grantableRules(ctx, stored, input.rules ?? preset?.rules ?? []);
+  const role = await roleModel(ctx.db).create({ ...stored, rules: encodeRules(rules) });
   await recordAudit(ctx.db, auditActor(ctx), { action: 'create', subjectType: 'Role', subjectId: role.id });
   return role.toObject();
 }
@@ -58,19 +86,25 @@ export async function createRole(
 export async function updateRole(
   ctx: ServiceContext,
   id: string,
-  input: { name?: string; rules?: unknown; version: number },
+  input: { name?: string; rules?: unknown; scope?: Exclude<RoleScope, 'platform'>; version: number },
 ): Promise<Role> {
   const Roles = roleModel(ctx.db);
-  const role = await Roles.findOne(withPermission(ctx.auth.ability, 'read', 'Role', { _id: id }));
+  const role = await Roles.findOne(withPermission(ctx.auth.ability, 'read', 'Role', { _id: id })).lean();
   if (!role) throw notFound();
-  ensureCan(ctx.auth.ability, 'update', 'Role', role.toObject());
-  const rules = input.rules === undefined ? undefined : validRules(input.rules);
+  ensureCan(ctx.auth.ability, 'update', 'Role', role);
+  const current = scopeOf(role);
+  if (input.scope && current === 'platform') throw new AppError(400, 'role-scope-invalid');
+  const scope = input.scope ?? current;
+  let rules: StoredRule[] | undefined;
+  if (input.rules !== undefined || input.scope !== undefined) {
+    rules = encodeRules(await grantableRules(ctx, { ...role, scope }, input.rules ?? decodeRules(role.rules)));
+  }
   // Optimistic concurrency: the update applies only to the version the editor saw.
   // The claim makes the version check atomic on FerretDB too (see core/db/write-claim.ts).
   const updated = await withWriteClaim(ctx.db, `role:${id}`, () =>
     Roles.findOneAndUpdate(
       { _id: role._id, __v: input.version },
-      { $set: { ...(input.name ? { name: input.name } : {}), ...(rules ? { rules } : {}) }, $inc: { __v: 1 } },
+      { $set: { ...(input.name ? { name: input.name } : {}), ...(rules ? { rules } : {}), ...(input.scope ? { scope } : {}) }, $inc: { __v: 1 } },
       { returnDocument: 'after' },
     ).lean(),
   );

@@ -26,7 +26,7 @@ export type RoleRule = z.infer<typeof ruleSchema>;
 
 export interface RuleProblem {
   path: string;
-  code: 'invalid' | 'unknown-field' | 'unknown-operator' | 'unknown-placeholder' | 'unsafe-value';
+  code: 'invalid' | 'unknown-field' | 'unknown-operator' | 'unknown-placeholder' | 'unsafe-value' | 'platform-only';
   message?: string;
 }
 

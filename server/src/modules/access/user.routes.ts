@@ -1,16 +1,15 @@
 import express, { type RequestHandler } from 'express';
 import { isValidObjectId, type Connection } from 'mongoose';
 import { z } from 'zod';
-import { AppError, notFound } from '../../core/errors/app-error';
+import { notFound } from '../../core/errors/app-error';
 import { parseInput } from '../../core/http/validate';
 import { recordAudit } from '../audit/audit.service';
 import { requireAuth } from './authenticate.middleware';
-import { hashPassword } from './password';
 import { ensureCan, withPermission } from './permissions';
-import { roleModel } from './role.model';
 import { auditActor, serviceContext } from './service-context';
 import { revokeUserSessions } from './session.service';
 import { userModel, type User } from './user.model';
+import { createUser } from './user.service';
 import { underPaths } from '../../core/http/under-paths';
 
 const objectId = z.string().refine((value) => isValidObjectId(value));
@@ -41,21 +40,10 @@ export function userRoutes(db: Connection): RequestHandler {
     res.json(users.map(present));
   });
 
-  /** Adds a user to the active organisation with one of its roles. */
+  /** Adds a user to the active organisation with one of its roles (user.service.ts). */
   router.post('/users', async (req, res) => {
-    const ctx = serviceContext(db, req);
-    const input = parseInput(createUserSchema, req.body);
-    const orgId = ctx.auth.org._id;
-    const role = await roleModel(db).findOne({ _id: input.roleId, orgId }).lean();
-    if (!role) throw new AppError(400, 'unknown-role');
-    const candidate = { email: input.email, name: input.name, memberships: [{ orgId, roleId: role._id }] };
-    ensureCan(ctx.auth.ability, 'create', 'User', candidate);
-    const user = await userModel(db).create({
-      ...candidate,
-      ...(input.password ? { passwordHash: await hashPassword(input.password) } : {}),
-    });
-    await recordAudit(db, auditActor(ctx), { action: 'create', subjectType: 'User', subjectId: user.id });
-    res.status(201).json(present(user.toObject()));
+    const user = await createUser(serviceContext(db, req), parseInput(createUserSchema, req.body));
+    res.status(201).json(present(user));
   });
 
   /** Ends every session of a user at once (lost laptop, person leaving). */

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection, Types } from 'mongoose';
 import { hashPassword } from '../access/password';
-import { PRESETS_BY_ORGANISATION_TYPE } from '../access/role-presets';
+import { loadRolePresets, platformRole } from '../access/platform-roles';
+import { PLATFORM_ROLE_PRESETS, PRESETS_BY_ORGANISATION_TYPE } from '../access/role-presets';
 import { clonePresetInto } from '../access/role.service';
 import { userModel } from '../access/user.model';
 import { organisationModel } from '../tenants/organisation.model';
@@ -20,6 +21,7 @@ export interface DemoResult {
  * users are created once. With DEMO_PASSWORD set, the demo users' password is (re)set to it on every start.
  */
 export async function loadDemoData(db: Connection, demoPassword: string | undefined): Promise<DemoResult> {
+  await loadRolePresets(db);
   const Organisations = organisationModel(db);
   const ids = new Map<string, Types.ObjectId>();
   for (const demo of DEMO_ORGANISATIONS) {
@@ -50,7 +52,8 @@ export async function loadDemoData(db: Connection, demoPassword: string | undefi
     const memberships = [];
     for (const { org, role } of demo.memberships) {
       const orgId = ids.get(org)!;
-      const roleDoc = await clonePresetInto(db, orgId, role);
+      const isPlatformRole = PLATFORM_ROLE_PRESETS.some((preset) => preset.key === role);
+      const roleDoc = isPlatformRole ? await platformRole(db, role) : await clonePresetInto(db, orgId, role);
       memberships.push({ orgId, roleId: roleDoc._id });
     }
     const result = await Users.updateOne(

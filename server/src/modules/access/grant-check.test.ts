@@ -1,0 +1,91 @@
+import type { AppRawRule } from './ability';
+import { grantsBeyondHolder, type CandidateRule } from './grant-check';
+import { confineToOrganisations } from './tenant-boundary';
+
+const ORG = 'aaaaaaaaaaaaaaaaaaaaaaaa';
+const SUB = 'bbbbbbbbbbbbbbbbbbbbbbbb';
+const confined = (rules: AppRawRule[], ids = [ORG]) => confineToOrganisations(rules, ids);
+const candidates = (rules: AppRawRule[], ids = [ORG]): CandidateRule[] =>
+  rules.flatMap((rule, index) => confined([rule], ids).map((effective) => ({ path: `rules[${index}]`, rule: effective })));
+
+describe('confineToOrganisations', () => {
+  it('adds the boundary to a rule that does not stay inside by itself, and keeps a rule that does as written', () => {
+    const [open] = confined([{ action: 'read', subject: 'Case' }]);
+    expect(open!.conditions).toEqual({ $or: [{ orgId: { $in: [ORG] } }, { sharedWith: { $in: [ORG] } }] });
+    const own = { action: 'read', subject: 'Case', conditions: { orgId: ORG } } as AppRawRule;
+    expect(confined([own])).toEqual([own]);
+    const [assigned] = confined([{ action: 'read', subject: 'Case', conditions: { assignees: 'u' } }]);
+    expect(assigned!.conditions).toEqual({ $and: [{ assignees: 'u' }, { $or: [{ orgId: { $in: [ORG] } }, { sharedWith: { $in: [ORG] } }] }] });
+  });
+
+  it('spells out `all` per subject and leaves the template library read and clone only', () => {
+    const rules = confined([{ action: 'manage', subject: 'all' }]);
+    const subjects = rules.map((rule) => rule.subject);
+    expect(subjects).toEqual(expect.arrayContaining(['Case', 'User', 'Role', 'Organisation', 'FormTemplate']));
+    expect(subjects).not.toContain('all');
+    expect(rules.find((rule) => rule.subject === 'FormTemplate')!.action).toEqual(['read', 'clone']);
+    expect(rules.find((rule) => rule.subject === 'User')!.conditions).toEqual({ 'memberships.orgId': { $in: [ORG] } });
+    expect(rules.find((rule) => rule.subject === 'Organisation')!.conditions).toEqual({ _id: { $in: [ORG] } });
+  });
+
+  it('passes inverted rules unchanged', () => {
+    const inverted = { action: 'read', subject: 'Case', fields: ['narrative'], inverted: true } as AppRawRule;
+    expect(confined([inverted])).toEqual([inverted]);
+  });
+});
+
+describe('grantsBeyondHolder', () => {
+  const caseworker = confined([
+    { action: ['read', 'update'], subject: 'Case', fields: ['alias', 'identity'], conditions: { orgId: ORG } },
+    { action: 'read', subject: 'Submission', conditions: { orgId: ORG } },
+  ]);
+
+  it('allows what the holder holds, per action, subject, field and condition', () => {
+    expect(grantsBeyondHolder(caseworker, candidates([{ action: 'read', subject: 'Case', fields: ['alias'], conditions: { orgId: ORG, assignees: 'me' } }]))).toEqual([]);
+  });
+
+  it('names each permission beyond the holder with the path of its rule', () => {
+    const problems = grantsBeyondHolder(caseworker, candidates([
+      { action: 'read', subject: 'Case', fields: ['alias'], conditions: { orgId: ORG } },
+      { action: ['read', 'delete'], subject: 'Case', fields: ['alias', 'narrative'], conditions: { orgId: ORG } },
+      { action: 'read', subject: 'Case', conditions: { orgId: ORG } },
+    ]));
+    expect(problems).toEqual([
+      { path: 'rules[1]', action: 'read', subject: 'Case', field: 'narrative' },
+      { path: 'rules[1]', action: 'delete', subject: 'Case', field: 'alias' },
+      { path: 'rules[1]', action: 'delete', subject: 'Case', field: 'narrative' },
+      { path: 'rules[2]', action: 'read', subject: 'Case' },
+    ]);
+  });
+
+  it('refuses manage and all unless held as such', () => {
+    const admin = confined([{ action: 'manage', subject: ['User', 'Role'], conditions: { orgId: { $in: [ORG, SUB] } } }], [ORG, SUB]);
+    expect(grantsBeyondHolder(admin, candidates([{ action: 'manage', subject: 'all' }]))).not.toEqual([]);
+    const platform: AppRawRule[] = [{ action: 'manage', subject: 'all' }];
+    expect(grantsBeyondHolder(platform, [{ path: 'rules[0]', rule: { action: 'manage', subject: 'all' } }])).toEqual([]);
+  });
+
+  it('refuses a subtree grant to a holder confined to one organisation', () => {
+    const holder = confined([{ action: 'manage', subject: 'Role' }], [ORG]);
+    expect(grantsBeyondHolder(holder, candidates([{ action: 'read', subject: 'Role' }], [ORG]))).toEqual([]);
+    expect(grantsBeyondHolder(holder, candidates([{ action: 'read', subject: 'Role' }], [ORG, SUB]))).toEqual([
+      { path: 'rules[0]', action: 'read', subject: 'Role' },
+    ]);
+  });
+
+  it('does not let a grant lift a restriction the holder lives under', () => {
+    const holder: AppRawRule[] = [
+      ...confined([{ action: 'read', subject: 'Case', conditions: { orgId: ORG } }]),
+      { action: 'read', subject: 'Case', fields: ['narrative'], inverted: true },
+    ];
+    expect(grantsBeyondHolder(holder, candidates([{ action: 'read', subject: 'Case', fields: ['alias'], conditions: { orgId: ORG } }]))).toEqual([]);
+    expect(grantsBeyondHolder(holder, candidates([{ action: 'read', subject: 'Case', conditions: { orgId: ORG } }]))).toEqual([
+      { path: 'rules[0]', action: 'read', subject: 'Case' },
+    ]);
+    const withRestriction = [
+      ...candidates([{ action: 'read', subject: 'Case', conditions: { orgId: ORG } }]),
+      { path: 'rules[1]', rule: { action: 'read', subject: 'Case', fields: ['narrative'], inverted: true } as AppRawRule },
+    ];
+    expect(grantsBeyondHolder(holder, withRestriction)).toEqual([]);
+  });
+});

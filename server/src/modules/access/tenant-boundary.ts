@@ -1,0 +1,81 @@
+import type { AppRawRule } from './ability';
+import { conditionImplies, conjoin, type Condition } from './condition-implication';
+import { SUBJECTS, type Action, type SubjectName } from './subjects';
+
+/**
+ * The organisation boundary, applied by the permission layer to every rule that comes from an organisation's role,
+ * whatever the rule itself says. Role data can narrow what a role may do inside its organisation; it cannot express
+ * anything outside it, because the rules are confined here after their placeholders are filled in.
+ *
+ * - `organisation`: the role's own organisation only (the default);
+ * - `subtree`: its organisation and every organisation below it (administrators and auditors of a national body);
+ * - `platform`: no boundary. Only platform roles, which belong to no organisation, have it.
+ */
+export const ROLE_SCOPES = ['organisation', 'subtree', 'platform'] as const;
+export type RoleScope = (typeof ROLE_SCOPES)[number];
+
+/** The platform's template library belongs to no organisation: organisations may read and clone it, nothing more. */
+const LIBRARY_SUBJECTS = new Set<string>(['FormTemplate', 'WorkflowTemplate']);
+const LIBRARY_ACTIONS: Action[] = ['read', 'clone'];
+
+/** Which records of a subject lie inside the organisations `ids`. Case data also reaches organisations it was shared with. */
+const INSIDE: Record<Exclude<SubjectName, 'all' | 'FormTemplate' | 'WorkflowTemplate'>, (ids: string[]) => Condition> = {
+  Case: (ids) => ({ $or: [{ orgId: { $in: ids } }, { sharedWith: { $in: ids } }] }),
+  Submission: (ids) => ({ $or: [{ orgId: { $in: ids } }, { sharedWith: { $in: ids } }] }),
+  Form: (ids) => ({ orgId: { $in: ids } }),
+  Workflow: (ids) => ({ orgId: { $in: ids } }),
+  Role: (ids) => ({ orgId: { $in: ids } }),
+  AuditEntry: (ids) => ({ orgId: { $in: ids } }),
+  Session: (ids) => ({ orgId: { $in: ids } }),
+  User: (ids) => ({ 'memberships.orgId': { $in: ids } }),
+  Organisation: (ids) => ({ _id: { $in: ids } }),
+};
+
+const list = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
+/** One rule per subject, `all` spelled out: each subject has its own boundary. */
+function perSubject(rule: AppRawRule): AppRawRule[] {
+  const subjects = list(rule.subject as string | string[]);
+  const named = subjects.includes('all') ? SUBJECTS.filter((subject) => subject !== 'all') : subjects;
+  return named.map((subject) => ({ ...rule, subject }));
+}
+
+function confineOne(rule: AppRawRule, ids: string[]): AppRawRule | null {
+  const subject = rule.subject as string;
+  if (LIBRARY_SUBJECTS.has(subject)) {
+    const actions = list(rule.action as Action | Action[]).flatMap((action) => (action === 'manage' ? LIBRARY_ACTIONS : [action]));
+    const allowed = [...new Set(actions.filter((action) => LIBRARY_ACTIONS.includes(action)))];
+    return allowed.length > 0 ? { ...rule, action: allowed } : null;
+  }
+  const inside = INSIDE[subject as keyof typeof INSIDE];
+  if (!inside) return null;
+  const boundary = inside(ids);
+  const conditions = rule.conditions as Condition | undefined;
+  // A rule that already stays inside (e.g. `orgId: ${org.id}`) keeps its query as written.
+  if (conditionImplies(conditions, boundary)) return rule;
+  return { ...rule, conditions: conjoin(conditions, boundary) };
+}
+
+/**
+ * The rules of a role confined to the organisations `ids` (its organisation, or its subtree). Inverted rules only
+ * take away, so they pass unchanged; subjects outside the vocabulary are dropped.
+ */
+export function confineToOrganisations(rules: readonly AppRawRule[], ids: readonly string[]): AppRawRule[] {
+  const boundaryIds = [...ids];
+  return rules.flatMap((rule) => {
+    if (rule.inverted) return [rule];
+    return perSubject(rule).flatMap((single) => confineOne(single, boundaryIds) ?? []);
+  });
+}
+
+/** Rules that only a platform role may hold: each with its path, for a refusal that names it. */
+export function platformOnlyRules(rules: ReadonlyArray<{ action: string | string[]; subject: string | string[]; inverted?: boolean }>): string[] {
+  return rules.flatMap((rule, index) => {
+    if (rule.inverted) return [];
+    const subjects = list(rule.subject);
+    const actions = list(rule.action);
+    const everything = subjects.includes('all');
+    const libraryWrite = subjects.some((subject) => LIBRARY_SUBJECTS.has(subject)) && actions.some((action) => !LIBRARY_ACTIONS.includes(action as Action));
+    return everything || libraryWrite ? [`rules[${index}]`] : [];
+  });
+}

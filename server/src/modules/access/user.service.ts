@@ -1,0 +1,33 @@
+import type { Types } from 'mongoose';
+import { AppError } from '../../core/errors/app-error';
+import { recordAudit } from '../audit/audit.service';
+import { ensureGrantable } from './grant.service';
+import { hashPassword } from './password';
+import { ensureCan } from './permissions';
+import { roleModel } from './role.model';
+import { decodeRules } from './rule-storage';
+import { auditActor, type ServiceContext } from './service-context';
+import { userModel, type User } from './user.model';
+
+/**
+ * Adds a user to the active organisation with one of its roles, or with a platform role. The role must not give
+ * more than the acting user holds (grant.service.ts), so an administrator cannot make someone more powerful than
+ * themselves.
+ */
+export async function createUser(
+  ctx: ServiceContext,
+  input: { email: string; name: string; password?: string; roleId: string },
+): Promise<User> {
+  const orgId: Types.ObjectId = ctx.auth.org._id;
+  const role = await roleModel(ctx.db).findOne({ _id: input.roleId, $or: [{ orgId }, { orgId: null }] }).lean();
+  if (!role) throw new AppError(400, 'unknown-role');
+  const candidate = { email: input.email, name: input.name, memberships: [{ orgId, roleId: role._id }] };
+  ensureCan(ctx.auth.ability, 'create', 'User', candidate);
+  await ensureGrantable(ctx, { ...role, rules: decodeRules(role.rules) }, 'role.rules');
+  const user = await userModel(ctx.db).create({
+    ...candidate,
+    ...(input.password ? { passwordHash: await hashPassword(input.password) } : {}),
+  });
+  await recordAudit(ctx.db, auditActor(ctx), { action: 'create', subjectType: 'User', subjectId: user.id });
+  return user.toObject();
+}
