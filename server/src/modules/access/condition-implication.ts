@@ -94,8 +94,3 @@ export function conditionImplies(narrow: Condition | undefined, wide: Condition 
   const narrowConjuncts = conjunctsOf(narrow ?? {}, 0);
   return narrowConjuncts !== null && impliesAll(narrowConjuncts, wide, 0);
 }
-
-/** Both conditions at once, without nesting when one of them is absent. */
-export function conjoin(first: Condition | undefined, second: Condition): Condition {
-  return first && Object.keys(first).length > 0 ? { $and: [first, second] } : second;
-}

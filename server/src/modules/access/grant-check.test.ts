@@ -1,3 +1,4 @@
+import { createMongoAbility, subject } from '@casl/ability';
 import type { AppRawRule } from './ability';
 import { grantsBeyondHolder, type CandidateRule } from './grant-check';
 import { confineToOrganisations } from './tenant-boundary';
@@ -10,12 +11,19 @@ const candidates = (rules: AppRawRule[], ids = [ORG]): CandidateRule[] =>
 
 describe('confineToOrganisations', () => {
   it('adds the boundary to a rule that does not stay inside by itself, and keeps a rule that does as written', () => {
-    const [open] = confined([{ action: 'read', subject: 'Case' }]);
-    expect(open!.conditions).toEqual({ $or: [{ orgId: { $in: [ORG] } }, { sharedWith: { $in: [ORG] } }] });
+    expect(confined([{ action: 'read', subject: 'Case' }]).map((rule) => rule.conditions)).toEqual([{ orgId: { $in: [ORG] } }, { sharedWith: { $in: [ORG] } }]);
     const own = { action: 'read', subject: 'Case', conditions: { orgId: ORG } } as AppRawRule;
     expect(confined([own])).toEqual([own]);
-    const [assigned] = confined([{ action: 'read', subject: 'Case', conditions: { assignees: 'u' } }]);
-    expect(assigned!.conditions).toEqual({ $and: [{ assignees: 'u' }, { $or: [{ orgId: { $in: [ORG] } }, { sharedWith: { $in: [ORG] } }] }] });
+    expect(confined([{ action: 'read', subject: 'Case', conditions: { assignees: 'u' } }]).map((rule) => rule.conditions)).toEqual([
+      { assignees: 'u', orgId: { $in: [ORG] } },
+      { assignees: 'u', sharedWith: { $in: [ORG] } },
+    ]);
+    // A condition on the same field is kept and narrowed: another organisation's id leaves nothing.
+    expect(confined([{ action: 'read', subject: 'Case', conditions: { orgId: SUB } }]).map((rule) => rule.conditions)).toEqual([
+      { orgId: { $eq: SUB, $in: [ORG] } },
+      { orgId: SUB, sharedWith: { $in: [ORG] } },
+    ]);
+    expect(confined([{ action: 'read', subject: 'Role', conditions: { orgId: { $in: [ORG, SUB] } } }]).map((rule) => rule.conditions)).toEqual([{ orgId: { $in: [ORG] } }]);
   });
 
   it('spells out `all` per subject and leaves the template library read and clone only', () => {
@@ -24,6 +32,7 @@ describe('confineToOrganisations', () => {
     expect(subjects).toEqual(expect.arrayContaining(['Case', 'User', 'Role', 'Organisation', 'FormTemplate']));
     expect(subjects).not.toContain('all');
     expect(rules.find((rule) => rule.subject === 'FormTemplate')!.action).toEqual(['read', 'clone']);
+    expect(rules.filter((rule) => rule.subject === 'Case').map((rule) => rule.conditions)).toEqual([{ orgId: { $in: [ORG] } }, { sharedWith: { $in: [ORG] } }]);
     expect(rules.find((rule) => rule.subject === 'User')!.conditions).toEqual({ 'memberships.orgId': { $in: [ORG] } });
     expect(rules.find((rule) => rule.subject === 'Organisation')!.conditions).toEqual({ _id: { $in: [ORG] } });
   });
@@ -87,5 +96,21 @@ describe('grantsBeyondHolder', () => {
       { path: 'rules[1]', rule: { action: 'read', subject: 'Case', fields: ['narrative'], inverted: true } as AppRawRule },
     ];
     expect(grantsBeyondHolder(holder, withRestriction)).toEqual([]);
+  });
+});
+
+describe('confined rules as CASL and the database read them', () => {
+  it('match only records inside the organisation, by their own organisation or by sharing', () => {
+    const ability = createMongoAbility(confined([{ action: 'read', subject: 'Case', conditions: { assignees: 'u' } }, { action: 'read', subject: 'User' }]));
+    const record = (fields: object) => subject('Case', { assignees: ['u'], sharedWith: [], ...fields });
+    expect(ability.can('read', record({ orgId: ORG }))).toBe(true);
+    expect(ability.can('read', record({ orgId: SUB }))).toBe(false);
+    expect(ability.can('read', record({ orgId: SUB, sharedWith: [ORG] }))).toBe(true);
+    expect(ability.can('read', subject('Case', { assignees: ['v'], orgId: ORG, sharedWith: [] }))).toBe(false);
+    expect(ability.can('read', subject('User', { memberships: [{ orgId: SUB }, { orgId: ORG }] }))).toBe(true);
+    expect(ability.can('read', subject('User', { memberships: [{ orgId: SUB }] }))).toBe(false);
+    const narrowedAway = createMongoAbility(confined([{ action: 'read', subject: 'Case', conditions: { sharedWith: SUB } }]));
+    expect(narrowedAway.can('read', record({ orgId: SUB, sharedWith: [SUB] }))).toBe(false);
+    expect(narrowedAway.can('read', record({ orgId: ORG, sharedWith: [SUB] }))).toBe(true);
   });
 });

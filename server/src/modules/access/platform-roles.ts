@@ -1,6 +1,6 @@
 import type { Connection, Types } from 'mongoose';
 import { roleModel, type Role } from './role.model';
-import { PLATFORM_ROLE_PRESETS, PRESETS_BY_ORGANISATION_TYPE, ROLE_PRESETS } from './role-presets';
+import { PLATFORM_ROLE_PRESETS, PRESETS_BY_ORGANISATION_TYPE, ROLE_PRESETS, type RolePreset } from './role-presets';
 import { encodeRules } from './rule-storage';
 import { checkRules } from './rule.schemas';
 import { platformOnlyRules } from './tenant-boundary';
@@ -10,17 +10,21 @@ import { userModel } from './user.model';
  * The presets are held to the rules that stored roles are held to: valid against the vocabulary, and no
  * organisation preset with a power that only platform roles may hold. Returns every problem with its path.
  */
-export function rolePresetProblems(): string[] {
+export function rolePresetProblems(
+  organisationPresets: readonly RolePreset[] = ROLE_PRESETS,
+  platformPresets: readonly RolePreset[] = PLATFORM_ROLE_PRESETS,
+  byType: Record<string, readonly string[]> = PRESETS_BY_ORGANISATION_TYPE,
+): string[] {
   const problems: string[] = [];
-  for (const preset of [...ROLE_PRESETS, ...PLATFORM_ROLE_PRESETS]) {
+  for (const preset of [...organisationPresets, ...platformPresets]) {
     for (const problem of checkRules(preset.rules).problems) problems.push(`presets.${preset.key}.${problem.path}: ${problem.code}`);
   }
-  for (const preset of ROLE_PRESETS) {
+  for (const preset of organisationPresets) {
     for (const path of platformOnlyRules(preset.rules)) problems.push(`presets.${preset.key}.${path}: platform-only`);
   }
-  for (const [type, keys] of Object.entries(PRESETS_BY_ORGANISATION_TYPE)) {
+  for (const [type, keys] of Object.entries(byType)) {
     for (const key of keys) {
-      if (!ROLE_PRESETS.some((preset) => preset.key === key)) problems.push(`presetsByOrganisationType.${type}: ${key} is not an organisation preset`);
+      if (!organisationPresets.some((preset) => preset.key === key)) problems.push(`presetsByOrganisationType.${type}: ${key} is not an organisation preset`);
     }
   }
   return problems;

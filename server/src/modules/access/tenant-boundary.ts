@@ -1,5 +1,5 @@
 import type { AppRawRule } from './ability';
-import { conditionImplies, conjoin, type Condition } from './condition-implication';
+import { conditionImplies, type Condition } from './condition-implication';
 import { SUBJECTS, type Action, type SubjectName } from './subjects';
 
 /**
@@ -18,17 +18,20 @@ export type RoleScope = (typeof ROLE_SCOPES)[number];
 const LIBRARY_SUBJECTS = new Set<string>(['FormTemplate', 'WorkflowTemplate']);
 const LIBRARY_ACTIONS: Action[] = ['read', 'clone'];
 
-/** Which records of a subject lie inside the organisations `ids`. Case data also reaches organisations it was shared with. */
-const INSIDE: Record<Exclude<SubjectName, 'all' | 'FormTemplate' | 'WorkflowTemplate'>, (ids: string[]) => Condition> = {
-  Case: (ids) => ({ $or: [{ orgId: { $in: ids } }, { sharedWith: { $in: ids } }] }),
-  Submission: (ids) => ({ $or: [{ orgId: { $in: ids } }, { sharedWith: { $in: ids } }] }),
-  Form: (ids) => ({ orgId: { $in: ids } }),
-  Workflow: (ids) => ({ orgId: { $in: ids } }),
-  Role: (ids) => ({ orgId: { $in: ids } }),
-  AuditEntry: (ids) => ({ orgId: { $in: ids } }),
-  Session: (ids) => ({ orgId: { $in: ids } }),
-  User: (ids) => ({ 'memberships.orgId': { $in: ids } }),
-  Organisation: (ids) => ({ _id: { $in: ids } }),
+/**
+ * Which records of a subject lie inside the organisations `ids`, as alternatives: a record is inside when it matches
+ * one of them. Case data also reaches the organisations it was shared with.
+ */
+const INSIDE: Record<Exclude<SubjectName, 'all' | 'FormTemplate' | 'WorkflowTemplate'>, (ids: string[]) => Condition[]> = {
+  Case: (ids) => [{ orgId: { $in: ids } }, { sharedWith: { $in: ids } }],
+  Submission: (ids) => [{ orgId: { $in: ids } }, { sharedWith: { $in: ids } }],
+  Form: (ids) => [{ orgId: { $in: ids } }],
+  Workflow: (ids) => [{ orgId: { $in: ids } }],
+  Role: (ids) => [{ orgId: { $in: ids } }],
+  AuditEntry: (ids) => [{ orgId: { $in: ids } }],
+  Session: (ids) => [{ orgId: { $in: ids } }],
+  User: (ids) => [{ 'memberships.orgId': { $in: ids } }],
+  Organisation: (ids) => [{ _id: { $in: ids } }],
 };
 
 const list = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
@@ -40,20 +43,32 @@ function perSubject(rule: AppRawRule): AppRawRule[] {
   return named.map((subject) => ({ ...rule, subject }));
 }
 
-function confineOne(rule: AppRawRule, ids: string[]): AppRawRule | null {
+function confineOne(rule: AppRawRule, ids: string[]): AppRawRule[] | null {
   const subject = rule.subject as string;
   if (LIBRARY_SUBJECTS.has(subject)) {
     const actions = list(rule.action as Action | Action[]).flatMap((action) => (action === 'manage' ? LIBRARY_ACTIONS : [action]));
     const allowed = [...new Set(actions.filter((action) => LIBRARY_ACTIONS.includes(action)))];
-    return allowed.length > 0 ? { ...rule, action: allowed } : null;
+    return allowed.length > 0 ? [{ ...rule, action: allowed }] : null;
   }
   const inside = INSIDE[subject as keyof typeof INSIDE];
   if (!inside) return null;
-  const boundary = inside(ids);
-  const conditions = rule.conditions as Condition | undefined;
+  const conditions = (rule.conditions ?? {}) as Condition;
+  const alternatives = inside(ids);
   // A rule that already stays inside (e.g. `orgId: ${org.id}`) keeps its query as written.
-  if (conditionImplies(conditions, boundary)) return rule;
-  return { ...rule, conditions: conjoin(conditions, boundary) };
+  if (alternatives.some((alternative) => conditionImplies(conditions, alternative))) return [rule];
+  // Otherwise one rule per alternative, each narrowed to it: CASL grants what any of them allows. Conditions stay
+  // plain field queries, which CASL's matcher and FerretDB both understand (CASL matches no `$and`/`$or`).
+  return alternatives.map((alternative) => ({ ...rule, conditions: narrowed(conditions, alternative) }));
+}
+
+/** `conditions` with the field constraint `{ field: { $in: ids } }` added to what it already says about the field. */
+function narrowed(conditions: Condition, alternative: Condition): Condition {
+  const [field, constraint] = Object.entries(alternative)[0]! as [string, { $in: string[] }];
+  if (!Object.hasOwn(conditions, field)) return { ...conditions, [field]: constraint };
+  const existing = conditions[field];
+  const operators = existing && typeof existing === 'object' && !Array.isArray(existing) ? (existing as Record<string, unknown>) : { $eq: existing };
+  const within = Array.isArray(operators.$in) ? operators.$in.filter((value) => constraint.$in.includes(value as string)) : constraint.$in;
+  return { ...conditions, [field]: { ...operators, $in: within } };
 }
 
 /**
