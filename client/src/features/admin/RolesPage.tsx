@@ -5,7 +5,7 @@ import { ApiStatus } from '../common/ApiStatus';
 import { PageHeading } from '../common/PageHeading';
 import { useApi } from '../common/use-api';
 import { useSession } from '../session/session-context';
-import { describeRule, type RoleRule } from './rule-words';
+import { describeRule, type RoleRule, type RoleScope } from './rule-words';
 import type { TFunction } from 'i18next';
 
 /** A refused rule in words: a permission the editor does not hold, a platform-only power, or a vocabulary problem. */
@@ -25,7 +25,7 @@ interface Role {
   id: string;
   key: string;
   name: string;
-  scope: 'organisation' | 'subtree' | 'platform';
+  scope: RoleScope;
   rules: RoleRule[];
   version: number;
 }
@@ -61,7 +61,7 @@ function RoleEditor({ role, onSaved }: { role: Role; onSaved: () => void }) {
   return (
     <div className="role-editor">
       <h3>{t('roles.inWords')}</h3>
-      <ul>{(rules ?? role.rules).map((rule, index) => <li key={index}>{describeRule(t, rule)}</li>)}</ul>
+      <ul>{(rules ?? role.rules).map((rule, index) => <li key={index}>{describeRule(t, rule, role.scope)}</li>)}</ul>
       {canEdit && (
         <>
           <label htmlFor={`${id}-rules`}>{t('roles.rulesJson')}</label>

@@ -11,9 +11,13 @@ export interface RoleRule {
 
 const list = (value: string | string[]) => (Array.isArray(value) ? value : [value]);
 
+/** Where a role's rules reach at most: the server confines every organisation role to its organisation or subtree. */
+export type RoleScope = 'organisation' | 'subtree' | 'platform';
+const SCOPE_WORDS: Record<RoleScope, string> = { organisation: 'rules.ownOrg', subtree: 'rules.orgTree', platform: 'rules.anywhere' };
+
 /** Names a condition in words where it is one of the usual placeholders; otherwise shows it as JSON. */
-function conditionWords(t: TFunction, conditions: Record<string, unknown> | undefined): string {
-  if (!conditions) return t('rules.anywhere');
+function conditionWords(t: TFunction, conditions: Record<string, unknown> | undefined, scope: RoleScope): string {
+  if (!conditions) return t(SCOPE_WORDS[scope]);
   const parts = Object.entries(conditions).map(([key, value]) => {
     const text = JSON.stringify(value);
     if (text.includes('${org.id}') && key === 'orgId') return t('rules.ownOrg');
@@ -28,7 +32,7 @@ function conditionWords(t: TFunction, conditions: Record<string, unknown> | unde
 }
 
 /** One sentence per rule, e.g. "May read and update case files (alias, identity) of the own organisation". */
-export function describeRule(t: TFunction, rule: RoleRule): string {
+export function describeRule(t: TFunction, rule: RoleRule, scope: RoleScope = 'platform'): string {
   const actions = list(rule.action).map((action) => t(`rules.actions.${action}`, { defaultValue: action }));
   const subjects = list(rule.subject).map((subject) => t(`rules.subjects.${subject}`, { defaultValue: subject }));
   const fields = rule.fields?.length ? ` (${rule.fields.map((field) => t(`rules.fields.${field}`, { defaultValue: field })).join(', ')})` : '';
@@ -36,6 +40,7 @@ export function describeRule(t: TFunction, rule: RoleRule): string {
     actions: actions.join(t('rules.and')),
     subjects: subjects.join(t('rules.and')),
     fields,
-    where: conditionWords(t, rule.conditions),
+    // The template library belongs to no organisation: reading and copying it reaches the whole library.
+    where: conditionWords(t, rule.conditions, list(rule.subject).every((subject) => subject.endsWith('Template')) ? 'platform' : scope),
   });
 }

@@ -65,6 +65,8 @@ describe('grantsBeyondHolder', () => {
       { path: 'rules[1]', action: 'delete', subject: 'Case', field: 'narrative' },
       { path: 'rules[2]', action: 'read', subject: 'Case' },
     ]);
+    // A rule confined in two ways (own organisation, shared with it) is still named once.
+    expect(grantsBeyondHolder(caseworker, candidates([{ action: 'delete', subject: 'Case' }]))).toEqual([{ path: 'rules[0]', action: 'delete', subject: 'Case' }]);
   });
 
   it('refuses manage and all unless held as such', () => {

@@ -53,7 +53,7 @@ function isHeld(holder: readonly AppRawRule[], candidates: readonly CandidateRul
 
 /** Every permission among `candidates` that `holder` does not hold, with the path of its rule. */
 export function grantsBeyondHolder(holder: readonly AppRawRule[], candidates: readonly CandidateRule[]): GrantProblem[] {
-  const problems: GrantProblem[] = [];
+  const problems = new Map<string, GrantProblem>();
   for (const { path, rule } of candidates) {
     if (rule.inverted) continue;
     const fields: Array<string | undefined> = rule.fields ? list(rule.fields) : [undefined];
@@ -61,11 +61,12 @@ export function grantsBeyondHolder(holder: readonly AppRawRule[], candidates: re
       for (const subject of list(rule.subject)) {
         for (const field of fields) {
           if (!isHeld(holder, candidates, action, subject, field, rule.conditions as Condition | undefined)) {
-            problems.push({ path, action, subject, ...(field === undefined ? {} : { field }) });
+            // One stored rule may yield several confined rules (own organisation, shared with it): one problem each.
+            problems.set(JSON.stringify([path, action, subject, field]), { path, action, subject, ...(field === undefined ? {} : { field }) });
           }
         }
       }
     }
   }
-  return problems;
+  return [...problems.values()];
 }

@@ -28,6 +28,7 @@ export interface DemoUser {
 
 export const DEMO_USERS: DemoUser[] = [
   { email: 'admin@demo.test', name: 'Demo Platform Admin', memberships: [{ org: 'fi-nas', role: 'platform-admin' }, { org: 'dk-cmm', role: 'platform-admin' }] },
+  { email: 'admin@helsinki.demo.test', name: 'Demo Administrator Helsinki', memberships: [{ org: 'fi-helsinki', role: 'org-admin' }] },
   { email: 'designer@helsinki.demo.test', name: 'Demo Form Designer', memberships: [{ org: 'fi-helsinki', role: 'form-designer' }] },
   { email: 'worker@helsinki.demo.test', name: 'Demo Caseworker Helsinki', memberships: [{ org: 'fi-helsinki', role: 'caseworker' }] },
   { email: 'worker@vantaa.demo.test', name: 'Demo Caseworker Vantaa', memberships: [{ org: 'fi-vantaa', role: 'caseworker' }] },
