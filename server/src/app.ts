@@ -14,7 +14,8 @@ import { securityHeaders } from './core/http/security-headers';
 import type { ServerI18n } from './core/i18n/i18n';
 import { authRoutes } from './modules/access/auth.routes';
 import { authenticate } from './modules/access/authenticate.middleware';
-import { createAddressLimiter, type AddressLimiter } from './modules/access/login.service';
+import { accountLockRoutes } from './modules/access/account-lock.routes';
+import { createLoginThrottle, type LoginThrottleOptions } from './modules/access/login-throttle.service';
 import { oidcRoutes } from './modules/access/oidc.routes';
 import { roleRoutes } from './modules/access/role.routes';
 import { userRoutes } from './modules/access/user.routes';
@@ -39,8 +40,8 @@ export interface AppDeps {
   i18n: ServerI18n;
   /** Where the built client lives; tests may point elsewhere. */
   clientDir?: string;
-  /** Login attempts per address; tests pass a small one. */
-  loginLimiter?: AddressLimiter;
+  /** Sign-in limits (kept in the database): tests pass a clock they can move forward, or smaller limits. */
+  loginThrottle?: LoginThrottleOptions;
   /** Cases and workflows runtime (catalog, clock); main and tests share it with the timer scheduler. */
   caseRuntime?: CaseRuntime;
   /** The cases side of the submissions seam; built from caseRuntime when absent. */
@@ -68,11 +69,13 @@ export function createApp(config: Config, deps: AppDeps): Express {
   api.use(jsonBody(config.bodyLimit));
   api.use(authenticate(deps.db));
   api.use(metaRoutes(deps.db, deps.i18n));
-  api.use(authRoutes(deps.db, deps.loginLimiter ?? createAddressLimiter()));
+  const loginThrottle = createLoginThrottle(deps.db, deps.loginThrottle);
+  api.use(authRoutes(deps.db, loginThrottle));
   api.use(oidcRoutes(deps.db));
   api.use(organisationRoutes(deps.db));
   api.use(roleRoutes(deps.db));
   api.use(userRoutes(deps.db));
+  api.use(accountLockRoutes(deps.db, loginThrottle));
   api.use(auditRoutes(deps.db));
   api.use(formsApiRoutes(deps.db, { languages: deps.i18n.languages, caseEvents }));
   api.use(openApiRoutes());

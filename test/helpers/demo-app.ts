@@ -1,13 +1,16 @@
 import request from 'supertest';
-import { createAddressLimiter } from '../../server/src/modules/access/login.service';
+import type { LoginThrottleOptions } from '../../server/src/modules/access/login-throttle.service';
 import { loadDemoData } from '../../server/src/modules/demo/demo-data.service';
 import { createTestApp, type TestApp } from './test-app';
 
 export const DEMO_PASSWORD = 'demo-password-for-tests';
 
 /** The real app on its own database with the demo organisations, roles and users loaded. */
-export async function createDemoApp(label: string, options: { loginAttemptsPerAddress?: number } = {}): Promise<TestApp> {
-  const app = await createTestApp(label, {}, { loginLimiter: createAddressLimiter(options.loginAttemptsPerAddress ?? 10_000, 900) });
+export async function createDemoApp(
+  label: string,
+  options: { env?: NodeJS.ProcessEnv; loginThrottle?: LoginThrottleOptions } = {},
+): Promise<TestApp> {
+  const app = await createTestApp(label, options.env ?? {}, { loginThrottle: options.loginThrottle });
   await loadDemoData(app.db, DEMO_PASSWORD);
   return app;
 }

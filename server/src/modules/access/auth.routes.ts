@@ -1,3 +1,4 @@
+import { parse as parseCookies } from 'cookie';
 import express, { type Request, type Response, type RequestHandler } from 'express';
 import { isValidObjectId, type Connection } from 'mongoose';
 import { AppError } from '../../core/errors/app-error';
@@ -8,10 +9,12 @@ import { packAbilityRules } from './ability';
 import { loadAuthContext, type AuthContext } from './auth-context';
 import { loginBodySchema, switchOrganisationSchema } from './auth.schemas';
 import { requireAuth, SESSION_COOKIE } from './authenticate.middleware';
-import { consumeAddressAttempt, loginWithPassword, type AddressLimiter } from './login.service';
+import { DEVICE_ID_PATTERN, SignInBlocked, type LoginThrottle } from './login-throttle.service';
+import { loginWithPassword } from './login.service';
 import { sessionModel, type Session } from './session.model';
 import { revokeSession, SESSION_ABSOLUTE_MS, switchSessionOrganisation } from './session.service';
 import { underPaths } from '../../core/http/under-paths';
+import { formatWaitDuration } from './wait-duration';
 
 export function setSessionCookie(req: Request, res: Response, token: string): void {
   res.cookie(SESSION_COOKIE, token, {
@@ -40,22 +43,53 @@ export function describeAuth(auth: AuthContext) {
   };
 }
 
+/** A random id per browser, so that a browser that signed in before still gets in while strangers lock the account. */
+export const DEVICE_COOKIE = 'assist_device';
+const DEVICE_COOKIE_PATH = '/api/auth';
+
+function deviceIdOf(req: Request): string | undefined {
+  const value = req.headers.cookie ? parseCookies(req.headers.cookie)[DEVICE_COOKIE] : undefined;
+  return value && DEVICE_ID_PATTERN.test(value) ? value : undefined;
+}
+
+/** 429 with Retry-After, and the wait in words of the reader's language. */
+function blockedProblem(req: Request, res: Response, blocked: SignInBlocked): AppError {
+  const seconds = Math.max(1, Math.ceil(blocked.retryAfterMs / 1000));
+  res.set('Retry-After', String(seconds));
+  return new AppError(429, blocked.reason, {
+    params: { duration: formatWaitDuration(blocked.retryAfterMs, req.ctx.language) },
+    extensions: { retryAfter: seconds },
+  });
+}
+
 async function authFor(db: Connection, session: Session, via: AuthContext['via']): Promise<AuthContext> {
   const auth = await loadAuthContext(db, session, via);
   if (!auth) throw new AppError(401, 'invalid-credentials');
   return auth;
 }
 
-export function authRoutes(db: Connection, limiter: AddressLimiter): RequestHandler {
+export function authRoutes(db: Connection, throttle: LoginThrottle): RequestHandler {
   const router = express.Router();
 
   router.post('/auth/login', async (req, res) => {
     const body = parseInput(loginBodySchema, req.body);
-    await consumeAddressAttempt(limiter, req.ip ?? 'unknown');
-    const { token, session } = await loginWithPassword(db, body);
+    let signedIn: Awaited<ReturnType<typeof loginWithPassword>>;
+    try {
+      signedIn = await loginWithPassword(db, throttle, body, { address: req.ip, deviceId: deviceIdOf(req) });
+    } catch (error) {
+      throw error instanceof SignInBlocked ? blockedProblem(req, res, error) : error;
+    }
+    const { token, session, deviceId } = signedIn;
     const auth = await authFor(db, session, 'token');
     await recordAudit(db, { userId: auth.user._id, orgId: auth.org._id, requestId: req.ctx.requestId }, { action: 'login', subjectType: 'Session' });
     setSessionCookie(req, res, token);
+    res.cookie(DEVICE_COOKIE, deviceId, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: req.secure,
+      path: DEVICE_COOKIE_PATH,
+      maxAge: throttle.limits.rememberMs,
+    });
     res.json({ token, ...describeAuth(auth) });
   });
 
