@@ -24,6 +24,16 @@ const UNAVAILABLE_NAMES = new Set([
  */
 const SOCKET_ERROR_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'EHOSTUNREACH']);
 
+/** Node's net module refuses a write to a socket the peer has closed with this EPIPE error, which has no `syscall`. */
+const SOCKET_ENDED_MESSAGE = 'This socket has been ended by the other party';
+
+/**
+ * MongoDB server errors of a server shutting down or of a replica set without a primary (the codes the driver
+ * treats as retryable: HostUnreachable, HostNotFound, NetworkTimeout, ShutdownInProgress, PrimarySteppedDown,
+ * SocketException, NotWritablePrimary, InterruptedAtShutdown, InterruptedDueToReplStateChange, NotPrimary...).
+ */
+const UNAVAILABLE_SERVER_CODES = new Set([6, 7, 89, 91, 189, 9001, 10107, 11600, 11602, 13435, 13436]);
+
 const BODY_PARSER_ERRORS: Record<string, () => AppError> = {
   'entity.parse.failed': () => new AppError(400, 'malformed-json'),
   'entity.too.large': () => new AppError(413, 'payload-too-large'),
@@ -33,10 +43,13 @@ const BODY_PARSER_ERRORS: Record<string, () => AppError> = {
   'request.size.invalid': () => new AppError(400, 'request-aborted'),
 };
 
-function isUnavailable(error: Error): boolean {
+function isUnavailable(error: Error, depth = 0): boolean {
   if (UNAVAILABLE_NAMES.has(error.name)) return true;
   const { code, syscall } = error as { code?: unknown; syscall?: unknown };
-  if (typeof syscall === 'string' && typeof code === 'string' && SOCKET_ERROR_CODES.has(code)) return true;
+  if (typeof code === 'string' && SOCKET_ERROR_CODES.has(code) && (typeof syscall === 'string' || error.message === SOCKET_ENDED_MESSAGE)) return true;
+  if (error.name === 'MongoServerError' && typeof code === 'number' && UNAVAILABLE_SERVER_CODES.has(code)) return true;
+  // A wrapper whose cause is one of the above (a few levels, so a cycle cannot loop).
+  if (error.cause instanceof Error && depth < 3 && isUnavailable(error.cause, depth + 1)) return true;
   // mongoose with bufferCommands off: "Cannot call `x.find()` before initial connection is complete ..."
   return error.name === 'MongooseError' && /initial connection|not connected|client was closed/i.test(error.message);
 }
