@@ -1,6 +1,7 @@
 // Signing in and out in Debian's Chromium against the real app (real HTTP, real FerretDB with the demo data, the
 // built client under the strict CSP): sign in with a password, switch organisation, switch language (Finnish and
-// Swedish, another staff language), sign out.
+// Swedish, another staff language), sign out; a person paused after wrong passwords reads how long in their
+// language, and an administrator unlocks them.
 // The sign-in page loads no Form.io code, and its JavaScript stays small.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +21,9 @@ let context: BrowserContext | undefined;
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(root, 'client', 'dist', 'index.html'))) throw new Error('Run `npm run build:client` first');
-  live = await startLiveApp('e2e_sign_in');
+  // The sign-in limits' clock stands still: a pause lasts until the test ends it, however slow the machine.
+  const start = Date.now();
+  live = await startLiveApp('e2e_sign_in', {}, { loginThrottle: { clock: { now: () => new Date(start) } } });
   await loadDemoData(live.db, PASSWORD);
   browser = await launchBrowser();
 });
@@ -107,6 +110,58 @@ describe('sign-in', () => {
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect((await alert.textContent())?.length).toBeGreaterThan(5);
+  });
+
+  it('tells a person paused after wrong passwords how long to wait, in their language; an administrator unlocks them', async () => {
+    const fi = JSON.parse(fs.readFileSync(path.join(root, 'locales', 'fi', 'common.json'), 'utf8')) as { signIn: { title: string; email: string; password: string; submit: string } };
+    const finnish = await browser!.newContext({ locale: 'fi-FI', viewport: { width: 1280, height: 900 } });
+    try {
+      const expected = [
+        { status: 401, url: /\/api\/auth\/login$/ },
+        { status: 429, url: /\/api\/auth\/login$/ },
+      ];
+      const { page, problems } = await openPage(finnish, expected);
+      await page.goto(`${live!.baseUrl}/sign-in`);
+      await page.getByRole('heading', { level: 1, name: fi.signIn.title }).waitFor();
+      const submit = async (password: string) => {
+        await page.getByLabel(fi.signIn.email).fill('police@helsinki.demo.test');
+        await page.getByLabel(fi.signIn.password).fill(password);
+        const [response] = await Promise.all([
+          page.waitForResponse((candidate) => candidate.url().endsWith('/api/auth/login')),
+          page.getByRole('button', { name: fi.signIn.submit, exact: true }).click(),
+        ]);
+        return response.status();
+      };
+      const statuses = [];
+      for (let attempt = 0; attempt < 5; attempt += 1) statuses.push(await submit(`not-the-password-${attempt}`));
+      expect(statuses).toEqual([401, 401, 401, 401, 429]);
+      // The fifth wrong password starts a pause of 30 seconds, said in Finnish on the page.
+      const alert = page.getByRole('alert');
+      await alert.filter({ hasText: '30 sekuntia' }).waitFor();
+      expect(await alert.textContent()).toMatch(/^Kirjautuminen on keskeytetty .* kun on kulunut 30 sekuntia\.$/);
+      // Paused: the right password waits too, and the page says so.
+      expect(await submit(PASSWORD)).toBe(429);
+      await alert.filter({ hasText: 'sekunti' }).waitFor();
+
+      // An administrator sees the lock on the users page and ends it.
+      const { page: adminPage, problems: adminProblems } = await openPage(context!);
+      await signInThroughForm(adminPage, live!.baseUrl, 'admin@demo.test', PASSWORD);
+      await adminPage.goto(`${live!.baseUrl}/admin/users`);
+      const row = adminPage.getByRole('row').filter({ hasText: 'police@helsinki.demo.test' });
+      await row.getByText(/^Sign-in locked until /).waitFor();
+      await row.getByRole('button', { name: 'Unlock sign-in for Demo Police Liaison' }).click();
+      await adminPage.getByRole('status').filter({ hasText: 'Demo Police Liaison can sign in again.' }).waitFor();
+      await row.getByRole('button', { name: 'Unlock sign-in for Demo Police Liaison' }).waitFor({ state: 'detached' });
+      expect(adminProblems).toEqual([]);
+
+      // And the person signs in at once.
+      expect(await submit(PASSWORD)).toBe(200);
+      await page.getByRole('heading', { level: 1, name: 'Yleiskatsaus' }).waitFor();
+      expect(await cspViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await finnish.close();
+    }
   });
 
   it('loads no Form.io code on the sign-in page, and its JavaScript is small', async () => {

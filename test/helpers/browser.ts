@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { chromium, type Browser } from 'playwright-core';
+import type { AppDeps } from '../../server/src/app';
 import { createTestApp, type TestApp } from './test-app';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -32,8 +33,12 @@ export interface LiveApp extends TestApp {
  * The real app (its own database in the run's FerretDB, the built client from client/dist) on a live loopback port,
  * for a real browser. close() stops the server and drops the database.
  */
-export async function startLiveApp(label: string, env: NodeJS.ProcessEnv = {}): Promise<LiveApp> {
-  const testApp = await createTestApp(label, env);
+export async function startLiveApp(
+  label: string,
+  env: NodeJS.ProcessEnv = {},
+  deps: Partial<Omit<AppDeps, 'db' | 'logger' | 'i18n'>> = {},
+): Promise<LiveApp> {
+  const testApp = await createTestApp(label, env, deps);
   const server = testApp.app.listen(0, '127.0.0.1');
   try {
     await new Promise<void>((resolve, reject) => {

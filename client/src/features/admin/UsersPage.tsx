@@ -4,6 +4,7 @@ import { apiSend, ApiError, itemsOf } from '../../api/http';
 import { ApiStatus } from '../common/ApiStatus';
 import { PageHeading } from '../common/PageHeading';
 import { useApi } from '../common/use-api';
+import { formatDate } from '../common/format';
 import { ExportCsvButton } from '../export/ExportCsvButton';
 import { useSession } from '../session/session-context';
 
@@ -14,11 +15,19 @@ interface User {
   status?: string;
 }
 
+interface AccountLock {
+  userId: string;
+  lockedUntil: string;
+}
+
 export function UsersPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { ability } = useSession();
   const id = useId();
   const users = useApi<User[]>('/api/users');
+  const canUnlock = ability.can('update', 'User');
+  const locks = useApi<AccountLock[]>(canUnlock ? '/api/account-locks' : null);
+  const lockedUntil = new Map(itemsOf(locks.data).map((lock) => [lock.userId, lock.lockedUntil]));
   const roles = useApi<Array<{ id: string; name: string }>>(ability.can('create', 'User') ? '/api/roles' : null);
   const [form, setForm] = useState({ email: '', name: '', roleId: '' });
   const [status, setStatus] = useState<string>();
@@ -30,6 +39,16 @@ export function UsersPage() {
       await apiSend('POST', '/api/users', form);
       setStatus(t('users.created'));
       users.reload();
+    } catch (failure) {
+      setStatus(failure instanceof ApiError ? failure.problem.detail || failure.problem.title : String(failure));
+    }
+  }
+
+  async function unlock(user: User) {
+    try {
+      await apiSend('POST', `/api/users/${user.id}/unlock`);
+      setStatus(t('users.unlocked', { name: user.name }));
+      locks.reload();
     } catch (failure) {
       setStatus(failure instanceof ApiError ? failure.problem.detail || failure.problem.title : String(failure));
     }
@@ -71,8 +90,18 @@ export function UsersPage() {
             <tr key={user.id}>
               <td>{user.name}</td>
               <td>{user.email}</td>
-              <td>{user.status}</td>
               <td>
+                {user.status}
+                {lockedUntil.has(user.id) && (
+                  <span className="status-tag warning">{t('users.lockedUntil', { time: formatDate(lockedUntil.get(user.id), i18n.language, true) })}</span>
+                )}
+              </td>
+              <td>
+                {canUnlock && lockedUntil.has(user.id) && (
+                  <button type="button" onClick={() => void unlock(user)}>
+                    {t('users.unlock', { name: user.name })}
+                  </button>
+                )}
                 {ability.can('revoke', 'Session') && (
                   <button
                     type="button"
