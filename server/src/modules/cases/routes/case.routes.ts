@@ -1,4 +1,5 @@
 import express, { type RequestHandler } from 'express';
+import { idempotencyKeyOf } from '../../../core/http/idempotency-key';
 import { parseInput } from '../../../core/http/validate';
 import { requireAuth } from '../../access/authenticate.middleware';
 import { serviceContext } from '../../access/service-context';
@@ -20,7 +21,9 @@ export function caseRoutes(rt: CaseRuntime): RequestHandler {
     res.json(await listCases(rt, serviceContext(rt.db, req), parseInput(CaseListQuerySchema, req.query)));
   });
   router.post('/cases', async (req, res) => {
-    res.status(201).json(await createCase(rt, serviceContext(rt.db, req), parseInput(CreateCaseSchema, req.body)));
+    const ctx = serviceContext(rt.db, req);
+    const key = idempotencyKeyOf(req, ctx, 'create-case');
+    res.status(201).json(await createCase(rt, ctx, parseInput(CreateCaseSchema, req.body), key));
   });
   router.get('/cases/:id', async (req, res) => {
     res.json(await getCase(rt, serviceContext(rt.db, req), req.params.id));
@@ -29,7 +32,9 @@ export function caseRoutes(rt: CaseRuntime): RequestHandler {
     res.json(await updateCase(rt, serviceContext(rt.db, req), req.params.id, parseInput(UpdateCaseSchema, req.body)));
   });
   router.post('/cases/:id/events', async (req, res) => {
-    res.json(await fireCaseEvent(rt, serviceContext(rt.db, req), req.params.id, parseInput(CaseEventSchema, req.body)));
+    const ctx = serviceContext(rt.db, req);
+    const key = idempotencyKeyOf(req, ctx, `case-event ${req.params.id}`);
+    res.json(await fireCaseEvent(rt, ctx, req.params.id, parseInput(CaseEventSchema, req.body), key));
   });
   router.post('/cases/:id/tasks/:taskId/done', async (req, res) => {
     res.json(await completeCaseTask(rt, serviceContext(rt.db, req), req.params.id, req.params.taskId, parseInput(CompleteTaskSchema, req.body)));

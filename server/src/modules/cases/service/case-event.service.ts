@@ -1,11 +1,12 @@
-import { isValidObjectId } from 'mongoose';
+import { isValidObjectId, Types } from 'mongoose';
+import { idempotent, KEY_LIFETIME_MS, type IdempotencyKey } from '../../../core/db/idempotency';
 import { AppError, notFound } from '../../../core/errors/app-error';
 import { recordAudit } from '../../audit/audit.service';
 import { withPermission } from '../../access/permissions';
 import { auditActor, type ServiceContext } from '../../access/service-context';
 import type { WorkflowEvent } from '../../workflows/engine/evaluation-context.types';
 import type { CaseEventsPort, CaseSubmission } from '../case-events.port';
-import { caseModel, type CaseRecord, type TimelineEntry } from '../storage/case.model';
+import { caseModel, type CaseRecord, type EventKey, type TimelineEntry } from '../storage/case.model';
 import { caseFormDataModel } from '../storage/case-form-data.model';
 import { advanceCase } from './case-advance';
 import { availableEvents } from './case-available-events';
@@ -16,45 +17,91 @@ import { commitCase, versionConflict } from './case-writer';
 
 const ATTEMPTS = 5;
 
+export interface ApplyEventOptions {
+  /** Extra fields of the event's timeline entry. */
+  extra?: Partial<TimelineEntry>;
+  /** Changes made to the case as loaded before the event is applied (stored with it). */
+  prepare?: (record: CaseRecord) => CaseRecord;
+  /**
+   * For an event that must happen at most once: true when the case as loaded already has it, which is checked
+   * again on every reload, so of two runs of the same event only one is stored.
+   */
+  applied?: (record: CaseRecord) => boolean;
+  /** Fields stored in the same conditional update as the event (the idempotency key that proves it happened). */
+  mark?: (record: CaseRecord) => Partial<CaseRecord>;
+  /** Called right before the first write. */
+  writing?: () => void;
+}
+
 /**
  * Applies an event to the case as it is now: on a concurrent change the case is read again and the event re-checked
- * against the new state, so an event is never applied to a state it was not accepted in.
+ * against the new state, so an event is never applied to a state it was not accepted in. `applied: false` when the
+ * case already had the event (`options.applied`); `record` is then the case as it is.
  */
 export async function applyEvent(
   rt: CaseRuntime,
   load: () => Promise<CaseRecord | null>,
   event: WorkflowEvent,
   by: string | null,
-  extra: Partial<TimelineEntry> = {},
-  prepare: (record: CaseRecord) => CaseRecord = (r) => r,
-): Promise<CaseRecord> {
+  options: ApplyEventOptions = {},
+): Promise<{ record: CaseRecord; applied: boolean }> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const loaded = await load();
     if (!loaded) throw notFound();
-    const record = prepare(loaded);
-    const change = await advanceCase(rt, record, event, by, extra);
+    if (options.applied?.(loaded)) return { record: loaded, applied: false };
+    const record = options.prepare ? options.prepare(loaded) : loaded;
+    const change = await advanceCase(rt, record, event, by, options.extra);
     if ('ok' in change) {
       throw new AppError(409, 'event-not-accepted', { params: { event: change.event }, extensions: { event: change.event, acceptedEvents: change.acceptedEvents } });
     }
+    if (options.mark) change.set = { ...change.set, ...options.mark(loaded) };
+    options.writing?.();
     const committed = await commitCase(rt, loaded, change);
-    if (committed) return committed;
+    if (committed) return { record: committed, applied: true };
   }
   throw versionConflict();
 }
 
-/** `POST /api/cases/:id/events`: firing is a CASL action on the case, so roles decide who may move it. */
-export async function fireCaseEvent(rt: CaseRuntime, ctx: ServiceContext, id: string, event: WorkflowEvent) {
-  const record = await readableCase(ctx, id);
-  ensureCaseAction(ctx, record, 'fire');
-  const Cases = caseModel(rt.db);
-  const committed = await applyEvent(
-    rt,
-    () => Cases.findOne(withPermission(ctx.auth.ability, 'fire', 'Case', { _id: record._id })).lean(),
-    event,
-    ctx.auth.user._id.toHexString(),
-  );
-  await recordAudit(ctx.db, auditActor(ctx), { action: 'fire', subjectType: 'Case', subjectId: id });
-  return { ...presentCase(ctx, committed, rt.clock.now()).body, ...(await availableEvents(rt, ctx, committed)) };
+const hasKey = (record: CaseRecord, key: string) => (record.eventKeys ?? []).some((entry) => entry.key === key);
+
+/**
+ * `POST /api/cases/:id/events`: firing is a CASL action on the case, so roles decide who may move it. With an
+ * idempotency key the key is stored in the case with the event (the last 24 hours' keys are kept), so a retry finds
+ * the event already applied and answers with the case instead of firing it again.
+ */
+export async function fireCaseEvent(rt: CaseRuntime, ctx: ServiceContext, id: string, event: WorkflowEvent, key?: IdempotencyKey) {
+  if (!isValidObjectId(id)) throw notFound();
+  return idempotent(ctx.db, key, {
+    target: () => new Types.ObjectId(id),
+    replay: async () => {
+      const record = await readableCase(ctx, id);
+      return hasKey(record, key!.id) ? presentFired(rt, ctx, record) : null;
+    },
+    run: async (_target, writing) => {
+      const record = await readableCase(ctx, id);
+      ensureCaseAction(ctx, record, 'fire');
+      const Cases = caseModel(rt.db);
+      const { record: committed, applied } = await applyEvent(
+        rt,
+        () => Cases.findOne(withPermission(ctx.auth.ability, 'fire', 'Case', { _id: record._id })).lean(),
+        event,
+        ctx.auth.user._id.toHexString(),
+        key ? { applied: (loaded) => hasKey(loaded, key.id), mark: (loaded) => ({ eventKeys: withEventKey(loaded, key.id, rt.clock.now()) }), writing } : {},
+      );
+      if (applied) await recordAudit(ctx.db, auditActor(ctx), { action: 'fire', subjectType: 'Case', subjectId: id });
+      return presentFired(rt, ctx, committed);
+    },
+  });
+}
+
+async function presentFired(rt: CaseRuntime, ctx: ServiceContext, record: CaseRecord) {
+  return { ...presentCase(ctx, record, rt.clock.now()).body, ...(await availableEvents(rt, ctx, record)) };
+}
+
+/** The case's event keys with this one added and those older than a key's lifetime dropped. */
+function withEventKey(record: CaseRecord, key: string, now: Date): EventKey[] {
+  const since = now.getTime() - KEY_LIFETIME_MS;
+  return [...(record.eventKeys ?? []).filter((entry) => new Date(entry.at).getTime() > since), { key, at: now }];
 }
 
 /** The cases side of the submissions seam. */
@@ -70,6 +117,14 @@ export function createCaseEvents(rt: CaseRuntime): CaseEventsPort {
     async formSubmitted(ctx: ServiceContext, submission: CaseSubmission) {
       if (!isValidObjectId(submission.caseId)) throw notFound();
       const caseId = new (caseModel(rt.db).base.Types.ObjectId)(submission.caseId);
+      const load = () => caseModel(rt.db).findOne(withPermission(ctx.auth.ability, 'update', 'Case', { _id: caseId })).lean();
+      const recorded = (record: CaseRecord) => record.workflow.submissions.some((s) => s.submissionId === submission.submissionId);
+      // A retried request: its form data must not replace a later submission's if the case has this one already.
+      if (submission.resumed) {
+        const record = await load();
+        if (!record) throw notFound();
+        if (recorded(record)) return;
+      }
       const now = rt.clock.now();
       await caseFormDataModel(rt.db).updateOne(
         { caseId, formPath: submission.formPath },
@@ -77,22 +132,19 @@ export function createCaseEvents(rt: CaseRuntime): CaseEventsPort {
         { upsert: true },
       );
       // The submission was already authorised (assertCanSubmitFor); the event only re-checks automatic transitions,
-      // which is not moving the case by hand, so it needs no `fire` permission.
-      await applyEvent(
-        rt,
-        () => caseModel(rt.db).findOne(withPermission(ctx.auth.ability, 'update', 'Case', { _id: caseId })).lean(),
-        { type: 'formSubmitted', data: { formPath: submission.formPath } },
-        ctx.auth.user._id.toHexString(),
-        { type: 'submission', formPath: submission.formPath, submissionId: submission.submissionId },
-        (record) => ({
+      // which is not moving the case by hand, so it needs no `fire` permission. A submission is recorded once.
+      const { applied } = await applyEvent(rt, load, { type: 'formSubmitted', data: { formPath: submission.formPath } }, ctx.auth.user._id.toHexString(), {
+        extra: { type: 'submission', formPath: submission.formPath, submissionId: submission.submissionId },
+        prepare: (record) => ({
           ...record,
           workflow: {
             ...record.workflow,
             submissions: [...record.workflow.submissions, { submissionId: submission.submissionId, formPath: submission.formPath, at: now }],
           },
         }),
-      );
-      await recordAudit(ctx.db, auditActor(ctx), { action: 'submit', subjectType: 'Case', subjectId: submission.caseId });
+        applied: recorded,
+      });
+      if (applied) await recordAudit(ctx.db, auditActor(ctx), { action: 'submit', subjectType: 'Case', subjectId: submission.caseId });
     },
   };
 }

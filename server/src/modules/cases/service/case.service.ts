@@ -1,4 +1,5 @@
-import { isValidObjectId } from 'mongoose';
+import { isValidObjectId, type Types } from 'mongoose';
+import { idempotent, newId, type IdempotencyKey } from '../../../core/db/idempotency';
 import { AppError, notFound } from '../../../core/errors/app-error';
 import { recordAudit } from '../../audit/audit.service';
 import { can, ensureCan, fieldFilter, withPermission } from '../../access/permissions';
@@ -87,7 +88,22 @@ function groupValues(input: Partial<UpdateCaseInput>): Partial<CaseRecord> {
   return Object.fromEntries(Object.entries(groups).filter(([, v]) => v !== undefined)) as Partial<CaseRecord>;
 }
 
-export async function createCase(rt: CaseRuntime, ctx: ServiceContext, input: CreateCaseInput) {
+/**
+ * Creates a case and starts its workflow. With an idempotency key the case is inserted under the id the key
+ * reserved (core/db/idempotency.ts), so a retry answers with that case and never stores a second one.
+ */
+export async function createCase(rt: CaseRuntime, ctx: ServiceContext, input: CreateCaseInput, key?: IdempotencyKey) {
+  return idempotent(ctx.db, key, {
+    target: newId,
+    replay: async (id) => {
+      const record = await caseModel(rt.db).findOne({ _id: id, createdBy: ctx.auth.user._id.toHexString() }).lean();
+      return record ? presentCase(ctx, record, rt.clock.now()).body : null;
+    },
+    run: (id, writing) => insertCase(rt, ctx, input, id, writing),
+  });
+}
+
+async function insertCase(rt: CaseRuntime, ctx: ServiceContext, input: CreateCaseInput, id: Types.ObjectId, writing: () => void) {
   const orgId = ctx.auth.org._id;
   ensureCan(ctx.auth.ability, 'create', 'Case', { orgId });
   const groups = touchedGroups(input);
@@ -107,7 +123,7 @@ export async function createCase(rt: CaseRuntime, ctx: ServiceContext, input: Cr
     childBranch: null, submissions: [], timeline: [{ at: now, type: 'created', by: userId, fields: groups }],
   };
   const draft = {
-    _id: new (caseModel(rt.db).base.Types.ObjectId)(),
+    _id: id,
     orgId,
     identity: input.identity ?? { ageUncertain: false, languages: [] },
     consents: input.consents ?? {},
@@ -119,10 +135,12 @@ export async function createCase(rt: CaseRuntime, ctx: ServiceContext, input: Cr
   const timers = plannedTimers(def, started.workflow, ctxEval, now);
   const workflow = withDeadlines(started.workflow, timers);
   const { services, checkpoints } = trackStatuses(workflow.snapshot as never);
+  const reference = await nextCaseReference(rt.db, org, now);
+  writing();
   const created = await caseModel(rt.db).create({
     ...groupValues(input),
     _id: draft._id,
-    reference: await nextCaseReference(rt.db, org, now),
+    reference,
     orgId,
     assignees: input.assignees ?? [userId],
     identity: draft.identity,

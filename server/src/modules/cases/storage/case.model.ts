@@ -59,6 +59,11 @@ export interface TimelineEntry {
   detail?: string;
 }
 
+export interface EventKey {
+  key: string;
+  at: Date;
+}
+
 export interface CaseRecord {
   _id: Types.ObjectId;
   reference: string;
@@ -78,6 +83,8 @@ export interface CaseRecord {
   consents: Record<string, { given: boolean; givenOn?: string | null; withdrawn?: boolean; withdrawnOn?: string | null }>;
   /** Organisation ids (hex) the case was referred or shared to, with the person's consent. */
   sharedWith: string[];
+  /** Idempotency keys (hashed) of the events fired on this case in the last 24 hours, stored with the event itself. */
+  eventKeys?: EventKey[];
   version: number;
   createdBy: string;
   createdAt: Date;
@@ -101,6 +108,7 @@ const caseSchema = new Schema<CaseRecord>(
     plan: { type: Schema.Types.Mixed, default: {} },
     consents: { type: Schema.Types.Mixed, default: {} },
     sharedWith: { type: [String], default: [] },
+    eventKeys: { type: [Object], default: undefined },
     version: { type: Number, default: 0 },
     createdBy: { type: String, required: true },
     createdAt: { type: Date, required: true },

@@ -4,6 +4,7 @@ import { notFound } from '../../../core/errors/app-error';
 import { jsonBody } from '../../../core/http/json-body';
 import { unknownRoute } from '../../../core/http/not-found';
 import { requireDatabase } from '../../../core/http/require-database';
+import { idempotencyKeyOf } from '../../../core/http/idempotency-key';
 import { parseInput } from '../../../core/http/validate';
 import { authenticate, requireAuth } from '../../access/authenticate.middleware';
 import { serviceContext } from '../../access/service-context';
@@ -97,9 +98,12 @@ export function formioApi(db: Connection, options: FormioApiOptions): Router {
       res.setHeader('Content-Range', contentRange(query.skip, items.length, total)).json(items.map(formioSubmission));
     });
     router.post(`${prefix}/submission`, async (req, res) => {
+      const context = ctx(req);
+      const ref = refOf(req);
+      const key = idempotencyKeyOf(req, context, `formio-submission ${org(req)} ${'id' in ref ? `form ${ref.id}` : `path ${ref.path}`}`);
       const body = parseInput(formioSubmissionBody, req.body);
       const caseId = body.caseId ?? body.metadata?.caseId ?? undefined;
-      const view = await createSubmission(ctx(req), options, refOf(req), { data: body.data, ...(caseId ? { caseId } : {}) }, req.ctx.t);
+      const view = await createSubmission(context, options, ref, { data: body.data, ...(caseId ? { caseId } : {}) }, req.ctx.t, key);
       res.status(201).json(formioSubmission(view));
     });
     router.get(`${prefix}/submission/:sid`, async (req, res) => {

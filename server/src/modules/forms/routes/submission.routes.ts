@@ -1,5 +1,6 @@
 import express, { type RequestHandler } from 'express';
 import type { Connection } from 'mongoose';
+import { idempotencyKeyOf } from '../../../core/http/idempotency-key';
 import { parseInput } from '../../../core/http/validate';
 import { requireAuth } from '../../access/authenticate.middleware';
 import { serviceContext } from '../../access/service-context';
@@ -15,7 +16,10 @@ export function submissionRoutes(db: Connection, deps: SubmissionDeps): RequestH
   const router = express.Router();
   router.use('/submissions', requireAuth);
   router.post('/forms/:id/submissions', requireAuth, async (req, res) => {
-    const view = await createSubmission(serviceContext(db, req), deps, { id: String(req.params.id) }, parseInput(createSubmissionSchema, req.body), req.ctx.t);
+    const ctx = serviceContext(db, req);
+    const formId = String(req.params.id);
+    const key = idempotencyKeyOf(req, ctx, `create-submission ${formId}`);
+    const view = await createSubmission(ctx, deps, { id: formId }, parseInput(createSubmissionSchema, req.body), req.ctx.t, key);
     res.status(201).json(presentSubmission(view));
   });
   router.get('/submissions', async (req, res) => {

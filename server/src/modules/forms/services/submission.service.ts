@@ -1,3 +1,4 @@
+import { idempotent, newId, type IdempotencyKey } from '../../../core/db/idempotency';
 import { withWriteClaim } from '../../../core/db/write-claim';
 import type { TFunction } from 'i18next';
 import { isValidObjectId, Types } from 'mongoose';
@@ -45,12 +46,34 @@ function scopeFilter(ctx: ServiceContext, scope: SubmissionScope): Record<string
   return {};
 }
 
+/**
+ * Validates and stores a submission, then reports it to its case. With an idempotency key the submission is inserted
+ * under the id the key reserved (core/db/idempotency.ts): a retry answers with the stored submission, stores
+ * nothing new, and reports it to the case only if the first request stopped before the case recorded it.
+ */
 export async function createSubmission(
   ctx: ServiceContext,
   deps: SubmissionDeps,
   ref: FormRef,
   input: { data: unknown; caseId?: string },
   t: TFunction,
+  key?: IdempotencyKey,
+): Promise<SubmissionView> {
+  return idempotent(ctx.db, key, {
+    target: newId,
+    replay: (id) => storedSubmission(ctx, deps, id),
+    run: (id, writing) => insertSubmission(ctx, deps, ref, input, t, id, writing),
+  });
+}
+
+async function insertSubmission(
+  ctx: ServiceContext,
+  deps: SubmissionDeps,
+  ref: FormRef,
+  input: { data: unknown; caseId?: string },
+  t: TFunction,
+  _id: Types.ObjectId,
+  writing: () => void,
 ): Promise<SubmissionView> {
   const form = await findFormForSubmission(ctx, ref);
   if (form.publishedRevision === null) throw conflict('form-not-published');
@@ -83,13 +106,13 @@ export async function createSubmission(
   refuseNewValues(result.data, forbiddenSensitiveFields(ctx.auth.ability, 'create', record, revision.sensitive));
 
   // The audit entry of the creation is stored in the same insert, so the two cannot be parted; copied to the log next.
-  const _id = new Types.ObjectId();
   const audit = auditEntry(auditActor(ctx), {
     action: 'create',
     subjectType: 'Submission',
     subjectId: _id.toHexString(),
     sensitiveFields: filledSensitiveKeys(result.data, revision.sensitive),
   });
+  writing();
   const stored = await submissionModel(ctx.db).create({ ...record, _id, auditOutbox: [audit] });
   // What was stored is the record with what the database layer added; `toObject()` would deep-copy the data again
   // (about 3% of a request's CPU time in `npm run bench`).
@@ -105,6 +128,21 @@ export async function createSubmission(
   }
   // The creator sees what they may read; writing a value does not audit it as read back.
   const [view] = await presentForReader(ctx.db, ctx.auth.ability, null, [created]);
+  return view!;
+}
+
+/**
+ * The answer to a retried creation, from the submission its first request stored (null when none was stored). The
+ * case hears of it now if the first request stopped before the case recorded it (it records a submission once).
+ */
+async function storedSubmission(ctx: ServiceContext, deps: SubmissionDeps, _id: Types.ObjectId): Promise<SubmissionView | null> {
+  const stored = await submissionModel(ctx.db).findOne({ _id, createdBy: ctx.auth.user._id }).lean();
+  if (!stored) return null;
+  if (stored.caseId && deps.caseEvents) {
+    const submission = { caseId: stored.caseId.toHexString(), formPath: stored.formPath, submissionId: _id.toHexString(), data: stored.data };
+    await deps.caseEvents.formSubmitted(ctx, { ...submission, resumed: true });
+  }
+  const [view] = await presentForReader(ctx.db, ctx.auth.ability, null, [stored]);
   return view!;
 }
 
