@@ -16,6 +16,27 @@ const body = (name: string) => ({ required: true, content: json(ref(name)) });
 const ok = (description: string) => ({ description, content: json({ type: 'object' }) });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const common = { '401': problem('Not signed in'), '404': problem('Missing, or not visible to this user') };
+/** The `Idempotency-Key` header of the writes a client may retry, and the answers that only it causes. */
+const idempotencyKey = { $ref: '#/components/parameters/IdempotencyKey' };
+const idempotencyProblems = {
+  '400': problem('Invalid input, or an invalid `Idempotency-Key` (`idempotency-key-invalid`)'),
+  '409': problem('A request with this `Idempotency-Key` is still being processed (`idempotency-key-in-flight`): retry in a few seconds'),
+  '422': problem('This `Idempotency-Key` was used for a different request (`idempotency-key-reused`)'),
+};
+const submissionBody = {
+  required: true,
+  content: json({ type: 'object', required: ['data'], properties: { data: { type: 'object' }, caseId: { type: 'string', description: 'The case the submission is for' } } }),
+};
+const formioSubmission = (parameter: { name: string; description: string }) => ({
+  servers: [{ url: '/formio/{org}', variables: { org: { default: 'fi-helsinki', description: "The organisation's slug (its Form.io project URL)" } } }],
+  parameters: [{ name: parameter.name, in: 'path', required: true, schema: { type: 'string' }, description: parameter.description }],
+  post: {
+    summary: 'Create a submission through the Form.io-compatible API (body as Form.io sends it: `data`, and `metadata.caseId` or `caseId` for a case)',
+    parameters: [idempotencyKey],
+    requestBody: { required: true, content: json({ type: 'object', required: ['data'], properties: { data: { type: 'object' }, metadata: { type: 'object' } } }) },
+    responses: { '201': ok("The submission in Form.io's shape"), ...idempotencyProblems, ...common },
+  },
+});
 
 function queryParameters(s: z.ZodObject): unknown[] {
   const json = schema(s) as { properties: Record<string, unknown>; required?: string[] };
@@ -29,6 +50,19 @@ export function openApiDocument(): Record<string, unknown> {
     info: { title: 'Assist: cases and workflows API', version: '1.0.0', description: 'Errors are application/problem+json with a stable `code`.' },
     servers: [{ url: '/api' }],
     components: {
+      parameters: {
+        IdempotencyKey: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description:
+            'IETF draft "The Idempotency-Key HTTP Header Field": a key of 1 to 255 printable ASCII characters (a UUID, say), as a Structured Field String (`"…"`) or bare. ' +
+            'A retry with the same key by the same user in the same organisation within 24 hours stores nothing new and answers with the first result ' +
+            '(the record as it is now); the same key with a different request is a 422, and while the first request is still running a 409. ' +
+            "Keys are per user and organisation: another user's key never finds this one's result. Without the header the request runs as usual.",
+          schema: { type: 'string', minLength: 1 },
+        },
+      },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'assist_session' } },
       schemas: {
         Problem: {
@@ -54,7 +88,12 @@ export function openApiDocument(): Record<string, unknown> {
     paths: {
       '/cases': {
         get: { summary: 'List cases (filters: stage, overdue, assigned to me, unassigned, text in the reference or alias; a filter on a field group applies only where the user may read that group; paginated, sorted)', parameters: queryParameters(CaseListQuerySchema), responses: { '200': ok('A page of case summaries'), '401': common['401'] } },
-        post: { summary: 'Create a case and start its workflow', requestBody: body('CreateCase'), responses: { '201': ok('The case, as the user may see it'), '400': problem('Invalid input'), ...common } },
+        post: {
+          summary: 'Create a case and start its workflow',
+          parameters: [idempotencyKey],
+          requestBody: body('CreateCase'),
+          responses: { '201': ok('The case, as the user may see it'), ...idempotencyProblems, ...common },
+        },
       },
       '/cases/{id}': {
         parameters: [idParam],
@@ -63,8 +102,35 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '/cases/{id}/events': {
         parameters: [idParam],
-        post: { summary: 'Fire a workflow event', requestBody: body('CaseEvent'), responses: { '200': ok('The case after the transition'), '403': problem('This role may not move the case'), '409': problem('Event not accepted; `acceptedEvents` lists those that are'), ...common } },
+        post: {
+          summary: 'Fire a workflow event',
+          parameters: [idempotencyKey],
+          requestBody: body('CaseEvent'),
+          responses: {
+            '200': ok('The case after the transition'),
+            ...idempotencyProblems,
+            '403': problem('This role may not move the case'),
+            '409': problem('Event not accepted (`event-not-accepted`; `acceptedEvents` lists those that are), or a request with this `Idempotency-Key` still running (`idempotency-key-in-flight`)'),
+            ...common,
+          },
+        },
       },
+      '/forms/{id}/submissions': {
+        parameters: [idParam],
+        post: {
+          summary: "Create a submission of the form's published revision, validated on the server; with `caseId`, the case hears of it (`formSubmitted`)",
+          parameters: [idempotencyKey],
+          requestBody: submissionBody,
+          responses: {
+            '201': ok('The submission, as the user may see it'),
+            ...idempotencyProblems,
+            '409': problem('Form not published, version conflict on the case, or a request with this `Idempotency-Key` still running (`idempotency-key-in-flight`)'),
+            ...common,
+          },
+        },
+      },
+      '/{path}/submission': formioSubmission({ name: 'path', description: "The form's path" }),
+      '/form/{formId}/submission': formioSubmission({ name: 'formId', description: "The form's id" }),
       '/cases/{id}/tasks/{taskId}/done': {
         parameters: [idParam, { name: 'taskId', in: 'path', required: true, schema: { type: 'string' } }],
         post: {
