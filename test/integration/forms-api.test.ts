@@ -385,7 +385,7 @@ async function employmentServicesUser(app: TestApp) {
   const role = await clonePresetInto(app.db, org._id, 'employment-services');
   await userModel(app.db).create({
     email: 'te@test.example', name: 'TE officer', memberships: [{ orgId: org._id, roleId: role._id }],
-    passwordHash: await hashPassword(DEMO_PASSWORD), status: 'active', failedLogins: 0,
+    passwordHash: await hashPassword(DEMO_PASSWORD), status: 'active',
   });
   employment = { orgId: org._id, token: (await signIn(app, 'te@test.example')).token };
   return employment;

@@ -13,9 +13,6 @@ export interface User {
   passwordHash?: string;
   memberships: Membership[];
   status: 'active' | 'disabled';
-  /** Per-account throttling of password guesses, updated atomically on the user document. */
-  failedLogins: number;
-  lockedUntil?: Date;
   oidcSubject?: string;
   createdAt: Date;
   updatedAt: Date;
@@ -31,8 +28,6 @@ const userSchema = new Schema<User>(
       default: [],
     },
     status: { type: String, enum: ['active', 'disabled'], default: 'active' },
-    failedLogins: { type: Number, default: 0 },
-    lockedUntil: { type: Date },
     oidcSubject: { type: String },
   },
   { collection: 'users', timestamps: true },

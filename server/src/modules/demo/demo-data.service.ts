@@ -58,7 +58,7 @@ export async function loadDemoData(db: Connection, demoPassword: string | undefi
     }
     const result = await Users.updateOne(
       { email: demo.email },
-      { $setOnInsert: { email: demo.email, name: demo.name, memberships, passwordHash, status: 'active', failedLogins: 0 } },
+      { $setOnInsert: { email: demo.email, name: demo.name, memberships, passwordHash, status: 'active' } },
       { upsert: true },
     );
     if (result.upsertedCount) createdUsers += 1;
