@@ -1,5 +1,5 @@
 import { AppError } from '../../../core/errors/app-error';
-import type { WorkflowDefinition } from '../../workflows/definition/workflow-definition.schemas';
+import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import type { EvaluationContext, WorkflowEvent } from '../../workflows/engine/evaluation-context.types';
 import type { WorkflowEventRejected } from '../../workflows/engine/workflow-engine';
 import type { CaseRecord, TimelineEntry } from '../storage/case.model';

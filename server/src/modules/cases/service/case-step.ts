@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describeAction } from '../../workflows/actions/action-registry';
 import type { ActionEffect } from '../../workflows/actions/action.types';
-import type { WorkflowDefinition } from '../../workflows/definition/workflow-definition.schemas';
+import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import { resolveDuration } from '../../workflows/definition/duration.util';
 import { CASE_UPDATED_EVENT, type EvaluationContext, type WorkflowEvent } from '../../workflows/engine/evaluation-context.types';
 import { activeLeafPaths, type PersistedWorkflowSnapshot } from '../../workflows/engine/persisted-snapshot';

@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import type { WorkflowDefinition } from '../../workflows/definition/workflow-definition.schemas';
+import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import { computeDueItems, type DueItem } from '../../workflows/engine/deadline-schedule';
 import type { EvaluationContext } from '../../workflows/engine/evaluation-context.types';
 import type { PersistedWorkflowSnapshot } from '../../workflows/engine/persisted-snapshot';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DurationSchema, FORM_PATH_PATTERN, IDENTIFIER_PATTERN } from '../definition/workflow-definition.schemas';
+import { DurationSchema, FORM_PATH_PATTERN, IDENTIFIER_PATTERN } from '../../../contracts/workflows/workflow-definition.schemas';
 
 export const roleParam = z.string().regex(IDENTIFIER_PATTERN);
 export const formPathParam = z.string().regex(FORM_PATH_PATTERN);

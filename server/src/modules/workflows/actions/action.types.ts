@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Duration } from '../definition/workflow-definition.schemas';
+import type { Duration } from '../../../contracts/workflows/workflow-definition.schemas';
 
 /**
  * What an action means, as data. The engine only returns `{ id, params }`; the cases module later turns these

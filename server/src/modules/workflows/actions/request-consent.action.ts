@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction } from './action.types';
-import { IDENTIFIER_PATTERN } from '../definition/workflow-definition.schemas';
+import { IDENTIFIER_PATTERN } from '../../../contracts/workflows/workflow-definition.schemas';
 
 export const requestConsentAction = defineAction({
   id: 'request-consent',

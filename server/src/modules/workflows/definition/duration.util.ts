@@ -1,5 +1,5 @@
 import { Duration as LuxonDuration } from 'luxon';
-import type { Duration } from './workflow-definition.schemas';
+import type { Duration } from '../../../contracts/workflows/workflow-definition.schemas';
 
 export function isIsoDuration(value: unknown): value is string {
   return typeof value === 'string' && value.startsWith('P') && LuxonDuration.fromISO(value).isValid;

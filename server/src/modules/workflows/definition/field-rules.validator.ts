@@ -6,8 +6,8 @@ import {
 } from './field-rules.constants';
 import { hasConjunct, requiresTrue } from './guard-clauses.util';
 import { listStages, listTransitions, resolveTarget, type StageEntry } from './stage-tree.util';
-import type { WorkflowDefinition } from './workflow-definition.schemas';
-import type { WorkflowProblem } from './workflow-problem.types';
+import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
+import type { WorkflowProblem } from '../../../contracts/workflows/workflow-problem.types';
 
 /** The rules of the field (see field-rules.constants.ts), checked structurally on any definition. */
 export function checkFieldRules(workflow: WorkflowDefinition, index: Map<string, StageEntry>): WorkflowProblem[] {

@@ -1,4 +1,4 @@
-import type { Stage, Transition, WorkflowDefinition } from './workflow-definition.schemas';
+import type { Stage, Transition, WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 
 /** A stage with where it sits: `path` is its ids joined by `/` (document-key safe), `pointer` its JSON pointer. */
 export interface StageEntry {

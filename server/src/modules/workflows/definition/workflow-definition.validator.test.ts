@@ -1,5 +1,5 @@
 import { fixtureWorkflow, FIXTURE_FORM_PATHS, FIXTURE_PARAMETERS } from '../test-support/workflow-fixtures';
-import type { AtomicStage, CompoundStage, ParallelStage, WorkflowDefinition } from './workflow-definition.schemas';
+import type { AtomicStage, CompoundStage, ParallelStage, WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import { validateWorkflowDefinition } from './workflow-definition.validator';
 
 const options = { formPaths: FIXTURE_FORM_PATHS, parameters: FIXTURE_PARAMETERS };

@@ -4,8 +4,8 @@ import { analyseGuard } from './json-logic-guard.validator';
 import { checkFieldRules } from './field-rules.validator';
 import { checkGraph } from './workflow-graph.validator';
 import { listStages, listTransitions, resolveTarget, stageIndex, type StageEntry } from './stage-tree.util';
-import { WorkflowDefinitionSchema, type ActionRef, type WorkflowDefinition } from './workflow-definition.schemas';
-import type { WorkflowProblem } from './workflow-problem.types';
+import { WorkflowDefinitionSchema, type ActionRef, type WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
+import type { WorkflowProblem } from '../../../contracts/workflows/workflow-problem.types';
 
 export interface ValidationOptions {
   /** Paths of the forms that exist where the workflow will run. */

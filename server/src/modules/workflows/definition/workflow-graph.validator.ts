@@ -1,6 +1,6 @@
 import { ancestorsOf, childStages, listStages, listTransitions, resolveTarget, type StageEntry } from './stage-tree.util';
-import type { WorkflowDefinition } from './workflow-definition.schemas';
-import type { WorkflowProblem } from './workflow-problem.types';
+import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
+import type { WorkflowProblem } from '../../../contracts/workflows/workflow-problem.types';
 
 /** Initial stages exist, every stage can be reached, and every stage that is not final has a way out. */
 export function checkGraph(workflow: WorkflowDefinition, index: Map<string, StageEntry>): WorkflowProblem[] {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WorkflowDefinitionSchema } from './workflow-definition.schemas';
+import { WorkflowDefinitionSchema } from '../../../contracts/workflows/workflow-definition.schemas';
 
 /** The published JSON Schema (workflows/workflow.schema.json) is generated from the zod schema, never hand-edited. */
 export function workflowJsonSchema(): Record<string, unknown> {

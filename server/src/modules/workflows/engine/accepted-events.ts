@@ -1,5 +1,5 @@
 import { analyseGuard } from '../definition/json-logic-guard.validator';
-import type { WorkflowDefinition } from '../definition/workflow-definition.schemas';
+import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import { RECHECK_EVENTS, type EvaluationContext } from './evaluation-context.types';
 import { openEventTransitions } from './event-options';
 import { evaluateGuard, guardData } from './guard-evaluator';

@@ -1,7 +1,7 @@
 import { DateTime, type Duration as LuxonDuration } from 'luxon';
 import { stageIndex } from '../definition/stage-tree.util';
 import { resolveDuration } from '../definition/duration.util';
-import type { Deadline, WorkflowDefinition } from '../definition/workflow-definition.schemas';
+import type { Deadline, WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import type { CaseContext } from './evaluation-context.types';
 import type { PersistedWorkflowSnapshot } from './persisted-snapshot';
 

@@ -1,6 +1,6 @@
 import { analyseGuard } from '../definition/json-logic-guard.validator';
 import { listTransitions, stageIndex } from '../definition/stage-tree.util';
-import type { Guard, WorkflowDefinition } from '../definition/workflow-definition.schemas';
+import type { Guard, WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import { RECHECK_EVENTS, type EvaluationContext } from './evaluation-context.types';
 import { evaluateGuard, formsPresent, guardData } from './guard-evaluator';
 import type { PersistedWorkflowSnapshot } from './persisted-snapshot';

@@ -1,5 +1,5 @@
 import jsonLogic from 'json-logic-js';
-import type { Guard } from '../definition/workflow-definition.schemas';
+import type { Guard } from '../../../contracts/workflows/workflow-definition.schemas';
 import type { EvaluationContext } from './evaluation-context.types';
 
 /** The data a guard is evaluated against. `event` is the event's data (e.g. `{ stop: 'legalAssistance' }`). */

@@ -1,5 +1,5 @@
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
-import type { WorkflowDefinition } from '../definition/workflow-definition.schemas';
+import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import { acceptedEvents } from './accepted-events';
 import { normaliseEventType, RECHECK_EVENTS, type EvaluationContext, type WorkflowEvent } from './evaluation-context.types';
 import { evaluateGuard, formsPresent, guardData } from './guard-evaluator';

@@ -1,6 +1,6 @@
 import { assign, createMachine, type AnyStateMachine } from 'xstate';
 import { resolveTarget, stageIndex, type StageEntry } from '../definition/stage-tree.util';
-import type { ActionRef, Guard, Stage, Transition, WorkflowDefinition } from '../definition/workflow-definition.schemas';
+import type { ActionRef, Guard, Stage, Transition, WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 
 /*
  * Compiles a validated definition to an XState v5 machine. The machine is the same for every case: guards are named

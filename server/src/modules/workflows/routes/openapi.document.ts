@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CaseEventSchema, CaseListQuerySchema, CreateCaseSchema, ShareCaseSchema, UpdateCaseSchema } from '../../cases/case.schemas';
-import { WorkflowDefinitionSchema } from '../definition/workflow-definition.schemas';
+import { WorkflowDefinitionSchema } from '../../../contracts/workflows/workflow-definition.schemas';
 import {
   CloneWorkflowSchema, CreateWorkflowSchema, MergeWorkflowSchema, MigrateCasesSchema, PublishWorkflowSchema,
   UpdateWorkflowSchema, ValidateWorkflowSchema,

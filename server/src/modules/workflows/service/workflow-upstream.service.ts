@@ -2,7 +2,7 @@ import { AppError } from '../../../core/errors/app-error';
 import { recordAudit } from '../../audit/audit.service';
 import { ensureCan } from '../../access/permissions';
 import { auditActor, type ServiceContext } from '../../access/service-context';
-import type { WorkflowDefinition } from '../definition/workflow-definition.schemas';
+import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import { diffWorkflows } from '../versioning/workflow-diff';
 import { mergeWorkflows, type MergeConflict } from '../versioning/workflow-merge';
 import { definitionFromText, definitionToText } from '../storage/definition-text';

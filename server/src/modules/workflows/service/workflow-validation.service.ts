@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import { AppError } from '../../../core/errors/app-error';
 import { validateWorkflowDefinition } from '../definition/workflow-definition.validator';
-import type { WorkflowProblem } from '../definition/workflow-problem.types';
+import type { WorkflowProblem } from '../../../contracts/workflows/workflow-problem.types';
 import type { WorkflowCatalog } from '../storage/workflow-catalog';
 
 /** Validates a definition against what exists for this organisation: its forms and its jurisdiction's parameters. */

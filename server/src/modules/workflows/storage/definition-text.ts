@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from '../definition/workflow-definition.schemas';
+import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 
 /**
  * Definitions are stored as JSON text, not as nested documents. A draft is saved before it is valid, and JSONLogic

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
-import type { WorkflowDefinition } from '../definition/workflow-definition.schemas';
+import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import { TEMPLATE_FORM_PATHS, WORKFLOWS_DIR } from '../templates/template-context';
 import { loadWorkflowTemplates } from '../templates/workflow-template.loader';
 import { definitionToText } from './definition-text';

@@ -1,6 +1,6 @@
 import { isValidObjectId, type Connection, type Types } from 'mongoose';
 import { organisationModel } from '../../tenants/organisation.model';
-import type { WorkflowDefinition } from '../definition/workflow-definition.schemas';
+import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import type { Jurisdiction } from '../jurisdictions/jurisdiction.schemas';
 import { jurisdictionParameterValues } from '../jurisdictions/jurisdiction-parameters';
 import { TEMPLATE_FORM_PATHS, WORKFLOWS_DIR } from '../templates/template-context';

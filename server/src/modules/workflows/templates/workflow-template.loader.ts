@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { JurisdictionSchema, type Jurisdiction } from '../jurisdictions/jurisdiction.schemas';
 import { jurisdictionParameterValues } from '../jurisdictions/jurisdiction-parameters';
 import { validateWorkflowDefinition } from '../definition/workflow-definition.validator';
-import type { WorkflowDefinition } from '../definition/workflow-definition.schemas';
-import type { WorkflowProblem } from '../definition/workflow-problem.types';
+import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
+import type { WorkflowProblem } from '../../../contracts/workflows/workflow-problem.types';
 
 export interface LoadedTemplate {
   file: string;

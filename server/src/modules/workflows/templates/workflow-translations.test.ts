@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultActionRegistry } from '../actions/action-registry';
 import { definitionI18nKeys, actionKey, problemKey } from '../definition/i18n-keys.util';
-import { WORKFLOW_PROBLEM_CODES } from '../definition/workflow-problem.types';
-import type { WorkflowDefinition } from '../definition/workflow-definition.schemas';
+import { WORKFLOW_PROBLEM_CODES } from '../../../contracts/workflows/workflow-problem.types';
+import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import { TEMPLATE_FORM_PATHS, WORKFLOWS_DIR } from './template-context';
 import { loadJurisdictions, loadWorkflowTemplates } from './workflow-template.loader';
 

@@ -1,5 +1,5 @@
 import { LEGAL_REPRESENTATIVE_CLAUSE, PRESUMED_CHILD } from '../definition/field-rules.constants';
-import type { WorkflowDefinition } from '../definition/workflow-definition.schemas';
+import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import type { CaseContext, EvaluationContext } from '../engine/evaluation-context.types';
 
 /** Shared by the unit tests: a small workflow with every construct, and case contexts. Fictional data only. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeAction } from '../actions/action-registry';
-import type { WorkflowDefinition } from '../definition/workflow-definition.schemas';
+import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import type { CaseContext, EvaluationContext } from '../engine/evaluation-context.types';
 import type { PersistedWorkflowSnapshot } from '../engine/persisted-snapshot';
 import { startWorkflow, transitionWorkflow } from '../engine/workflow-engine';

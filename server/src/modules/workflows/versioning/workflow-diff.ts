@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { listStages, listTransitions, type StageEntry } from '../definition/stage-tree.util';
-import type { WorkflowDefinition } from '../definition/workflow-definition.schemas';
+import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 
 export type DiffSubject = 'stage' | 'transition' | 'deadline' | 'form' | 'property';
 

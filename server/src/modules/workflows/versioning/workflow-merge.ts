@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { WorkflowDefinition } from '../definition/workflow-definition.schemas';
+import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import { isPlainObject, joinPointer } from './json-pointer.util';
 
 export interface MergeConflict {

@@ -1,5 +1,5 @@
 import { stageIndex } from '../definition/stage-tree.util';
-import type { WorkflowDefinition } from '../definition/workflow-definition.schemas';
+import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import { activeLeafPaths, type PersistedWorkflowSnapshot } from '../engine/persisted-snapshot';
 
 export type MigrationCheck =

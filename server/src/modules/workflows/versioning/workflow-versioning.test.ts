@@ -1,4 +1,4 @@
-import type { AtomicStage, ParallelStage } from '../definition/workflow-definition.schemas';
+import type { AtomicStage, ParallelStage } from '../../../contracts/workflows/workflow-definition.schemas';
 import { fixtureWorkflow } from '../test-support/workflow-fixtures';
 import { diffWorkflows } from './workflow-diff';
 import { mergeWorkflows } from './workflow-merge';
