@@ -11,6 +11,7 @@ import { requestContext } from './core/http/request-context';
 import { requestLogger } from './core/http/request-logger';
 import { requireDatabase } from './core/http/require-database';
 import { securityHeaders } from './core/http/security-headers';
+import { validPath } from './core/http/valid-path';
 import type { ServerI18n } from './core/i18n/i18n';
 import { authRoutes } from './modules/access/auth.routes';
 import { authenticate } from './modules/access/authenticate.middleware';
@@ -58,6 +59,8 @@ export function createApp(config: Config, deps: AppDeps): Express {
   app.use(requestLogger(deps.logger));
   app.use(requestContext(deps.i18n));
   app.use(securityHeaders());
+  // A path whose percent-escapes do not decode is one 400 here, before any router decodes a parameter.
+  app.use(validPath);
 
   app.use(healthRoutes(deps.db));
 

@@ -29,6 +29,12 @@ describe('error mappings give translated problem+json', () => {
     ['path that only starts like a module', () => request(t.app).get('/api/formsarchive'), 404, 'route-not-found'],
     ['unknown path under a module', () => request(t.app).get('/api/workflows/1/2/3/4'), 401, 'unauthenticated'],
     ['module path in other case, with trailing slash', () => request(t.app).get('/api/Cases/'), 401, 'unauthenticated'],
+    // Issue 13: a percent-escape that does not decode is refused once, before any router decodes a parameter.
+    ['malformed escape in a case id', () => request(t.app).get('/api/cases/%ZZ'), 400, 'malformed-path'],
+    ['malformed escape in a role id', () => request(t.app).put('/api/roles/%ZZ').send({}), 400, 'malformed-path'],
+    ['overlong UTF-8 in the Form.io project', () => request(t.app).get('/formio/%C0%AF/form'), 400, 'malformed-path'],
+    ['malformed escape before a sub-path', () => request(t.app).post('/api/forms/%ZZ/submissions').send({ data: {} }), 400, 'malformed-path'],
+    ['lone percent sign outside the API', () => request(t.app).get('/cases/%'), 400, 'malformed-path'],
   ];
 
   it.each(cases)('%s', async (_name, send, status, code) => {
@@ -57,6 +63,12 @@ describe('error mappings give translated problem+json', () => {
     const response = await request(t.app).get('/api/nothing').set('Accept-Language', 'en;q=0.3, fi;q=0.8');
     expect(response.body.title).toBe('Osoitetta ei ole');
   });
+});
+
+it('still decodes valid escapes in path parameters', async () => {
+  // `%20` and UTF-8 escapes are fine: the request goes on to authentication.
+  expect((await request(t.app).get('/api/cases/a%20b')).status).toBe(401);
+  expect((await request(t.app).get('/api/cases/%C3%A4')).status).toBe(401);
 });
 
 describe('security baseline', () => {

@@ -28,4 +28,6 @@ export const notFound = (options?: AppErrorOptions) => new AppError(404, 'not-fo
 export const routeNotFound = () => new AppError(404, 'route-not-found');
 export const badRequest = (code: string, options?: AppErrorOptions) => new AppError(400, code, options);
 export const conflict = (code: string, options?: AppErrorOptions) => new AppError(409, code, options);
+/** A path whose percent-escapes do not decode (`/api/cases/%ZZ`). */
+export const malformedPath = () => new AppError(400, 'malformed-path');
 export const databaseUnavailable = (cause?: unknown) => new AppError(503, 'database-unavailable', { cause });

@@ -75,3 +75,14 @@ describe('toAppError: every shape of a database outage is a 503', () => {
     expect(toAppError(new Error('wrapped', { cause: new Error('boom') }))).toMatchObject({ status: 500 });
   });
 });
+
+describe('toAppError: a path parameter that does not decode is a 400', () => {
+  it("maps the router's URIError (marked with status 400) to malformed-path", () => {
+    const error = Object.assign(new URIError("Failed to decode param '%ZZ'"), { status: 400 });
+    expect(toAppError(error)).toMatchObject({ status: 400, code: 'malformed-path' });
+  });
+
+  it('keeps a URIError from anywhere else a 500', () => {
+    expect(toAppError(new URIError('URI malformed'))).toMatchObject({ status: 500, code: 'internal' });
+  });
+});

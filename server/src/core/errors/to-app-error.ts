@@ -1,4 +1,4 @@
-import { AppError, databaseUnavailable } from './app-error';
+import { AppError, databaseUnavailable, malformedPath } from './app-error';
 
 /** Error names of the MongoDB driver and mongoose that mean "the database cannot be reached right now". */
 const UNAVAILABLE_NAMES = new Set([
@@ -60,6 +60,8 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof Error) {
     const type = (error as { type?: unknown }).type;
     if (typeof type === 'string' && BODY_PARSER_ERRORS[type]) return BODY_PARSER_ERRORS[type]();
+    // The router's decoding of a path parameter (`decodeURIComponent`) marks its URIError with status 400.
+    if (error instanceof URIError && (error as { status?: unknown }).status === 400) return malformedPath();
     if (isUnavailable(error)) return databaseUnavailable(error);
     if (error.name === 'VersionError') return new AppError(409, 'version-conflict');
     if (error.name === 'CastError') return new AppError(404, 'not-found');
