@@ -1,15 +1,11 @@
 import express, { type RequestHandler } from 'express';
 import { isValidObjectId, type Connection } from 'mongoose';
 import { z } from 'zod';
-import { notFound } from '../../core/errors/app-error';
 import { parseInput } from '../../core/http/validate';
-import { recordAudit } from '../audit/audit.service';
 import { requireAuth } from './authenticate.middleware';
-import { ensureCan, withPermission } from './permissions';
-import { auditActor, serviceContext } from './service-context';
-import { revokeUserSessions } from './session.service';
-import { userModel, type User } from './user.model';
-import { createUser } from './user.service';
+import { serviceContext } from './service-context';
+import type { User } from './user.model';
+import { createUser, listUsers, revokeSessionsOf } from './user.service';
 import { underPaths } from '../../core/http/under-paths';
 
 const objectId = z.string().refine((value) => isValidObjectId(value));
@@ -35,9 +31,7 @@ export function userRoutes(db: Connection): RequestHandler {
   router.use('/users', requireAuth);
 
   router.get('/users', async (req, res) => {
-    const ctx = serviceContext(db, req);
-    const users = await userModel(db).find(withPermission(ctx.auth.ability, 'read', 'User')).sort({ email: 1 }).lean();
-    res.json(users.map(present));
+    res.json((await listUsers(serviceContext(db, req))).map(present));
   });
 
   /** Adds a user to the active organisation with one of its roles (user.service.ts). */
@@ -48,13 +42,7 @@ export function userRoutes(db: Connection): RequestHandler {
 
   /** Ends every session of a user at once (lost laptop, person leaving). */
   router.post('/users/:id/revoke-sessions', async (req, res) => {
-    const ctx = serviceContext(db, req);
-    const user = await userModel(db).findOne(withPermission(ctx.auth.ability, 'read', 'User', { _id: req.params.id })).lean();
-    if (!user) throw notFound();
-    ensureCan(ctx.auth.ability, 'revoke', 'Session', { orgId: ctx.auth.org._id });
-    const revoked = await revokeUserSessions(db, user._id);
-    await recordAudit(db, auditActor(ctx), { action: 'revoke-sessions', subjectType: 'User', subjectId: String(user._id) });
-    res.json({ revoked });
+    res.json({ revoked: await revokeSessionsOf(serviceContext(db, req), req.params.id) });
   });
   return underPaths(['/users'], router);
 }

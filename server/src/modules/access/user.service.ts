@@ -1,12 +1,13 @@
 import type { Types } from 'mongoose';
-import { AppError } from '../../core/errors/app-error';
+import { AppError, notFound } from '../../core/errors/app-error';
 import { recordAudit } from '../audit/audit.service';
 import { ensureGrantable } from './grant.service';
 import { hashPassword } from './password';
-import { ensureCan } from './permissions';
+import { ensureCan, withPermission } from './permissions';
 import { roleModel } from './role.model';
 import { decodeRules } from './rule-storage';
 import { auditActor, type ServiceContext } from './service-context';
+import { revokeUserSessions } from './session.service';
 import { userModel, type User } from './user.model';
 
 /**
@@ -30,4 +31,18 @@ export async function createUser(
   });
   await recordAudit(ctx.db, auditActor(ctx), { action: 'create', subjectType: 'User', subjectId: user.id });
   return user.toObject();
+}
+
+export async function listUsers(ctx: ServiceContext): Promise<User[]> {
+  return userModel(ctx.db).find(withPermission(ctx.auth.ability, 'read', 'User')).sort({ email: 1 }).lean();
+}
+
+/** Ends every session of a user at once (lost laptop, person leaving); returns how many were ended. */
+export async function revokeSessionsOf(ctx: ServiceContext, userId: string): Promise<number> {
+  const user = await userModel(ctx.db).findOne(withPermission(ctx.auth.ability, 'read', 'User', { _id: userId })).lean();
+  if (!user) throw notFound();
+  ensureCan(ctx.auth.ability, 'revoke', 'Session', { orgId: ctx.auth.org._id });
+  const revoked = await revokeUserSessions(ctx.db, user._id);
+  await recordAudit(ctx.db, auditActor(ctx), { action: 'revoke-sessions', subjectType: 'User', subjectId: String(user._id) });
+  return revoked;
 }
