@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Connection } from 'mongoose';
 import type { ServiceContext } from '../access/service-context';
 import type { CaseEventsPort } from '../cases/case-events.port';
-import type { CreateCaseInput } from '../cases/case.schemas';
+import type { CreateCaseInput } from '../../contracts/cases/case.schemas';
 import { fireCaseEvent } from '../cases/service/case-event.service';
 import type { CaseRuntime, Clock } from '../cases/service/case-runtime';
 import { createCase, updateCase } from '../cases/service/case.service';

@@ -4,7 +4,7 @@ import { parseInput } from '../../../core/http/validate';
 import { requireAuth } from '../../access/authenticate.middleware';
 import { serviceContext } from '../../access/service-context';
 import { exportLanguage } from '../../export/export-language';
-import { CaseEventSchema, CaseListQuerySchema, CompleteTaskSchema, CreateCaseSchema, ShareCaseSchema, UpdateCaseSchema } from '../case.schemas';
+import { CaseEventSchema, CaseListQuerySchema, CompleteTaskSchema, CreateCaseSchema, ShareCaseSchema, UpdateCaseSchema } from '../../../contracts/cases/case.schemas';
 import { fireCaseEvent } from '../service/case-event.service';
 import { casePlanPdf } from '../service/case-plan-pdf.service';
 import type { CaseRuntime } from '../service/case-runtime';

@@ -6,7 +6,7 @@ import { resolveDuration } from '../../workflows/definition/duration.util';
 import { CASE_UPDATED_EVENT, type EvaluationContext, type WorkflowEvent } from '../../workflows/engine/evaluation-context.types';
 import { activeLeafPaths, type PersistedWorkflowSnapshot } from '../../workflows/engine/persisted-snapshot';
 import { startWorkflow, transitionWorkflow, type WorkflowEventRejected } from '../../workflows/engine/workflow-engine';
-import { CHECKPOINTS, ROAD_MAP_STOPS } from '../road-map';
+import { CHECKPOINTS, ROAD_MAP_STOPS } from '../../../contracts/cases/road-map';
 import type { CaseTask, CaseWorkflow, TimelineEntry } from '../storage/case.model';
 
 export interface StepNotification {

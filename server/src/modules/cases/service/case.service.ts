@@ -8,7 +8,7 @@ import { organisationModel } from '../../tenants/organisation.model';
 import { workflowModel } from '../../workflows/storage/workflow.model';
 import { workflowTemplateModel } from '../../workflows/storage/workflow-template.model';
 import type { DefinitionRef } from '../../workflows/storage/workflow-catalog';
-import type { CaseListQuery, CreateCaseInput, UpdateCaseInput } from '../case.schemas';
+import type { CaseListQuery, CreateCaseInput, UpdateCaseInput } from '../../../contracts/cases/case.schemas';
 import { caseModel, type CaseRecord, type CaseWorkflow } from '../storage/case.model';
 import { nextCaseReference } from '../storage/case-reference';
 import { plannedTimers, syncTimerJobs, withDeadlines } from '../timers/case-deadlines';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseEventSchema, CaseListQuerySchema, CreateCaseSchema, ShareCaseSchema, UpdateCaseSchema } from '../../cases/case.schemas';
+import { CaseEventSchema, CaseListQuerySchema, CreateCaseSchema, ShareCaseSchema, UpdateCaseSchema } from '../../../contracts/cases/case.schemas';
 import { WorkflowDefinitionSchema } from '../../../contracts/workflows/workflow-definition.schemas';
 import {
   CloneWorkflowSchema, CreateWorkflowSchema, MergeWorkflowSchema, MigrateCasesSchema, PublishWorkflowSchema,

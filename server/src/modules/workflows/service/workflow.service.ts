@@ -110,7 +110,9 @@ export async function publishWorkflow(deps: WorkflowDeps, ctx: ServiceContext, i
   if (current.upstream) definition.upstream = { id: current.upstream.id, version: current.upstream.version };
   await assertValid(deps.catalog, current.orgId, definition);
   const Versions = workflowVersionModel(ctx.db);
-  await Versions.createIndexes();
+  // The unique (workflow, version) index must exist before the first insert; init() builds the model's indexes
+  // once per connection and afterwards returns at once (createIndexes() asked the database again on every publish).
+  await Versions.init();
   let inserted;
   try {
     inserted = await Versions.create({
