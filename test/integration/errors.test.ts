@@ -35,6 +35,8 @@ describe('error mappings give translated problem+json', () => {
     ['overlong UTF-8 in the Form.io project', () => request(t.app).get('/formio/%C0%AF/form'), 400, 'malformed-path'],
     ['malformed escape before a sub-path', () => request(t.app).post('/api/forms/%ZZ/submissions').send({ data: {} }), 400, 'malformed-path'],
     ['lone percent sign outside the API', () => request(t.app).get('/cases/%'), 400, 'malformed-path'],
+    // Issue 13: bodies nested deeper than any accepted JSON are refused before any code walks them.
+    ['body nested too deep', () => request(t.app).post('/api/meta').set('Content-Type', 'application/json').send(`${'['.repeat(65)}${']'.repeat(65)}`), 400, 'json-too-deep'],
   ];
 
   it.each(cases)('%s', async (_name, send, status, code) => {
@@ -63,6 +65,25 @@ describe('error mappings give translated problem+json', () => {
     const response = await request(t.app).get('/api/nothing').set('Accept-Language', 'en;q=0.3, fi;q=0.8');
     expect(response.body.title).toBe('Osoitetta ei ole');
   });
+});
+
+it('refuses a Form.io API body nested too deep with the same translated problem, as application/json', async () => {
+  const send = (language: string) =>
+    request(t.app).post('/formio/fi-nas/form').set('Accept-Language', language).set('Content-Type', 'application/json').send(`${'{"a":'.repeat(65)}1${'}'.repeat(65)}`);
+  const english = await send('en');
+  const finnish = await send('fi');
+  for (const response of [english, finnish]) {
+    expect(response.status).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    expect(response.body).toMatchObject({ type: '/problems/json-too-deep', status: 400, code: 'json-too-deep' });
+  }
+  expect(english.body.detail).toContain('64');
+  expect(finnish.body.title).not.toBe(english.body.title);
+});
+
+it('accepts a body nested exactly as deep as the limit', async () => {
+  const response = await request(t.app).post('/api/meta').set('Content-Type', 'application/json').send(`${'['.repeat(64)}${']'.repeat(64)}`);
+  expect(response.body.code).not.toBe('json-too-deep');
 });
 
 it('still decodes valid escapes in path parameters', async () => {

@@ -1,5 +1,6 @@
 import express, { type RequestHandler } from 'express';
 import { AppError } from '../errors/app-error';
+import { exceedsJsonDepth, jsonTooDeep } from '../json/json-depth';
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -11,7 +12,8 @@ function hasBody(req: Parameters<RequestHandler>[0]): boolean {
 
 /**
  * JSON endpoints accept only JSON bodies: anything else with a body is 415, a body over the limit 413 and
- * malformed JSON 400 (both mapped by the problem handler from body-parser's error types).
+ * malformed JSON 400 (both mapped by the problem handler from body-parser's error types). A body nested deeper
+ * than MAX_JSON_DEPTH is a 400 before any code walks it (JSON.parse itself copes with any depth).
  */
 export function jsonBody(limit: string): RequestHandler[] {
   const requireJson: RequestHandler = (req, _res, next) => {
@@ -21,5 +23,8 @@ export function jsonBody(limit: string): RequestHandler[] {
     }
     next();
   };
-  return [requireJson, express.json({ limit, type: JSON_TYPES, strict: true })];
+  const limitDepth: RequestHandler = (req, _res, next) => {
+    next(exceedsJsonDepth(req.body) ? jsonTooDeep() : undefined);
+  };
+  return [requireJson, express.json({ limit, type: JSON_TYPES, strict: true }), limitDepth];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkWalkDepth } from '../../core/json/json-depth';
 import { isKnownPlaceholder, placeholdersIn } from './placeholders';
 import { ACTIONS, SUBJECTS, fieldsOf } from './subjects';
 
@@ -32,7 +33,8 @@ export interface RuleProblem {
 
 const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 
-function checkConditionValue(value: unknown, path: string, problems: RuleProblem[]): void {
+function checkConditionValue(value: unknown, path: string, problems: RuleProblem[], depth = 0): void {
+  checkWalkDepth(depth);
   if (typeof value === 'string') {
     for (const name of placeholdersIn(value)) {
       if (!isKnownPlaceholder(name)) problems.push({ path, code: 'unknown-placeholder', message: name });
@@ -42,7 +44,7 @@ function checkConditionValue(value: unknown, path: string, problems: RuleProblem
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((item, index) => checkConditionValue(item, `${path}[${index}]`, problems));
+    value.forEach((item, index) => checkConditionValue(item, `${path}[${index}]`, problems, depth + 1));
     return;
   }
   if (value && typeof value === 'object') {
@@ -51,7 +53,7 @@ function checkConditionValue(value: unknown, path: string, problems: RuleProblem
         problems.push({ path: `${path}.${key}`, code: 'unknown-operator' });
         continue;
       }
-      checkConditionValue(inner, `${path}.${key}`, problems);
+      checkConditionValue(inner, `${path}.${key}`, problems, depth + 1);
     }
   }
 }

@@ -1,4 +1,5 @@
 import { Utils, type Component } from '@formio/core';
+import { checkWalkDepth } from '../../../core/json/json-depth';
 import { isRecord } from '../shared/json-guards';
 import type { FormComponent } from '../shared/form.types';
 
@@ -25,10 +26,11 @@ export interface WalkedComponent {
  * the data-scope decision itself is delegated to core's `isComponentNestedDataType` so both agree.
  */
 export function* walkComponents(components: unknown, basePath = 'components'): Generator<WalkedComponent> {
-  yield* walkList(components, basePath, undefined);
+  yield* walkList(components, basePath, undefined, 0);
 }
 
-function* walkList(list: unknown, listPath: string, parent: WalkedComponent | undefined): Generator<WalkedComponent> {
+function* walkList(list: unknown, listPath: string, parent: WalkedComponent | undefined, depth: number): Generator<WalkedComponent> {
+  checkWalkDepth(depth);
   if (!Array.isArray(list)) return;
   for (const [index, item] of list.entries()) {
     if (!isRecord(item)) continue;
@@ -42,17 +44,17 @@ function* walkList(list: unknown, listPath: string, parent: WalkedComponent | un
     const keyPath = parent ? `${parent.keyPath}.${key}` : key;
     const walked: WalkedComponent = { component, path, dataPath, scopePath, keyPath, hasValue, opensDataScope, parent };
     yield walked;
-    yield* walkList(component.components, `${path}.components`, walked);
+    yield* walkList(component.components, `${path}.components`, walked, depth + 1);
     if (Array.isArray(component.columns)) {
       for (const [columnIndex, column] of component.columns.entries()) {
-        if (isRecord(column)) yield* walkList(column.components, `${path}.columns[${columnIndex}].components`, walked);
+        if (isRecord(column)) yield* walkList(column.components, `${path}.columns[${columnIndex}].components`, walked, depth + 1);
       }
     }
     if (Array.isArray(component.rows)) {
       for (const [rowIndex, row] of component.rows.entries()) {
         if (!Array.isArray(row)) continue;
         for (const [cellIndex, cell] of row.entries()) {
-          if (isRecord(cell)) yield* walkList(cell.components, `${path}.rows[${rowIndex}][${cellIndex}].components`, walked);
+          if (isRecord(cell)) yield* walkList(cell.components, `${path}.rows[${rowIndex}][${cellIndex}].components`, walked, depth + 1);
         }
       }
     }

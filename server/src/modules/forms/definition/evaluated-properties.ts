@@ -1,3 +1,4 @@
+import { checkWalkDepth } from '../../../core/json/json-depth';
 import { isNonEmptyString, isRecord, type JsonRecord } from '../shared/json-guards';
 
 /**
@@ -48,7 +49,8 @@ export function getAt(object: JsonRecord, dottedPath: string): unknown {
 }
 
 /** Finds JavaScript in one component (not its children). */
-export function findCodeInComponent(component: JsonRecord, prefix = ''): FoundCode[] {
+export function findCodeInComponent(component: JsonRecord, prefix = '', depth = 0): FoundCode[] {
+  checkWalkDepth(depth);
   const found: FoundCode[] = [];
   const report = (property: string) => found.push({ property: `${prefix}${property}` });
 
@@ -76,7 +78,7 @@ export function findCodeInComponent(component: JsonRecord, prefix = ''): FoundCo
     });
   });
   // serverOverride is merged into the component on the server before anything else runs.
-  if (isRecord(component.serverOverride)) found.push(...findCodeInComponent(component.serverOverride, `${prefix}serverOverride.`));
+  if (isRecord(component.serverOverride)) found.push(...findCodeInComponent(component.serverOverride, `${prefix}serverOverride.`, depth + 1));
   return found;
 }
 

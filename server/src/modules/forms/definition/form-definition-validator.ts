@@ -1,3 +1,4 @@
+import { assertJsonDepth, checkWalkDepth } from '../../../core/json/json-depth';
 import { isRecord } from '../shared/json-guards';
 import type { FormComponent, FormDefinition } from '../shared/form.types';
 import { checkComponentKey, findDuplicateKeys } from './component-key-checker';
@@ -13,9 +14,11 @@ export type FormDefinitionResult = { ok: true; form: FormDefinition } | { ok: fa
 
 /**
  * Checks a whole definition and reports every problem at once, each with its position, so an editor can fix
- * them all in one round. Nothing from the definition is ever executed here.
+ * them all in one round. Nothing from the definition is ever executed here. A definition nested deeper than any
+ * accepted JSON is refused with the 400 `json-too-deep` before anything walks it.
  */
 export function validateFormDefinition(definition: unknown): FormDefinitionResult {
+  assertJsonDepth(definition);
   const problems: DefinitionProblem[] = [];
   const parsed = formDefinitionSchema.safeParse(definition);
   if (!parsed.success) {
@@ -65,7 +68,8 @@ function checkComponents(components: unknown): DefinitionProblem[] {
 }
 
 // The walker skips entries that are not objects; report them rather than silently ignoring them.
-function findNonObjects(list: unknown[], listPath: string): DefinitionProblem[] {
+function findNonObjects(list: unknown[], listPath: string, depth = 0): DefinitionProblem[] {
+  checkWalkDepth(depth);
   const problems: DefinitionProblem[] = [];
   list.forEach((item: unknown, index) => {
     const path = `${listPath}[${index}]`;
@@ -73,11 +77,11 @@ function findNonObjects(list: unknown[], listPath: string): DefinitionProblem[] 
       problems.push({ code: 'component-not-object', path });
       return;
     }
-    if (Array.isArray(item.components)) problems.push(...findNonObjects(item.components, `${path}.components`));
+    if (Array.isArray(item.components)) problems.push(...findNonObjects(item.components, `${path}.components`, depth + 1));
     if (Array.isArray(item.columns)) {
       item.columns.forEach((column: unknown, columnIndex) => {
         if (isRecord(column) && Array.isArray(column.components)) {
-          problems.push(...findNonObjects(column.components, `${path}.columns[${columnIndex}].components`));
+          problems.push(...findNonObjects(column.components, `${path}.columns[${columnIndex}].components`, depth + 1));
         }
       });
     }
@@ -86,7 +90,7 @@ function findNonObjects(list: unknown[], listPath: string): DefinitionProblem[] 
         if (!Array.isArray(row)) return;
         row.forEach((cell: unknown, cellIndex) => {
           if (isRecord(cell) && Array.isArray(cell.components)) {
-            problems.push(...findNonObjects(cell.components, `${path}.rows[${rowIndex}][${cellIndex}].components`));
+            problems.push(...findNonObjects(cell.components, `${path}.rows[${rowIndex}][${cellIndex}].components`, depth + 1));
           }
         });
       });

@@ -1,3 +1,4 @@
+import { checkWalkDepth } from '../../../core/json/json-depth';
 import { isRecord, type JsonRecord } from '../shared/json-guards';
 import { getAt } from './evaluated-properties';
 import { findUnsafeJsonLogic } from './jsonlogic-safety-checker';
@@ -11,7 +12,8 @@ export interface FoundUnsafeLogic {
 }
 
 /** JSONLogic in one component that uses an operator or path outside the safe allow-list. */
-export function findUnsafeLogicInComponent(component: JsonRecord, prefix = ''): FoundUnsafeLogic[] {
+export function findUnsafeLogicInComponent(component: JsonRecord, prefix = '', depth = 0): FoundUnsafeLogic[] {
+  checkWalkDepth(depth);
   const found: FoundUnsafeLogic[] = [];
   const inspect = (property: string, logic: unknown) => {
     if (!isRecord(logic) && !Array.isArray(logic)) return;
@@ -29,6 +31,6 @@ export function findUnsafeLogicInComponent(component: JsonRecord, prefix = ''): 
       }
     });
   }
-  if (isRecord(component.serverOverride)) found.push(...findUnsafeLogicInComponent(component.serverOverride, `${prefix}serverOverride.`));
+  if (isRecord(component.serverOverride)) found.push(...findUnsafeLogicInComponent(component.serverOverride, `${prefix}serverOverride.`, depth + 1));
   return found;
 }

@@ -1,3 +1,4 @@
+import { checkWalkDepth } from '../../../core/json/json-depth';
 import { isRecord } from '../shared/json-guards';
 
 /**
@@ -39,7 +40,7 @@ export interface UnsafeLogic {
 
 export function findUnsafeJsonLogic(logic: unknown): UnsafeLogic[] {
   const found: UnsafeLogic[] = [];
-  check(logic, '', false, found);
+  check(logic, '', false, found, 0);
   return found;
 }
 
@@ -47,9 +48,10 @@ export function isSafeJsonLogic(logic: unknown): boolean {
   return findUnsafeJsonLogic(logic).length === 0;
 }
 
-function check(logic: unknown, at: string, inElementScope: boolean, found: UnsafeLogic[]): void {
+function check(logic: unknown, at: string, inElementScope: boolean, found: UnsafeLogic[], depth: number): void {
+  checkWalkDepth(depth);
   if (Array.isArray(logic)) {
-    logic.forEach((item: unknown, index) => check(item, `${at}[${index}]`, inElementScope, found));
+    logic.forEach((item: unknown, index) => check(item, `${at}[${index}]`, inElementScope, found, depth + 1));
     return;
   }
   if (!isRecord(logic)) return;
@@ -69,7 +71,7 @@ function check(logic: unknown, at: string, inElementScope: boolean, found: Unsaf
     return;
   }
   if (operator === 'var') {
-    checkVar(argList, here, inElementScope, found);
+    checkVar(argList, here, inElementScope, found, depth);
     return;
   }
   if (ITERATEE_OPERATORS.has(operator)) {
@@ -79,11 +81,11 @@ function check(logic: unknown, at: string, inElementScope: boolean, found: Unsaf
   argList.forEach((arg, index) => {
     const elementLogic = ELEMENT_SCOPE_OPERATORS.has(operator) && index === 1;
     if (ITERATEE_OPERATORS.has(operator) && index === 1) return;
-    check(arg, `${here}[${index}]`, inElementScope || elementLogic, found);
+    check(arg, `${here}[${index}]`, inElementScope || elementLogic, found, depth + 1);
   });
 }
 
-function checkVar(argList: unknown[], at: string, inElementScope: boolean, found: UnsafeLogic[]): void {
+function checkVar(argList: unknown[], at: string, inElementScope: boolean, found: UnsafeLogic[], depth: number): void {
   const [path, fallback] = argList;
   if (typeof path === 'number') return;
   if (typeof path !== 'string') {
@@ -94,7 +96,7 @@ function checkVar(argList: unknown[], at: string, inElementScope: boolean, found
   if (hasForbiddenSegment(path) || (!inElementScope && !TOP_LEVEL_VAR_ROOTS.has(root))) {
     found.push({ at, reason: `var:${path}` });
   }
-  if (fallback !== undefined) check(fallback, `${at}[1]`, inElementScope, found);
+  if (fallback !== undefined) check(fallback, `${at}[1]`, inElementScope, found, depth + 1);
 }
 
 function hasForbiddenSegment(path: string): boolean {

@@ -1,3 +1,4 @@
+import { checkWalkDepth } from '../../../core/json/json-depth';
 import { isRecord } from '../shared/json-guards';
 
 // Without noeval, @formio/js compiles every interpolated string (labels, html, item templates, URLs...) as a
@@ -20,30 +21,32 @@ export function isUnsafeTemplate(text: string): boolean {
 }
 
 /** Property paths (relative to `value`) of strings holding template code. */
-export function findTemplateCode(value: unknown, skipChildren: boolean, prefix = ''): string[] {
+export function findTemplateCode(value: unknown, skipChildren: boolean, prefix = '', depth = 0): string[] {
+  checkWalkDepth(depth);
   if (typeof value === 'string') return isUnsafeTemplate(value) ? [prefix] : [];
   const found: string[] = [];
   if (Array.isArray(value)) {
-    value.forEach((item: unknown, index) => found.push(...findTemplateCode(item, false, `${prefix}[${index}]`)));
+    value.forEach((item: unknown, index) => found.push(...findTemplateCode(item, false, `${prefix}[${index}]`, depth + 1)));
   } else if (isRecord(value)) {
     for (const [name, child] of Object.entries(value)) {
       if (skipChildren && CHILD_CONTAINERS.has(name)) {
-        if (name === 'columns' || name === 'rows') found.push(...findTemplateCodeOutsideChildren(child, `${prefix}${name}`));
+        if (name === 'columns' || name === 'rows') found.push(...findTemplateCodeOutsideChildren(child, `${prefix}${name}`, depth + 1));
         continue;
       }
-      found.push(...findTemplateCode(child, false, prefix ? `${prefix}.${name}` : name));
+      found.push(...findTemplateCode(child, false, prefix ? `${prefix}.${name}` : name, depth + 1));
     }
   }
   return found;
 }
 
 // `columns` and table `rows` mix layout settings (width, offset) with child component lists.
-function findTemplateCodeOutsideChildren(value: unknown, prefix: string): string[] {
+function findTemplateCodeOutsideChildren(value: unknown, prefix: string, depth: number): string[] {
+  checkWalkDepth(depth);
   if (Array.isArray(value)) {
-    return value.flatMap((item: unknown, index) => findTemplateCodeOutsideChildren(item, `${prefix}[${index}]`));
+    return value.flatMap((item: unknown, index) => findTemplateCodeOutsideChildren(item, `${prefix}[${index}]`, depth + 1));
   }
   if (!isRecord(value)) return [];
   return Object.entries(value)
     .filter(([name]) => name !== 'components')
-    .flatMap(([name, child]) => findTemplateCode(child, false, `${prefix}.${name}`));
+    .flatMap(([name, child]) => findTemplateCode(child, false, `${prefix}.${name}`, depth + 1));
 }

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { assertJsonDepth } from '../../../core/json/json-depth';
 import { walkComponents, type WalkedComponent } from '../definition/component-walker';
 import type { FormComponent } from '../shared/form.types';
 
@@ -39,6 +40,9 @@ const CHILD_LISTS = new Set(['components']);
  * there), so a field moved to another panel is "changed" (`$parent`), not removed and added.
  */
 export function diffFormDefinitions(before: DiffableForm, after: DiffableForm): FormDefinitionDiff {
+  // Node's isDeepStrictEqual recurses without a bound: compare only what any accepted JSON can be.
+  assertJsonDepth(before);
+  assertJsonDepth(after);
   const beforeById = index(before.components);
   const afterById = index(after.components);
   const diff: FormDefinitionDiff = { added: [], removed: [], changed: [], form: [] };

@@ -1,3 +1,4 @@
+import { checkWalkDepth } from '../../../core/json/json-depth';
 import { isRecord } from '../shared/json-guards';
 import type { FormDefinition } from '../shared/form.types';
 import type { ParsedRevision } from './revision-cache';
@@ -14,22 +15,23 @@ const TEXT_PROPERTIES = new Set([
  */
 export function applyTranslations(definition: FormDefinition, translations: Record<string, string> | undefined): FormDefinition {
   if (!translations || Object.keys(translations).length === 0) return definition;
-  const translate = (value: unknown, key: string): unknown => {
+  const translate = (value: unknown, key: string, depth: number): unknown => {
+    checkWalkDepth(depth);
     if (typeof value === 'string') {
       const text = TEXT_PROPERTIES.has(key) && Object.hasOwn(translations, value) ? translations[value] : undefined;
       return text && text.trim() !== '' ? text : value;
     }
-    if (Array.isArray(value)) return value.map((item) => translate(item, key === 'values' ? 'values' : ''));
+    if (Array.isArray(value)) return value.map((item) => translate(item, key === 'values' ? 'values' : '', depth + 1));
     if (isRecord(value)) {
       // Option lists carry their text in `label`; `value` is data and never translated.
-      return Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, translate(inner, name)]));
+      return Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, translate(inner, name, depth + 1)]));
     }
     return value;
   };
   return {
     ...definition,
-    title: translate(definition.title, 'title') as string,
-    components: translate(definition.components, '') as FormDefinition['components'],
+    title: translate(definition.title, 'title', 0) as string,
+    components: translate(definition.components, '', 0) as FormDefinition['components'],
   };
 }
 

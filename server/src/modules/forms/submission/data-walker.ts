@@ -1,4 +1,5 @@
 import { Utils, type Component } from '@formio/core';
+import { checkWalkDepth } from '../../../core/json/json-depth';
 import { isRecord, type JsonRecord } from '../shared/json-guards';
 import type { FormComponent } from '../shared/form.types';
 
@@ -17,7 +18,8 @@ export interface DataVisit {
  * the wrong shape: the caller sees the component and decides (the type checker needs exactly those cases).
  * Returning `false` from `visit` stops the descent below that component.
  */
-export function walkData(components: unknown, data: JsonRecord, visit: (visit: DataVisit) => boolean | void, prefix = ''): void {
+export function walkData(components: unknown, data: JsonRecord, visit: (visit: DataVisit) => boolean | void, prefix = '', depth = 0): void {
+  checkWalkDepth(depth);
   for (const component of dataComponents(components)) {
     const key = component.key;
     if (typeof key !== 'string' || key === '') continue;
@@ -30,25 +32,26 @@ export function walkData(components: unknown, data: JsonRecord, visit: (visit: D
       if (!Array.isArray(value)) continue;
       value.forEach((row: unknown, index) => {
         const rowData = modelType === 'nestedDataArray' && isRecord(row) ? row.data : row;
-        if (isRecord(rowData)) walkData(component.components, rowData, visit, `${path}[${index}]`);
+        if (isRecord(rowData)) walkData(component.components, rowData, visit, `${path}[${index}]`, depth + 1);
       });
     } else if (modelType === 'dataObject') {
-      if (isRecord(value) && isRecord(value.data)) walkData(component.components, value.data, visit, `${path}.data`);
+      if (isRecord(value) && isRecord(value.data)) walkData(component.components, value.data, visit, `${path}.data`, depth + 1);
     } else if (isNestedData(component)) {
-      if (isRecord(value)) walkData(component.components, value, visit, path);
+      if (isRecord(value)) walkData(component.components, value, visit, path, depth + 1);
     }
   }
 }
 
 /** The components whose values sit directly in one data object: layout components are looked through. */
-export function* dataComponents(components: unknown): Generator<FormComponent> {
+export function* dataComponents(components: unknown, depth = 0): Generator<FormComponent> {
+  checkWalkDepth(depth);
   if (!Array.isArray(components)) return;
   for (const item of components) {
     if (!isRecord(item)) continue;
     const component = item as FormComponent;
     const modelType = modelTypeOf(component);
     if (modelType === 'none' || (modelType === 'content' && !component.key)) {
-      yield* layoutChildren(component);
+      yield* layoutChildren(component, depth + 1);
       continue;
     }
     if (modelType === 'content' || component.type === 'button') continue;
@@ -57,15 +60,15 @@ export function* dataComponents(components: unknown): Generator<FormComponent> {
   }
 }
 
-function* layoutChildren(component: FormComponent): Generator<FormComponent> {
-  yield* dataComponents(component.components);
+function* layoutChildren(component: FormComponent, depth: number): Generator<FormComponent> {
+  yield* dataComponents(component.components, depth);
   if (Array.isArray(component.columns)) {
-    for (const column of component.columns) if (isRecord(column)) yield* dataComponents(column.components);
+    for (const column of component.columns) if (isRecord(column)) yield* dataComponents(column.components, depth);
   }
   if (Array.isArray(component.rows)) {
     for (const row of component.rows) {
       if (!Array.isArray(row)) continue;
-      for (const cell of row) if (isRecord(cell)) yield* dataComponents(cell.components);
+      for (const cell of row) if (isRecord(cell)) yield* dataComponents(cell.components, depth);
     }
   }
 }

@@ -1,3 +1,4 @@
+import { checkWalkDepth } from '../../../core/json/json-depth';
 import { isRecord } from '../shared/json-guards';
 import type { FormComponent } from '../shared/form.types';
 import { modelTypeOf } from './data-walker';
@@ -61,8 +62,11 @@ export function matchesType(value: unknown, expected: ExpectedType): boolean {
 }
 
 // MongoDB/FerretDB reject or interpret these in field names; refuse them anywhere inside a value.
-export function hasUnsafeKeys(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(hasUnsafeKeys);
+export function hasUnsafeKeys(value: unknown, depth = 0): boolean {
+  checkWalkDepth(depth);
+  if (Array.isArray(value)) return value.some((item) => hasUnsafeKeys(item, depth + 1));
   if (!isRecord(value)) return false;
-  return Object.entries(value).some(([key, child]) => key.startsWith('$') || key.includes('.') || key === '__proto__' || hasUnsafeKeys(child));
+  return Object.entries(value).some(
+    ([key, child]) => key.startsWith('$') || key.includes('.') || key === '__proto__' || hasUnsafeKeys(child, depth + 1),
+  );
 }

@@ -1,11 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { MAX_JSON_DEPTH, exceedsJsonDepth } from '../../../core/json/json-depth';
 import type { FormTranslations } from '../translations/translatable-strings-collector';
 
 export interface TemplateFile {
   file: string;
   definition: unknown;
   translations: FormTranslations;
+}
+
+/** A template file is JSON like any other input: nested deeper than the platform accepts, it stops the start. */
+function readJson(file: string): unknown {
+  const value = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+  if (exceedsJsonDepth(value)) throw new Error(`${file}: nested deeper than ${MAX_JSON_DEPTH} levels`);
+  return value;
 }
 
 /**
@@ -23,13 +31,13 @@ export function readTemplateFiles(formsDir: string): TemplateFile[] {
     .sort()
     .map((name) => {
       const file = path.join(formsDir, name);
-      const definition = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+      const definition = readJson(file);
       const formPath = typeof (definition as { path?: unknown }).path === 'string' ? (definition as { path: string }).path : path.basename(name, '.json');
       const translations: FormTranslations = {};
       for (const language of languages) {
         const translationFile = path.join(translationsDir, language, `${formPath}.json`);
         if (fs.existsSync(translationFile)) {
-          translations[language] = JSON.parse(fs.readFileSync(translationFile, 'utf8')) as Record<string, string>;
+          translations[language] = readJson(translationFile) as Record<string, string>;
         }
       }
       return { file, definition, translations };

@@ -1,3 +1,4 @@
+import { checkWalkDepth } from '../../../core/json/json-depth';
 import { Duration as LuxonDuration } from 'luxon';
 import type { Duration } from '../../../contracts/workflows/workflow-definition.schemas';
 
@@ -6,16 +7,17 @@ export function isIsoDuration(value: unknown): value is string {
 }
 
 /** Collects every `{ parameter: name }` reference anywhere in a JSON value, with its pointer. */
-export function collectParameterRefs(value: unknown, pointer: string, out: { name: string; pointer: string }[] = []) {
+export function collectParameterRefs(value: unknown, pointer: string, out: { name: string; pointer: string }[] = [], depth = 0) {
+  checkWalkDepth(depth);
   if (Array.isArray(value)) {
-    value.forEach((v, i) => collectParameterRefs(v, `${pointer}/${i}`, out));
+    value.forEach((v, i) => collectParameterRefs(v, `${pointer}/${i}`, out, depth + 1));
   } else if (typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record);
     if (keys.length === 1 && keys[0] === 'parameter' && typeof record.parameter === 'string') {
       out.push({ name: record.parameter, pointer });
     } else {
-      for (const [k, v] of Object.entries(record)) collectParameterRefs(v, `${pointer}/${k}`, out);
+      for (const [k, v] of Object.entries(record)) collectParameterRefs(v, `${pointer}/${k}`, out, depth + 1);
     }
   }
   return out;

@@ -3,6 +3,8 @@
  * something the engine does not understand, and `var` paths must name one of the four inputs a guard receives.
  */
 
+import { checkWalkDepth } from '../../../core/json/json-depth';
+
 export const ALLOWED_OPERATORS = new Set([
   'var', 'missing', 'missing_some', 'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'or', 'and',
   '>', '>=', '<', '<=', 'max', 'min', '+', '-', '*', '/', '%', 'in', 'cat', 'some', 'all', 'none',
@@ -32,9 +34,10 @@ export function analyseGuard(guard: unknown): GuardAnalysis {
   const issues: GuardIssue[] = [];
   const variables: string[] = [];
 
-  const visit = (node: unknown, path: string, itemScope: boolean): void => {
+  const visit = (node: unknown, path: string, itemScope: boolean, depth: number): void => {
+    checkWalkDepth(depth);
     if (Array.isArray(node)) {
-      node.forEach((child, i) => visit(child, `${path}/${i}`, itemScope));
+      node.forEach((child, i) => visit(child, `${path}/${i}`, itemScope, depth + 1));
       return;
     }
     if (!isPlainObject(node)) return; // literals
@@ -56,7 +59,7 @@ export function analyseGuard(guard: unknown): GuardAnalysis {
         issues.push({ path: opPath, code: 'invalid-guard', params: { reason: 'var-needs-literal-path' } });
         return;
       }
-      if (Array.isArray(arg) && arg.length > 1) visit(arg[1], `${opPath}/1`, itemScope);
+      if (Array.isArray(arg) && arg.length > 1) visit(arg[1], `${opPath}/1`, itemScope, depth + 1);
       if (itemScope || typeof name !== 'string') return;
       const root = name.split('.')[0];
       if (!(VAR_ROOTS as readonly string[]).includes(root ?? '') || !name.includes('.')) {
@@ -72,18 +75,18 @@ export function analyseGuard(guard: unknown): GuardAnalysis {
         issues.push({ path: opPath, code: 'invalid-guard', params: { reason: 'needs-two-arguments' } });
         return;
       }
-      visit(args[0], Array.isArray(arg) ? `${opPath}/0` : opPath, itemScope);
-      visit(args[1], `${opPath}/1`, true);
+      visit(args[0], Array.isArray(arg) ? `${opPath}/0` : opPath, itemScope, depth + 1);
+      visit(args[1], `${opPath}/1`, true, depth + 1);
       return;
     }
-    if (Array.isArray(arg)) arg.forEach((child, i) => visit(child, `${opPath}/${i}`, itemScope));
-    else visit(arg, opPath, itemScope);
+    if (Array.isArray(arg)) arg.forEach((child, i) => visit(child, `${opPath}/${i}`, itemScope, depth + 1));
+    else visit(arg, opPath, itemScope, depth + 1);
   };
 
   if (typeof guard !== 'boolean' && !isPlainObject(guard)) {
     issues.push({ path: '', code: 'invalid-guard', params: { reason: 'not-json-logic' } });
   } else {
-    visit(guard, '', false);
+    visit(guard, '', false, 0);
   }
   return { issues, variables };
 }

@@ -1,3 +1,4 @@
+import { checkWalkDepth } from '../../../core/json/json-depth';
 import type { Stage, Transition, WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 
 /** A stage with where it sits: `path` is its ids joined by `/` (document-key safe), `pointer` its JSON pointer. */
@@ -24,16 +25,17 @@ export function childKey(stage: Stage): 'stages' | 'regions' | null {
 /** Every stage, depth first, parents before children. */
 export function listStages(def: Pick<WorkflowDefinition, 'stages'>): StageEntry[] {
   const out: StageEntry[] = [];
-  const visit = (stages: Record<string, Stage>, parentPath: string | null, parentPointer: string) => {
+  const visit = (stages: Record<string, Stage>, parentPath: string | null, parentPointer: string, depth: number) => {
+    checkWalkDepth(depth);
     for (const [id, stage] of Object.entries(stages)) {
       const path = parentPath === null ? id : `${parentPath}/${id}`;
       const pointer = `${parentPointer}/${id}`;
       out.push({ id, path, pointer, stage, parentPath });
       const key = childKey(stage);
-      if (key) visit(childStages(stage), path, `${pointer}/${key}`);
+      if (key) visit(childStages(stage), path, `${pointer}/${key}`, depth + 1);
     }
   };
-  visit(def.stages, null, '/stages');
+  visit(def.stages, null, '/stages', 0);
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { assertJsonDepth } from '../../../core/json/json-depth';
 import { defaultActionRegistry, type ActionRegistry } from '../actions/action-registry';
 import { collectParameterRefs, isIsoDuration } from './duration.util';
 import { analyseGuard } from './json-logic-guard.validator';
@@ -18,9 +19,11 @@ export interface ValidationOptions {
 /**
  * Checks a definition as it is saved or loaded and returns every problem at once, each with a JSON pointer. An empty
  * list means the definition can be compiled and run. Structure problems (the schema) are reported alone, because the
- * other checks need a well-formed definition to walk.
+ * other checks need a well-formed definition to walk. A definition nested deeper than any accepted JSON is the 400
+ * `json-too-deep`, thrown before anything walks it.
  */
 export function validateWorkflowDefinition(def: unknown, options: ValidationOptions): WorkflowProblem[] {
+  assertJsonDepth(def);
   const parsed = WorkflowDefinitionSchema.safeParse(def);
   if (!parsed.success) {
     return parsed.error.issues.map((issue) => ({

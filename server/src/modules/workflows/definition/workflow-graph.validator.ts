@@ -1,3 +1,4 @@
+import { checkWalkDepth } from '../../../core/json/json-depth';
 import { ancestorsOf, childStages, listStages, listTransitions, resolveTarget, type StageEntry } from './stage-tree.util';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import type { WorkflowProblem } from '../../../contracts/workflows/workflow-problem.types';
@@ -44,7 +45,8 @@ export function checkGraph(workflow: WorkflowDefinition, index: Map<string, Stag
 export function reachableStages(workflow: WorkflowDefinition, index: Map<string, StageEntry>): Set<string> {
   const reached = new Set<string>();
   const queue: string[] = [];
-  const enter = (path: string): void => {
+  const enter = (path: string, depth = 0): void => {
+    checkWalkDepth(depth);
     for (const p of [path, ...ancestorsOf(path)]) {
       if (!reached.has(p) && index.has(p)) {
         reached.add(p);
@@ -52,8 +54,8 @@ export function reachableStages(workflow: WorkflowDefinition, index: Map<string,
       }
     }
     const stage = index.get(path)?.stage;
-    if (stage?.type === 'compound' && stage.initial in stage.stages) enter(`${path}/${stage.initial}`);
-    if (stage?.type === 'parallel') for (const region of Object.keys(stage.regions)) enter(`${path}/${region}`);
+    if (stage?.type === 'compound' && stage.initial in stage.stages) enter(`${path}/${stage.initial}`, depth + 1);
+    if (stage?.type === 'parallel') for (const region of Object.keys(stage.regions)) enter(`${path}/${region}`, depth + 1);
   };
   if (index.has(workflow.initial)) enter(workflow.initial);
   while (queue.length) {

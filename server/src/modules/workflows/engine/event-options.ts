@@ -1,3 +1,4 @@
+import { checkWalkDepth } from '../../../core/json/json-depth';
 import { analyseGuard } from '../definition/json-logic-guard.validator';
 import { listTransitions, stageIndex } from '../definition/stage-tree.util';
 import type { Guard, WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
@@ -23,10 +24,11 @@ export function eventDataOf(guard: Guard | undefined): Record<string, Scalar> | 
   const read = analyseGuard(guard).variables.filter((variable) => variable.startsWith('event.')).map((variable) => variable.slice('event.'.length));
   if (read.length === 0) return {};
   const data: Record<string, Scalar> = {};
-  const visit = (node: unknown) => {
+  const visit = (node: unknown, depth: number) => {
+    checkWalkDepth(depth);
     if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
     for (const [operator, args] of Object.entries(node)) {
-      if (operator === 'and' && Array.isArray(args)) args.forEach(visit);
+      if (operator === 'and' && Array.isArray(args)) args.forEach((arg: unknown) => visit(arg, depth + 1));
       if ((operator === '==' || operator === '===') && Array.isArray(args) && args.length === 2) {
         const [left, right] = args as unknown[];
         const variable = eventVariable(left) ?? eventVariable(right);
@@ -35,7 +37,7 @@ export function eventDataOf(guard: Guard | undefined): Record<string, Scalar> | 
       }
     }
   };
-  visit(guard);
+  visit(guard, 0);
   return read.every((key) => key in data) ? data : null;
 }
 

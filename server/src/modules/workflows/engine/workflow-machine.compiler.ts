@@ -1,3 +1,4 @@
+import { checkWalkDepth } from '../../../core/json/json-depth';
 import { assign, createMachine, type AnyStateMachine } from 'xstate';
 import { resolveTarget, stageIndex, type StageEntry } from '../definition/stage-tree.util';
 import type { ActionRef, Guard, Stage, Transition, WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
@@ -38,7 +39,7 @@ export function compileWorkflow(def: WorkflowDefinition): AnyStateMachine {
   if (cached) return cached;
   const index = stageIndex(def);
   const states: Record<string, Config> = {};
-  for (const [id, stage] of Object.entries(def.stages)) states[id] = compileStage(id, stage, index);
+  for (const [id, stage] of Object.entries(def.stages)) states[id] = compileStage(id, stage, index, 0);
   const config = {
     id: def.id,
     initial: def.initial,
@@ -57,7 +58,8 @@ function eventTime(event: MachineEvent): string {
   return event.now ?? event.input?.now ?? new Date(0).toISOString();
 }
 
-function compileStage(path: string, stage: Stage, index: Map<string, StageEntry>): Config {
+function compileStage(path: string, stage: Stage, index: Map<string, StageEntry>, depth: number): Config {
+  checkWalkDepth(depth);
   const entry: unknown[] = [
     { type: ENTER_ACTION, params: { stage: path } },
     assign(({ context, event }: { context: WorkflowMachineContext; event: MachineEvent }) => ({
@@ -85,13 +87,13 @@ function compileStage(path: string, stage: Stage, index: Map<string, StageEntry>
   if (stage.type === 'compound') {
     config.initial = stage.initial;
     config.states = Object.fromEntries(
-      Object.entries(stage.stages).map(([id, child]) => [id, compileStage(`${path}/${id}`, child, index)]),
+      Object.entries(stage.stages).map(([id, child]) => [id, compileStage(`${path}/${id}`, child, index, depth + 1)]),
     );
     if (stage.onDone?.length) config.onDone = compileList(stage.onDone);
   } else if (stage.type === 'parallel') {
     config.type = 'parallel';
     config.states = Object.fromEntries(
-      Object.entries(stage.regions).map(([id, child]) => [id, compileStage(`${path}/${id}`, child, index)]),
+      Object.entries(stage.regions).map(([id, child]) => [id, compileStage(`${path}/${id}`, child, index, depth + 1)]),
     );
     if (stage.onDone?.length) config.onDone = compileList(stage.onDone);
   }

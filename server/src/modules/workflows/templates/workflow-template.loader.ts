@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MAX_JSON_DEPTH, exceedsJsonDepth } from '../../../core/json/json-depth';
 import { JurisdictionSchema, type Jurisdiction } from '../jurisdictions/jurisdiction.schemas';
 import { jurisdictionParameterValues } from '../jurisdictions/jurisdiction-parameters';
 import { validateWorkflowDefinition } from '../definition/workflow-definition.validator';
@@ -35,6 +36,7 @@ export function loadWorkflowTemplates(workflowsDir: string, formPaths: ReadonlyS
     .sort()
     .map((file) => {
       const definition = JSON.parse(readFileSync(join(workflowsDir, file), 'utf8')) as unknown;
+      if (exceedsJsonDepth(definition)) throw new Error(`${file}: nested deeper than ${MAX_JSON_DEPTH} levels`);
       const code = (definition as Partial<WorkflowDefinition>).jurisdiction;
       const jurisdiction = code === undefined ? undefined : jurisdictions.get(code);
       const parameters = jurisdiction ? jurisdictionParameterValues(jurisdiction) : {};

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { assertJsonDepth } from '../../../core/json/json-depth';
 import { listStages, listTransitions, type StageEntry } from '../definition/stage-tree.util';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 
@@ -17,6 +18,9 @@ const STAGE_PROPERTIES = ['type', 'initial', 'roles', 'marks', 'referralTo', 'en
 
 /** What changed from `a` to `b`, by stage, transition (event and position), deadline (id) and required form. */
 export function diffWorkflows(a: WorkflowDefinition, b: WorkflowDefinition): WorkflowChange[] {
+  // Node's isDeepStrictEqual recurses without a bound: compare only what any accepted JSON can be.
+  assertJsonDepth(a);
+  assertJsonDepth(b);
   const changes: WorkflowChange[] = [];
   for (const key of ['titleKey', 'jurisdiction', 'initial'] as const) {
     if (a[key] !== b[key]) changes.push({ subject: 'property', change: 'changed', path: `/${key}`, before: a[key], after: b[key] });

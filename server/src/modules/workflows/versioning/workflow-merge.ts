@@ -1,3 +1,4 @@
+import { assertJsonDepth, checkWalkDepth } from '../../../core/json/json-depth';
 import { isDeepStrictEqual } from 'node:util';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import { isPlainObject, joinPointer } from './json-pointer.util';
@@ -29,15 +30,18 @@ export function mergeWorkflows(
   ours: WorkflowDefinition,
   theirs: WorkflowDefinition,
 ): MergeResult {
+  // mergeValue is bounded, but Node's isDeepStrictEqual, which it calls on whole values, recurses without a bound.
+  for (const definition of [base, ours, theirs]) assertJsonDepth(definition);
   const conflicts: MergeConflict[] = [];
-  const merged = mergeValue(base, ours, theirs, '', conflicts, true) as WorkflowDefinition;
+  const merged = mergeValue(base, ours, theirs, '', conflicts, 0, true) as WorkflowDefinition;
   return { merged, conflicts };
 }
 
 const ABSENT = Symbol('absent');
 type Value = unknown;
 
-function mergeValue(base: Value, ours: Value, theirs: Value, path: string, conflicts: MergeConflict[], root = false): Value {
+function mergeValue(base: Value, ours: Value, theirs: Value, path: string, conflicts: MergeConflict[], depth: number, root = false): Value {
+  checkWalkDepth(depth);
   if (isDeepStrictEqual(ours, theirs)) return ours;
   if (isDeepStrictEqual(base, theirs)) return ours; // only we changed it
   if (isDeepStrictEqual(base, ours)) return theirs; // only upstream changed it
@@ -51,13 +55,13 @@ function mergeValue(base: Value, ours: Value, theirs: Value, path: string, confl
         if (o !== ABSENT) out[key] = o;
         continue;
       }
-      const value = mergeValue(key in b ? b[key] : ABSENT, o, key in theirs ? theirs[key] : ABSENT, joinPointer(path, key), conflicts);
+      const value = mergeValue(key in b ? b[key] : ABSENT, o, key in theirs ? theirs[key] : ABSENT, joinPointer(path, key), conflicts, depth + 1);
       if (value !== ABSENT) out[key] = value;
     }
     return out;
   }
   if (isIdList(ours) && isIdList(theirs) && (base === ABSENT || isIdList(base))) {
-    return mergeIdLists(base === ABSENT ? [] : (base as IdItem[]), ours, theirs, path, conflicts);
+    return mergeIdLists(base === ABSENT ? [] : (base as IdItem[]), ours, theirs, path, conflicts, depth + 1);
   }
   conflicts.push({ path, base: visible(base), ours: visible(ours), theirs: visible(theirs) });
   return ours;
@@ -72,20 +76,20 @@ function isIdList(value: Value): value is IdItem[] {
   return ids.every((id) => id !== null) && new Set(ids).size === ids.length;
 }
 
-function mergeIdLists(base: IdItem[], ours: IdItem[], theirs: IdItem[], path: string, conflicts: MergeConflict[]): Value {
+function mergeIdLists(base: IdItem[], ours: IdItem[], theirs: IdItem[], path: string, conflicts: MergeConflict[], depth: number): Value {
   const byId = (list: IdItem[]) => new Map(list.map((item) => [item.id, item]));
   const b = byId(base);
   const t = byId(theirs);
   const out: IdItem[] = [];
   ours.forEach((item, i) => {
-    const merged = mergeValue(b.get(item.id) ?? ABSENT, item, t.get(item.id) ?? ABSENT, joinPointer(path, i), conflicts);
+    const merged = mergeValue(b.get(item.id) ?? ABSENT, item, t.get(item.id) ?? ABSENT, joinPointer(path, i), conflicts, depth + 1);
     if (merged !== ABSENT) out.push(merged as IdItem);
   });
   const oursIds = new Set(ours.map((item) => item.id));
   for (const item of theirs) {
     if (oursIds.has(item.id)) continue;
     // Added upstream, or removed by us: keep our removal unless upstream also changed the item.
-    const merged = mergeValue(b.get(item.id) ?? ABSENT, ABSENT, item, joinPointer(path, out.length), conflicts);
+    const merged = mergeValue(b.get(item.id) ?? ABSENT, ABSENT, item, joinPointer(path, out.length), conflicts, depth + 1);
     if (merged !== ABSENT) out.push(merged as IdItem);
   }
   return out;
