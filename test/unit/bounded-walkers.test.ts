@@ -1,7 +1,8 @@
 import { AppError } from '../../server/src/core/errors/app-error';
+import { toAppError } from '../../server/src/core/errors/to-app-error';
 import { MAX_JSON_DEPTH } from '../../server/src/core/json/json-depth';
 import { checkRule } from '../../server/src/modules/access/rule.schemas';
-import { walkComponents } from '../../server/src/modules/forms/definition/component-walker';
+import { walkComponents } from '../../server/src/contracts/forms/component-walker';
 import { findCodeInComponent } from '../../server/src/modules/forms/definition/evaluated-properties';
 import { validateFormDefinition } from '../../server/src/modules/forms/definition/form-definition-validator';
 import { findUnsafeLogicInComponent } from '../../server/src/modules/forms/definition/jsonlogic-property-finder';
@@ -16,7 +17,7 @@ import { diffFormDefinitions } from '../../server/src/modules/forms/revisions/fo
 import { collectParameterRefs } from '../../server/src/modules/workflows/definition/duration.util';
 import { conjuncts, hasConjunct } from '../../server/src/modules/workflows/definition/guard-clauses.util';
 import { analyseGuard } from '../../server/src/modules/workflows/definition/json-logic-guard.validator';
-import { listStages } from '../../server/src/modules/workflows/definition/stage-tree.util';
+import { listStages } from '../../server/src/contracts/workflows/stage-tree.util';
 import { validateWorkflowDefinition } from '../../server/src/modules/workflows/definition/workflow-definition.validator';
 import { eventDataOf } from '../../server/src/modules/workflows/engine/event-options';
 import { activeLeafPaths, assertStorable } from '../../server/src/modules/workflows/engine/persisted-snapshot';
@@ -49,8 +50,11 @@ function expectTooDeep(walk: () => unknown): void {
   } catch (error) {
     thrown = error;
   }
-  expect(thrown).toBeInstanceOf(AppError);
-  expect(thrown).toMatchObject({ status: 400, code: 'json-too-deep', params: { limit: MAX_JSON_DEPTH } });
+  expect(thrown).toBeInstanceOf(Error);
+  // The shared contract's walkers (listStages, walkComponents) throw its JsonTooDeepError, which is answered alike.
+  const answer = toAppError(thrown);
+  expect(answer).toBeInstanceOf(AppError);
+  expect(answer).toMatchObject({ status: 400, code: 'json-too-deep', params: { limit: MAX_JSON_DEPTH } });
 }
 
 const walkers: Array<[string, () => unknown]> = [

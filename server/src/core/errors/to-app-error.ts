@@ -1,4 +1,6 @@
 import { AppError, databaseUnavailable, malformedPath } from './app-error';
+import { JsonTooDeepError } from '../../contracts/json/json-depth';
+import { jsonTooDeep } from '../json/json-depth';
 
 /** Error names of the MongoDB driver and mongoose that mean "the database cannot be reached right now". */
 const UNAVAILABLE_NAMES = new Set([
@@ -57,6 +59,8 @@ function isUnavailable(error: Error, depth = 0): boolean {
 /** Maps anything thrown inside a request to an AppError; unknown errors become a 500 without internals. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  // The shared contract's walkers cannot throw AppError (the browser runs them too).
+  if (error instanceof JsonTooDeepError) return jsonTooDeep();
   if (error instanceof Error) {
     const type = (error as { type?: unknown }).type;
     if (typeof type === 'string' && BODY_PARSER_ERRORS[type]) return BODY_PARSER_ERRORS[type]();

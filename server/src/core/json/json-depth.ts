@@ -1,13 +1,12 @@
+import { MAX_JSON_DEPTH } from '../../contracts/json/json-depth';
 import { AppError } from '../errors/app-error';
 
 /**
- * The deepest nesting of arrays and objects the platform accepts in any JSON it is given: request bodies of the
- * API and of the Form.io-compatible API, imports and template files. The deepest shipped template
- * (forms/reimbursement-claim.json) nests 24 levels; a request wraps a definition in two or three more. Far below
- * what recursive code (ours, JSON.stringify, the BSON serializer, @formio/core) can walk without running out of
- * stack, which is some thousands of levels.
+ * The deepest nesting of arrays and objects the platform accepts in any JSON it is given. The limit is the shared
+ * contract's (server/src/contracts/json/json-depth.ts), whose walkers the browser runs too; they throw its
+ * JsonTooDeepError, which toAppError answers as this module's 400.
  */
-export const MAX_JSON_DEPTH = 64;
+export { MAX_JSON_DEPTH };
 
 export const jsonTooDeep = () => new AppError(400, 'json-too-deep', { params: { limit: MAX_JSON_DEPTH } });
 

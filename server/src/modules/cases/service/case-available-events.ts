@@ -1,6 +1,6 @@
 import { can } from '../../access/permissions';
 import type { ServiceContext } from '../../access/service-context';
-import { listStages } from '../../workflows/definition/stage-tree.util';
+import { listStages } from '../../../contracts/workflows/stage-tree.util';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import { eventOptions, type EventOption } from '../../workflows/engine/event-options';
 import type { PersistedWorkflowSnapshot } from '../../workflows/engine/persisted-snapshot';

@@ -1,6 +1,6 @@
 import type { ExportLanguage } from '../../export/export-language';
 import type { PdfBlock, PdfDocumentModel, PdfFact } from '../../export/pdf-renderer';
-import { deadlineKey, stageKey } from '../../workflows/definition/i18n-keys.util';
+import { deadlineKey, stageKey } from '../../../contracts/workflows/i18n-keys.util';
 import type { CaseDeadline, CaseRecord } from '../storage/case.model';
 
 /**

@@ -1,4 +1,4 @@
-import { stageIndex } from '../../workflows/definition/stage-tree.util';
+import { stageIndex } from '../../../contracts/workflows/stage-tree.util';
 import { caseModel, type CaseRecord } from '../storage/case.model';
 import { advanceCase, definitionOf, type CaseChange } from '../service/case-advance';
 import { evaluationContext } from '../service/case-context';

@@ -1,5 +1,5 @@
 import type { DefinitionProblem } from './definition-problem.types';
-import type { WalkedComponent } from './component-walker';
+import type { WalkedComponent } from '../../../contracts/forms/component-walker';
 
 // Form.io's builder accepts keys matching this pattern (Component.edit.api.js in @formio/js).
 const FORMIO_KEY_PATTERN = /^(\w|\w[\w\-.]*\w)$/;

@@ -1,8 +1,8 @@
 import { assertJsonDepth, checkWalkDepth } from '../../../core/json/json-depth';
 import { isRecord } from '../shared/json-guards';
-import type { FormComponent, FormDefinition } from '../shared/form.types';
+import type { FormComponent, FormDefinition } from '../../../contracts/forms/form.types';
 import { checkComponentKey, findDuplicateKeys } from './component-key-checker';
-import { walkComponents, type WalkedComponent } from './component-walker';
+import { walkComponents, type WalkedComponent } from '../../../contracts/forms/component-walker';
 import type { DefinitionProblem } from './definition-problem.types';
 import { findCodeInComponent, FORM_CODE_PROPERTIES } from './evaluated-properties';
 import { formDefinitionSchema } from './form-definition.schema';

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { assertJsonDepth } from '../../../core/json/json-depth';
-import { walkComponents, type WalkedComponent } from '../definition/component-walker';
-import type { FormComponent } from '../shared/form.types';
+import { walkComponents, type WalkedComponent } from '../../../contracts/forms/component-walker';
+import type { FormComponent } from '../../../contracts/forms/form.types';
 
 export interface ComponentRef {
   /** Key path through every ancestor, layout included, e.g. `page1.household.members.name`. */

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { AppError } from '../../../core/errors/app-error';
 import { validateFormDefinition } from '../definition/form-definition-validator';
-import type { FormDefinition } from '../shared/form.types';
+import type { FormDefinition } from '../../../contracts/forms/form.types';
 
 /**
  * Validates a definition and throws one 400 with every problem, each with its path and a message in the request's

@@ -3,7 +3,7 @@ import { AppError } from '../../../core/errors/app-error';
 import type { ServiceContext } from '../../access/service-context';
 import { validateFormDefinition } from '../definition/form-definition-validator';
 import { formModel } from '../models/form.model';
-import type { FormTranslations } from '../translations/translatable-strings-collector';
+import type { FormTranslations } from '../../../contracts/forms/translatable-strings-collector';
 import { formFilter, type FormRef } from './form-access';
 import { createForm, getForm, saveForm, type FormWithRevision } from './form.service';
 import { loadRevision } from './revision-store';

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ServiceContext } from '../../access/service-context';
 import { missingTranslations } from '../translations/missing-translations-finder';
-import type { FormTranslations } from '../translations/translatable-strings-collector';
+import type { FormTranslations } from '../../../contracts/forms/translatable-strings-collector';
 import type { FormRef } from './form-access';
 import type { Form } from '../models/form.model';
 import { getForm, saveForm } from './form.service';

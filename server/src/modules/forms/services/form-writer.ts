@@ -4,8 +4,8 @@ import { AppError, conflict } from '../../../core/errors/app-error';
 import { formModel, type Form } from '../models/form.model';
 import { formRevisionModel } from '../models/form-revision.model';
 import { forgetForm } from './form-cache';
-import type { FormDefinition } from '../shared/form.types';
-import type { FormTranslations } from '../translations/translatable-strings-collector';
+import type { FormDefinition } from '../../../contracts/forms/form.types';
+import type { FormTranslations } from '../../../contracts/forms/translatable-strings-collector';
 
 export interface NewRevision {
   definition: FormDefinition;

@@ -6,7 +6,7 @@ import { recordAudit } from '../../audit/audit.service';
 import { formModel, type Form } from '../models/form.model';
 import { formRevisionModel } from '../models/form-revision.model';
 import { forgetForm } from './form-cache';
-import type { FormTranslations } from '../translations/translatable-strings-collector';
+import type { FormTranslations } from '../../../contracts/forms/translatable-strings-collector';
 import { checkDefinition } from './definition-check';
 import { findForm, formFilter, type FormRef } from './form-access';
 import { appendRevision, insertForm, markPublished } from './form-writer';

@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import { findSensitiveFields, type SensitiveField } from '../submission/sensitive-fields-finder';
-import type { FormDefinition } from '../shared/form.types';
-import type { FormTranslations } from '../translations/translatable-strings-collector';
+import type { FormDefinition } from '../../../contracts/forms/form.types';
+import type { FormTranslations } from '../../../contracts/forms/translatable-strings-collector';
 import type { FormRevision } from '../models/form-revision.model';
 
 /** A revision as the services use it: parsed once, with its sensitive fields worked out once. */

@@ -1,6 +1,6 @@
 import { checkWalkDepth } from '../../../core/json/json-depth';
 import { isRecord } from '../shared/json-guards';
-import type { FormDefinition } from '../shared/form.types';
+import type { FormDefinition } from '../../../contracts/forms/form.types';
 import type { ParsedRevision } from './revision-cache';
 
 // The properties whose text a reader sees (as translatableStrings collects them), at any depth of a component.

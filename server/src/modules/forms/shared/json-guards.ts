@@ -1,16 +1,10 @@
 // Form definitions and submissions arrive as untyped JSON; these guards keep the rest of the module free of `any`.
 
 import { checkWalkDepth } from '../../../core/json/json-depth';
+import type { JsonRecord } from '../../../contracts/json/json-guards';
 
-export type JsonRecord = Record<string, unknown>;
-
-export function isRecord(value: unknown): value is JsonRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function isNonEmptyString(value: unknown): value is string {
-  return typeof value === 'string' && value.trim().length > 0;
-}
+// The type guards are the shared contract's (the client reads the same JSON).
+export { isNonEmptyString, isRecord, type JsonRecord } from '../../../contracts/json/json-guards';
 
 /**
  * A deep copy of JSON data (as JSON.parse or a lean database read gives it: no Dates, Maps or cycles); @formio/core

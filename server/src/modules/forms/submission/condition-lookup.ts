@@ -1,5 +1,5 @@
 import { conditionProcessInfo, conditionProcessSync, type Component, type ProcessorInfo } from '@formio/core';
-import { walkComponents } from '../definition/component-walker';
+import { walkComponents } from '../../../contracts/forms/component-walker';
 import { isRecord } from '../shared/json-guards';
 
 /**

@@ -1,7 +1,7 @@
 import { Utils, type Component } from '@formio/core';
 import { checkWalkDepth } from '../../../core/json/json-depth';
 import { isRecord, type JsonRecord } from '../shared/json-guards';
-import type { FormComponent } from '../shared/form.types';
+import type { FormComponent } from '../../../contracts/forms/form.types';
 
 export interface DataVisit {
   component: FormComponent;

@@ -1,6 +1,6 @@
-import { walkComponents } from '../definition/component-walker';
+import { walkComponents } from '../../../contracts/forms/component-walker';
 import { isRecord } from '../shared/json-guards';
-import type { FormLike } from '../shared/form.types';
+import type { FormLike } from '../../../contracts/forms/form.types';
 
 export type Sensitivity = 'restricted' | 'confidential';
 

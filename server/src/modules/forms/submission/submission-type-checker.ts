@@ -1,5 +1,5 @@
 import type { JsonRecord } from '../shared/json-guards';
-import type { FormComponent } from '../shared/form.types';
+import type { FormComponent } from '../../../contracts/forms/form.types';
 import { walkData } from './data-walker';
 import { expectedTypeOf, hasUnsafeKeys, matchesType, type ExpectedType } from './value-type-rules';
 

@@ -1,6 +1,6 @@
 import { Evaluator } from '@formio/core';
 import { loadFixture, translatorFor } from '../test-support/forms-test-kit';
-import type { FormComponent } from '../shared/form.types';
+import type { FormComponent } from '../../../contracts/forms/form.types';
 import { validateSubmission } from './submission-validator';
 import { isNoCodeEvaluatorInstalled } from './safe-evaluator';
 

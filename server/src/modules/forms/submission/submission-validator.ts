@@ -1,6 +1,6 @@
 import type { Component, FieldError } from '@formio/core';
 import { cloneJson, isRecord, type JsonRecord } from '../shared/json-guards';
-import type { FormLike } from '../shared/form.types';
+import type { FormLike } from '../../../contracts/forms/form.types';
 import { blankCalculatedValues } from './calculated-value-remover';
 import { processFormSync, type FormProcessContext } from './component-processing';
 import type { FormioErrorDetail, Translate } from './formio-error-detail.types';

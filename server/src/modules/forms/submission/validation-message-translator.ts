@@ -1,5 +1,5 @@
 import type { FieldError } from '@formio/core';
-import type { FormComponent } from '../shared/form.types';
+import type { FormComponent } from '../../../contracts/forms/form.types';
 import type { FormioErrorContext, FormioErrorDetail, Translate } from './formio-error-detail.types';
 
 const NAMESPACE = 'validation';

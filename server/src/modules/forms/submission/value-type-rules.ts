@@ -1,6 +1,6 @@
 import { checkWalkDepth } from '../../../core/json/json-depth';
 import { isRecord } from '../shared/json-guards';
-import type { FormComponent } from '../shared/form.types';
+import type { FormComponent } from '../../../contracts/forms/form.types';
 import { modelTypeOf } from './data-walker';
 
 /**

@@ -1,5 +1,5 @@
 import { loadFixture, translatorFor } from '../test-support/forms-test-kit';
-import type { FormLike } from '../shared/form.types';
+import type { FormLike } from '../../../contracts/forms/form.types';
 import { validateSubmission } from './submission-validator';
 
 // Submissions of one stored form in a row must each be validated as if they were the first: nothing that one

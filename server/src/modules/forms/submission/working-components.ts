@@ -1,5 +1,5 @@
 import type { Component, ProcessorInfo } from '@formio/core';
-import { walkComponents } from '../definition/component-walker';
+import { walkComponents } from '../../../contracts/forms/component-walker';
 import { cloneJson } from '../shared/json-guards';
 import { serverProcessors } from './server-processors';
 

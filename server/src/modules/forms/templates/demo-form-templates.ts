@@ -2,8 +2,8 @@ import type { Connection, Types } from 'mongoose';
 import { formsDir } from '../../../config/paths';
 import { formModel } from '../models/form.model';
 import { formTemplateModel, formTemplateRevisionModel } from '../models/form-template.model';
-import type { FormDefinition } from '../shared/form.types';
-import type { FormTranslations } from '../translations/translatable-strings-collector';
+import type { FormDefinition } from '../../../contracts/forms/form.types';
+import type { FormTranslations } from '../../../contracts/forms/translatable-strings-collector';
 import { insertForm } from '../services/form-writer';
 import { loadFormTemplates } from './form-template-loader';
 

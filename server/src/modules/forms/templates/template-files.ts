@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MAX_JSON_DEPTH, exceedsJsonDepth } from '../../../core/json/json-depth';
-import type { FormTranslations } from '../translations/translatable-strings-collector';
+import type { FormTranslations } from '../../../contracts/forms/translatable-strings-collector';
 
 export interface TemplateFile {
   file: string;

@@ -1,7 +1,7 @@
 import { loadFixture } from '../test-support/forms-test-kit';
-import type { FormLike } from '../shared/form.types';
+import type { FormLike } from '../../../contracts/forms/form.types';
 import { missingTranslations } from './missing-translations-finder';
-import { translatableStrings } from './translatable-strings-collector';
+import { translatableStrings } from '../../../contracts/forms/translatable-strings-collector';
 
 const form: FormLike = {
   display: 'wizard',

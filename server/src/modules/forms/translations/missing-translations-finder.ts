@@ -1,5 +1,5 @@
-import type { FormLike } from '../shared/form.types';
-import { translatableStrings, type FormTranslations } from './translatable-strings-collector';
+import type { FormLike } from '../../../contracts/forms/form.types';
+import { translatableStrings, type FormTranslations } from '../../../contracts/forms/translatable-strings-collector';
 
 /** Forms are authored in English; the source language never lacks a translation. */
 export const SOURCE_LANGUAGE = 'en';

@@ -5,7 +5,7 @@ import {
   consentVariable,
 } from './field-rules.constants';
 import { hasConjunct, requiresTrue } from './guard-clauses.util';
-import { listStages, listTransitions, resolveTarget, type StageEntry } from './stage-tree.util';
+import { listStages, listTransitions, resolveTarget, type StageEntry } from '../../../contracts/workflows/stage-tree.util';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import type { WorkflowProblem } from '../../../contracts/workflows/workflow-problem.types';
 

@@ -4,7 +4,7 @@ import { collectParameterRefs, isIsoDuration } from './duration.util';
 import { analyseGuard } from './json-logic-guard.validator';
 import { checkFieldRules } from './field-rules.validator';
 import { checkGraph } from './workflow-graph.validator';
-import { listStages, listTransitions, resolveTarget, stageIndex, type StageEntry } from './stage-tree.util';
+import { listStages, listTransitions, resolveTarget, stageIndex, type StageEntry } from '../../../contracts/workflows/stage-tree.util';
 import { WorkflowDefinitionSchema, type ActionRef, type WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import type { WorkflowProblem } from '../../../contracts/workflows/workflow-problem.types';
 

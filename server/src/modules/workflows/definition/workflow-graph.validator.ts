@@ -1,5 +1,5 @@
 import { checkWalkDepth } from '../../../core/json/json-depth';
-import { ancestorsOf, childStages, listStages, listTransitions, resolveTarget, type StageEntry } from './stage-tree.util';
+import { ancestorsOf, childStages, listStages, listTransitions, resolveTarget, type StageEntry } from '../../../contracts/workflows/stage-tree.util';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import type { WorkflowProblem } from '../../../contracts/workflows/workflow-problem.types';
 

@@ -1,5 +1,5 @@
 import { DateTime, type Duration as LuxonDuration } from 'luxon';
-import { stageIndex } from '../definition/stage-tree.util';
+import { stageIndex } from '../../../contracts/workflows/stage-tree.util';
 import { resolveDuration } from '../definition/duration.util';
 import type { Deadline, WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import type { CaseContext } from './evaluation-context.types';

@@ -1,6 +1,6 @@
 import { checkWalkDepth } from '../../../core/json/json-depth';
 import { analyseGuard } from '../definition/json-logic-guard.validator';
-import { listTransitions, stageIndex } from '../definition/stage-tree.util';
+import { listTransitions, stageIndex } from '../../../contracts/workflows/stage-tree.util';
 import type { Guard, WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import { RECHECK_EVENTS, type EvaluationContext } from './evaluation-context.types';
 import { evaluateGuard, formsPresent, guardData } from './guard-evaluator';

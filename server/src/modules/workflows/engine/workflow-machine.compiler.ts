@@ -1,6 +1,6 @@
 import { checkWalkDepth } from '../../../core/json/json-depth';
 import { assign, createMachine, type AnyStateMachine } from 'xstate';
-import { resolveTarget, stageIndex, type StageEntry } from '../definition/stage-tree.util';
+import { resolveTarget, stageIndex, type StageEntry } from '../../../contracts/workflows/stage-tree.util';
 import type { ActionRef, Guard, Stage, Transition, WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 
 /*

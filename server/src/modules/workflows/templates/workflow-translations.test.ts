@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultActionRegistry } from '../actions/action-registry';
-import { definitionI18nKeys, actionKey, problemKey } from '../definition/i18n-keys.util';
+import { definitionI18nKeys, actionKey, problemKey } from '../../../contracts/workflows/i18n-keys.util';
 import { WORKFLOW_PROBLEM_CODES } from '../../../contracts/workflows/workflow-problem.types';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import { TEMPLATE_FORM_PATHS, WORKFLOWS_DIR } from './template-context';

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { assertJsonDepth } from '../../../core/json/json-depth';
-import { listStages, listTransitions, type StageEntry } from '../definition/stage-tree.util';
+import { listStages, listTransitions, type StageEntry } from '../../../contracts/workflows/stage-tree.util';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 
 export type DiffSubject = 'stage' | 'transition' | 'deadline' | 'form' | 'property';

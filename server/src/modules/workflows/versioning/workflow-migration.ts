@@ -1,4 +1,4 @@
-import { stageIndex } from '../definition/stage-tree.util';
+import { stageIndex } from '../../../contracts/workflows/stage-tree.util';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import { activeLeafPaths, type PersistedWorkflowSnapshot } from '../engine/persisted-snapshot';
 

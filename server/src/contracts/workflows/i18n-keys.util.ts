@@ -1,5 +1,5 @@
 import { listStages, listTransitions } from './stage-tree.util';
-import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
+import type { WorkflowDefinition } from './workflow-definition.schemas';
 
 /*
  * Definitions carry no display text: the names of stages, events, deadlines and roles are derived i18n keys in the

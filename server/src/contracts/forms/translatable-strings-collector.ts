@@ -1,6 +1,6 @@
-import { walkComponents } from '../definition/component-walker';
-import { isNonEmptyString, isRecord } from '../shared/json-guards';
-import type { FormLike } from '../shared/form.types';
+import { walkComponents } from './component-walker';
+import { isNonEmptyString, isRecord } from '../json/json-guards';
+import type { FormLike } from './form.types';
 
 /** A form's translations in the shape @formio/js's `i18n` option takes: language -> English source -> text. */
 export type FormTranslations = Record<string, Record<string, string>>;

@@ -1,5 +1,5 @@
-import { checkWalkDepth } from '../../../core/json/json-depth';
-import type { Stage, Transition, WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
+import { checkWalkDepth } from '../json/json-depth';
+import type { Stage, Transition, WorkflowDefinition } from './workflow-definition.schemas';
 
 /** A stage with where it sits: `path` is its ids joined by `/` (document-key safe), `pointer` its JSON pointer. */
 export interface StageEntry {

@@ -1,4 +1,4 @@
-import type { JsonRecord } from './json-guards';
+import type { JsonRecord } from '../json/json-guards';
 
 /**
  * A Form.io component as stored. Deliberately loose: Form.io has dozens of component types with their own

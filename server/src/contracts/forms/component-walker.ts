@@ -1,7 +1,7 @@
 import { Utils, type Component } from '@formio/core';
-import { checkWalkDepth } from '../../../core/json/json-depth';
-import { isRecord } from '../shared/json-guards';
-import type { FormComponent } from '../shared/form.types';
+import { checkWalkDepth } from '../json/json-depth';
+import { isRecord } from '../json/json-guards';
+import type { FormComponent } from './form.types';
 
 export interface WalkedComponent {
   component: FormComponent;
