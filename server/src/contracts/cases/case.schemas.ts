@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ROAD_MAP_STOPS } from './road-map';
 
 /*
- * Inputs of the cases API. Objects are strict: a key the schema does not know is refused, which also keeps `$` and
+ * Inputs of the cases API, shared with the client (it sends them; the server parses them). Objects are strict: a key the schema does not know is refused, which also keeps `$` and
  * `.` keys out of the database. Display text is free text; everything a workflow or a filter reads is an enum.
  */
 const isoDate = z.iso.date();
@@ -31,7 +31,7 @@ export const ConsentSchema = z
   .transform((c) => (c.withdrawn ? { ...c, given: false } : c));
 
 const StopSchema = z.enum(ROAD_MAP_STOPS);
-const GoalSchema = z.strictObject({
+export const GoalSchema = z.strictObject({
   id: identifier,
   stop: StopSchema,
   description: text(),
@@ -110,6 +110,16 @@ export const ShareCaseSchema = z.strictObject({
 });
 
 export type CaseWritable = z.infer<typeof CaseWritableSchema>;
+export type CaseConsent = z.infer<typeof ConsentSchema>;
+export type PlanGoal = z.infer<typeof GoalSchema>;
+/**
+ * The plan of assistance as a case holds it and the API answers with it: what was written (PlanSchema, its
+ * defaults filled in) and, per road-map stop and checkpoint, the stage its service track is in (`inProgress`),
+ * which the workflow keeps up to date.
+ */
+export type CasePlan = Partial<z.infer<typeof PlanSchema>> & { services?: Record<string, string>; checkpoints?: Record<string, string> };
 export type CreateCaseInput = z.infer<typeof CreateCaseSchema>;
 export type UpdateCaseInput = z.infer<typeof UpdateCaseSchema>;
 export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
+/** What `POST /api/cases/:id/events` takes. */
+export type CaseEventInput = z.input<typeof CaseEventSchema>;

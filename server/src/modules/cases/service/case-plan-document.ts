@@ -1,3 +1,4 @@
+import type { CasePlan } from '../../../contracts/cases/case.schemas';
 import type { ExportLanguage } from '../../export/export-language';
 import type { PdfBlock, PdfDocumentModel, PdfFact } from '../../export/pdf-renderer';
 import { deadlineKey, stageKey } from '../../../contracts/workflows/i18n-keys.util';
@@ -8,7 +9,7 @@ import type { CaseDeadline, CaseRecord } from '../storage/case.model';
  * present only when the reader's rules permit that field group; the builder never looks anywhere else.
  */
 export interface PlanView {
-  plan: Record<string, unknown>;
+  plan: CasePlan;
   createdAt: Date;
   reference?: string;
   alias?: string;
@@ -19,20 +20,7 @@ export interface PlanView {
   omitted: boolean;
 }
 
-interface Goal {
-  stop: string;
-  description: string;
-  provider?: string;
-  owner?: string;
-  startDate?: string;
-  dueDate?: string;
-  status?: string;
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
-const records = (value: unknown): Array<Record<string, unknown>> => (Array.isArray(value) ? value.filter(isRecord) : []);
 
 /** Dates as the reader's language writes them. Plan dates are calendar days (`2025-03-04`), so read as UTC. */
 function dateFormatter(locale: string) {
@@ -72,7 +60,7 @@ export function planDocument(view: PlanView, lang: ExportLanguage, now: Date): P
   const plan = view.plan;
   blocks.push({ kind: 'heading', text: t('plan.goals') }, { kind: 'paragraph', text: text(plan.ownGoals) || '—' });
 
-  const goals = records(plan.goals).map((goal) => goal as unknown as Goal);
+  const goals = plan.goals ?? [];
   blocks.push({ kind: 'heading', text: t('plan.actions') });
   if (goals.length === 0) blocks.push({ kind: 'paragraph', text: t('planPdf.noActions'), muted: true });
   for (const goal of goals) {
@@ -85,8 +73,8 @@ export function planDocument(view: PlanView, lang: ExportLanguage, now: Date): P
     blocks.push({ kind: 'entry', title: stopName(text(goal.stop)), detail: text(goal.description), rows });
   }
 
-  const services = isRecord(plan.services) ? Object.entries(plan.services) : [];
-  const checkpoints = isRecord(plan.checkpoints) ? Object.entries(plan.checkpoints) : [];
+  const services = Object.entries(plan.services ?? {});
+  const checkpoints = Object.entries(plan.checkpoints ?? {});
   const state = (value: unknown) => t(`plan.serviceStates.${text(value)}`, { defaultValue: text(value) });
   if (services.length > 0) {
     blocks.push({ kind: 'heading', text: t('planPdf.services') }, { kind: 'facts', rows: services.map(([stop, value]) => ({ label: stopName(stop), value: state(value) })) });
@@ -95,23 +83,23 @@ export function planDocument(view: PlanView, lang: ExportLanguage, now: Date): P
     blocks.push({ kind: 'heading', text: t('planPdf.checkpoints') }, { kind: 'facts', rows: checkpoints.map(([stop, value]) => ({ label: stopName(stop), value: state(value) })) });
   }
 
-  const obstacles = strings(plan.obstacles);
+  const obstacles = plan.obstacles ?? [];
   if (obstacles.length > 0) {
     blocks.push({ kind: 'heading', text: t('planPdf.obstacles') }, { kind: 'list', items: obstacles.map((o) => t(`plan.obstacles.${o}`, { defaultValue: o })) });
     // Assistance never depends on cooperating with the police: say so wherever that obstacle is written down.
     if (obstacles.includes('unwillingToReport')) blocks.push({ kind: 'paragraph', text: t('planPdf.policeNote'), muted: true });
   }
 
-  const risks = records(plan.riskFlags);
+  const risks = plan.riskFlags ?? [];
   if (risks.length > 0) {
     const items = risks.map((risk) => {
-      const level = t(`plan.riskLevels.${text(risk.level)}`, { defaultValue: text(risk.level) });
-      return [`${text(risk.flag)}: ${level}`, text(risk.note)].filter(Boolean).join(' — ');
+      const level = t(`plan.riskLevels.${risk.level}`, { defaultValue: risk.level });
+      return [`${risk.flag}: ${level}`, text(risk.note)].filter(Boolean).join(' — ');
     });
     blocks.push({ kind: 'heading', text: t('planPdf.risks') }, { kind: 'list', items });
   }
 
-  const reviews = strings(plan.reviewDates);
+  const reviews = plan.reviewDates ?? [];
   if (reviews.length > 0) blocks.push({ kind: 'heading', text: t('plan.reviews') }, { kind: 'list', items: [...reviews].sort().map(date) });
 
   if (view.workflow) {

@@ -1,3 +1,4 @@
+import type { CaseSummary, CaseView } from '../../../contracts/cases/case-view.types';
 import { permittedFields } from '../../access/permissions';
 import type { ServiceContext } from '../../access/service-context';
 import type { CaseRecord } from '../storage/case.model';
@@ -9,12 +10,14 @@ export const SENSITIVE_GROUPS = ['identity', 'safeAccommodation', 'narrative', '
  * A case as this user may see it: only the field groups the rules permit for reading, plus the bookkeeping every
  * reader needs (id, version, dates). Overdue deadlines are marked so the case page can show them.
  */
-export function presentCase(ctx: ServiceContext, record: CaseRecord, now: Date): { body: Record<string, unknown>; sensitive: string[] } {
+export function presentCase(ctx: ServiceContext, record: CaseRecord, now: Date): { body: CaseView<Date>; sensitive: string[] } {
   const fields = permittedFields(ctx.auth.ability, 'read', 'Case', record);
-  const body: Record<string, unknown> = { id: String(record._id), version: record.version, createdAt: record.createdAt, updatedAt: record.updatedAt };
+  const body: CaseView<Date> = { id: String(record._id), version: record.version, createdAt: record.createdAt, updatedAt: record.updatedAt };
+  // The permitted groups as stored (CASE_FIELDS are the case's top-level keys); the contract types each of them.
+  const groups = body as unknown as Record<string, unknown>;
   for (const field of fields) {
     const value = (record as unknown as Record<string, unknown>)[field];
-    body[field] = field === 'orgId' ? String(value) : value;
+    groups[field] = field === 'orgId' ? String(value) : value;
   }
   if (fields.includes('workflow')) {
     const { firedTimers: _fired, ...workflow } = record.workflow;
@@ -24,7 +27,7 @@ export function presentCase(ctx: ServiceContext, record: CaseRecord, now: Date):
 }
 
 /** A row of a case list: no sensitive groups, so listing never needs an audit entry per case. */
-export function presentCaseSummary(ctx: ServiceContext, record: CaseRecord, now: Date): Record<string, unknown> {
+export function presentCaseSummary(ctx: ServiceContext, record: CaseRecord, now: Date): CaseSummary<Date> {
   const fields = new Set(permittedFields(ctx.auth.ability, 'read', 'Case', record));
   const nextDueAt = record.workflow.nextDueAt;
   return {

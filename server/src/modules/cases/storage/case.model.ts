@@ -1,62 +1,27 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type { CasePlan } from '../../../contracts/cases/case.schemas';
+import type {
+  CaseDeadline as Deadline,
+  CaseTask as Task,
+  CaseWorkflowState,
+  ConsentView,
+  TimelineEntry as Entry,
+} from '../../../contracts/cases/case-view.types';
+
+/*
+ * The groups the API answers with are the contract's shapes (server/src/contracts/cases/case-view.types.ts), with
+ * dates as stored; this file adds what only the server keeps.
+ */
+export type CaseDeadline = Deadline<Date>;
+export type CaseTask = Task<Date>;
+/** One thing that happened. Field-group names only, never values: the timeline is shown to everyone who sees the case. */
+export type TimelineEntry = Entry<Date>;
 
 /** What the workflow group of a case holds: where it is, what it runs on, what is due, and everything that happened. */
-export interface CaseWorkflow {
-  source: 'template' | 'workflow';
-  definitionId: string;
-  version: number;
-  jurisdiction: string;
-  snapshot: { status: 'active' | 'done'; value: unknown; stageEntries: Record<string, string> };
-  /** Every active stage path (compound and parallel ones too), for the stage filter. */
-  activeStages: string[];
-  deadlines: CaseDeadline[];
-  /** Earliest open deadline; a case is overdue when this is in the past. */
-  nextDueAt: Date | null;
+export interface CaseWorkflow extends Omit<CaseWorkflowState<Date>, 'submissions'> {
   /** Timer keys already handled, so a timer re-delivered after a crash changes nothing. */
   firedTimers: string[];
-  dates: Record<string, string>;
-  fields: Record<string, unknown>;
-  tasks: CaseTask[];
-  requiredForms: string[];
-  consentRequests: string[];
-  childBranch: { open: boolean; legalRepresentativeRequired: boolean } | null;
   submissions: Array<{ submissionId: string; formPath: string; at: Date }>;
-  timeline: TimelineEntry[];
-}
-
-export interface CaseDeadline {
-  key: string;
-  stagePath: string;
-  deadlineId: string;
-  dueAt: Date;
-  event?: string;
-}
-
-export interface CaseTask {
-  id: string;
-  titleKey: string;
-  role: string;
-  dueAt: Date | null;
-  status: 'open' | 'done';
-  createdAt: Date;
-  doneAt?: Date;
-  /** User id (hex) of who marked it done. */
-  doneBy?: string;
-}
-
-/** One thing that happened. Field-group names only, never values: the timeline is shown to everyone who sees the case. */
-export interface TimelineEntry {
-  at: Date;
-  type: string;
-  by: string | null;
-  event?: string;
-  entered?: string[];
-  exited?: string[];
-  fields?: string[];
-  formPath?: string;
-  submissionId?: string;
-  timerKey?: string;
-  detail?: string;
 }
 
 export interface EventKey {
@@ -79,8 +44,8 @@ export interface CaseRecord {
   criminalProceedings: Record<string, unknown> | null;
   proceedingsSummary: string | null;
   integration: Record<string, unknown>;
-  plan: Record<string, unknown>;
-  consents: Record<string, { given: boolean; givenOn?: string | null; withdrawn?: boolean; withdrawnOn?: string | null }>;
+  plan: CasePlan;
+  consents: Record<string, ConsentView>;
   /** Organisation ids (hex) the case was referred or shared to, with the person's consent. */
   sharedWith: string[];
   /** Idempotency keys (hashed) of the events fired on this case in the last 24 hours, stored with the event itself. */

@@ -5,12 +5,9 @@ import type { Guard, WorkflowDefinition } from '../../../contracts/workflows/wor
 import { RECHECK_EVENTS, type EvaluationContext } from './evaluation-context.types';
 import { evaluateGuard, formsPresent, guardData } from './guard-evaluator';
 import type { PersistedWorkflowSnapshot } from './persisted-snapshot';
+import type { EventOption } from '../../../contracts/workflows/event-option.types';
 
-/** An event a person can take now, with the data it needs (`{ stop: 'legalAssistance' }` for one service track). */
-export interface EventOption {
-  type: string;
-  data: Record<string, unknown>;
-}
+export type { EventOption };
 
 type Scalar = string | number | boolean;
 

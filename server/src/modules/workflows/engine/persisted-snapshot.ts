@@ -1,16 +1,9 @@
 import { checkWalkDepth } from '../../../core/json/json-depth';
 import type { StateValue } from 'xstate';
+import type { WorkflowSnapshot } from '../../../contracts/workflows/workflow-snapshot.types';
 
-/**
- * What a case stores. Stage ids are document-key safe and entry times are keyed by stage path joined with `/`, so
- * the snapshot has no `.` keys and no `$` keys (MongoDB and FerretDB can store it as is).
- */
-export interface PersistedWorkflowSnapshot {
-  status: 'active' | 'done';
-  value: StateValue;
-  /** ISO time each active stage was entered, by stage path (`assistance/plan/approved`). */
-  stageEntries: Record<string, string>;
-}
+/** What a case stores of its workflow's state: the contract's snapshot, which the client reads too. */
+export type PersistedWorkflowSnapshot = WorkflowSnapshot;
 
 export class UnstorableSnapshotError extends Error {
   constructor(readonly key: string) {
