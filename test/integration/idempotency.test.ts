@@ -8,14 +8,15 @@ import request from 'supertest';
 import { createApp } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config/env';
 import { localesDir } from '../../server/src/config/paths';
-import { AppError } from '../../server/src/core/errors/app-error';
+import { versionConflict } from '../../server/src/core/errors/app-error';
 import { createServerI18n } from '../../server/src/core/i18n/i18n';
 import { auditModel } from '../../server/src/modules/audit/audit.model';
-import type { CaseEventsPort } from '../../server/src/modules/cases/case-events.port';
 import { createCaseServices, type CaseServices } from '../../server/src/modules/cases/case-services';
+import { latestPerForm } from '../../server/src/modules/cases/service/case-form-data';
 import { caseModel } from '../../server/src/modules/cases/storage/case.model';
 import { loadDemoData } from '../../server/src/modules/demo/demo-data.service';
 import { submissionModel } from '../../server/src/modules/forms/models/submission.model';
+import type { SubmissionCasePort } from '../../server/src/modules/forms/services/submission-case.port';
 import { loadTemplateLibrary } from '../../server/src/modules/workflows/storage/template-library.service';
 import { ManualClock } from '../helpers/case-app';
 import { DEMO_PASSWORD } from '../helpers/demo-app';
@@ -39,14 +40,14 @@ beforeAll(async () => {
   await loadDemoData(db, DEMO_PASSWORD);
   await loadTemplateLibrary(db);
   services = createCaseServices(db, { clock: new ManualClock() });
-  const caseEvents: CaseEventsPort = {
+  const caseEvents: SubmissionCasePort = {
     assertCanSubmitFor: (ctx, caseId) => services.caseEvents.assertCanSubmitFor(ctx, caseId),
-    async formSubmitted(ctx, submission) {
+    async submissionChanged(by, change) {
       if (failNextCaseEvent) {
         failNextCaseEvent = false;
-        throw new AppError(409, 'version-conflict');
+        throw versionConflict();
       }
-      await services.caseEvents.formSubmitted(ctx, submission);
+      await services.caseEvents.submissionChanged(by, change);
     },
   };
   app = createApp(loadConfig({ LOG_LEVEL: 'silent' }), {
@@ -77,8 +78,10 @@ function post(url: string, token: string, body: object, key?: string) {
 }
 
 const keyRecords = () => db.collection('idempotency_keys');
-/** What a process that stopped after `target` was written, before marking its key done, leaves behind. */
-const answerLost = (target: string) => keyRecords().updateOne({ target: new Types.ObjectId(target) }, { $set: { done: false, until: new Date(0) } });
+/** Moves the start of the request that stored the key for `target`, as if it had started `agoMs` ago. */
+const startedAgo = (target: string, agoMs: number) => keyRecords().updateOne({ target: new Types.ObjectId(target) }, { $set: { at: new Date(Date.now() - agoMs) } });
+/** The first request wrote, and its answer never arrived: its key was stored a moment ago, it may be running still. */
+const answerLost = (target: string) => startedAgo(target, 0);
 
 const person = (alias: string) => ({ alias, workflowId: 'finland-municipality', identity: { estimatedAge: 34, ageUncertain: false, languages: ['en'] } });
 const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'form-submissions', `${name}.json`), 'utf8'));
@@ -149,15 +152,15 @@ describe('creating a case', () => {
   it('answers 409 while the first request may still run, and stores the case once under its reserved id after it stopped before writing', async () => {
     const key = newKey();
     const first = await post('/api/cases', worker, person('Stopped before writing'), key);
-    // As if the first request had reserved its key and stopped before its insert: no case, the key not done.
+    // As if the first request had stored its key a moment ago and not its case yet: it may still be running.
     await caseModel(db).deleteOne({ _id: first.body.id });
-    await keyRecords().updateOne({ target: new Types.ObjectId(first.body.id) }, { $set: { done: false, until: new Date(Date.now() + 60_000) } });
+    await startedAgo(first.body.id, 0);
     const inFlight = await post('/api/cases', worker, person('Stopped before writing'), key);
     expect(inFlight.status).toBe(409);
     expect(inFlight.body.code).toBe('idempotency-key-in-flight');
     expect(await caseModel(db).countDocuments({ alias: 'Stopped before writing' })).toBe(0);
-    // Its lease is over: the retry does the write, under the id the key reserved.
-    await keyRecords().updateOne({ target: new Types.ObjectId(first.body.id) }, { $set: { until: new Date(0) } });
+    // Long enough ago that it cannot be running any more: the retry does the write, under the id the key reserved.
+    await startedAgo(first.body.id, 60_000);
     const retry = await post('/api/cases', worker, person('Stopped before writing'), key);
     expect(retry.status).toBe(201);
     expect(retry.body.id).toBe(first.body.id);
@@ -186,7 +189,7 @@ describe('creating a case', () => {
   it('forgets a key after 24 hours', async () => {
     const key = newKey();
     const first = await post('/api/cases', worker, person('Old key'), key);
-    await keyRecords().updateOne({ target: new Types.ObjectId(first.body.id) }, { $set: { at: new Date(Date.now() - 25 * 3_600_000) } });
+    await startedAgo(first.body.id, 25 * 3_600_000);
     const later = await post('/api/cases', worker, person('Old key'), key);
     expect(later.status).toBe(201);
     expect(later.body.id).not.toBe(first.body.id);
@@ -319,8 +322,11 @@ describe('creating a submission', () => {
     expect(later.status).toBe(201);
     await answerLost(first.body.id);
     expect((await post(url, worker, { data: consent, caseId }, key)).body).toEqual(first.body);
-    const formData = await db.collection('case_form_data').findOne({ caseId: new Types.ObjectId(caseId), formPath: 'consent-information' });
-    expect(formData!.submissionId).toBe(later.body.id);
+    // Each submission keeps its own data; guards read the later one.
+    const rows = await db.collection('case_form_data').find({ caseId: new Types.ObjectId(caseId) }).toArray();
+    expect(rows.map((row) => row.submissionId).sort()).toEqual([first.body.id, later.body.id].sort());
+    const record = await caseModel(db).findById(caseId).lean();
+    expect(latestPerForm(record!.workflow.submissions).get('consent-information')).toBe(later.body.id);
     expect((await caseRecord(caseId)).recorded).toEqual([first.body.id, later.body.id]);
   });
 
