@@ -14,6 +14,8 @@ export type DefinitionProblemCode =
   | 'key-reserved'
   | 'key-duplicate'
   | 'javascript'
+  | 'code-property-shape'
+  | 'date-limit-shape'
   | 'unsafe-jsonlogic'
   | 'template-expression'
   | 'html-script'

@@ -1,3 +1,4 @@
+import { CODE_PLACEMENTS, CODE_REFUSALS, hostileShapes } from '../test-support/code-placements';
 import { loadFixture } from '../test-support/forms-test-kit';
 import { validateFormDefinition } from './form-definition-validator';
 import type { DefinitionProblem } from './definition-problem.types';
@@ -157,5 +158,45 @@ describe('validateFormDefinition: no JavaScript anywhere', () => {
     expect(problems.map((p) => [p.code, p.path])).toEqual(
       expect.arrayContaining([['schema', 'path'], ['javascript', 'components[0]'], ['key-duplicate', 'components[1]'], ['key-dot', 'components[2]']]),
     );
+  });
+});
+
+describe('validateFormDefinition: a property that can carry code holds a safe JSONLogic object or nothing (issue 13)', () => {
+  const hostile = CODE_PLACEMENTS.flatMap((placement) => hostileShapes(placement).map(([shape, value]) => [placement.name, shape, placement, value] as const));
+
+  it.each(hostile)('refuses %s given as %s', (_name, _shape, placement, value) => {
+    const problems = problemsOf(nested(placement.component('c', value)));
+    const refusal = problems.find((p) => p.path === NESTED_PATH && p.key === 'c' && CODE_REFUSALS.includes(p.code) && p.property?.startsWith(placement.property));
+    expect(refusal).toBeDefined();
+  });
+
+  it.each([
+    ['an array of strings', ['value = 1']],
+    ['an array of JSONLogic', [{ var: 'data.a' }]],
+    ['a number', 1],
+    ['true', true],
+    ['false', false],
+  ])('names the wrong shape when calculateValue or validate.custom is %s', (_name, value) => {
+    for (const placement of CODE_PLACEMENTS.filter((candidate) => ['calculateValue', 'validate.custom'].includes(candidate.name))) {
+      expect(problemsOf(nested(placement.component('c', value)))).toContainEqual({ code: 'code-property-shape', path: NESTED_PATH, key: 'c', property: placement.property });
+    }
+  });
+
+  it('names a date limit that is not a date string', () => {
+    const placement = CODE_PLACEMENTS.find((candidate) => candidate.dateLimit)!;
+    expect(problemsOf(nested(placement.component('c', ['2024-01-01'])))).toContainEqual({ code: 'date-limit-shape', path: NESTED_PATH, key: 'c', property: 'datePicker.minDate' });
+  });
+
+  const safeLogic = { '==': [{ var: 'data.a' }, 1] };
+  it.each(CODE_PLACEMENTS.filter((placement) => !placement.dateLimit).map((placement) => [placement.name, placement] as const))(
+    'accepts %s left empty, null or as safe JSONLogic',
+    (_name, placement) => {
+      for (const value of ['', null, undefined, safeLogic]) expect(problemsOf(nested(placement.component('c', value)))).toEqual([]);
+    },
+  );
+
+  it('accepts a date limit given as a date, or nothing', () => {
+    const placement = CODE_PLACEMENTS.find((candidate) => candidate.dateLimit)!;
+    for (const value of ['2024-01-01', '', null]) expect(problemsOf(nested(placement.component('c', value)))).toEqual([]);
   });
 });

@@ -3,14 +3,20 @@ import { isRecord } from '../shared/json-guards';
 import type { FormComponent, FormDefinition } from '../../../contracts/forms/form.types';
 import { checkComponentKey, findDuplicateKeys } from './component-key-checker';
 import { walkComponents, type WalkedComponent } from '../../../contracts/forms/component-walker';
-import type { DefinitionProblem } from './definition-problem.types';
-import { findCodeInComponent, FORM_CODE_PROPERTIES } from './evaluated-properties';
+import type { DefinitionProblem, DefinitionProblemCode } from './definition-problem.types';
+import { findCodeInComponent, FORM_CODE_PROPERTIES, type FoundCode } from './evaluated-properties';
 import { formDefinitionSchema } from './form-definition.schema';
 import { findActiveHtml } from './html-script-finder';
 import { findUnsafeLogicInComponent } from './jsonlogic-property-finder';
 import { findTemplateCode } from './template-expression-finder';
 
 export type FormDefinitionResult = { ok: true; form: FormDefinition } | { ok: false; problems: DefinitionProblem[] };
+
+const CODE_PROBLEMS: Record<FoundCode['kind'], DefinitionProblemCode> = {
+  javascript: 'javascript',
+  shape: 'code-property-shape',
+  'date-limit': 'date-limit-shape',
+};
 
 /**
  * Checks a whole definition and reports every problem at once, each with its position, so an editor can fix
@@ -51,7 +57,7 @@ function checkComponents(components: unknown): DefinitionProblem[] {
     if (typeof component.type !== 'string' || component.type === '') problems.push({ code: 'component-type-missing', path, key });
     problems.push(...checkComponentKey(item));
     for (const found of findCodeInComponent(component)) {
-      problems.push({ code: 'javascript', path, key, property: found.property });
+      problems.push({ code: CODE_PROBLEMS[found.kind], path, key, property: found.property });
     }
     for (const found of findUnsafeLogicInComponent(component)) {
       problems.push({ code: 'unsafe-jsonlogic', path, key, property: found.property, params: { operator: found.reason } });
