@@ -24,7 +24,21 @@ export class AppError extends Error {
   }
 }
 
+/*
+ * Named factories: code that refuses something throws one of these (or one of its module's `*.errors.ts`), so that
+ * each code is spelled once with its status and its members. `badRequest` and `conflict` are for those files.
+ */
 export const notFound = (options?: AppErrorOptions) => new AppError(404, 'not-found', options);
+/** A readable record this user may not act on this way; `refused` names the actions or field groups. */
+export const forbidden = (refused?: readonly string[]) => new AppError(403, 'forbidden', refused ? { extensions: { refused } } : {});
+/**
+ * The one answer to a write made against a state that changed since it was read: a stale `version` or revision, a
+ * conditional update that matched nothing, or a write claim held by another writer (core/db/write-claim.ts).
+ */
+export const versionConflict = () => new AppError(409, 'version-conflict');
+export const unauthenticated = () => new AppError(401, 'unauthenticated');
+/** Something that cannot happen unless the database was edited by hand; never reveals more. */
+export const internalError = (cause?: unknown) => new AppError(500, 'internal', { cause });
 export const routeNotFound = () => new AppError(404, 'route-not-found');
 export const badRequest = (code: string, options?: AppErrorOptions) => new AppError(400, code, options);
 export const conflict = (code: string, options?: AppErrorOptions) => new AppError(409, code, options);

@@ -1,4 +1,4 @@
-import { AppError, databaseUnavailable, malformedPath } from './app-error';
+import { AppError, databaseUnavailable, internalError, malformedPath, notFound, versionConflict } from './app-error';
 import { JsonTooDeepError } from '../../contracts/json/json-depth';
 import { jsonTooDeep } from '../json/json-depth';
 
@@ -67,10 +67,10 @@ export function toAppError(error: unknown): AppError {
     // The router's decoding of a path parameter (`decodeURIComponent`) marks its URIError with status 400.
     if (error instanceof URIError && (error as { status?: unknown }).status === 400) return malformedPath();
     if (isUnavailable(error)) return databaseUnavailable(error);
-    if (error.name === 'VersionError') return new AppError(409, 'version-conflict');
-    if (error.name === 'CastError') return new AppError(404, 'not-found');
+    if (error.name === 'VersionError') return versionConflict();
+    if (error.name === 'CastError') return notFound();
     if ((error as { code?: unknown }).code === 11000) return new AppError(409, 'duplicate', { cause: error });
-    if (error.name === 'ForbiddenError') return new AppError(404, 'not-found');
+    if (error.name === 'ForbiddenError') return notFound();
   }
-  return new AppError(500, 'internal', { cause: error });
+  return internalError(error);
 }

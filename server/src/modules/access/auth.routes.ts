@@ -1,7 +1,8 @@
 import { parse as parseCookies } from 'cookie';
 import express, { type Request, type Response, type RequestHandler } from 'express';
 import { isValidObjectId, type Connection } from 'mongoose';
-import { AppError } from '../../core/errors/app-error';
+import { notFound, type AppError } from '../../core/errors/app-error';
+import { invalidCredentials, signInBlocked } from './access.errors';
 import { parseInput } from '../../core/http/validate';
 import { recordAudit } from '../audit/audit.service';
 import { organisationModel } from '../tenants/organisation.model';
@@ -56,15 +57,12 @@ function deviceIdOf(req: Request): string | undefined {
 function blockedProblem(req: Request, res: Response, blocked: SignInBlocked): AppError {
   const seconds = Math.max(1, Math.ceil(blocked.retryAfterMs / 1000));
   res.set('Retry-After', String(seconds));
-  return new AppError(429, blocked.reason, {
-    params: { duration: formatWaitDuration(blocked.retryAfterMs, req.ctx.language) },
-    extensions: { retryAfter: seconds },
-  });
+  return signInBlocked(blocked.reason, formatWaitDuration(blocked.retryAfterMs, req.ctx.language), seconds);
 }
 
 async function authFor(db: Connection, session: Session, via: AuthContext['via']): Promise<AuthContext> {
   const auth = await loadAuthContext(db, session, via);
-  if (!auth) throw new AppError(401, 'invalid-credentials');
+  if (!auth) throw invalidCredentials();
   return auth;
 }
 
@@ -109,7 +107,7 @@ export function authRoutes(db: Connection, throttle: LoginThrottle): RequestHand
     const { org } = parseInput(switchOrganisationSchema, req.body);
     const auth = req.ctx.auth!;
     const target = await organisationModel(db).findOne(isValidObjectId(org) ? { _id: org } : { slug: org }, { _id: 1 }).lean();
-    if (!target || !auth.memberships.some((item) => item.orgId.equals(target._id))) throw new AppError(404, 'not-found');
+    if (!target || !auth.memberships.some((item) => item.orgId.equals(target._id))) throw notFound();
     await switchSessionOrganisation(db, auth.session._id, target._id);
     const session = await sessionModel(db).findById(auth.session._id).lean();
     res.json(describeAuth(await authFor(db, session!, auth.via)));

@@ -2,7 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { parse as parseCookies } from 'cookie';
 import type { Request, RequestHandler } from 'express';
 import type { Connection } from 'mongoose';
-import { AppError } from '../../core/errors/app-error';
+import { unauthenticated } from '../../core/errors/app-error';
+import { csrfTokenInvalid } from './access.errors';
 import { loadAuthContext } from './auth-context';
 import { resolveSession } from './session.service';
 
@@ -41,7 +42,7 @@ export function authenticate(db: Connection): RequestHandler {
     if (via === 'cookie' && !SAFE_METHODS.has(req.method)) {
       const sent = req.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !sameSecret(sent, session.csrfToken)) {
-        return next(new AppError(403, 'csrf-token-invalid'));
+        return next(csrfTokenInvalid());
       }
     }
     const auth = await loadAuthContext(db, session, via);
@@ -51,5 +52,5 @@ export function authenticate(db: Connection): RequestHandler {
 }
 
 export const requireAuth: RequestHandler = (req, _res, next) => {
-  next(req.ctx.auth ? undefined : new AppError(401, 'unauthenticated'));
+  next(req.ctx.auth ? undefined : unauthenticated());
 };

@@ -1,4 +1,4 @@
-import { AppError } from '../../core/errors/app-error';
+import { grantExceedsHolder, unknownRole } from './access.errors';
 import { grantsBeyondHolder, SELF, type CandidateRule } from './grant-check';
 import { effectiveRules, organisationFrame, type RoleGrant } from './role-rules';
 import type { ServiceContext } from './service-context';
@@ -11,12 +11,12 @@ import type { ServiceContext } from './service-context';
 export async function ensureGrantable(ctx: ServiceContext, role: RoleGrant, pathPrefix = 'rules'): Promise<void> {
   const sameOrganisation = !role.orgId || role.orgId.equals(ctx.auth.org._id);
   const frame = sameOrganisation ? ctx.auth.frame : await organisationFrame(ctx.db, role.orgId!);
-  if (!frame) throw new AppError(400, 'unknown-role');
+  if (!frame) throw unknownRole();
   const candidates: CandidateRule[] = role.rules.flatMap((rule, index) =>
     effectiveRules({ ...role, rules: [rule] }, frame, SELF).map((effective) => ({ path: `${pathPrefix}[${index}]`, rule: effective })),
   );
   const problems = grantsBeyondHolder(ctx.auth.grantRules, candidates);
   if (problems.length > 0) {
-    throw new AppError(403, 'grant-exceeds-holder', { params: { path: problems[0]!.path }, extensions: { problems } });
+    throw grantExceedsHolder(problems);
   }
 }

@@ -1,6 +1,6 @@
 import { isValidObjectId, type Connection } from 'mongoose';
-import { AppError } from '../../core/errors/app-error';
 import { organisationModel } from '../tenants/organisation.model';
+import { invalidCredentials, organisationNotAvailable } from './access.errors';
 import type { LoginThrottle, SignInOrigin } from './login-throttle.service';
 import { verifyPassword } from './password';
 import { createSession } from './session.service';
@@ -9,7 +9,6 @@ import { userModel } from './user.model';
 // One answer for every failure (unknown user, wrong password, disabled): nothing to learn by probing. The sign-in
 // limits (login-throttle.service.ts) count unknown and known e-mail addresses alike, so their answers do not tell
 // them apart either.
-const invalidCredentials = () => new AppError(401, 'invalid-credentials');
 
 /**
  * Signs in with e-mail and password under the sign-in limits: an attempt they hold back throws SignInBlocked
@@ -44,7 +43,7 @@ export async function loginWithPassword(
       .findOne(isValidObjectId(input.org) ? { _id: input.org } : { slug: input.org }, { _id: 1 })
       .lean();
     orgId = org && user.memberships.some((item) => item.orgId.equals(org._id)) ? org._id : undefined;
-    if (!orgId) throw new AppError(400, 'organisation-not-available');
+    if (!orgId) throw organisationNotAvailable();
   }
   if (!orgId) throw invalidCredentials();
   return { ...(await createSession(db, { userId: user._id, orgId, method: 'password' })), deviceId };

@@ -1,6 +1,7 @@
 import * as client from 'openid-client';
 import type { Connection } from 'mongoose';
-import { AppError, notFound } from '../../core/errors/app-error';
+import { notFound } from '../../core/errors/app-error';
+import { invalidCredentials } from './access.errors';
 import { organisationModel, type Organisation } from '../tenants/organisation.model';
 import { oidcStateModel } from './oidc-state.model';
 import { createSession } from './session.service';
@@ -53,7 +54,7 @@ export async function finishOidcLogin(db: Connection, slug: string, callbackUrl:
   const org = await organisationWithOidc(db, slug);
   const stateParam = callbackUrl.searchParams.get('state') ?? '';
   const pending = await oidcStateModel(db).findOneAndDelete({ _id: stateParam, orgId: org._id }).lean();
-  if (!pending || Date.now() - pending.createdAt.getTime() > STATE_MAX_AGE_MS) throw new AppError(401, 'invalid-credentials');
+  if (!pending || Date.now() - pending.createdAt.getTime() > STATE_MAX_AGE_MS) throw invalidCredentials();
 
   const config = await discover(org);
   let claims: Record<string, unknown> | undefined;
@@ -71,12 +72,12 @@ export async function finishOidcLogin(db: Connection, slug: string, callbackUrl:
       claims = { ...claims, ...(await client.fetchUserInfo(config, tokens.access_token, claims.sub)) };
     }
   } catch (error) {
-    throw new AppError(401, 'invalid-credentials', { cause: error });
+    throw invalidCredentials(error);
   }
   const email = claims?.[org.oidc.emailClaim || 'email'];
-  if (typeof email !== 'string') throw new AppError(401, 'invalid-credentials');
+  if (typeof email !== 'string') throw invalidCredentials();
   const user = await userModel(db).findOne({ email: email.toLowerCase(), status: 'active', 'memberships.orgId': org._id }).lean();
-  if (!user) throw new AppError(401, 'invalid-credentials');
+  if (!user) throw invalidCredentials();
   if (typeof claims?.sub === 'string' && user.oidcSubject !== claims.sub) {
     await userModel(db).updateOne({ _id: user._id }, { $set: { oidcSubject: claims.sub } });
   }

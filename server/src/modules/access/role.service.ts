@@ -1,6 +1,7 @@
 import { withWriteClaim } from '../../core/db/write-claim';
 import type { Connection, Types } from 'mongoose';
-import { AppError, notFound } from '../../core/errors/app-error';
+import { notFound, versionConflict } from '../../core/errors/app-error';
+import { roleRulesInvalid, roleScopeInvalid, unknownPreset } from './access.errors';
 import { recordAudit } from '../audit/audit.service';
 import { forgetCachedAuth } from './auth-context';
 import { ensureGrantable } from './grant.service';
@@ -16,7 +17,7 @@ import { platformOnlyRules, type RoleScope } from './tenant-boundary';
 /** Rules checked against the vocabulary: unknown subjects, actions, fields, operators and placeholders. */
 function validRules(input: unknown): RoleRule[] {
   const { rules, problems } = checkRules(input);
-  if (problems.length > 0) throw new AppError(400, 'role-rules-invalid', { extensions: { problems } });
+  if (problems.length > 0) throw roleRulesInvalid(problems);
   return rules;
 }
 
@@ -29,7 +30,7 @@ async function grantableRules(ctx: ServiceContext, role: Omit<RoleGrant, 'rules'
   await ensureGrantable(ctx, { ...role, rules });
   if (scopeOf(role) !== 'platform') {
     const problems = platformOnlyRules(rules).map((path): RuleProblem => ({ path, code: 'platform-only' }));
-    if (problems.length > 0) throw new AppError(400, 'role-rules-invalid', { extensions: { problems } });
+    if (problems.length > 0) throw roleRulesInvalid(problems);
   }
   return rules;
 }
@@ -37,7 +38,7 @@ async function grantableRules(ctx: ServiceContext, role: Omit<RoleGrant, 'rules'
 /** Copies an organisation preset into an organisation, where it is then edited as the organisation's own data. */
 export async function clonePresetInto(db: Connection, orgId: Types.ObjectId, presetKey: string, name?: string): Promise<Role> {
   const preset = ROLE_PRESETS.find((item) => item.key === presetKey);
-  if (!preset) throw new AppError(400, 'unknown-preset', { params: { preset: presetKey } });
+  if (!preset) throw unknownPreset(presetKey);
   const Roles = roleModel(db);
   const existing = await Roles.findOne({ orgId, key: preset.key }).lean();
   if (existing) return existing;
@@ -75,7 +76,7 @@ export async function createRole(
   ensureCan(ctx.auth.ability, 'create', 'Role', { orgId });
   const presets: RolePreset[] = scope === 'platform' ? PLATFORM_ROLE_PRESETS : ROLE_PRESETS;
   const preset = input.preset ? presets.find((item) => item.key === input.preset) : undefined;
-  if (input.preset && !preset) throw new AppError(400, 'unknown-preset', { params: { preset: input.preset } });
+  if (input.preset && !preset) throw unknownPreset(input.preset);
   const stored = { orgId, scope: input.scope ?? preset?.scope, key: input.key, name: input.name, preset: input.preset };
   const rules = await grantableRules(ctx, stored, input.rules ?? preset?.rules ?? []);
   const role = await roleModel(ctx.db).create({ ...stored, rules: encodeRules(rules) });
@@ -93,7 +94,7 @@ export async function updateRole(
   if (!role) throw notFound();
   ensureCan(ctx.auth.ability, 'update', 'Role', role);
   const current = scopeOf(role);
-  if (input.scope && current === 'platform') throw new AppError(400, 'role-scope-invalid');
+  if (input.scope && current === 'platform') throw roleScopeInvalid();
   const scope = input.scope ?? current;
   let rules: StoredRule[] | undefined;
   if (input.rules !== undefined || input.scope !== undefined) {
@@ -108,7 +109,7 @@ export async function updateRole(
       { returnDocument: 'after' },
     ).lean(),
   );
-  if (!updated) throw new AppError(409, 'version-conflict');
+  if (!updated) throw versionConflict();
   forgetCachedAuth();
   await recordAudit(ctx.db, auditActor(ctx), { action: 'update', subjectType: 'Role', subjectId: id });
   return updated;

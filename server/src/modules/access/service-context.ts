@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { Connection } from 'mongoose';
-import { AppError } from '../../core/errors/app-error';
+import { unauthenticated } from '../../core/errors/app-error';
 import type { AuthContext } from './auth-context';
 
 /** What a service needs about the request: the database, who acts, in which organisation, under which rules. */
@@ -11,7 +11,7 @@ export interface ServiceContext {
 }
 
 export function serviceContext(db: Connection, req: Request): ServiceContext {
-  if (!req.ctx.auth) throw new AppError(401, 'unauthenticated');
+  if (!req.ctx.auth) throw unauthenticated();
   return { db, auth: req.ctx.auth, requestId: req.ctx.requestId };
 }
 

@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
-import { AppError, notFound } from '../../core/errors/app-error';
+import { notFound } from '../../core/errors/app-error';
+import { unknownRole } from './access.errors';
 import { recordAudit } from '../audit/audit.service';
 import { ensureGrantable } from './grant.service';
 import { hashPassword } from './password';
@@ -21,7 +22,7 @@ export async function createUser(
 ): Promise<User> {
   const orgId: Types.ObjectId = ctx.auth.org._id;
   const role = await roleModel(ctx.db).findOne({ _id: input.roleId, $or: [{ orgId }, { orgId: null }] }).lean();
-  if (!role) throw new AppError(400, 'unknown-role');
+  if (!role) throw unknownRole();
   const candidate = { email: input.email, name: input.name, memberships: [{ orgId, roleId: role._id }] };
   ensureCan(ctx.auth.ability, 'create', 'User', candidate);
   await ensureGrantable(ctx, { ...role, rules: decodeRules(role.rules) }, 'role.rules');

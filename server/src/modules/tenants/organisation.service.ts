@@ -1,4 +1,4 @@
-import { AppError, notFound } from '../../core/errors/app-error';
+import { forbidden, notFound } from '../../core/errors/app-error';
 import { permittedFields, withPermission } from '../access/permissions';
 import { auditActor, type ServiceContext } from '../access/service-context';
 import { recordAudit } from '../audit/audit.service';
@@ -23,7 +23,7 @@ export async function updateOrganisation(
   const org = await getOrganisation(ctx, id);
   const allowed = permittedFields(ctx.auth.ability, 'update', 'Organisation', org);
   const changing = Object.keys(input);
-  if (changing.length === 0 || changing.some((field) => !allowed.includes(field))) throw new AppError(403, 'forbidden');
+  if (changing.length === 0 || changing.some((field) => !allowed.includes(field))) throw forbidden();
   const set: Record<string, unknown> = {};
   if (input.name) set.name = input.name;
   for (const [name, value] of Object.entries(input.parameters ?? {})) set[`parameters.${name}`] = value;

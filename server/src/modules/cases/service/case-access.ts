@@ -1,5 +1,5 @@
 import { isValidObjectId } from 'mongoose';
-import { AppError, notFound } from '../../../core/errors/app-error';
+import { forbidden, notFound } from '../../../core/errors/app-error';
 import { can, withPermission } from '../../access/permissions';
 import type { ServiceContext } from '../../access/service-context';
 import type { Action } from '../../access/subjects';
@@ -20,5 +20,5 @@ export function ensureCaseAction(ctx: ServiceContext, record: CaseRecord, action
     : can(ctx.auth.ability, action, 'Case', record)
       ? []
       : [action];
-  if (refused.length > 0) throw new AppError(403, 'forbidden', { extensions: { refused } });
+  if (refused.length > 0) throw forbidden(refused);
 }

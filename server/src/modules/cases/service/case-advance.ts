@@ -1,4 +1,4 @@
-import { AppError } from '../../../core/errors/app-error';
+import { internalError } from '../../../core/errors/app-error';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import type { EvaluationContext, WorkflowEvent } from '../../workflows/engine/evaluation-context.types';
 import type { WorkflowEventRejected } from '../../workflows/engine/workflow-engine';
@@ -19,7 +19,7 @@ export async function definitionOf(rt: CaseRuntime, record: Pick<CaseRecord, 'wo
   const { source, definitionId, version } = record.workflow;
   const def = await rt.catalog.definition({ source, id: definitionId, version });
   // A published version is never deleted; missing means the database was edited by hand.
-  if (!def) throw new AppError(500, 'internal');
+  if (!def) throw internalError();
   return def;
 }
 

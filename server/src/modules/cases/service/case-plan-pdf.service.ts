@@ -1,4 +1,4 @@
-import { AppError } from '../../../core/errors/app-error';
+import { planNotReadable } from '../case.errors';
 import { permittedFields } from '../../access/permissions';
 import { auditActor, type ServiceContext } from '../../access/service-context';
 import { recordAudit } from '../../audit/audit.service';
@@ -38,7 +38,7 @@ export async function casePlanPdf(rt: CaseRuntime, ctx: ServiceContext, id: stri
   // the `export` action on it (deny by default; the caseworker, national coordinator and IOM presets have it).
   ensureCaseAction(ctx, record, 'export');
   const fields = new Set(permittedFields(ctx.auth.ability, 'read', 'Case', record));
-  if (!fields.has('plan')) throw new AppError(403, 'plan-not-readable');
+  if (!fields.has('plan')) throw planNotReadable();
   const now = rt.clock.now();
 
   let workflow: PlanView['workflow'];

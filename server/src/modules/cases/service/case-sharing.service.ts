@@ -1,4 +1,5 @@
-import { AppError, notFound } from '../../../core/errors/app-error';
+import { notFound, versionConflict } from '../../../core/errors/app-error';
+import { consentRequired } from '../case.errors';
 import { recordAudit } from '../../audit/audit.service';
 import { auditActor, type ServiceContext } from '../../access/service-context';
 import { organisationModel } from '../../tenants/organisation.model';
@@ -6,7 +7,7 @@ import type { CaseRecord } from '../storage/case.model';
 import { ensureCaseAction, readableCase } from './case-access';
 import { presentCase } from './case-presenter';
 import type { CaseRuntime } from './case-runtime';
-import { commitCase, versionConflict } from './case-writer';
+import { commitCase } from './case-writer';
 
 export function consentValid(record: Pick<CaseRecord, 'consents'>, recipient: string): boolean {
   const consent = record.consents?.[recipient];
@@ -21,7 +22,7 @@ export async function shareCase(rt: CaseRuntime, ctx: ServiceContext, id: string
   const record = await readableCase(ctx, id);
   ensureCaseAction(ctx, record, 'update', ['sharedWith']);
   if (record.version !== input.version) throw versionConflict();
-  if (!consentValid(record, input.recipient)) throw new AppError(409, 'consent-required', { params: { recipient: input.recipient } });
+  if (!consentValid(record, input.recipient)) throw consentRequired(input.recipient);
   const org = await organisationModel(rt.db).findOne({ slug: input.organisation }).lean();
   if (!org) throw notFound();
   const orgId = org._id.toHexString();

@@ -1,10 +1,11 @@
-import { AppError, notFound } from '../../../core/errors/app-error';
+import { notFound, versionConflict } from '../../../core/errors/app-error';
+import { taskAlreadyDone } from '../case.errors';
 import { recordAudit } from '../../audit/audit.service';
 import { auditActor, type ServiceContext } from '../../access/service-context';
 import { ensureCaseAction, readableCase } from './case-access';
 import { presentCase } from './case-presenter';
 import type { CaseRuntime } from './case-runtime';
-import { commitCase, versionConflict } from './case-writer';
+import { commitCase } from './case-writer';
 
 /**
  * Marks one of the case's tasks (made by the workflow's create-task and schedule-review actions) as done. Tasks live
@@ -16,7 +17,7 @@ export async function completeCaseTask(rt: CaseRuntime, ctx: ServiceContext, id:
   ensureCaseAction(ctx, record, 'update', ['workflow']);
   const task = record.workflow.tasks.find((item) => item.id === taskId);
   if (!task) throw notFound();
-  if (task.status === 'done') throw new AppError(409, 'task-already-done');
+  if (task.status === 'done') throw taskAlreadyDone();
   if (record.version !== input.version) throw versionConflict();
   const now = rt.clock.now();
   const by = ctx.auth.user._id.toHexString();

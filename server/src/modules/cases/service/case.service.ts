@@ -1,6 +1,7 @@
 import { isValidObjectId, type Types } from 'mongoose';
 import { idempotent, newId, type IdempotencyKey } from '../../../core/db/idempotency';
-import { AppError, notFound } from '../../../core/errors/app-error';
+import { forbidden, notFound, versionConflict } from '../../../core/errors/app-error';
+import { workflowNotPublished } from '../case.errors';
 import { recordAudit } from '../../audit/audit.service';
 import { can, ensureCan, fieldFilter, withPermission } from '../../access/permissions';
 import { auditActor, type ServiceContext } from '../../access/service-context';
@@ -20,7 +21,7 @@ import { presentCase, presentCaseSummary, SENSITIVE_GROUPS } from './case-presen
 import type { CaseRuntime } from './case-runtime';
 import { startCase, trackStatuses } from './case-step';
 import { sharesAfterConsentChange } from './case-sharing.service';
-import { commitCase, syncSubmissionAccess, versionConflict } from './case-writer';
+import { commitCase, syncSubmissionAccess } from './case-writer';
 import { caseNotificationModel } from '../storage/notification.model';
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -67,12 +68,12 @@ export async function getCase(rt: CaseRuntime, ctx: ServiceContext, id: string) 
 async function workflowRefFor(ctx: ServiceContext, workflowId: string): Promise<DefinitionRef> {
   if (isValidObjectId(workflowId)) {
     const wf = await workflowModel(ctx.db).findOne(withPermission(ctx.auth.ability, 'read', 'Workflow', { _id: workflowId })).lean();
-    if (!wf || wf.latestVersion === 0) throw new AppError(400, 'workflow-not-published');
+    if (!wf || wf.latestVersion === 0) throw workflowNotPublished();
     return { source: 'workflow', id: String(wf._id), version: wf.latestVersion };
   }
-  if (!can(ctx.auth.ability, 'read', 'WorkflowTemplate', {})) throw new AppError(400, 'workflow-not-published');
+  if (!can(ctx.auth.ability, 'read', 'WorkflowTemplate', {})) throw workflowNotPublished();
   const template = await workflowTemplateModel(ctx.db).findOne({ key: workflowId, problemCount: 0 }).sort({ version: -1 }).lean();
-  if (!template) throw new AppError(400, 'workflow-not-published');
+  if (!template) throw workflowNotPublished();
   return { source: 'template', id: template.key, version: template.version };
 }
 
@@ -108,14 +109,14 @@ async function insertCase(rt: CaseRuntime, ctx: ServiceContext, input: CreateCas
   ensureCan(ctx.auth.ability, 'create', 'Case', { orgId });
   const groups = touchedGroups(input);
   const refused = groups.filter((field) => !can(ctx.auth.ability, 'create', 'Case', { orgId }, field));
-  if (refused.length > 0) throw new AppError(403, 'forbidden', { extensions: { refused } });
+  if (refused.length > 0) throw forbidden(refused);
   const ref = await workflowRefFor(ctx, input.workflowId);
   const now = rt.clock.now();
   const org = await organisationModel(rt.db).findById(orgId).lean();
   if (!org) throw notFound();
   const userId = ctx.auth.user._id.toHexString();
   const def = await rt.catalog.definition(ref);
-  if (!def) throw new AppError(400, 'workflow-not-published');
+  if (!def) throw workflowNotPublished();
   const empty: CaseWorkflow = {
     source: ref.source, definitionId: ref.id, version: ref.version, jurisdiction: def.jurisdiction,
     snapshot: { status: 'active', value: def.initial, stageEntries: {} }, activeStages: [], deadlines: [], nextDueAt: null,

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { AppError } from '../../../core/errors/app-error';
+import { formDefinitionInvalid } from '../form.errors';
 import { validateFormDefinition } from '../definition/form-definition-validator';
 import type { FormDefinition } from '../../../contracts/forms/form.types';
 
@@ -14,5 +14,5 @@ export function checkDefinition(definition: unknown, t: TFunction): FormDefiniti
     ...problem,
     message: t(`validation:definition.${problem.code}`, { ...problem.params, path: problem.path, key: problem.key ?? '', property: problem.property ?? '' }),
   }));
-  throw new AppError(400, 'form-definition-invalid', { extensions: { problems } });
+  throw formDefinitionInvalid(problems);
 }

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { AppError } from '../../../core/errors/app-error';
+import { formDefinitionInvalid } from '../form.errors';
 import type { ServiceContext } from '../../access/service-context';
 import { validateFormDefinition } from '../definition/form-definition-validator';
 import { formModel } from '../models/form.model';
@@ -47,7 +47,7 @@ export async function importForms(ctx: ServiceContext, items: ExportedForm[], pu
           message: t(`validation:definition.${problem.code}`, { ...problem.params, path: problem.path, key: problem.key ?? '', property: problem.property ?? '' }),
         }));
   });
-  if (problems.length > 0) throw new AppError(400, 'form-definition-invalid', { extensions: { problems } });
+  if (problems.length > 0) throw formDefinitionInvalid(problems);
   const saved: FormWithRevision[] = [];
   for (const item of items) {
     const path = (item.definition as { path: string }).path;

@@ -1,6 +1,6 @@
 import { withWriteClaim } from '../../../core/db/write-claim';
 import type { Connection, Types } from 'mongoose';
-import { AppError, conflict } from '../../../core/errors/app-error';
+import { notFound, versionConflict } from '../../../core/errors/app-error';
 import { formModel, type Form } from '../models/form.model';
 import { formRevisionModel } from '../models/form-revision.model';
 import { forgetForm } from './form-cache';
@@ -58,12 +58,12 @@ export async function insertForm(
  * withdrawn again and the caller gets 409.
  */
 export async function appendRevision(db: Connection, form: Form, revision: NewRevision, expectedVersion: number): Promise<Form> {
-  if (expectedVersion !== form.version) throw conflict('version-conflict');
+  if (expectedVersion !== form.version) throw versionConflict();
   const number = form.latestRevision + 1;
   try {
     await insertRevision(db, form._id, form.orgId, number, revision);
   } catch (error) {
-    if ((error as { code?: unknown }).code === 11000) throw conflict('version-conflict');
+    if ((error as { code?: unknown }).code === 11000) throw versionConflict();
     throw error;
   }
   let updated: Form | null;
@@ -85,7 +85,7 @@ export async function appendRevision(db: Connection, form: Form, revision: NewRe
   forgetForm(db, form._id);
   if (!updated) {
     await formRevisionModel(db).deleteOne({ formId: form._id, number });
-    throw conflict('version-conflict');
+    throw versionConflict();
   }
   return updated;
 }
@@ -106,14 +106,14 @@ async function insertRevision(db: Connection, formId: Types.ObjectId, orgId: Typ
 
 /** Makes an existing revision current. */
 export async function markPublished(db: Connection, form: Form, number: number, expectedVersion: number): Promise<Form> {
-  if (number < 1 || number > form.latestRevision) throw new AppError(404, 'not-found');
+  if (number < 1 || number > form.latestRevision) throw notFound();
   const updated = await withWriteClaim(db, `form:${String(form._id)}`, () =>
     formModel(db)
       .findOneAndUpdate({ _id: form._id, version: expectedVersion }, { $set: { publishedRevision: number }, $inc: { version: 1 } }, { returnDocument: 'after' })
       .lean(),
   );
   forgetForm(db, form._id);
-  if (!updated) throw conflict('version-conflict');
+  if (!updated) throw versionConflict();
   await formRevisionModel(db).updateOne({ formId: form._id, number }, { $set: { published: true } });
   return updated;
 }

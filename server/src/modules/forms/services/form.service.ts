@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { AppError, notFound } from '../../../core/errors/app-error';
+import { notFound, versionConflict } from '../../../core/errors/app-error';
 import { ensureCan } from '../../access/permissions';
 import { auditActor, type ServiceContext } from '../../access/service-context';
 import { recordAudit } from '../../audit/audit.service';
@@ -111,7 +111,7 @@ export async function deleteForm(ctx: ServiceContext, ref: FormRef): Promise<voi
   ensureCan(ctx.auth.ability, 'delete', 'Form', form);
   const result = await formModel(ctx.db).deleteOne({ _id: form._id, version: form.version });
   forgetForm(ctx.db, form._id);
-  if (result.deletedCount !== 1) throw new AppError(409, 'version-conflict');
+  if (result.deletedCount !== 1) throw versionConflict();
   await recordAudit(ctx.db, auditActor(ctx), { action: 'delete', subjectType: 'Form', subjectId: form._id.toHexString() });
 }
 

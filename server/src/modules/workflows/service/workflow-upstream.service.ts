@@ -1,4 +1,5 @@
-import { AppError } from '../../../core/errors/app-error';
+import { versionConflict } from '../../../core/errors/app-error';
+import { workflowMergeConflicts, workflowNoUpstream, workflowUpstreamUnavailable } from '../workflow.errors';
 import { recordAudit } from '../../audit/audit.service';
 import { ensureCan } from '../../access/permissions';
 import { auditActor, type ServiceContext } from '../../access/service-context';
@@ -12,10 +13,10 @@ import { upstreamDefinition, type WorkflowDeps } from './workflow.service';
 import { assertValid } from './workflow-validation.service';
 
 async function upstreamPair(ctx: ServiceContext, current: WorkflowRecord) {
-  if (!current.upstream) throw new AppError(409, 'workflow-no-upstream');
+  if (!current.upstream) throw workflowNoUpstream();
   const base = await upstreamDefinition(ctx, current.upstream);
   const newest = await upstreamDefinition(ctx, { source: current.upstream.source, id: current.upstream.id });
-  if (!base || !newest) throw new AppError(409, 'workflow-upstream-unavailable');
+  if (!base || !newest) throw workflowUpstreamUnavailable();
   return { base, newest };
 }
 
@@ -60,7 +61,7 @@ export async function mergeUpstream(
   const { merged, conflicts } = mergeWorkflows(base.definition, definitionFromText(current.draftText), newest.definition);
   const unresolved: MergeConflict[] = conflicts.filter((c) => !input.resolutions?.[c.path]);
   if (unresolved.length > 0) {
-    throw new AppError(409, 'workflow-merge-conflicts', { extensions: { conflicts: unresolved, upstreamVersion: newest.version } });
+    throw workflowMergeConflicts(unresolved, newest.version);
   }
   for (const conflict of conflicts) {
     if (input.resolutions?.[conflict.path] === 'theirs') setAtPointer(merged, conflict.path, structuredClone(conflict.theirs));
@@ -75,7 +76,7 @@ export async function mergeUpstream(
       { returnDocument: 'after' },
     )
     .lean();
-  if (!updated) throw new AppError(409, 'version-conflict');
+  if (!updated) throw versionConflict();
   await recordAudit(ctx.db, auditActor(ctx), { action: 'merge', subjectType: 'Workflow', subjectId: id });
   return { workflow: updated, resolved: conflicts };
 }

@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { AppError } from '../../../core/errors/app-error';
+import { workflowInvalid } from '../workflow.errors';
 import { validateWorkflowDefinition } from '../definition/workflow-definition.validator';
 import type { WorkflowProblem } from '../../../contracts/workflows/workflow-problem.types';
 import type { WorkflowCatalog } from '../storage/workflow-catalog';
@@ -17,5 +17,5 @@ export async function problemsFor(catalog: WorkflowCatalog, orgId: Types.ObjectI
 
 export async function assertValid(catalog: WorkflowCatalog, orgId: Types.ObjectId, definition: unknown): Promise<void> {
   const problems = await problemsFor(catalog, orgId, definition);
-  if (problems.length > 0) throw new AppError(400, 'workflow-invalid', { extensions: { problems } });
+  if (problems.length > 0) throw workflowInvalid(problems);
 }

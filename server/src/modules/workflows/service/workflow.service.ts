@@ -1,5 +1,6 @@
 import { isValidObjectId } from 'mongoose';
-import { AppError, notFound } from '../../../core/errors/app-error';
+import { notFound, versionConflict } from '../../../core/errors/app-error';
+import { workflowInvalid } from '../workflow.errors';
 import { recordAudit } from '../../audit/audit.service';
 import { can, ensureCan, withPermission } from '../../access/permissions';
 import { auditActor, type ServiceContext } from '../../access/service-context';
@@ -45,7 +46,7 @@ export async function getTemplate(ctx: ServiceContext, key: string, version?: nu
 function definitionKey(definition: unknown): string {
   const id = (definition as { id?: unknown } | null)?.id;
   if (typeof id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(id)) {
-    throw new AppError(400, 'workflow-invalid', { extensions: { problems: [{ path: '/id', code: 'schema' }] } });
+    throw workflowInvalid([{ path: '/id', code: 'schema' }]);
   }
   return id;
 }
@@ -75,7 +76,7 @@ export async function updateDraft(
   const set: Record<string, unknown> = {};
   if (input.definition) {
     if (definitionKey(input.definition) !== current.key) {
-      throw new AppError(400, 'workflow-invalid', { extensions: { problems: [{ path: '/id', code: 'schema', params: { message: 'id cannot change' } }] } });
+      throw workflowInvalid([{ path: '/id', code: 'schema', params: { message: 'id cannot change' } }]);
     }
     set.draftText = definitionToText(input.definition);
   }
@@ -83,7 +84,7 @@ export async function updateDraft(
   const updated = await workflowModel(ctx.db)
     .findOneAndUpdate({ _id: current._id, revision: input.revision }, { $set: set, $inc: { revision: 1 } }, { returnDocument: 'after' })
     .lean();
-  if (!updated) throw new AppError(409, 'version-conflict');
+  if (!updated) throw versionConflict();
   await recordAudit(ctx.db, auditActor(ctx), { action: 'update', subjectType: 'Workflow', subjectId: id });
   return updated;
 }
@@ -104,7 +105,7 @@ export async function validateDefinition(deps: WorkflowDeps, ctx: ServiceContext
 export async function publishWorkflow(deps: WorkflowDeps, ctx: ServiceContext, id: string, revision: number) {
   const current = await loadWorkflow(ctx, id);
   ensureCan(ctx.auth.ability, 'publish', 'Workflow', current);
-  if (current.revision !== revision) throw new AppError(409, 'version-conflict');
+  if (current.revision !== revision) throw versionConflict();
   const version = current.latestVersion + 1;
   const definition: WorkflowDefinition = { ...definitionFromText(current.draftText), version };
   if (current.upstream) definition.upstream = { id: current.upstream.id, version: current.upstream.version };
@@ -125,7 +126,7 @@ export async function publishWorkflow(deps: WorkflowDeps, ctx: ServiceContext, i
       publishedBy: ctx.auth.user._id,
     });
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) throw new AppError(409, 'version-conflict');
+    if ((error as { code?: number }).code === 11000) throw versionConflict();
     throw error;
   }
   const updated = await workflowModel(ctx.db)
@@ -138,7 +139,7 @@ export async function publishWorkflow(deps: WorkflowDeps, ctx: ServiceContext, i
   if (!updated) {
     // The draft changed while publishing: the version was never visible, so withdrawing it loses nothing.
     await Versions.deleteOne({ _id: inserted._id });
-    throw new AppError(409, 'version-conflict');
+    throw versionConflict();
   }
   await recordAudit(ctx.db, auditActor(ctx), { action: 'publish', subjectType: 'Workflow', subjectId: id });
   return { workflow: updated, version };

@@ -1,0 +1,17 @@
+import { AppError, badRequest } from '../../core/errors/app-error';
+
+/** The errors of the access module, one factory per code. */
+// One answer for every failed sign-in (unknown user, wrong password, disabled, OIDC refused): nothing to learn by probing.
+export const invalidCredentials = (cause?: unknown) => new AppError(401, 'invalid-credentials', cause === undefined ? {} : { cause });
+export const csrfTokenInvalid = () => new AppError(403, 'csrf-token-invalid');
+export const organisationNotAvailable = () => badRequest('organisation-not-available');
+/** A sign-in the limits hold back (`reason` is the limit's code); `duration` is the wait in the reader's words. */
+export const signInBlocked = (reason: string, duration: string, retryAfterSeconds: number) =>
+  new AppError(429, reason, { params: { duration }, extensions: { retryAfter: retryAfterSeconds } });
+export const unknownRole = () => badRequest('unknown-role');
+export const unknownPreset = (preset: string) => badRequest('unknown-preset', { params: { preset } });
+export const roleRulesInvalid = (problems: readonly unknown[]) => badRequest('role-rules-invalid', { extensions: { problems } });
+export const roleScopeInvalid = () => badRequest('role-scope-invalid');
+/** A role or grant reaching beyond what its author holds; `problems` names each rule by path. */
+export const grantExceedsHolder = (problems: ReadonlyArray<{ path: string }>) =>
+  new AppError(403, 'grant-exceeds-holder', { params: { path: problems[0]!.path }, extensions: { problems } });
