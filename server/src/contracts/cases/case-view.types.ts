@@ -81,9 +81,6 @@ export interface CaseWorkflowView<TDate = string> extends CaseWorkflowState<TDat
   overdue: CaseDeadline<TDate>[];
 }
 
-/** A consent as stored: cases from before withdrawals were recorded lack `withdrawn`. */
-export type ConsentView = Omit<CaseConsent, 'withdrawn'> & { withdrawn?: boolean };
-
 type FreeGroups = Omit<CaseWritable, 'alias' | 'assignees' | 'plan' | 'consents' | 'dates'>;
 
 /**
@@ -102,7 +99,7 @@ export interface CaseView<TDate = string> extends Partial<FreeGroups> {
   assignees?: string[];
   workflow?: CaseWorkflowView<TDate>;
   plan?: CasePlan;
-  consents?: Record<string, ConsentView>;
+  consents?: Record<string, CaseConsent>;
   /** Organisation ids (hex) the case was referred or shared to. */
   sharedWith?: string[];
 }

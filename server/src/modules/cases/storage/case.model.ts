@@ -1,10 +1,9 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import type { CasePlan } from '../../../contracts/cases/case.schemas';
+import type { CaseConsent, CasePlan } from '../../../contracts/cases/case.schemas';
 import type {
   CaseDeadline as Deadline,
   CaseTask as Task,
   CaseWorkflowState,
-  ConsentView,
   TimelineEntry as Entry,
 } from '../../../contracts/cases/case-view.types';
 
@@ -45,7 +44,7 @@ export interface CaseRecord {
   proceedingsSummary: string | null;
   integration: Record<string, unknown>;
   plan: CasePlan;
-  consents: Record<string, ConsentView>;
+  consents: Record<string, CaseConsent>;
   /** Organisation ids (hex) the case was referred or shared to, with the person's consent. */
   sharedWith: string[];
   /** Idempotency keys (hashed) of the events fired on this case in the last 24 hours, stored with the event itself. */
