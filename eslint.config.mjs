@@ -29,7 +29,29 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['test/**/*.ts', '**/*.test.ts'],
+    // The contract is bundled for the browser too: nothing from the server's runtime, nothing outside the folder.
+    files: ['server/src/contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../../*'], message: 'The contract imports nothing outside server/src/contracts.' },
+            { group: ['node:*', 'mongoose', 'mongodb', 'express', 'express/*', 'pino', 'pino-*', 'luxon', 'xstate'], message: 'The contract is bundled for the browser: no server-only packages.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The client reaches the server's code only through the contract (`@contracts/...`).
+    files: ['client/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**'], message: 'Import the shared contract as @contracts/... instead.' }] }],
+    },
+  },
+  {
+    files: ['test/**/*.{ts,tsx}', '**/*.test.{ts,tsx}'],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
   },
 );

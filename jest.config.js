@@ -8,7 +8,10 @@ const transform = {
 const esmOnly = ['openid-client', 'oauth4webapi', 'jose', 'oidc-provider', 'agenda'];
 const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
 
-const shared = { rootDir: __dirname, transform, transformIgnorePatterns, testEnvironment: 'node' };
+// The client imports the shared contract (server/src/contracts) as `@contracts/...`, as vite.config.ts resolves it.
+const moduleNameMapper = { '^@contracts/(.*)$': '<rootDir>/server/src/contracts/$1' };
+
+const shared = { rootDir: __dirname, transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node' };
 
 module.exports = {
   // Per-project testTimeout is ignored by Jest; integration and browser tests need more than the 5 s default.
@@ -17,7 +20,8 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/server/src/**/*.test.ts', '<rootDir>/test/unit/**/*.test.ts'],
+      // Client component tests (test/unit/client/*.test.tsx) ask for jsdom in their docblock.
+      testMatch: ['<rootDir>/server/src/**/*.test.ts', '<rootDir>/test/unit/**/*.test.{ts,tsx}'],
     },
     {
       ...shared,

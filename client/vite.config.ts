@@ -8,7 +8,11 @@ export default defineConfig({
   root: clientDir,
   plugins: [react()],
   resolve: {
-    alias: { '@locales': path.resolve(clientDir, '..', 'locales') },
+    alias: {
+      '@locales': path.resolve(clientDir, '..', 'locales'),
+      // The contract the server also builds on: definition schemas, stage-tree and form walkers, API types.
+      '@contracts': path.resolve(clientDir, '..', 'server', 'src', 'contracts'),
+    },
   },
   server: {
     fs: { allow: [path.resolve(clientDir, '..')] },

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { initialViewport, layoutStages, stageEdges, type PlacedStage } from '../../client/src/features/workflows/stage-graph-layout';
-import type { Stage, WorkflowDefinition } from '../../client/src/features/workflows/workflow.types';
+import type { Stage, WorkflowDefinition } from '../../server/src/contracts/workflows/workflow-definition.schemas';
 
 const workflowsDir = path.resolve(__dirname, '..', '..', 'workflows');
 const templates = fs

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import type { CaseConsent } from '@contracts/cases/case.schemas';
 import { formatDate } from '../common/format';
-import type { CaseConsent } from './case.types';
 
 export function CaseConsents({ consents }: { consents?: Record<string, CaseConsent> }) {
   const { t, i18n } = useTranslation();

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import type { CaseDeadline } from '@contracts/cases/case-view.types';
 import { formatDate, isPast } from '../common/format';
-import type { CaseDeadline } from './case.types';
 import { useStageName } from './StageName';
 
 /** The case's open deadlines and reminders, soonest first; overdue ones marked. */

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CaseDetail, EventOption } from '@contracts/cases/case-view.types';
+import type { WorkflowDefinition } from '@contracts/workflows/workflow-definition.schemas';
 import { ApiError } from '../../api/http';
-import type { WorkflowDefinition } from '../workflows/workflow.types';
-import type { CaseRecord, EventOption } from './case.types';
 import { fireEvent } from './cases.api';
 import { useEventName, useStageName } from './StageName';
 
@@ -19,7 +19,7 @@ function byType(options: EventOption[]): Array<[string, EventOption[]]> {
  * to take it is a button; an event the service tracks share (start, complete, not needed) is a choice of the track
  * and a button. The server checks again when an event arrives and answers with a translated reason if the case moved.
  */
-export function CaseEvents({ record, definition, onFired }: { record: CaseRecord; definition?: WorkflowDefinition; onFired: (updated: CaseRecord) => void }) {
+export function CaseEvents({ record, definition, onFired }: { record: CaseDetail; definition?: WorkflowDefinition; onFired: (updated: CaseDetail) => void }) {
   const { t } = useTranslation();
   const eventName = useEventName(definition?.id);
   const stageName = useStageName(definition?.id);

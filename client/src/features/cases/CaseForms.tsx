@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
+import type { CaseView } from '@contracts/cases/case-view.types';
+import { stageIndex } from '@contracts/workflows/stage-tree.util';
+import type { WorkflowDefinition } from '@contracts/workflows/workflow-definition.schemas';
 import { itemsOf } from '../../api/http';
 import { formatDate } from '../common/format';
 import { useApi } from '../common/use-api';
 import { useSession } from '../session/session-context';
-import { stageAt } from '../workflows/use-workflow';
-import type { WorkflowDefinition } from '../workflows/workflow.types';
-import type { CaseRecord } from './case.types';
 
 interface SubmissionSummary {
   id: string;
@@ -26,7 +26,7 @@ interface FormSummary {
  * The forms the current stages require (`workflow.requiredForms`), the submissions made for the case that the user
  * may read (`GET /api/submissions?caseId=`), and any other published form of the organisation to fill in for this case.
  */
-export function CaseForms({ record, definition }: { record: CaseRecord; definition?: WorkflowDefinition }) {
+export function CaseForms({ record, definition }: { record: CaseView; definition?: WorkflowDefinition }) {
   const { t, i18n } = useTranslation();
   const { ability } = useSession();
   const navigate = useNavigate();
@@ -37,7 +37,11 @@ export function CaseForms({ record, definition }: { record: CaseRecord; definiti
   const titleOf = (path: string) => published.find((form) => form.path === path)?.title ?? path;
   const [other, setOther] = useState('');
   const submittedPaths = new Set((record.workflow?.submissions ?? []).map((submission) => submission.formPath));
-  const byStage = definition ? (record.workflow?.activeStages ?? []).flatMap((path) => stageAt(definition, path)?.requiredForms ?? []) : [];
+  const stages = definition ? stageIndex(definition) : undefined;
+  const byStage = (record.workflow?.activeStages ?? []).flatMap((path) => {
+    const stage = stages?.get(path)?.stage;
+    return stage && stage.type !== 'final' ? (stage.requiredForms ?? []) : [];
+  });
   const required = [...new Set([...byStage.filter((path) => !submittedPaths.has(path)), ...(record.workflow?.requiredForms ?? [])])];
   const listed = useApi<{ items: SubmissionSummary[] }>(ability.can('read', 'Submission') ? `/api/submissions?caseId=${encodeURIComponent(record.id)}` : null);
   const submissions = itemsOf(listed.data);

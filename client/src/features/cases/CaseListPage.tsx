@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import type { CaseList, CaseSummary } from '@contracts/cases/case-view.types';
 import { ApiStatus } from '../common/ApiStatus';
 import { formatDate } from '../common/format';
 import { PageHeading } from '../common/PageHeading';
 import { useApi } from '../common/use-api';
 import { ExportCsvButton } from '../export/ExportCsvButton';
 import { topStages } from './case-position';
-import type { CaseSummary } from './case.types';
 import { allCases, CASE_PAGE_SIZE, caseItems, casesUrl, EMPTY_FILTER, type CaseFilter } from './cases.api';
 import { CaseFilters } from './CaseFilters';
 import { useStageName } from './StageName';
@@ -31,7 +31,7 @@ export function CaseListPage() {
   const [page, setPage] = useState(1);
   const query = useSettledFilter(filter);
   useEffect(() => setPage(1), [query]);
-  const { data, error, loading } = useApi<{ items: CaseSummary[]; total: number }>(casesUrl(query, page));
+  const { data, error, loading } = useApi<CaseList>(casesUrl(query, page));
   const rows = useMemo(() => caseItems(data), [data]);
   const total = data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / CASE_PAGE_SIZE));

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
+import type { CaseDetail } from '@contracts/cases/case-view.types';
 import { ApiStatus } from '../common/ApiStatus';
 import { PageHeading } from '../common/PageHeading';
 import { useApi } from '../common/use-api';
 import { StageGraph } from '../workflows/StageGraph';
 import { useCaseWorkflowDefinition } from '../workflows/use-workflow';
 import { activeStages, topStages } from './case-position';
-import type { CaseRecord } from './case.types';
 import { CaseConsents } from './CaseConsents';
 import { CaseDeadlines } from './CaseDeadlines';
 import { CaseEvents } from './CaseEvents';
@@ -23,8 +23,8 @@ export function CasePage() {
   const { caseId = '' } = useParams();
   const { t } = useTranslation();
   const flash = (useLocation().state as { message?: string } | null)?.message;
-  const loaded = useApi<CaseRecord>(`/api/cases/${encodeURIComponent(caseId)}`);
-  const [record, setRecord] = useState<CaseRecord>();
+  const loaded = useApi<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}`);
+  const [record, setRecord] = useState<CaseDetail>();
   useEffect(() => setRecord(loaded.data), [loaded.data]);
   const workflow = useCaseWorkflowDefinition(record?.workflow);
   const workflowId = record?.workflow?.definitionId;

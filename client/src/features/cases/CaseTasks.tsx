@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CaseView } from '@contracts/cases/case-view.types';
 import { apiSend, ApiError } from '../../api/http';
 import { formatDate, isPast } from '../common/format';
 import { asSubject } from '../session/ability';
 import { useSession } from '../session/session-context';
-import type { CaseRecord } from './case.types';
 
 /**
  * The tasks the workflow gave this case (reviews, appointing a representative, booking travel…), open ones first,
  * each with the role it falls to and its due date; users who may update the case's workflow mark them done.
  */
-export function CaseTasks({ record, onChanged }: { record: CaseRecord; onChanged: (updated: CaseRecord) => void }) {
+export function CaseTasks({ record, onChanged }: { record: CaseView; onChanged: (updated: CaseView) => void }) {
   const { t, i18n } = useTranslation();
   const { t: tw } = useTranslation('workflows');
   const { ability } = useSession();
@@ -22,7 +22,7 @@ export function CaseTasks({ record, onChanged }: { record: CaseRecord; onChanged
   const complete = (taskId: string) => {
     setBusy(taskId);
     setError(undefined);
-    apiSend<CaseRecord>('POST', `/api/cases/${encodeURIComponent(record.id)}/tasks/${encodeURIComponent(taskId)}/done`, { version: record.version })
+    apiSend<CaseView>('POST', `/api/cases/${encodeURIComponent(record.id)}/tasks/${encodeURIComponent(taskId)}/done`, { version: record.version })
       .then(onChanged, (failure: unknown) => setError(failure instanceof ApiError ? failure.problem.detail || failure.problem.title : String(failure)))
       .finally(() => setBusy(undefined));
   };

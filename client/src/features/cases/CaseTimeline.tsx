@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import type { TimelineEntry } from '@contracts/cases/case-view.types';
 import { formatDate } from '../common/format';
-import type { TimelineEntry } from './case.types';
 import { shownStages } from './case-position';
 import { useEventName, useStageLabel } from './StageName';
 

@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
+import type { CaseView } from '@contracts/cases/case-view.types';
 import { asSubject } from '../session/ability';
 import { useSession } from '../session/session-context';
-import type { CaseRecord } from './case.types';
 
 /**
  * The plan of assistance as a PDF made by the server, in the language the user reads the page in. A plain link: the
  * browser sends the session cookie with a same-origin GET (no CSRF token is needed for a safe request), and the
  * server answers with the file as a download. Shown to users whose rules allow exporting this case.
  */
-export function PlanPdfLink({ record }: { record: CaseRecord }) {
+export function PlanPdfLink({ record }: { record: CaseView }) {
   const { t, i18n } = useTranslation();
   const { ability } = useSession();
   const caseId = record.id;

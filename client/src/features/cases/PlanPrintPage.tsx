@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import type { CaseView } from '@contracts/cases/case-view.types';
 import { ApiStatus } from '../common/ApiStatus';
 import { formatDate } from '../common/format';
 import { useApi } from '../common/use-api';
-import type { CaseRecord } from './case.types';
 import { CasePlan } from './CasePlan';
 import { PlanPdfLink } from './PlanPdfLink';
 
@@ -15,7 +15,7 @@ import { PlanPdfLink } from './PlanPdfLink';
 export function PlanPrintPage() {
   const { caseId = '' } = useParams();
   const { t, i18n } = useTranslation();
-  const { data, error, loading } = useApi<CaseRecord>(`/api/cases/${encodeURIComponent(caseId)}`);
+  const { data, error, loading } = useApi<CaseView>(`/api/cases/${encodeURIComponent(caseId)}`);
   return (
     <article aria-labelledby="plan-print-title" className="print-page">
       <p className="no-print">

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Stage } from '../workflows/workflow.types';
+import { childStages } from '@contracts/workflows/stage-tree.util';
+import type { Stage } from '@contracts/workflows/workflow-definition.schemas';
 
 interface Props {
   stageId: string;
@@ -11,14 +12,14 @@ interface Props {
 /** Inside a compound or parallel stage: its sub-stages, and for parallel stages one lane per service track. */
 export function ServiceTracks({ stageId, stage, current, label }: Props) {
   const { t } = useTranslation();
-  const lanes: Array<[string, Stage]> = stage.type === 'parallel' ? Object.entries(stage.regions ?? {}) : [[stageId, stage]];
+  const lanes: Array<[string, Stage]> = stage.type === 'parallel' ? Object.entries(stage.regions) : [[stageId, stage]];
   const isCurrent = (path: string) => current.some((active) => active === path || active.startsWith(`${path}/`));
   return (
     <div className="tracks">
       <h3>{stage.type === 'parallel' ? t('workflow.tracks', { stage: label(stageId) }) : t('workflow.substages', { stage: label(stageId) })}</h3>
       {lanes.map(([laneId, lane]) => {
         const lanePath = stage.type === 'parallel' ? `${stageId}/${laneId}` : stageId;
-        const children = Object.keys(lane.stages ?? {});
+        const children = Object.keys(childStages(lane));
         return (
           <div key={laneId} className="track">
             <h4>{label(laneId)}</h4>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import type { FormComponent } from '@contracts/forms/form.types';
 import { formatDate } from '../common/format';
-import type { FormComponent } from '../forms/form.types';
 import { dataComponents, hasRows, isContainer, optionLabel } from './submission-fields';
 
 interface Props {
@@ -46,7 +46,7 @@ export function SubmissionAnswers({ components, data, translations }: Props) {
     return label ? text(label, String(value)) : String(value);
   };
 
-  function Answers({ list, values }: { list: FormComponent[] | undefined; values: Record<string, unknown> }) {
+  function Answers({ list, values }: { list: unknown; values: Record<string, unknown> }) {
     const known = dataComponents(list);
     return (
       <dl className="answers">

@@ -1,13 +1,12 @@
-import type { CaseRecord, CaseSummary } from './case.types';
+import type { CaseSummary, CaseView } from '@contracts/cases/case-view.types';
 
 /** Where a case stands: its active stage paths, deepest first within each branch. */
-export function activeStages(record: CaseRecord | CaseSummary): string[] {
-  const paths = 'stages' in record && Array.isArray(record.stages) ? record.stages : ((record as CaseRecord).workflow?.activeStages ?? []);
-  return paths;
+export function activeStages(record: CaseView | CaseSummary): string[] {
+  return 'workflow' in record ? (record.workflow?.activeStages ?? []) : ((record as CaseSummary).stages ?? []);
 }
 
 /** The top-level stage of each active path (what the dashboard counts). */
-export function topStages(record: CaseRecord | CaseSummary): string[] {
+export function topStages(record: CaseView | CaseSummary): string[] {
   return [...new Set(activeStages(record).map((path) => path.split('/')[0]!))];
 }
 

@@ -1,5 +1,6 @@
 import { apiGet, apiSend, itemsOf } from '../../api/http';
-import type { CaseRecord, CaseSummary } from './case.types';
+import type { CaseEventInput } from '@contracts/cases/case.schemas';
+import type { CaseDetail, CaseList, CaseSummary } from '@contracts/cases/case-view.types';
 
 export interface CaseFilter {
   scope: 'mine' | 'all';
@@ -32,14 +33,15 @@ export function casesUrl(filter: Partial<CaseFilter>, page = 1, pageSize = CASE_
 export async function allCases(filter: CaseFilter): Promise<CaseSummary[]> {
   const items: CaseSummary[] = [];
   for (let page = 1; ; page += 1) {
-    const body = await apiGet<{ items: CaseSummary[]; total: number }>(casesUrl(filter, page, 100));
+    const body = await apiGet<CaseList>(casesUrl(filter, page, 100));
     items.push(...body.items);
     if (body.items.length === 0 || items.length >= body.total) return items;
   }
 }
 
-export const caseItems = (body: { items: CaseSummary[] } | undefined) => itemsOf(body);
+export const caseItems = (body: CaseList | undefined) => itemsOf(body);
 
-export function fireEvent(caseId: string, type: string, data: Record<string, unknown> = {}): Promise<CaseRecord> {
-  return apiSend<CaseRecord>('POST', `/api/cases/${encodeURIComponent(caseId)}/events`, { type, data });
+export function fireEvent(caseId: string, type: string, data: CaseEventInput['data'] = {}): Promise<CaseDetail> {
+  const event: CaseEventInput = { type, data };
+  return apiSend<CaseDetail>('POST', `/api/cases/${encodeURIComponent(caseId)}/events`, event);
 }

@@ -1,24 +1,17 @@
-import type { FormComponent } from '../forms/form.types';
+import { walkComponents } from '@contracts/forms/component-walker';
+import type { FormComponent } from '@contracts/forms/form.types';
 
-/** Components that only lay out others: their children's values sit in the same data object. */
-const LAYOUT = new Set(['panel', 'fieldset', 'columns', 'well', 'table', 'tabs', 'htmlelement', 'content', 'button']);
 const NESTED_ROWS = new Set(['datagrid', 'editgrid']);
 
-/** The value-holding components of one data object, keyed by their data key (layout looked through). */
-export function dataComponents(components: FormComponent[] | undefined): Map<string, FormComponent> {
+/**
+ * The value-holding components of one data object, keyed by their data key: layout looked through, as the server
+ * decides where a value sits (the contract's component walker).
+ */
+export function dataComponents(components: unknown): Map<string, FormComponent> {
   const found = new Map<string, FormComponent>();
-  const visit = (list: FormComponent[] | undefined) => {
-    for (const component of list ?? []) {
-      if (LAYOUT.has(component.type ?? '') || component.input === false) {
-        visit(component.components);
-        for (const column of component.columns ?? []) visit(column.components);
-        if (Array.isArray(component.rows)) for (const row of component.rows) for (const cell of row ?? []) visit(cell?.components);
-        continue;
-      }
-      if (component.key) found.set(component.key, component);
-    }
-  };
-  visit(components);
+  for (const { component, scopePath, hasValue } of walkComponents(components)) {
+    if (scopePath === '' && hasValue && component.key) found.set(component.key, component);
+  }
   return found;
 }
 

@@ -6,7 +6,7 @@ import { formatDate } from '../common/format';
 import { useApi } from '../common/use-api';
 import { LazyFormRenderer } from '../formio/LazyFormio';
 import { useSession } from '../session/session-context';
-import { diffForms, type DefaultsOf } from './form-walk';
+import { diffForms, type DefaultsOf } from './form-diff';
 import type { FormDetail, FormRevision } from './form.types';
 
 /**

@@ -1,8 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { translatableStrings } from '@contracts/forms/translatable-strings-collector';
 import { apiSend, ApiError } from '../../api/http';
 import { STAFF_LANGUAGES } from '../../i18n';
-import { translatableStrings } from './form-walk';
 import type { FormDetail } from './form.types';
 import { localeOf } from '../common/format';
 
@@ -11,7 +11,8 @@ export function TranslationEditor({ form, onSaved }: { form: FormDetail; onSaved
   const { t } = useTranslation();
   const id = useId();
   const [language, setLanguage] = useState('fi');
-  const strings = useMemo(() => translatableStrings(form.definition.components), [form.definition.components]);
+  // The strings the server checks a form's translations against, the title first.
+  const strings = useMemo(() => translatableStrings(form.definition), [form.definition]);
   const [drafts, setDrafts] = useState<Record<string, Record<string, string>>>(() => structuredClone(form.translations ?? {}));
   const [status, setStatus] = useState<string>();
   const target = drafts[language] ?? {};

@@ -1,3 +1,5 @@
+import type { FormDefinition } from '@contracts/forms/form.types';
+
 /** Shapes of the native forms API (server/src/modules/forms/routes/form.presenter.ts). */
 export interface FormSummary {
   id: string;
@@ -12,31 +14,11 @@ export interface FormSummary {
   updatedAt?: string;
 }
 
-export interface FormDefinition {
-  title: string;
-  name: string;
-  path: string;
-  display?: string;
-  components: FormComponent[];
-  [property: string]: unknown;
-}
-
 /** `GET /api/forms/:id[?revision=]`: one revision's definition with its translations. */
 export interface FormDetail extends FormSummary {
   revision: { number: number; published: boolean; note?: string; createdAt?: string };
   definition: FormDefinition;
   translations: Record<string, Record<string, string>>;
-}
-
-export interface FormComponent {
-  type?: string;
-  key?: string;
-  label?: string;
-  components?: FormComponent[];
-  columns?: Array<{ components?: FormComponent[] }>;
-  /** A table's rows of cells; a text area's height in lines. */
-  rows?: Array<Array<{ components?: FormComponent[] }>> | number;
-  [property: string]: unknown;
 }
 
 /** A row of `GET /api/forms/:id/revisions`. */

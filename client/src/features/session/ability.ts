@@ -10,6 +10,6 @@ export function abilityFromPacked(packed: PackRule<RawRuleOf<AppAbility>>[] | un
 }
 
 /** A record tagged with its subject type, for `ability.can(action, asSubject('Case', record))`. */
-export function asSubject<T extends object>(type: string, record: T): T & { __caslSubjectType__: string } {
-  return Object.assign(Object.create(null) as object, record, { __caslSubjectType__: type }) as T & { __caslSubjectType__: string };
+export function asSubject<T extends object>(type: string, record: T): T & Record<string, unknown> & { __caslSubjectType__: string } {
+  return Object.assign(Object.create(null) as object, record, { __caslSubjectType__: type }) as T & Record<string, unknown> & { __caslSubjectType__: string };
 }

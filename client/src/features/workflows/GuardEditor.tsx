@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Guard } from './workflow.types';
+import type { Guard } from '@contracts/workflows/workflow-definition.schemas';
 
 const OPERATORS = ['==', '!=', '>', '>=', '<', '<=', 'in'] as const;
 interface Clause {

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { childKey, childStages } from '@contracts/workflows/stage-tree.util';
+import type { Deadline, Stage } from '@contracts/workflows/workflow-definition.schemas';
 import { useEventName, useStageName } from '../cases/StageName';
 import { GuardEditor } from './GuardEditor';
 import { StageRoles } from './StageRoles';
-import type { Deadline, Stage } from './workflow.types';
 
 interface Props {
   /** The stage's path in the definition (`assistance/plan`), unique on the page, used for element ids. */
@@ -20,11 +21,16 @@ export function StageFields({ path, stage, onChange }: Props) {
   const stageName = useStageName(undefined);
   const eventName = useEventName(undefined);
   const id = domId(path);
+  // A final stage has nothing to edit here: no transitions, deadlines, forms, roles or steps.
+  if (stage.type === 'final') return null;
   const setDeadline = (index: number, patch: Partial<Deadline>) =>
-    onChange({ ...stage, deadlines: (stage.deadlines ?? []).map((deadline, i) => (i === index ? { ...deadline, ...patch } : deadline)) });
-  const children = (['stages', 'regions'] as const).flatMap((kind) =>
-    Object.entries(stage[kind] ?? {}).map(([childId, child]) => ({ kind, childId, child })),
-  );
+    onChange({ ...stage, deadlines: (stage.deadlines ?? []).map((deadline, i) => (i === index ? ({ ...deadline, ...patch } as Deadline) : deadline)) });
+  const kind = childKey(stage);
+  const children = Object.entries(childStages(stage));
+  const setChild = (childId: string, updated: Stage) => {
+    if (stage.type === 'compound') onChange({ ...stage, stages: { ...stage.stages, [childId]: updated } });
+    if (stage.type === 'parallel') onChange({ ...stage, regions: { ...stage.regions, [childId]: updated } });
+  };
   return (
     <>
       {Object.keys(stage.on ?? {}).length > 0 && <h3>{t('workflowEditor.transitions')}</h3>}
@@ -62,37 +68,27 @@ export function StageFields({ path, stage, onChange }: Props) {
           />
         </div>
       ))}
-      {stage.type !== 'final' && (
-        <div className="field">
-          <label htmlFor={`forms-${id}`}>{t('workflowEditor.requiredForms')}</label>
-          <input
-            id={`forms-${id}`}
-            value={(stage.requiredForms ?? []).join(', ')}
-            onChange={(event) =>
-              onChange({ ...stage, requiredForms: event.target.value.split(',').map((value) => value.trim()).filter(Boolean) })
-            }
-          />
-        </div>
-      )}
-      {stage.type !== 'final' && (
-        <>
-          <h3>{t('workflowEditor.roles')}</h3>
-          <StageRoles path={path} roles={stage.roles ?? []} onChange={(roles) => onChange({ ...stage, roles })} />
-        </>
-      )}
+      <div className="field">
+        <label htmlFor={`forms-${id}`}>{t('workflowEditor.requiredForms')}</label>
+        <input
+          id={`forms-${id}`}
+          value={(stage.requiredForms ?? []).join(', ')}
+          onChange={(event) =>
+            onChange({ ...stage, requiredForms: event.target.value.split(',').map((value) => value.trim()).filter(Boolean) })
+          }
+        />
+      </div>
+      <h3>{t('workflowEditor.roles')}</h3>
+      <StageRoles path={path} roles={stage.roles ?? []} onChange={(roles) => onChange({ ...stage, roles })} />
       {children.length > 0 && (
         <>
           <h3>{stage.type === 'parallel' ? t('workflowEditor.tracks') : t('workflowEditor.steps')}</h3>
-          {children.map(({ kind, childId, child }) => (
+          {children.map(([childId, child]) => (
             <details key={`${kind}-${childId}`} className="nested-stage">
               <summary>
                 {stageName(childId)} <code>{`${path}/${childId}`}</code>
               </summary>
-              <StageFields
-                path={`${path}/${childId}`}
-                stage={child}
-                onChange={(updated) => onChange({ ...stage, [kind]: { ...stage[kind], [childId]: updated } })}
-              />
+              <StageFields path={`${path}/${childId}`} stage={child} onChange={(updated) => setChild(childId, updated)} />
             </details>
           ))}
         </>

@@ -20,7 +20,8 @@ import { createContext, useContext, useEffect, useId, useMemo, useRef } from 're
 import { useTranslation } from 'react-i18next';
 import { useEventName } from '../cases/StageName';
 import { initialViewport, layoutStages, stageEdges, type Point, type StageEdge, type StageGraphLayout } from './stage-graph-layout';
-import type { Stage } from './workflow.types';
+import { childStages } from '@contracts/workflows/stage-tree.util';
+import type { Stage } from '@contracts/workflows/workflow-definition.schemas';
 
 interface Props {
   stages: Record<string, Stage>;
@@ -222,7 +223,7 @@ function StageGraphFlow({ stages, initial, label, current = [], invalid, selecte
 
   const nodes: StageNode[] = layout.nodes.map((node) => {
     const { isCurrent, isInvalid, status, text } = describe(node.id);
-    const children = Object.keys(node.stage.type === 'parallel' ? (node.stage.regions ?? {}) : (node.stage.stages ?? {})).length;
+    const children = Object.keys(childStages(node.stage)).length;
     const kind = t(`workflow.stageType.${node.stage.type}`);
     const classes = ['stage-node', node.stage.type, isCurrent && 'current', isInvalid && 'invalid', selected === node.id && 'selected', node.id === initial && 'initial']
       .filter(Boolean)

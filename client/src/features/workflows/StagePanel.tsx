@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import type { Stage } from '@contracts/workflows/workflow-definition.schemas';
 import { StageFields } from './StageFields';
-import type { Stage, WorkflowProblem } from './workflow.types';
+import type { ProblemItem } from '../../api/http';
 
 interface Props {
   stageId: string;
   stage: Stage;
-  problems: WorkflowProblem[];
+  problems: ProblemItem[];
   onChange: (stage: Stage) => void;
 }
 

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Stage } from './workflow.types';
+import type { RoleAssignment as Assignment } from '@contracts/workflows/workflow-definition.schemas';
 
-type Assignment = NonNullable<Stage['roles']>[number];
 const DUTIES: Assignment['duty'][] = ['responsible', 'contributes', 'informed'];
 const ROLE_ID = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 

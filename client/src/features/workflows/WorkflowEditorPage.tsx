@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
+import type { Stage, WorkflowDefinition } from '@contracts/workflows/workflow-definition.schemas';
 import { apiGet, apiSend, ApiError, type ProblemItem } from '../../api/http';
 import { ApiStatus } from '../common/ApiStatus';
 import { PageHeading } from '../common/PageHeading';
@@ -9,7 +10,6 @@ import { useStageName } from '../cases/StageName';
 import { MigrationResults, type MigrationResult } from './MigrationResults';
 import { StageGraph } from './StageGraph';
 import { StagePanel } from './StagePanel';
-import type { Stage, WorkflowDefinition } from './workflow.types';
 
 /** `GET /api/workflows/:id`: the organisation's workflow with its draft. */
 interface WorkflowRecord {

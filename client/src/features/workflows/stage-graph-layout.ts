@@ -1,5 +1,6 @@
 import { graphlib, layout } from '@dagrejs/dagre';
-import type { Stage, Transition } from './workflow.types';
+import { listTransitions, resolveTarget, stageIndex } from '@contracts/workflows/stage-tree.util';
+import type { Stage } from '@contracts/workflows/workflow-definition.schemas';
 
 /** A transition between two top-level stages; one per source, target and trigger (duplicates from sub-stages merged). */
 export interface StageEdge {
@@ -52,50 +53,24 @@ export interface LayoutOptions {
 const NODE_WIDTH = 176;
 const NODE_HEIGHT = 80;
 
-/** Every stage by its path (`assistance/plan/drafting`), parents before children. */
-function stagePaths(stages: Record<string, Stage>, prefix = ''): Array<[string, Stage]> {
-  return Object.entries(stages).flatMap(([id, stage]): Array<[string, Stage]> => {
-    const path = prefix ? `${prefix}/${id}` : id;
-    return [[path, stage], ...stagePaths({ ...(stage.stages ?? {}), ...(stage.regions ?? {}) }, path)];
-  });
-}
-
-/**
- * Resolves a transition's target the way the server does (stage-tree.util.ts): a sibling of the source first, then a
- * sibling of each ancestor up to the top level; null when nothing matches (the editor reports that as a problem).
- */
-function resolveTarget(paths: Set<string>, sourcePath: string, target: string): string | null {
-  const parts = sourcePath.split('/');
-  for (let depth = parts.length - 1; depth >= 0; depth -= 1) {
-    const prefix = parts.slice(0, depth).join('/');
-    const candidate = prefix ? `${prefix}/${target}` : target;
-    if (paths.has(candidate)) return candidate;
-  }
-  return null;
-}
-
 /**
  * Transitions between top-level stages: a transition of a stage or of any stage inside it, whose target lies in
  * another top-level stage, is an edge between the two top-level stages. Transitions inside one stage are left out.
+ * Targets resolve as the server resolves them (the contract's stage tree); one that resolves nowhere draws no edge
+ * (the editor reports it as a problem).
  */
 export function stageEdges(stages: Record<string, Stage>): StageEdge[] {
-  const entries = stagePaths(stages);
-  const paths = new Set(entries.map(([path]) => path));
+  const index = stageIndex({ stages });
   const edges = new Map<string, StageEdge>();
-  for (const [path, stage] of entries) {
-    const source = path.split('/')[0]!;
-    const add = (kind: StageEdge['kind'], list: Transition[] | undefined, event?: string) => {
-      for (const transition of list ?? []) {
-        const resolved = transition.target === undefined ? null : resolveTarget(paths, path, transition.target);
-        const target = resolved?.split('/')[0];
-        if (!target || target === source) continue;
-        const id = `${source}->${target}:${kind}${event === undefined ? '' : `:${event}`}`;
-        if (!edges.has(id)) edges.set(id, { id, source, target, kind, ...(event === undefined ? {} : { event }) });
-      }
-    };
-    for (const [event, list] of Object.entries(stage.on ?? {})) add('event', list, event);
-    add('always', stage.always);
-    add('done', stage.onDone);
+  for (const entry of index.values()) {
+    const source = entry.path.split('/')[0]!;
+    for (const { trigger, transition } of listTransitions(entry)) {
+      const target = transition.target === undefined ? undefined : resolveTarget(index, entry.path, transition.target)?.split('/')[0];
+      if (!target || target === source) continue;
+      const event = trigger.kind === 'event' ? trigger.event : undefined;
+      const id = `${source}->${target}:${trigger.kind}${event === undefined ? '' : `:${event}`}`;
+      if (!edges.has(id)) edges.set(id, { id, source, target, kind: trigger.kind, ...(event === undefined ? {} : { event }) });
+    }
   }
   return [...edges.values()];
 }

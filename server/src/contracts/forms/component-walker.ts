@@ -1,4 +1,5 @@
-import { Utils, type Component } from '@formio/core';
+import type { Component } from '@formio/core';
+import { Utils } from '@formio/core/utils';
 import { checkWalkDepth } from '../json/json-depth';
 import { isRecord } from '../json/json-guards';
 import type { FormComponent } from './form.types';

@@ -1,38 +1,6 @@
-import type { FormComponent } from './form.types';
-
-/** Every component with its key path, layout containers included. */
-export function walk(components: FormComponent[] | undefined, prefix = ''): Array<{ path: string; component: FormComponent }> {
-  const out: Array<{ path: string; component: FormComponent }> = [];
-  for (const component of components ?? []) {
-    const path = component.key ? (prefix ? `${prefix}.${component.key}` : component.key) : prefix;
-    out.push({ path, component });
-    out.push(...walk(component.components, path));
-    for (const column of component.columns ?? []) out.push(...walk(column.components, path));
-    // A table's rows hold cells; a text area's `rows` is its height.
-    if (Array.isArray(component.rows)) for (const row of component.rows) for (const cell of row ?? []) out.push(...walk(cell?.components, path));
-  }
-  return out;
-}
-
-const TEXT = ['label', 'description', 'placeholder', 'tooltip', 'prefix', 'suffix', 'title', 'legend', 'content', 'html'] as const;
-const NO_LABEL = new Set(['panel', 'fieldset', 'columns', 'well', 'table', 'htmlelement', 'content', 'hidden']);
-
-/** The strings a translator translates, each once (mirrors the server's translatable-strings collector). */
-export function translatableStrings(components: FormComponent[]): string[] {
-  const strings = new Set<string>();
-  const add = (value: unknown) => {
-    if (typeof value === 'string' && value.trim()) strings.add(value);
-  };
-  for (const { component } of walk(components)) {
-    for (const property of TEXT) if (!(property === 'label' && NO_LABEL.has(component.type ?? ''))) add(component[property]);
-    for (const list of [component.values, (component.data as { values?: unknown } | undefined)?.values]) {
-      if (Array.isArray(list)) for (const option of list) add((option as { label?: unknown }).label);
-    }
-    const validate = component.validate as { customMessage?: unknown } | undefined;
-    add(validate?.customMessage);
-  }
-  return [...strings];
-}
+import { walkComponents } from '@contracts/forms/component-walker';
+import type { FormComponent } from '@contracts/forms/form.types';
+import { isRecord as isPlainObject } from '@contracts/json/json-guards';
 
 export interface FormDiff {
   added: string[];
@@ -42,8 +10,6 @@ export interface FormDiff {
 
 /** A component type's default properties (Form.io's schema), when known. */
 export type DefaultsOf = (type: string | undefined) => Record<string, unknown> | undefined;
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Deep equality of JSON values, whatever the order of object keys. */
 function sameValue(a: unknown, b: unknown): boolean {
@@ -104,8 +70,11 @@ export function diffForms(before: FormComponent[], after: FormComponent[], defau
     for (const property of ['id', ...(DERIVED[component.type ?? ''] ?? [])]) delete effective[property];
     return effective;
   };
-  const a = new Map(walk(before).filter((item) => item.component.key).map((item) => [item.path, strip(item.component)]));
-  const b = new Map(walk(after).filter((item) => item.component.key).map((item) => [item.path, strip(item.component)]));
+  // Components by their key path through every ancestor, as the server's revision diff names them.
+  const byKeyPath = (components: FormComponent[]) =>
+    new Map([...walkComponents(components)].filter((item) => item.component.key).map((item) => [item.keyPath, strip(item.component)]));
+  const a = byKeyPath(before);
+  const b = byKeyPath(after);
   const changed: FormDiff['changed'] = [];
   for (const [path, component] of b) {
     const old = a.get(path);
