@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { createAbility } from './ability';
-import { can, jsonValue, permittedFields } from './permissions';
+import { can, jsonValue, permittedFields, withPermission } from './permissions';
 
 // Checks convert only the fields the rules' conditions name; these tests pin that the decision is the same as on the
 // whole record: ObjectIds compared as hex strings, dotted conditions, fields of a rule, and no condition at all.
@@ -71,5 +71,16 @@ describe('records as JSON for the checks', () => {
     expect(converted).toEqual(JSON.parse(JSON.stringify(record)));
     expect(Object.getPrototypeOf(converted)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('permission filters', () => {
+  it('repeat a plain _id at the top level, where the embedded database looks it up by its index', () => {
+    const ability = createAbility([{ action: 'read', subject: 'Case', conditions: { orgId: orgId.toHexString() } }]);
+    const id = new Types.ObjectId();
+    expect(withPermission(ability, 'read', 'Case', { _id: id })).toEqual({ _id: id, $and: [{ _id: id }, { $or: [{ orgId: orgId.toHexString() }] }] });
+    expect(withPermission(ability, 'read', 'Case', { _id: id.toHexString() })._id).toBe(id.toHexString());
+    expect(withPermission(ability, 'read', 'Case', { _id: { $in: [id] } })).not.toHaveProperty('_id');
+    expect(withPermission(ability, 'read', 'Case', {})).not.toHaveProperty('_id');
   });
 });

@@ -17,9 +17,15 @@ export function accessibleFilter(ability: AppAbility, action: Action, subjectTyp
   return isDeepStrictEqual(query, CASL_EMPTY_RESULT) ? MATCH_NOTHING : query;
 }
 
-/** `{ $and: [filter, permission] }`: a caller's filter can never widen what the rules allow. */
+/**
+ * `{ $and: [filter, permission] }`: a caller's filter can never widen what the rules allow. A plain `_id` of the
+ * filter is repeated at the top level (the same query), because the embedded database looks a document up by its
+ * `_id` index only when `_id` is a top-level key (docs/case-queries.md).
+ */
 export function withPermission(ability: AppAbility, action: Action, subjectType: string, filter: Record<string, unknown> = {}) {
-  return { $and: [filter, accessibleFilter(ability, action, subjectType)] };
+  const id = filter._id;
+  const plainId = typeof id === 'string' || (typeof id === 'object' && id !== null && (id as { _bsontype?: unknown })._bsontype === 'ObjectId');
+  return { ...(plainId ? { _id: id } : {}), $and: [filter, accessibleFilter(ability, action, subjectType)] };
 }
 
 /**
