@@ -5,6 +5,7 @@ import { blankCalculatedValues } from './calculated-value-remover';
 import { processFormSync, type FormProcessContext } from './component-processing';
 import type { FormioErrorDetail, Translate } from './formio-error-detail.types';
 import { installNoCodeEvaluator } from './safe-evaluator';
+import { checkPlausibility, type SubmissionFacts } from './submission-plausibility';
 import { checkSubmissionTypes } from './submission-type-checker';
 import { buildDetail, translateFieldError } from './validation-message-translator';
 import { withWorkingComponents } from './working-components';
@@ -22,9 +23,10 @@ installNoCodeEvaluator();
  * Validates and cleans submission data against a form on the server: shape check first, then @formio/core with
  * code evaluation off. On success `data` holds only the form's keys, with hidden values cleared and calculated
  * values recomputed. All problems are reported at once. `form` is a stored definition, which is never changed in
- * place: what is derived from it is remembered by its identity (working-components.ts).
+ * place: what is derived from it is remembered by its identity (working-components.ts). Then the rules every form
+ * shares (submission-plausibility.ts): real calendar dates that fit their field, no negative amounts, text lengths.
  */
-export function validateSubmission(form: FormLike, data: unknown, t: Translate): SubmissionResult {
+export function validateSubmission(form: FormLike, data: unknown, t: Translate, facts?: SubmissionFacts): SubmissionResult {
   installNoCodeEvaluator();
   if (!isRecord(data)) {
     return { ok: false, details: [buildDetail(t, { key: '', label: '' }, '', 'type', 'type', { expected: 'object' })] };
@@ -55,6 +57,11 @@ export function validateSubmission(form: FormLike, data: unknown, t: Translate):
     for (const error of scope.errors ?? []) {
       const detail = translateFieldError(t, error);
       if (!isUnder(detail.context.path, badPaths)) details.push(detail);
+    }
+    // What core already refused is not judged twice.
+    const refused = new Set(details.map((detail) => detail.context.path));
+    for (const detail of checkPlausibility(form.components, context.data, t, facts)) {
+      if (!refused.has(detail.context.path) && !isUnder(detail.context.path, badPaths)) details.push(detail);
     }
     return context.data;
   });
