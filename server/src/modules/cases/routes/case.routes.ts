@@ -7,6 +7,9 @@ import { exportLanguage } from '../../export/export-language';
 import { CaseEventSchema, CaseListQuerySchema, CompleteTaskSchema, CreateCaseSchema, ShareCaseSchema, UpdateCaseSchema } from '../../../contracts/cases/case.schemas';
 import { fireCaseEvent } from '../service/case-event.service';
 import { casePlanPdf } from '../service/case-plan-pdf.service';
+import { deleteDraft, DraftPathSchema, getDraft, saveDraft, SaveDraftSchema } from '../service/form-draft.service';
+import { DuplicateQuerySchema, findDuplicates } from '../service/case-duplicates.service';
+import { reopenCase, ReopenCaseSchema } from '../service/case-reopen.service';
 import type { CaseRuntime } from '../service/case-runtime';
 import { shareCase } from '../service/case-sharing.service';
 import { completeCaseTask } from '../service/case-task.service';
@@ -25,6 +28,9 @@ export function caseRoutes(rt: CaseRuntime): RequestHandler {
     const key = idempotencyKeyOf(req, ctx, 'create-case');
     res.status(201).json(await createCase(rt, ctx, parseInput(CreateCaseSchema, req.body), key));
   });
+  router.get('/cases/duplicates', async (req, res) => {
+    res.json(await findDuplicates(rt, serviceContext(rt.db, req), parseInput(DuplicateQuerySchema, req.query)));
+  });
   router.get('/cases/:id', async (req, res) => {
     res.json(await getCase(rt, serviceContext(rt.db, req), req.params.id));
   });
@@ -35,6 +41,19 @@ export function caseRoutes(rt: CaseRuntime): RequestHandler {
     const ctx = serviceContext(rt.db, req);
     const key = idempotencyKeyOf(req, ctx, `case-event ${req.params.id}`);
     res.json(await fireCaseEvent(rt, ctx, req.params.id, parseInput(CaseEventSchema, req.body), key));
+  });
+  router.post('/cases/:id/reopen', async (req, res) => {
+    res.json(await reopenCase(rt, serviceContext(rt.db, req), req.params.id, parseInput(ReopenCaseSchema, req.body)));
+  });
+  router.get('/cases/:id/drafts/:formPath', async (req, res) => {
+    res.json(await getDraft(rt, serviceContext(rt.db, req), req.params.id, parseInput(DraftPathSchema, req.params.formPath)));
+  });
+  router.put('/cases/:id/drafts/:formPath', async (req, res) => {
+    res.json(await saveDraft(rt, serviceContext(rt.db, req), req.params.id, parseInput(DraftPathSchema, req.params.formPath), parseInput(SaveDraftSchema, req.body)));
+  });
+  router.delete('/cases/:id/drafts/:formPath', async (req, res) => {
+    await deleteDraft(rt, serviceContext(rt.db, req), req.params.id, parseInput(DraftPathSchema, req.params.formPath));
+    res.status(204).end();
   });
   router.post('/cases/:id/tasks/:taskId/done', async (req, res) => {
     res.json(await completeCaseTask(rt, serviceContext(rt.db, req), req.params.id, req.params.taskId, parseInput(CompleteTaskSchema, req.body)));

@@ -2,6 +2,7 @@ import { can } from '../../access/permissions';
 import type { ServiceContext } from '../../access/service-context';
 import { listStages } from '../../../contracts/workflows/stage-tree.util';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
+import { blockedEvents, endingEvents, type BlockedEvent } from '../../workflows/engine/event-blockers';
 import { eventOptions, type EventOption } from '../../workflows/engine/event-options';
 import type { PersistedWorkflowSnapshot } from '../../workflows/engine/persisted-snapshot';
 import type { CaseRecord } from '../storage/case.model';
@@ -14,15 +15,29 @@ import type { CaseRuntime } from './case-runtime';
  * otherwise those the active stages take with their guards and required forms evaluated on the server against the
  * case and its latest submissions (only event names and the data to send leave the server), one option per service
  * track where the tracks share an event. Events that deadlines fire and the engine's re-check events are never offered.
+ * Also the events the active stages have but cannot take now, with the reasons in data (`blockedEvents`), and which
+ * of the offered events end the case (`endingEvents`: the page asks for a reason and a confirmation).
  */
-export async function availableEvents(rt: CaseRuntime, ctx: ServiceContext, record: CaseRecord): Promise<{ availableEvents: string[]; eventOptions: EventOption[] }> {
-  if (!can(ctx.auth.ability, 'fire', 'Case', record)) return { availableEvents: [], eventOptions: [] };
+export async function availableEvents(
+  rt: CaseRuntime,
+  ctx: ServiceContext,
+  record: CaseRecord,
+): Promise<{ availableEvents: string[]; eventOptions: EventOption[]; blockedEvents: BlockedEvent[]; endingEvents: string[] }> {
+  const none = { availableEvents: [], eventOptions: [], blockedEvents: [], endingEvents: [] };
+  if (!can(ctx.auth.ability, 'fire', 'Case', record)) return none;
   const persisted = record.workflow.snapshot as unknown as PersistedWorkflowSnapshot;
-  if (persisted.status === 'done') return { availableEvents: [], eventOptions: [] };
+  if (persisted.status === 'done') return none;
   const def = await definitionOf(rt, record);
   const timerEvents = deadlineEvents(def);
-  const options = eventOptions(def, persisted, await evaluationContext(rt, record)).filter((option) => !timerEvents.has(option.type));
-  return { availableEvents: [...new Set(options.map((option) => option.type))], eventOptions: options };
+  const evaluation = await evaluationContext(rt, record);
+  const options = eventOptions(def, persisted, evaluation).filter((option) => !timerEvents.has(option.type));
+  const offered = new Set(options.map((option) => option.type));
+  return {
+    availableEvents: [...offered],
+    eventOptions: options,
+    blockedEvents: blockedEvents(def, persisted, evaluation, offered).filter((blocked) => !timerEvents.has(blocked.type)),
+    endingEvents: endingEvents(def, persisted).filter((event) => offered.has(event)),
+  };
 }
 
 function deadlineEvents(def: WorkflowDefinition): Set<string> {

@@ -92,7 +92,7 @@ export function stepCase(
         event: round === 0 ? event.type : CASE_UPDATED_EVENT,
         entered: result.enteredStages,
         exited: result.exitedStages,
-        ...(round === 0 ? extra : {}),
+        ...(round === 0 ? { ...reasonOf(event), ...extra } : {}),
       });
     }
     if (!fieldsChanged) break;
@@ -102,6 +102,15 @@ export function stepCase(
   next.snapshot = snapshot as CaseWorkflow['snapshot'];
   next.activeStages = activeStagePaths(snapshot);
   return { ok: true, workflow: next, notifications };
+}
+
+/**
+ * The reason a person gave for an event that ends the case (`data.reason`), kept in its timeline entry. Only a reason's
+ * key (`movedAway`), never free text: everyone who sees the case sees its timeline.
+ */
+function reasonOf(event: WorkflowEvent): Partial<TimelineEntry> {
+  const reason = event.data?.reason;
+  return typeof reason === 'string' && /^[a-z][A-Za-z]{0,39}$/.test(reason) ? { detail: reason } : {};
 }
 
 /** Turns one action effect into case data. Returns whether guard-visible fields changed. */
