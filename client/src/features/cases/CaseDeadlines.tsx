@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseDeadline } from '@contracts/cases/case-view.types';
+import { deadlineKey } from '@contracts/workflows/i18n-keys.util';
 import { formatDate, isPast } from '../common/format';
 import { useStageName } from './StageName';
 
@@ -15,7 +16,7 @@ export function CaseDeadlines({ workflowId, deadlines }: { workflowId?: string; 
         .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
         .map((deadline) => {
           const overdue = isPast(deadline.dueAt);
-          const name = workflowId ? tw(`${workflowId}.deadlines.${deadline.deadlineId}`, { defaultValue: deadline.deadlineId }) : deadline.deadlineId;
+          const name = workflowId ? tw(deadlineKey(workflowId, deadline.deadlineId), { defaultValue: deadline.deadlineId }) : deadline.deadlineId;
           return (
             <li key={deadline.key} className={overdue ? 'overdue' : undefined}>
               <strong>{typeof name === 'string' ? name : deadline.deadlineId}</strong> ({stageName(deadline.stagePath)}){' '}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '@contracts/cases/case-view.types';
+import { roleKey } from '@contracts/workflows/i18n-keys.util';
 import { apiSend, ApiError } from '../../api/http';
 import { formatDate, isPast } from '../common/format';
 import { asSubject } from '../session/ability';
@@ -39,7 +40,7 @@ export function CaseTasks({ record, onChanged }: { record: CaseView; onChanged: 
           const overdue = task.status === 'open' && task.dueAt !== null && isPast(task.dueAt);
           return (
             <li key={task.id} className={task.status === 'done' ? 'done' : overdue ? 'overdue' : undefined}>
-              <strong>{title}</strong> ({tw(`roles.${task.role}`, { defaultValue: task.role })})
+              <strong>{title}</strong> ({tw(roleKey(task.role), { defaultValue: task.role })})
               {task.dueAt && (
                 <>
                   {' '}

@@ -1,24 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-
-/** A case of `POST /api/workflows/:id/migrate` (server/src/modules/cases/service/case-migration.service.ts). */
-export interface MigrationRow {
-  caseId: string;
-  reference: string;
-  fromVersion: number;
-  ok: boolean;
-  reason?: 'workflow-finished' | 'stage-removed' | 'stage-type-changed' | 'changed-concurrently';
-  stagePath?: string;
-  /** Set by a real run (not a dry run): whether the case was moved. */
-  migrated?: boolean;
-}
-
-export interface MigrationResult {
-  dryRun: boolean;
-  toVersion: number;
-  cases: MigrationRow[];
-}
+import type { MigrationResult, MigrationRow } from '@contracts/cases/case-migration.types';
 
 interface Props {
   result: MigrationResult;

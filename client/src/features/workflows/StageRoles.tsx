@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { roleKey } from '@contracts/workflows/i18n-keys.util';
 import type { RoleAssignment as Assignment } from '@contracts/workflows/workflow-definition.schemas';
 
 const DUTIES: Assignment['duty'][] = ['responsible', 'contributes', 'informed'];
@@ -16,7 +17,7 @@ export function StageRoles({ path, roles, onChange }: { path: string; roles: Ass
   const [newDuty, setNewDuty] = useState<Assignment['duty']>('contributes');
   const id = path.replace(/[^A-Za-z0-9_-]/g, '-');
   const known = Object.keys((tw('roles', { returnObjects: true, defaultValue: {} }) as Record<string, string>) ?? {});
-  const roleName = (role: string) => tw(`roles.${role}`, { defaultValue: role });
+  const roleName = (role: string) => tw(roleKey(role), { defaultValue: role });
   const valid = ROLE_ID.test(newRole) && !roles.some((item) => item.role === newRole);
   return (
     <>

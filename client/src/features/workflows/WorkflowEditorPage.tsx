@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
+import type { MigrationResult } from '@contracts/cases/case-migration.types';
 import type { Stage, WorkflowDefinition } from '@contracts/workflows/workflow-definition.schemas';
 import { apiGet, apiSend, ApiError, type ProblemItem } from '../../api/http';
 import { ApiStatus } from '../common/ApiStatus';
 import { PageHeading } from '../common/PageHeading';
 import { useApi } from '../common/use-api';
 import { useStageName } from '../cases/StageName';
-import { MigrationResults, type MigrationResult } from './MigrationResults';
+import { MigrationResults } from './MigrationResults';
 import { StageGraph } from './StageGraph';
 import { StagePanel } from './StagePanel';
 

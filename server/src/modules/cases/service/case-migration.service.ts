@@ -1,3 +1,4 @@
+import type { MigrationResult, MigrationRow } from '../../../contracts/cases/case-migration.types';
 import { notFound } from '../../../core/errors/app-error';
 import { recordAudit } from '../../audit/audit.service';
 import { ensureCan, withPermission } from '../../access/permissions';
@@ -10,22 +11,12 @@ import { advanceCase, definitionOf } from './case-advance';
 import type { CaseRuntime } from './case-runtime';
 import { commitCase } from './case-writer';
 
-export interface MigrationRow {
-  caseId: string;
-  reference: string;
-  fromVersion: number;
-  ok: boolean;
-  reason?: string;
-  stagePath?: string;
-  migrated?: boolean;
-}
-
 /**
  * Moves running cases of a workflow to another published version, explicitly. A dry run lists which cases can move
  * and why the others cannot (finished, or standing in a stage the new version removed or changed in kind); only
  * cases the user may update are considered. Each move is one conditional write, re-checked on the stored state.
  */
-export async function migrateCases(rt: CaseRuntime, ctx: ServiceContext, workflowId: string, input: { toVersion: number; dryRun: boolean }) {
+export async function migrateCases(rt: CaseRuntime, ctx: ServiceContext, workflowId: string, input: { toVersion: number; dryRun: boolean }): Promise<MigrationResult> {
   const wf = await loadWorkflow(ctx, workflowId);
   ensureCan(ctx.auth.ability, 'update', 'Workflow', wf);
   const ref = { source: 'workflow' as const, id: String(wf._id), version: input.toVersion };
