@@ -24,6 +24,26 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
+    // Modules raise errors through named factories (core/errors/app-error.ts and each module's *.errors.ts), so that
+    // every code is spelled once, with its status and its members.
+    files: ['server/src/modules/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        // A factory is a named arrow function (`const taskAlreadyDone = () => conflict('task-already-done')`).
+        {
+          selector: ":not(VariableDeclarator > ArrowFunctionExpression) > NewExpression[callee.name='AppError']",
+          message: "Throw a named error factory (core/errors/app-error.ts or the module's *.errors.ts).",
+        },
+        {
+          selector: ":not(VariableDeclarator > ArrowFunctionExpression) > CallExpression[callee.name=/^(badRequest|conflict)$/]",
+          message: "Give the error a named factory (the module's *.errors.ts).",
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: globals.node },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -26,11 +26,11 @@ import { formsApiRoutes } from './modules/forms/routes/forms-api.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { organisationRoutes } from './modules/tenants/organisation.routes';
 import { metaRoutes } from './modules/meta/meta.routes';
-import type { CaseEventsPort } from './modules/cases/case-events.port';
+import type { SubmissionCasePort } from './modules/forms/services/submission-case.port';
 import { createCaseServices } from './modules/cases/case-services';
 import { caseRoutes } from './modules/cases/routes/case.routes';
 import { caseStatsRoutes } from './modules/cases/routes/case-stats.routes';
-import { createCaseEvents } from './modules/cases/service/case-event.service';
+import { createCaseSubmissions } from './modules/cases/service/case-submissions.service';
 import type { CaseRuntime } from './modules/cases/service/case-runtime';
 import { openApiRoutes } from './modules/workflows/routes/openapi.routes';
 import { workflowRoutes } from './modules/workflows/routes/workflow.routes';
@@ -46,7 +46,7 @@ export interface AppDeps {
   /** Cases and workflows runtime (catalog, clock); main and tests share it with the timer scheduler. */
   caseRuntime?: CaseRuntime;
   /** The cases side of the submissions seam; built from caseRuntime when absent. */
-  caseEvents?: CaseEventsPort;
+  caseEvents?: SubmissionCasePort;
 }
 
 /** Builds the HTTP application: middleware order matters and is spelled out here, error handler last. */
@@ -65,7 +65,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   app.use(healthRoutes(deps.db));
 
   const caseRuntime = deps.caseRuntime ?? createCaseServices(deps.db).runtime;
-  const caseEvents = deps.caseEvents ?? createCaseEvents(caseRuntime);
+  const caseEvents = deps.caseEvents ?? createCaseSubmissions(caseRuntime);
 
   const api = express.Router();
   api.use(requireDatabase(deps.db));

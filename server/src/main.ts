@@ -16,8 +16,9 @@ import { loadDemoCases } from './modules/demo/demo-cases.service';
 import { loadDemoData, type DemoResult } from './modules/demo/demo-data.service';
 import { ensureInstallation } from './modules/meta/installation.service';
 import { startForms } from './modules/forms/templates/forms-startup';
-import { startSubmissionAuditRecovery } from './modules/forms/services/submission-audit-recovery';
+import { startSubmissionRecovery } from './modules/forms/services/submission-recovery';
 import { createCaseServices } from './modules/cases/case-services';
+import { upgradeCaseFormData } from './modules/cases/storage/case-form-data.model';
 import { loadTemplateLibrary } from './modules/workflows/storage/template-library.service';
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     await loadRolePresets(db);
     await loadTemplateLibrary(db, { logger });
     await startForms(db);
+    await upgradeCaseFormData(db);
     if (!config.mongodbUri || config.demo) await announceDemo(await loadDemoData(db, config.demoPassword), logger);
   } catch (error) {
     await embedded?.stop();
@@ -84,7 +86,7 @@ async function main(): Promise<void> {
   logger.info({ url }, 'listening');
   process.stdout.write(`Platform running at ${url}\n`);
   cases.scheduler.start();
-  const auditRecovery = startSubmissionAuditRecovery(db, logger);
+  const recovery = startSubmissionRecovery(db, logger, cases.caseEvents);
 
   let shuttingDown = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -107,7 +109,7 @@ async function main(): Promise<void> {
     });
     clearInterval(sweep);
     await cases.scheduler.stop();
-    await auditRecovery.stop();
+    await recovery.stop();
     await db.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the database connection failed'));
     await embedded?.stop();
     logger.info('stopped');

@@ -7,7 +7,7 @@ import { loadConfig } from '../../server/src/config/env';
 import { localesDir } from '../../server/src/config/paths';
 import { createServerI18n } from '../../server/src/core/i18n/i18n';
 import { loadAuthContext } from '../../server/src/modules/access/auth-context';
-import type { ServiceContext } from '../../server/src/modules/access/service-context';
+import { auditActor, type ServiceContext } from '../../server/src/modules/access/service-context';
 import { resolveSession } from '../../server/src/modules/access/session.service';
 import { createCaseServices, type CaseServices } from '../../server/src/modules/cases/case-services';
 import { loadDemoData } from '../../server/src/modules/demo/demo-data.service';
@@ -64,6 +64,19 @@ export async function contextOf(db: Connection, token: string): Promise<ServiceC
   return { db, auth, requestId: 'test' };
 }
 
+/**
+ * Reports a newly stored submission to its case through the submissions port, exactly as the submissions module
+ * does after saving one (the case's clock gives its time).
+ */
+export async function reportSubmission(
+  t: CaseApp,
+  token: string,
+  submission: { caseId: string; formPath: string; submissionId: string; data: Record<string, unknown> },
+): Promise<void> {
+  const actor = auditActor(await contextOf(t.db, token));
+  await t.services.caseEvents.submissionChanged(actor, { type: 'created', ...submission, submittedAt: t.clock.now(), version: 0 });
+}
+
 /** Small supertest wrappers with the bearer token. */
 export function api(app: Express, token: string) {
   const auth = { Authorization: `Bearer ${token}` };
@@ -72,5 +85,6 @@ export function api(app: Express, token: string) {
     post: (path: string, body: object) => request(app).post(`/api${path}`).set(auth).send(body),
     patch: (path: string, body: object) => request(app).patch(`/api${path}`).set(auth).send(body),
     put: (path: string, body: object) => request(app).put(`/api${path}`).set(auth).send(body),
+    delete: (path: string) => request(app).delete(`/api${path}`).set(auth),
   };
 }

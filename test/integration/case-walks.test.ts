@@ -1,9 +1,9 @@
 import { ADULT_SUBMISSIONS, ROAD_MAP_STOPS } from '../../server/src/modules/workflows/test-support/workflow-walker';
-import { api, contextOf, createCaseApp, login, type CaseApp } from '../helpers/case-app';
+import { api, createCaseApp, login, reportSubmission, type CaseApp } from '../helpers/case-app';
 
 /*
- * Submissions reach the case through the CaseEventsPort, called here exactly as the forms module's submission
- * service calls it after saving a submission linked to a case.
+ * Submissions reach the case through the submissions port (SubmissionCasePort), called here exactly as the
+ * submission service calls it after saving a submission linked to a case.
  */
 const SAFETY = { riskLevel: 'low', finalRiskLevel: 'low' };
 const CHECKPOINTS = { languageCheckpointMet: true, legalStatus: 'temporary-permit', legalStatusExpiry: '2026-03-01' };
@@ -27,7 +27,7 @@ function walker(token: string, caseId: string) {
     },
     async submit(formPath: string, data: Record<string, unknown>) {
       n += 1;
-      await t.services.caseEvents.formSubmitted(await contextOf(t.db, token), { caseId, formPath, submissionId: `sub-${formPath}-${n}`, data });
+      await reportSubmission(t, token, { caseId, formPath, submissionId: `sub-${formPath}-${n}`, data });
     },
     async read() {
       return (await client.get(`/cases/${caseId}`)).body;

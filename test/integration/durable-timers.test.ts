@@ -1,5 +1,5 @@
 import { ADULT_SUBMISSIONS } from '../../server/src/modules/workflows/test-support/workflow-walker';
-import { createCaseApp, api, contextOf, login, type CaseApp } from '../helpers/case-app';
+import { createCaseApp, api, login, reportSubmission, type CaseApp } from '../helpers/case-app';
 import { timerJobModel } from '../../server/src/modules/cases/timers/timer-job.model';
 
 /*
@@ -18,9 +18,8 @@ it('survives a restart and fires exactly once with two app instances on one data
   const created = await client.post('/cases', { alias: 'Timer', workflowId: 'denmark-cmm', identity: { estimatedAge: 30 }, dates: { reflectionDecision: '2025-03-05' } });
   expect(created.status).toBe(201);
   const id = created.body.id as string;
-  const ctx = await contextOf(first.db, token);
   for (const [formPath, data] of Object.entries(ADULT_SUBMISSIONS)) {
-    await first.services.caseEvents.formSubmitted(ctx, { caseId: id, formPath, submissionId: `s-${formPath}`, data });
+    await reportSubmission(first, token, { caseId: id, formPath, submissionId: `s-${formPath}`, data });
   }
   let v = (await client.get(`/cases/${id}`)).body.version as number;
   const consent = await client.patch(`/cases/${id}`, { consents: { cmm: { given: true } }, version: v });

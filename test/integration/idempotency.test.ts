@@ -323,7 +323,7 @@ describe('creating a submission', () => {
     await answerLost(first.body.id);
     expect((await post(url, worker, { data: consent, caseId }, key)).body).toEqual(first.body);
     // Each submission keeps its own data; guards read the later one.
-    const rows = await db.collection('case_form_data').find({ caseId: new Types.ObjectId(caseId) }).toArray();
+    const rows = await db.collection('case_submission_data').find({ caseId: new Types.ObjectId(caseId) }).toArray();
     expect(rows.map((row) => row.submissionId).sort()).toEqual([first.body.id, later.body.id].sort());
     const record = await caseModel(db).findById(caseId).lean();
     expect(latestPerForm(record!.workflow.submissions).get('consent-information')).toBe(later.body.id);

@@ -76,14 +76,26 @@ export async function copyMissedEntries<T extends WithAuditOutbox>(
       .lean<WithAuditOutbox[]>();
     if (page.length === 0) return missing;
     after = page[page.length - 1]!._id;
-    const entries = page.flatMap((record) => record.auditOutbox ?? []);
-    const stored = await auditModel(db)
-      .find({ _id: { $in: entries.map((entry) => entry._id) } }, { _id: 1 })
-      .lean();
-    const storedIds = new Set(stored.map((entry) => String(entry._id)));
-    const absent = entries.filter((entry) => !storedIds.has(String(entry._id)));
-    await Promise.all(absent.map((entry) => appendAuditEntry(db, entry)));
-    missing += absent.length;
+    missing += await copyAbsentEntries(db, page.flatMap((record) => record.auditOutbox ?? []));
   }
   return missing;
+}
+
+/**
+ * Stores entries that a record carries in the audit log and resolves when they are stored, before the record
+ * forgets them (or is removed). Storing one that is already there stores nothing (its id is fixed).
+ */
+export async function storeCarriedEntries(db: Connection, entries: readonly AuditEntry[]): Promise<void> {
+  await Promise.all(entries.map((entry) => appendAuditEntry(db, entry)));
+}
+
+async function copyAbsentEntries(db: Connection, entries: readonly AuditEntry[]): Promise<number> {
+  if (entries.length === 0) return 0;
+  const stored = await auditModel(db)
+    .find({ _id: { $in: entries.map((entry) => entry._id) } }, { _id: 1 })
+    .lean();
+  const storedIds = new Set(stored.map((entry) => String(entry._id)));
+  const absent = entries.filter((entry) => !storedIds.has(String(entry._id)));
+  await Promise.all(absent.map((entry) => appendAuditEntry(db, entry)));
+  return absent.length;
 }

@@ -1,15 +1,16 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { WorkflowCatalog } from '../workflows/storage/workflow-catalog';
-import type { CaseEventsPort } from './case-events.port';
-import { createCaseEvents } from './service/case-event.service';
+import type { SubmissionCasePort } from '../forms/services/submission-case.port';
+import { createCaseSubmissions } from './service/case-submissions.service';
 import { systemClock, type CaseRuntime, type Clock } from './service/case-runtime';
 import { caseTimerHandler } from './timers/case-timer.handler';
 import { DurableScheduler } from './timers/durable-scheduler';
 
 export interface CaseServices {
   runtime: CaseRuntime;
-  caseEvents: CaseEventsPort;
+  /** The cases side of the submissions seam. */
+  caseEvents: SubmissionCasePort;
   scheduler: DurableScheduler;
 }
 
@@ -24,5 +25,5 @@ export function createCaseServices(db: Connection, options: { clock?: Clock; log
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
     ...(options.workerId ? { workerId: options.workerId } : {}),
   });
-  return { runtime, caseEvents: createCaseEvents(runtime), scheduler };
+  return { runtime, caseEvents: createCaseSubmissions(runtime), scheduler };
 }

@@ -1,12 +1,12 @@
 import type { TFunction } from 'i18next';
 import type { Connection } from 'mongoose';
 import type { ServiceContext } from '../access/service-context';
-import type { CaseEventsPort } from '../cases/case-events.port';
 import type { CreateCaseInput } from '../../contracts/cases/case.schemas';
 import { fireCaseEvent } from '../cases/service/case-event.service';
 import type { CaseRuntime, Clock } from '../cases/service/case-runtime';
 import { createCase, updateCase } from '../cases/service/case.service';
 import { caseModel } from '../cases/storage/case.model';
+import type { SubmissionCasePort } from '../forms/services/submission-case.port';
 import { createSubmission } from '../forms/services/submission.service';
 import { withDemoUser } from './demo-context';
 import consentInformation from './demo-submissions/consent-information.json';
@@ -17,7 +17,7 @@ const DAY_MS = 86_400_000;
 
 interface DemoDeps {
   runtime: CaseRuntime;
-  caseEvents: CaseEventsPort;
+  caseEvents: SubmissionCasePort;
   t: TFunction;
 }
 

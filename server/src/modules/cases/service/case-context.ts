@@ -1,6 +1,6 @@
 import type { CaseContext, EvaluationContext } from '../../workflows/engine/evaluation-context.types';
 import type { CaseRecord } from '../storage/case.model';
-import { caseFormDataModel } from '../storage/case-form-data.model';
+import { guardFormData, type KnownFormData } from './case-form-data';
 import type { CaseRuntime } from './case-runtime';
 
 type CaseForContext = Pick<CaseRecord, '_id' | 'identity' | 'consents' | 'workflow'>;
@@ -28,16 +28,18 @@ export function caseContextOf(record: CaseForContext, params: Record<string, unk
   };
 }
 
-export async function latestSubmissions(rt: CaseRuntime, caseId: CaseRecord['_id']): Promise<Record<string, Record<string, unknown>>> {
-  const rows = await caseFormDataModel(rt.db).find({ caseId }).lean();
-  return Object.fromEntries(rows.map((row) => [row.formPath, JSON.parse(row.dataText) as Record<string, unknown>]));
-}
-
-export async function evaluationContext(rt: CaseRuntime, record: CaseForContext & Pick<CaseRecord, 'orgId'>): Promise<EvaluationContext> {
-  const params = await rt.catalog.parameters(record.orgId, record.workflow.jurisdiction);
-  return {
-    case: caseContextOf(record, params, rt.clock.now()),
-    submissions: await latestSubmissions(rt, record._id),
-    params,
-  };
+/**
+ * The context guards are evaluated in. `known` is the data of a submission being applied to the case right now, so
+ * that its row, just written, is not read back.
+ */
+export async function evaluationContext(
+  rt: CaseRuntime,
+  record: CaseForContext & Pick<CaseRecord, 'orgId'>,
+  known?: KnownFormData,
+): Promise<EvaluationContext> {
+  const [params, submissions] = await Promise.all([
+    rt.catalog.parameters(record.orgId, record.workflow.jurisdiction),
+    guardFormData(rt.db, record._id, record.workflow.submissions, known),
+  ]);
+  return { case: caseContextOf(record, params, rt.clock.now()), submissions, params };
 }

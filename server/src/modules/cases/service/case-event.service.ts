@@ -1,19 +1,18 @@
 import { isValidObjectId, Types } from 'mongoose';
 import { idempotent, KEY_LIFETIME_MS, type IdempotencyKey } from '../../../core/db/idempotency';
-import { AppError, notFound } from '../../../core/errors/app-error';
-import { recordAudit } from '../../audit/audit.service';
+import { notFound, versionConflict } from '../../../core/errors/app-error';
+import { auditedWrite } from '../../audit/audit-trail';
 import { withPermission } from '../../access/permissions';
 import { auditActor, type ServiceContext } from '../../access/service-context';
 import type { WorkflowEvent } from '../../workflows/engine/evaluation-context.types';
-import type { CaseEventsPort, CaseSubmission } from '../case-events.port';
 import { caseModel, type CaseRecord, type EventKey, type TimelineEntry } from '../storage/case.model';
-import { caseFormDataModel } from '../storage/case-form-data.model';
 import { advanceCase } from './case-advance';
 import { availableEvents } from './case-available-events';
 import { ensureCaseAction, readableCase } from './case-access';
 import { presentCase } from './case-presenter';
 import type { CaseRuntime } from './case-runtime';
-import { commitCase, versionConflict } from './case-writer';
+import { commitCase } from './case-writer';
+import { eventNotAccepted } from '../case.errors';
 
 const ATTEMPTS = 5;
 
@@ -52,7 +51,7 @@ export async function applyEvent(
     const record = options.prepare ? options.prepare(loaded) : loaded;
     const change = await advanceCase(rt, record, event, by, options.extra);
     if ('ok' in change) {
-      throw new AppError(409, 'event-not-accepted', { params: { event: change.event }, extensions: { event: change.event, acceptedEvents: change.acceptedEvents } });
+      throw eventNotAccepted(change.event, change.acceptedEvents);
     }
     if (options.mark) change.set = { ...change.set, ...options.mark(loaded) };
     options.writing?.();
@@ -81,14 +80,20 @@ export async function fireCaseEvent(rt: CaseRuntime, ctx: ServiceContext, id: st
       const record = await readableCase(ctx, id);
       ensureCaseAction(ctx, record, 'fire');
       const Cases = caseModel(rt.db);
-      const { record: committed, applied } = await applyEvent(
-        rt,
-        () => Cases.findOne(withPermission(ctx.auth.ability, 'fire', 'Case', { _id: record._id })).lean(),
-        event,
-        ctx.auth.user._id.toHexString(),
-        key ? { applied: (loaded) => hasKey(loaded, key.id), mark: (loaded) => ({ eventKeys: withEventKey(loaded, key.id, rt.clock.now()) }), writing } : {},
+      // A retry that finds the event applied already wrote nothing, so it leaves no entry.
+      const { record: committed } = await auditedWrite(
+        ctx.db,
+        auditActor(ctx),
+        ({ applied }) => (applied ? { action: 'fire', subjectType: 'Case', subjectId: id } : null),
+        () =>
+          applyEvent(
+            rt,
+            () => Cases.findOne(withPermission(ctx.auth.ability, 'fire', 'Case', { _id: record._id })).lean(),
+            event,
+            ctx.auth.user._id.toHexString(),
+            key ? { applied: (loaded) => hasKey(loaded, key.id), mark: (loaded) => ({ eventKeys: withEventKey(loaded, key.id, rt.clock.now()) }), writing } : {},
+          ),
       );
-      if (applied) await recordAudit(ctx.db, auditActor(ctx), { action: 'fire', subjectType: 'Case', subjectId: id });
       return presentFired(rt, ctx, committed);
     },
   });
@@ -102,49 +107,4 @@ async function presentFired(rt: CaseRuntime, ctx: ServiceContext, record: CaseRe
 function withEventKey(record: CaseRecord, key: string, now: Date): EventKey[] {
   const since = now.getTime() - KEY_LIFETIME_MS;
   return [...(record.eventKeys ?? []).filter((entry) => new Date(entry.at).getTime() > since), { key, at: now }];
-}
-
-/** The cases side of the submissions seam. */
-export function createCaseEvents(rt: CaseRuntime): CaseEventsPort {
-  return {
-    async assertCanSubmitFor(ctx, caseId) {
-      if (!isValidObjectId(caseId)) throw notFound();
-      const record = await caseModel(rt.db).findOne(withPermission(ctx.auth.ability, 'update', 'Case', { _id: caseId })).lean();
-      if (!record) throw notFound();
-      return { orgId: record.orgId.toHexString(), assignees: record.assignees, sharedWith: record.sharedWith };
-    },
-
-    async formSubmitted(ctx: ServiceContext, submission: CaseSubmission) {
-      if (!isValidObjectId(submission.caseId)) throw notFound();
-      const caseId = new (caseModel(rt.db).base.Types.ObjectId)(submission.caseId);
-      const load = () => caseModel(rt.db).findOne(withPermission(ctx.auth.ability, 'update', 'Case', { _id: caseId })).lean();
-      const recorded = (record: CaseRecord) => record.workflow.submissions.some((s) => s.submissionId === submission.submissionId);
-      // A retried request: its form data must not replace a later submission's if the case has this one already.
-      if (submission.resumed) {
-        const record = await load();
-        if (!record) throw notFound();
-        if (recorded(record)) return;
-      }
-      const now = rt.clock.now();
-      await caseFormDataModel(rt.db).updateOne(
-        { caseId, formPath: submission.formPath },
-        { $set: { submissionId: submission.submissionId, dataText: JSON.stringify(submission.data), at: now } },
-        { upsert: true },
-      );
-      // The submission was already authorised (assertCanSubmitFor); the event only re-checks automatic transitions,
-      // which is not moving the case by hand, so it needs no `fire` permission. A submission is recorded once.
-      const { applied } = await applyEvent(rt, load, { type: 'formSubmitted', data: { formPath: submission.formPath } }, ctx.auth.user._id.toHexString(), {
-        extra: { type: 'submission', formPath: submission.formPath, submissionId: submission.submissionId },
-        prepare: (record) => ({
-          ...record,
-          workflow: {
-            ...record.workflow,
-            submissions: [...record.workflow.submissions, { submissionId: submission.submissionId, formPath: submission.formPath, at: now }],
-          },
-        }),
-        applied: recorded,
-      });
-      if (applied) await recordAudit(ctx.db, auditActor(ctx), { action: 'submit', subjectType: 'Case', subjectId: submission.caseId });
-    },
-  };
 }

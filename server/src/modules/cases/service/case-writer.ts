@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Types } from 'mongoose';
-import { AppError } from '../../../core/errors/app-error';
 import { caseModel, type CaseRecord } from '../storage/case.model';
 import { claim, release } from '../../../core/db/write-claim';
+import { copyCaseAccess } from '../../forms/services/case-access-copy';
 import { caseNotificationModel } from '../storage/notification.model';
 import { syncTimerJobs } from '../timers/case-deadlines';
 import type { CaseChange } from './case-advance';
@@ -38,10 +37,7 @@ export async function commitCase(rt: CaseRuntime, before: CaseRecord, change: Ca
   return updated;
 }
 
-/** Submissions carry the case's assignees and sharedWith so that their own access rules can be plain queries. */
+/** Submissions carry the case's assignees and sharedWith for their own access rules; the submissions module copies them. */
 export async function syncSubmissionAccess(rt: CaseRuntime, record: Pick<CaseRecord, '_id' | 'assignees' | 'sharedWith'>): Promise<void> {
-  const ids: Array<string | Types.ObjectId> = [record._id, record._id.toHexString()];
-  await rt.db.collection('submissions').updateMany({ caseId: { $in: ids } }, { $set: { assignees: record.assignees, sharedWith: record.sharedWith } });
+  await copyCaseAccess(rt.db, record._id, record);
 }
-
-export const versionConflict = () => new AppError(409, 'version-conflict');

@@ -20,7 +20,11 @@ export type TimelineEntry = Entry<Date>;
 export interface CaseWorkflow extends Omit<CaseWorkflowState<Date>, 'submissions'> {
   /** Timer keys already handled, so a timer re-delivered after a crash changes nothing. */
   firedTimers: string[];
-  submissions: Array<{ submissionId: string; formPath: string; at: Date }>;
+  /**
+   * The submissions the case has recorded (a deleted one is removed). `at` is when the case recorded it, `submittedAt`
+   * when it was stored and `version` the submission's version the case last applied (both absent in older cases).
+   */
+  submissions: Array<{ submissionId: string; formPath: string; at: Date; submittedAt?: Date; version?: number }>;
 }
 
 export interface EventKey {

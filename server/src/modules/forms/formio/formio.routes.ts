@@ -111,11 +111,11 @@ export function formioApi(db: Connection, options: FormioApiOptions): Router {
     });
     router.put(`${prefix}/submission/:sid`, async (req, res) => {
       const body = parseInput(formioSubmissionBody, req.body);
-      const view = await updateSubmission(ctx(req), scopeOf(req), param(req, 'sid'), { data: body.data, version: body.version }, req.ctx.t);
+      const view = await updateSubmission(ctx(req), options, scopeOf(req), param(req, 'sid'), { data: body.data, version: body.version }, req.ctx.t);
       res.json(formioSubmission(view));
     });
     router.delete(`${prefix}/submission/:sid`, async (req, res) => {
-      await deleteSubmission(ctx(req), scopeOf(req), param(req, 'sid'));
+      await deleteSubmission(ctx(req), options, scopeOf(req), param(req, 'sid'));
       res.json({});
     });
   };

@@ -24,6 +24,10 @@ export interface Submission {
   version: number;
   /** The audit entry of the submission's creation, stored with it (audit-outbox.ts); never read back but there. */
   auditOutbox?: AuditEntry[];
+  /** Audit entries of an update or the deletion, stored in their own write until the log has them (submission-outbox.ts). */
+  pendingAudit?: AuditEntry[];
+  /** A deletion under way: no read finds the submission any more, and it is removed once settled (submission-outbox.ts). */
+  deletedAt?: Date;
 }
 
 const submissionSchema = new Schema<Submission>(
@@ -40,6 +44,8 @@ const submissionSchema = new Schema<Submission>(
     modifiedBy: { type: Schema.Types.ObjectId, default: null },
     version: { type: Number, default: 0 },
     ...AUDIT_OUTBOX_PATH,
+    pendingAudit: { type: [Object], default: undefined },
+    deletedAt: { type: Date, default: undefined },
   },
   { collection: 'submissions', timestamps: true, minimize: false, versionKey: false },
 );

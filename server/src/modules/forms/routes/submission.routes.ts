@@ -32,11 +32,11 @@ export function submissionRoutes(db: Connection, deps: SubmissionDeps): RequestH
     res.json(presentSubmission(await getSubmission(serviceContext(db, req), ANY_FORM, req.params.id)));
   });
   router.put('/submissions/:id', async (req, res) => {
-    const view = await updateSubmission(serviceContext(db, req), ANY_FORM, req.params.id, parseInput(updateSubmissionSchema, req.body), req.ctx.t);
+    const view = await updateSubmission(serviceContext(db, req), deps, ANY_FORM, req.params.id, parseInput(updateSubmissionSchema, req.body), req.ctx.t);
     res.json(presentSubmission(view));
   });
   router.delete('/submissions/:id', async (req, res) => {
-    await deleteSubmission(serviceContext(db, req), ANY_FORM, req.params.id);
+    await deleteSubmission(serviceContext(db, req), deps, ANY_FORM, req.params.id);
     res.status(204).end();
   });
   return underPaths(['/submissions', '/forms'], router);

@@ -1,13 +1,13 @@
 import { idempotent, newId, type IdempotencyKey } from '../../../core/db/idempotency';
-import { withWriteClaim } from '../../../core/db/write-claim';
 import type { TFunction } from 'i18next';
 import { isValidObjectId, Types } from 'mongoose';
-import { AppError, badRequest, conflict, notFound } from '../../../core/errors/app-error';
+import { notFound, versionConflict } from '../../../core/errors/app-error';
 import { ensureCan, withPermission } from '../../access/permissions';
 import { auditActor, type ServiceContext } from '../../access/service-context';
+import type { AuditEntry } from '../../audit/audit.model';
 import { copyToAuditLog } from '../../audit/audit-outbox';
-import { auditEntry, recordAudit } from '../../audit/audit.service';
-import type { CaseEventsPort } from '../../cases/case-events.port';
+import { auditedWrite } from '../../audit/audit-trail';
+import { caseLinkUnavailable, formNotPublished, submissionInvalid } from '../form.errors';
 import { submissionModel, type Submission } from '../models/submission.model';
 import { isRecord, type JsonRecord } from '../shared/json-guards';
 import type { Translate } from '../submission/formio-error-detail.types';
@@ -15,12 +15,15 @@ import { validateSubmission } from '../submission/submission-validator';
 import { copyDataPath } from './data-paths';
 import { findFormForSubmission, type FormRef } from './form-access';
 import { loadRevision } from './revision-store';
+import type { CaseLink, SubmissionCasePort } from './submission-case.port';
 import { presentForReader, type SubmissionView } from './submission-reader';
 import { filledSensitiveKeys, forbiddenSensitiveFields } from './submission-fields';
-import { ensureStorable, refuseChangedValues, refuseNewValues, submissionInvalid } from './submission-rules';
+import { changeSubmission, isMarked, settleSubmission } from './submission-outbox';
+import { ensureStorable, refuseChangedValues, refuseNewValues } from './submission-rules';
 
 export interface SubmissionDeps {
-  caseEvents?: CaseEventsPort;
+  /** Where changes of submissions linked to a case are reported (the cases module). */
+  caseEvents?: SubmissionCasePort;
 }
 
 /** Where a submission is looked up: its form (by id or path in the active organisation), or any form. */
@@ -39,11 +42,13 @@ function objectId(value: string): Types.ObjectId {
   return new Types.ObjectId(value);
 }
 
+/** Where the submission is looked up; a submission whose deletion is under way is no longer there. */
 function scopeFilter(ctx: ServiceContext, scope: SubmissionScope): Record<string, unknown> {
-  if ('formId' in scope) return { formId: objectId(scope.formId) };
+  const live = { deletedAt: null };
+  if ('formId' in scope) return { ...live, formId: objectId(scope.formId) };
   // A path names a form of the active organisation.
-  if ('formPath' in scope) return { formPath: scope.formPath, orgId: ctx.auth.org._id };
-  return {};
+  if ('formPath' in scope) return { ...live, formPath: scope.formPath, orgId: ctx.auth.org._id };
+  return live;
 }
 
 /**
@@ -76,72 +81,77 @@ async function insertSubmission(
   writing: () => void,
 ): Promise<SubmissionView> {
   const form = await findFormForSubmission(ctx, ref);
-  if (form.publishedRevision === null) throw conflict('form-not-published');
-  const revision = await loadRevision(ctx.db, form._id, form.publishedRevision);
+  if (form.publishedRevision === null) throw formNotPublished();
 
-  const result = validateSubmission(revision.definition, input.data, t as unknown as Translate);
-  if (!result.ok) throw submissionInvalid(result.details);
-  ensureStorable(result.data);
-
-  let link = { orgId: ctx.auth.org._id.toHexString(), assignees: [] as string[], sharedWith: [] as string[] };
+  // Who may submit here is decided before the data is looked at: a caller who may not gets the same 404 as for a
+  // missing form or case, and learns nothing of what the form validates.
+  let link: CaseLink = { orgId: ctx.auth.org._id.toHexString(), assignees: [], sharedWith: [] };
   if (input.caseId !== undefined) {
-    if (!deps.caseEvents) throw badRequest('case-link-unavailable');
+    if (!deps.caseEvents) throw caseLinkUnavailable();
     if (!isValidObjectId(input.caseId)) throw notFound();
     link = await deps.caseEvents.assertCanSubmitFor(ctx, input.caseId);
   }
-  const record = {
+  const subject = {
     orgId: new Types.ObjectId(link.orgId),
     formId: form._id,
     formPath: form.path,
-    revision: revision.number,
-    data: result.data,
     caseId: input.caseId ? new Types.ObjectId(input.caseId) : null,
     assignees: link.assignees.map((id) => new Types.ObjectId(id)),
     sharedWith: link.sharedWith.map((id) => new Types.ObjectId(id)),
+  };
+  ensureCan(ctx.auth.ability, 'create', 'Submission', subject);
+
+  const revision = await loadRevision(ctx.db, form._id, form.publishedRevision);
+  const result = validateSubmission(revision.definition, input.data, t as unknown as Translate);
+  if (!result.ok) throw submissionInvalid(result.details);
+  ensureStorable(result.data);
+  const record = {
+    ...subject,
+    revision: revision.number,
+    data: result.data,
     createdBy: ctx.auth.user._id,
     modifiedBy: ctx.auth.user._id,
     version: 0,
   };
-  ensureCan(ctx.auth.ability, 'create', 'Submission', record);
   refuseNewValues(result.data, forbiddenSensitiveFields(ctx.auth.ability, 'create', record, revision.sensitive));
 
-  // The audit entry of the creation is stored in the same insert, so the two cannot be parted; copied to the log next.
-  const audit = auditEntry(auditActor(ctx), {
-    action: 'create',
-    subjectType: 'Submission',
-    subjectId: _id.toHexString(),
-    sensitiveFields: filledSensitiveKeys(result.data, revision.sensitive),
-  });
-  writing();
-  const stored = await submissionModel(ctx.db).create({ ...record, _id, auditOutbox: [audit] });
+  // The creation's audit entry is stored in the same insert, so the two cannot be parted. A submission linked to a
+  // case is stored as a change of the case too (submission-outbox.ts): the case has heard of it when this returns.
+  const event = { action: 'create', subjectType: 'Submission', subjectId: _id.toHexString(), sensitiveFields: filledSensitiveKeys(result.data, revision.sensitive) };
+  const insert = async (entry: AuditEntry) => {
+    writing();
+    const inserted = await submissionModel(ctx.db).create({ ...record, _id, auditOutbox: [entry] });
+    // Copied in the background: the request does not wait for a second write (the recovery finds a missed copy).
+    copyToAuditLog(ctx.db, [entry]);
+    return inserted;
+  };
+  const stored = await auditedWrite(
+    ctx.db,
+    auditActor(ctx),
+    event,
+    (entry) => (record.caseId ? changeSubmission(ctx.db, deps.caseEvents, _id, auditActor(ctx), () => insert(entry)) : insert(entry)),
+    { carried: true },
+  );
   // What was stored is the record with what the database layer added; `toObject()` would deep-copy the data again
   // (about 3% of a request's CPU time in `npm run bench`).
   const created: Submission = { ...record, _id, createdAt: stored.createdAt, updatedAt: stored.updatedAt };
-  copyToAuditLog(ctx.db, [audit]);
-  if (created.caseId && deps.caseEvents) {
-    await deps.caseEvents.formSubmitted(ctx, {
-      caseId: created.caseId.toHexString(),
-      formPath: created.formPath,
-      submissionId: created._id.toHexString(),
-      data: result.data,
-    });
-  }
   // The creator sees what they may read; writing a value does not audit it as read back.
   const [view] = await presentForReader(ctx.db, ctx.auth.ability, null, [created]);
   return view!;
 }
 
 /**
- * The answer to a retried creation, from the submission its first request stored (null when none was stored). The
- * case hears of it now if the first request stopped before the case recorded it (it records a submission once).
+ * The answer to a retried creation, from the submission its first request stored (null when none was stored). What
+ * the first request left unfinished (its case not told yet) is finished now; the case records a submission once.
  */
 async function storedSubmission(ctx: ServiceContext, deps: SubmissionDeps, _id: Types.ObjectId): Promise<SubmissionView | null> {
-  const stored = await submissionModel(ctx.db).findOne({ _id, createdBy: ctx.auth.user._id }).lean();
-  if (!stored) return null;
-  if (stored.caseId && deps.caseEvents) {
-    const submission = { caseId: stored.caseId.toHexString(), formPath: stored.formPath, submissionId: _id.toHexString(), data: stored.data };
-    await deps.caseEvents.formSubmitted(ctx, { ...submission, resumed: true });
+  const mine = { _id, createdBy: ctx.auth.user._id, deletedAt: null };
+  if (await isMarked(ctx.db, _id)) {
+    if (!(await submissionModel(ctx.db).exists(mine))) return null;
+    await settleSubmission(ctx.db, deps.caseEvents, _id, auditActor(ctx));
   }
+  const stored = await submissionModel(ctx.db).findOne(mine).lean();
+  if (!stored) return null;
   const [view] = await presentForReader(ctx.db, ctx.auth.ability, null, [stored]);
   return view!;
 }
@@ -173,10 +183,13 @@ export async function getSubmission(ctx: ServiceContext, scope: SubmissionScope,
 
 /**
  * Validated again against the revision the submission is pinned to. Values of fields the user may not read or
- * change are kept as stored; sending a different value for them is refused. Stale `version` -> 409.
+ * change are kept as stored; sending a different value for them is refused. Stale `version` -> 409. The audit entry
+ * and, for a submission linked to a case, the report to the case are settled right after the write
+ * (submission-outbox.ts), so the case's guards see the new values.
  */
 export async function updateSubmission(
   ctx: ServiceContext,
+  deps: SubmissionDeps,
   scope: SubmissionScope,
   id: string,
   input: { data: unknown; version?: number },
@@ -185,7 +198,7 @@ export async function updateSubmission(
   const stored = await findSubmission(ctx, scope, id);
   ensureCan(ctx.auth.ability, 'update', 'Submission', stored);
   const version = input.version ?? stored.version;
-  if (version !== stored.version) throw conflict('version-conflict');
+  if (version !== stored.version) throw versionConflict();
   const revision = await loadRevision(ctx.db, stored.formId, stored.revision);
   if (!isRecord(input.data)) {
     const result = validateSubmission(revision.definition, input.data, t as unknown as Translate);
@@ -201,33 +214,64 @@ export async function updateSubmission(
   const result = validateSubmission(revision.definition, sent, t as unknown as Translate);
   if (!result.ok) throw submissionInvalid(result.details);
   ensureStorable(result.data);
-  // The claim makes the version check atomic on FerretDB too (see core/db/write-claim.ts).
-  const updated = await withWriteClaim(ctx.db, `submission:${String(stored._id)}`, () =>
-    submissionModel(ctx.db)
-      .findOneAndUpdate(
-        { _id: stored._id, version },
-        { $set: { data: result.data, modifiedBy: ctx.auth.user._id }, $inc: { version: 1 } },
-        { returnDocument: 'after' },
-      )
-      .lean(),
-  );
-  if (!updated) throw conflict('version-conflict');
   const keptKeys = new Set(kept.map((field) => field.key));
-  const actor = auditActor(ctx);
-  await recordAudit(ctx.db, actor, {
+  const event = {
     action: 'update',
     subjectType: 'Submission',
     subjectId: id,
     sensitiveFields: filledSensitiveKeys(result.data, revision.sensitive.filter((field) => !keptKeys.has(field.key))),
-  });
+  };
+  const updated = await auditedWrite(
+    ctx.db,
+    auditActor(ctx),
+    event,
+    (entry) =>
+      changeSubmission(ctx.db, deps.caseEvents, stored._id, auditActor(ctx), () =>
+        submissionModel(ctx.db)
+          .findOneAndUpdate(
+            { _id: stored._id, version, deletedAt: null },
+            { $set: { data: result.data, modifiedBy: ctx.auth.user._id }, $push: { pendingAudit: entry }, $inc: { version: 1 } },
+            { returnDocument: 'after' },
+          )
+          .lean(),
+      ),
+    { carried: true },
+  );
   const [view] = await presentForReader(ctx.db, ctx.auth.ability, null, [updated]);
   return view!;
 }
 
-export async function deleteSubmission(ctx: ServiceContext, scope: SubmissionScope, id: string): Promise<void> {
+/**
+ * Deletes in steps that are each safe to repeat (submission-outbox.ts): the submission is marked deleted together
+ * with its audit entry (from then on no read finds it), its case hears of it, and then it is removed. If the process
+ * stops in between, the recovery finishes the deletion, and so does a repeated DELETE, which finds the submission
+ * marked deleted and answers as the first would have.
+ */
+export async function deleteSubmission(ctx: ServiceContext, deps: SubmissionDeps, scope: SubmissionScope, id: string): Promise<void> {
+  const _id = objectId(id);
+  const underWay = await submissionModel(ctx.db)
+    .findOne(withPermission(ctx.auth.ability, 'delete', 'Submission', { ...scopeFilter(ctx, scope), _id, deletedAt: { $exists: true } }))
+    .lean();
+  if (underWay) {
+    await settleSubmission(ctx.db, deps.caseEvents, _id, auditActor(ctx));
+    return;
+  }
   const stored = await findSubmission(ctx, scope, id);
   ensureCan(ctx.auth.ability, 'delete', 'Submission', stored);
-  const result = await submissionModel(ctx.db).deleteOne({ _id: stored._id, version: stored.version });
-  if (result.deletedCount !== 1) throw new AppError(409, 'version-conflict');
-  await recordAudit(ctx.db, auditActor(ctx), { action: 'delete', subjectType: 'Submission', subjectId: id });
+  await auditedWrite(
+    ctx.db,
+    auditActor(ctx),
+    { action: 'delete', subjectType: 'Submission', subjectId: id },
+    (entry) =>
+      changeSubmission(ctx.db, deps.caseEvents, _id, auditActor(ctx), () =>
+        submissionModel(ctx.db)
+          .findOneAndUpdate(
+            { _id, version: stored.version, deletedAt: null },
+            { $set: { deletedAt: new Date(), modifiedBy: ctx.auth.user._id }, $push: { pendingAudit: entry }, $inc: { version: 1 } },
+            { returnDocument: 'after' },
+          )
+          .lean(),
+      ),
+    { carried: true },
+  );
 }

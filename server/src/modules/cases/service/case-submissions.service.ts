@@ -1,0 +1,114 @@
+import { isValidObjectId, Types } from 'mongoose';
+import { notFound, versionConflict } from '../../../core/errors/app-error';
+import { withPermission } from '../../access/permissions';
+import { auditedWrite } from '../../audit/audit-trail';
+import type { AuditActor } from '../../audit/audit.service';
+import type { SubmissionCasePort, SubmissionChange } from '../../forms/services/submission-case.port';
+import { CASE_UPDATED_EVENT, FORM_SUBMITTED_EVENT, type WorkflowEvent } from '../../workflows/engine/evaluation-context.types';
+import { caseModel, type CaseRecord, type TimelineEntry } from '../storage/case.model';
+import { advanceCase, type CaseChange } from './case-advance';
+import { evaluationContext } from './case-context';
+import { removeFormData, writeFormData, type KnownFormData } from './case-form-data';
+import type { CaseRuntime } from './case-runtime';
+import { commitCase } from './case-writer';
+
+const ATTEMPTS = 5;
+
+type StoredChange = Extract<SubmissionChange, { type: 'created' | 'updated' }>;
+type DeletedChange = Extract<SubmissionChange, { type: 'deleted' }>;
+
+/** How one change moves a case, planned against the case as loaded; null when the case has it already. */
+interface Planned {
+  /** The case with the change made to its list of submissions. */
+  record: CaseRecord;
+  event: WorkflowEvent;
+  entry: Partial<TimelineEntry> & { type: string };
+  /** What the case's audit entry calls it. */
+  action: string;
+  known?: KnownFormData;
+}
+
+/**
+ * The cases side of the submissions seam. A change is applied in this order, each step repeatable, so that a process
+ * stopping anywhere leaves the case consistent once the change is reported again (by a retry or the submissions'
+ * recovery): a stored submission's row first, then the case (its list of submissions, timeline and automatic
+ * transitions, in one conditional write); a deleted submission leaves the case first, then its row goes (a row
+ * the case no longer lists is never read).
+ */
+export function createCaseSubmissions(rt: CaseRuntime): SubmissionCasePort {
+  return {
+    async assertCanSubmitFor(ctx, caseId) {
+      if (!isValidObjectId(caseId)) throw notFound();
+      const record = await caseModel(rt.db).findOne(withPermission(ctx.auth.ability, 'update', 'Case', { _id: caseId })).lean();
+      if (!record) throw notFound();
+      return { orgId: record.orgId.toHexString(), assignees: record.assignees, sharedWith: record.sharedWith };
+    },
+
+    async submissionChanged(by, change) {
+      // A case that is gone has nothing to update (the submission's own permissions were checked before it was written).
+      if (!isValidObjectId(change.caseId)) return;
+      const caseId = new Types.ObjectId(change.caseId);
+      if (change.type === 'deleted') {
+        await applyToCase(rt, by, caseId, (record) => planDeletion(record, change));
+        await removeFormData(rt.db, caseId, change.submissionId);
+      } else {
+        await writeFormData(rt.db, caseId, { ...change, at: change.submittedAt });
+        await applyToCase(rt, by, caseId, (record) => planStored(record, change, rt.clock.now()));
+      }
+    },
+  };
+}
+
+function planStored(record: CaseRecord, change: StoredChange, now: Date): Planned | null {
+  const recorded = record.workflow.submissions.find((s) => s.submissionId === change.submissionId);
+  if (recorded && (recorded.version ?? 0) >= change.version) return null;
+  const entry = { submissionId: change.submissionId, formPath: change.formPath, at: recorded?.at ?? now, submittedAt: change.submittedAt, version: change.version };
+  const submissions = recorded
+    ? record.workflow.submissions.map((s) => (s.submissionId === change.submissionId ? entry : s))
+    : [...record.workflow.submissions, entry];
+  return {
+    record: { ...record, workflow: { ...record.workflow, submissions } },
+    event: { type: FORM_SUBMITTED_EVENT, data: { formPath: change.formPath } },
+    entry: { type: recorded ? 'submission-updated' : 'submission', formPath: change.formPath, submissionId: change.submissionId },
+    action: recorded ? 'update-submission' : 'submit',
+    known: { submissionId: change.submissionId, data: change.data },
+  };
+}
+
+function planDeletion(record: CaseRecord, change: DeletedChange): Planned | null {
+  if (!record.workflow.submissions.some((s) => s.submissionId === change.submissionId)) return null;
+  const submissions = record.workflow.submissions.filter((s) => s.submissionId !== change.submissionId);
+  return {
+    record: { ...record, workflow: { ...record.workflow, submissions } },
+    event: { type: CASE_UPDATED_EVENT },
+    entry: { type: 'submission-deleted', formPath: change.formPath, submissionId: change.submissionId },
+    action: 'delete-submission',
+  };
+}
+
+/**
+ * Plans the change against the case as it is now and stores it with one conditional write; on a concurrent change
+ * the case is read again and the change planned again. The change re-checks the automatic transitions (guards see
+ * the case's form data after the change); a finished workflow takes no events, so there the change is only recorded.
+ */
+async function applyToCase(rt: CaseRuntime, by: AuditActor, caseId: Types.ObjectId, plan: (record: CaseRecord) => Planned | null): Promise<void> {
+  const userId = by.userId ? by.userId.toHexString() : null;
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const loaded = await caseModel(rt.db).findById(caseId).lean();
+    if (!loaded) return;
+    const planned = plan(loaded);
+    if (!planned) return;
+    const advanced =
+      loaded.workflow.snapshot.status === 'done'
+        ? null
+        : await advanceCase(rt, planned.record, planned.event, userId, planned.entry, await evaluationContext(rt, planned.record, planned.known));
+    const change: CaseChange =
+      advanced && !('ok' in advanced)
+        ? advanced
+        : { set: { workflow: { ...planned.record.workflow, timeline: [...planned.record.workflow.timeline, { at: rt.clock.now(), by: userId, ...planned.entry }] } }, notifications: [] };
+    const event = { action: planned.action, subjectType: 'Case', subjectId: caseId.toHexString() };
+    // A lost race writes nothing and leaves no entry; the change is planned again on the case as it is now.
+    if (await auditedWrite(rt.db, by, (committed) => (committed ? event : null), () => commitCase(rt, loaded, change))) return;
+  }
+  throw versionConflict();
+}
