@@ -70,12 +70,30 @@ async function parse<T>(response: Response): Promise<T> {
   return body as T;
 }
 
+/**
+ * Called when a request of a signed-in page is answered 401 (the session ended): the session provider asks the person
+ * to sign in again in place and answers whether they did; the request is then sent once more, so a form being filled
+ * in keeps its answers. Requests of the sign-in itself are never retried.
+ */
+type Reauthenticate = () => Promise<boolean>;
+let reauthenticate: Reauthenticate | undefined;
+
+export function setReauthenticator(handler: Reauthenticate | undefined): void {
+  reauthenticate = handler;
+}
+
+async function signedInAgain(response: Response, url: string): Promise<boolean> {
+  if (response.status !== 401 || !reauthenticate || url.startsWith('/api/auth/') || url === '/api/me') return false;
+  return reauthenticate();
+}
+
 /** fetch for the JSON API: sends the chosen language so that server messages come back translated. */
 export async function apiGet<T>(url: string): Promise<T> {
   const response = await fetch(url, {
     headers: { Accept: 'application/json', 'Accept-Language': i18next.language },
     credentials: 'same-origin',
   });
+  if (await signedInAgain(response, url)) return apiGet<T>(url);
   return parse<T>(response);
 }
 
@@ -90,6 +108,7 @@ export async function apiSend<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', ur
     credentials: 'same-origin',
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  if (await signedInAgain(response, url)) return apiSend<T>(method, url, body);
   return parse<T>(response);
 }
 

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
 import { useSession } from './session-context';
+import { lastUser } from './signed-in-flag';
 
 interface Props {
   children: ReactNode;
@@ -15,7 +16,7 @@ export function RequireAuth({ children, can }: Props) {
   const location = useLocation();
   const { t } = useTranslation();
   if (session === undefined) return <p role="status">{t('common.loading')}</p>;
-  if (session === null) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  if (session === null) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search, userId: lastUser() }} />;
   if (can && !ability.can(can[0], can[1])) {
     return (
       <section aria-labelledby="forbidden-title">

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, useLocation } from 'react-router-dom';
 import { ApiError } from '../../api/http';
 import { OidcButtons } from './OidcButton';
 import { useSession } from './session-context';
@@ -8,9 +8,8 @@ import { useSession } from './session-context';
 export function SignInPage() {
   const { t } = useTranslation();
   const { session, signIn } = useSession();
-  const navigate = useNavigate();
   const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from ?? '/dashboard';
+  const state = location.state as { from?: string; userId?: string } | null;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [org, setOrg] = useState('');
@@ -18,17 +17,29 @@ export function SignInPage() {
   const [busy, setBusy] = useState(false);
   const ids = { email: useId(), password: useId(), org: useId(), error: useId() };
 
-  if (session) return <Navigate to={from} replace />;
+  // Back to the page that sent here only for the person who was on it; anyone else starts at their own dashboard.
+  if (session) return <Navigate to={state?.from && (!state.userId || state.userId === session.user.id) ? state.from : '/dashboard'} replace />;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const missing = [!email.trim() && t('signIn.email'), !password && t('signIn.password')].filter(Boolean);
+    if (missing.length) {
+      setError(t('signIn.missing', { fields: missing.join(', ') }));
+      return;
+    }
     setBusy(true);
     setError(undefined);
     try {
+      // The page to go back to is chosen above, once the session is known.
       await signIn(email.trim(), password, org.trim() || undefined);
-      void navigate(from, { replace: true });
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.problem.detail || failure.problem.title : t('home.unreachable'));
+      const fields = failure instanceof ApiError ? (failure.problem.problems ?? []).map((problem) => problem.path).filter(Boolean) : [];
+      const named = fields.map((field) => t(`signIn.${field === 'org' ? 'organisation' : field}`, { defaultValue: field }));
+      setError(
+        failure instanceof ApiError
+          ? [failure.problem.detail || failure.problem.title, named.length ? t('signIn.checkFields', { fields: named.join(', ') }) : ''].filter(Boolean).join(' ')
+          : t('home.unreachable'),
+      );
     } finally {
       setBusy(false);
     }
