@@ -1,11 +1,12 @@
 import i18next, { type BackendModule, type ReadCallback } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { STAFF_LANGUAGES } from './staff-languages';
 
 /** Locale files are split per language and namespace and fetched only when a language is chosen. */
 const localeFiles = import.meta.glob<{ default: Record<string, unknown> }>('@locales/*/*.json');
 
-/** Staff languages (DOMAIN.md); the switcher offers those that have a common.json, English filling missing keys. */
-export const STAFF_LANGUAGES = ['en', 'fi', 'sv', 'da', 'bg', 'ro', 'hu', 'cs', 'mk', 'sq', 'sr', 'ar'] as const;
+// The switcher offers the staff languages that have a common.json (a module of its own, free of Vite's import.meta).
+export { STAFF_LANGUAGES };
 
 const withCommon = new Set(
   Object.keys(localeFiles)

@@ -46,6 +46,19 @@ describe('stageEdges', () => {
     // `done` inside a track is the track's own final stage, not a top-level stage; duplicates are merged.
     expect(edges).toHaveLength(6);
   });
+
+  it('draws each edge the server would take and none the server would refuse (the contract resolves the targets)', () => {
+    const edges = stageEdges({
+      a: { type: 'atomic', on: { deep: [{ target: 'b/inner' }], lost: [{ target: 'nowhere' }], own: [{ target: 'x' }] } },
+      b: { type: 'compound', initial: 'inner', stages: { inner: { type: 'atomic', always: [{ target: 'a', guard: true }] } } },
+      // `x` is a step of `c`, not a sibling of `a`: the server reports `a`'s `own` as an unknown target.
+      c: { type: 'compound', initial: 'x', stages: { x: { type: 'final' } } },
+    });
+    expect(edges).toEqual([
+      { id: 'a->b:event:deep', source: 'a', target: 'b', kind: 'event', event: 'deep' },
+      { id: 'b->a:always', source: 'b', target: 'a', kind: 'always' },
+    ]);
+  });
 });
 
 describe('layoutStages', () => {

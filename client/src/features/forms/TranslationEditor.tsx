@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { translatableStrings } from '@contracts/forms/translatable-strings-collector';
 import { apiSend, ApiError } from '../../api/http';
-import { STAFF_LANGUAGES } from '../../i18n';
+import { STAFF_LANGUAGES } from '../../staff-languages';
 import type { FormDetail } from './form.types';
 import { localeOf } from '../common/format';
 

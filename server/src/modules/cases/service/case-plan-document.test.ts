@@ -1,0 +1,68 @@
+import type { TFunction } from 'i18next';
+import type { CasePlan } from '../../../contracts/cases/case.schemas';
+import type { ExportLanguage } from '../../export/export-language';
+import type { PdfBlock } from '../../export/pdf-renderer';
+import { planDocument, type PlanView } from './case-plan-document';
+
+// The plan of assistance as a document reads the plan through the contract's one CasePlan type (the schema the API
+// validates it with, plus the service tracks' states the workflow keeps).
+const t = ((key: string, options?: { defaultValue?: string; [name: string]: unknown }) => {
+  const values = Object.entries(options ?? {}).filter(([name]) => name !== 'defaultValue' && name !== 'lng');
+  return values.length ? `${key}(${values.map(([name, value]) => `${name}=${String(value)}`).join(',')})` : key;
+}) as unknown as TFunction;
+const lang: ExportLanguage = { language: 'en', locale: 'en', rtl: false, t };
+const now = new Date('2025-06-01T12:00:00.000Z');
+
+const plan: CasePlan = {
+  ownGoals: 'Find work and a home',
+  goals: [
+    { id: 'g1', stop: 'legalAssistance', description: 'See a lawyer', provider: 'Legal aid', status: 'inProgress', dueDate: '2025-07-01' },
+    { id: 'g2', stop: 'languageCourses', description: 'Finnish course', status: 'planned' },
+  ],
+  reviewDates: ['2025-09-01', '2025-08-01'],
+  obstacles: ['unwillingToReport'],
+  riskFlags: [{ flag: 'trafficker', level: 'high', note: 'Was seen nearby' }],
+  services: { legalAssistance: 'inProgress' },
+  checkpoints: { languageCheckpoint: 'pending' },
+};
+
+const view = (extra: Partial<PlanView> = {}): PlanView => ({ plan, createdAt: new Date('2025-01-01T00:00:00.000Z'), reference: 'HEL-1', omitted: false, ...extra });
+const headings = (blocks: PdfBlock[]) => blocks.flatMap((block) => (block.kind === 'heading' ? [block.text] : []));
+
+describe('planDocument', () => {
+  it('writes the plan: goals, one entry per action, services, checkpoints, obstacles, risks and review dates in order', () => {
+    const { blocks } = planDocument(view(), lang, now);
+    expect(headings(blocks)).toEqual(['planPdf.case', 'plan.goals', 'plan.actions', 'planPdf.services', 'planPdf.checkpoints', 'planPdf.obstacles', 'planPdf.risks', 'plan.reviews']);
+    const entries = blocks.filter((block) => block.kind === 'entry');
+    expect(entries.map((entry) => entry.kind === 'entry' && [entry.title, entry.detail])).toEqual([
+      ['plan.stops.legalAssistance', 'See a lawyer'],
+      ['plan.stops.languageCourses', 'Finnish course'],
+    ]);
+    // Assistance never depends on cooperating with the police: the obstacle carries the note.
+    expect(blocks).toContainEqual({ kind: 'paragraph', text: 'planPdf.policeNote', muted: true });
+    expect(blocks).toContainEqual({ kind: 'list', items: ['trafficker: plan.riskLevels.high — Was seen nearby'] });
+    const reviews = blocks.at(-1);
+    expect(reviews?.kind === 'list' && reviews.items).toEqual(['August 1, 2025', 'September 1, 2025']);
+  });
+
+  it('says there are no actions for an empty plan, and adds deadlines and consents only for their readers', () => {
+    const empty = planDocument(view({ plan: {} }), lang, now).blocks;
+    expect(empty).toContainEqual({ kind: 'paragraph', text: 'planPdf.noActions', muted: true });
+    expect(headings(empty)).not.toContain('caseDetail.deadlines');
+
+    const full = planDocument(
+      view({
+        plan: {},
+        workflow: { workflowId: 'finland-municipality', activeStages: ['assistance', 'assistance/plan'], deadlines: [{ key: 'k', stagePath: 'assistance/plan', deadlineId: 'planReview', dueAt: new Date('2025-05-01T00:00:00.000Z') }] },
+        consents: { nas: { given: true, givenOn: '2025-01-02', withdrawn: false } },
+        omitted: true,
+      }),
+      lang,
+      now,
+    ).blocks;
+    expect(headings(full)).toEqual(['planPdf.case', 'plan.goals', 'plan.actions', 'caseDetail.deadlines', 'caseDetail.consents']);
+    expect(full).toContainEqual({ kind: 'list', items: ['workflows:finland-municipality.deadlines.planReview (workflows:finland-municipality.stages.plan): May 1, 2025 — cases.overdue'] });
+    expect(full).toContainEqual({ kind: 'facts', rows: [{ label: 'consent.recipients.nas', value: 'consent.given(date=January 2, 2025)' }] });
+    expect(full.at(-1)).toEqual({ kind: 'paragraph', text: 'planPdf.omitted', muted: true });
+  });
+});

@@ -1,0 +1,63 @@
+/** @jest-environment ./test/helpers/jsdom-environment.cjs */
+// The client's stage components on the contract's definition types and stage tree (server/src/contracts/workflows):
+// the service tracks of a case and the side panel that edits a stage's steps.
+import type { Stage } from '@contracts/workflows/workflow-definition.schemas';
+import { ServiceTracks } from '../../../client/src/features/cases/ServiceTracks';
+import { StageFields } from '../../../client/src/features/workflows/StageFields';
+import { render, texts, typeInto, type Rendered } from '../../helpers/client-render';
+
+/** A parallel stage with two service tracks, each a compound stage of its own steps. */
+const services: Stage = {
+  type: 'parallel',
+  regions: {
+    legalAssistance: { type: 'compound', initial: 'notStarted', stages: { notStarted: { type: 'atomic', on: { start: [{ target: 'inProgress' }] } }, inProgress: { type: 'atomic' }, completed: { type: 'final' } } },
+    therapy: { type: 'compound', initial: 'notStarted', stages: { notStarted: { type: 'atomic' }, completed: { type: 'final' } } },
+  },
+};
+
+let view: Rendered | undefined;
+afterEach(async () => {
+  await view?.unmount();
+  view = undefined;
+});
+
+describe('ServiceTracks', () => {
+  it('draws one lane per track of a parallel stage, with its steps and the current one marked', async () => {
+    view = await render(<ServiceTracks stageId="services" stage={services} current={['services', 'services/legalAssistance/inProgress', 'services/therapy/notStarted']} label={(id) => `<${id}>`} />);
+    expect(texts(view.host, 'h3')).toEqual(['Service tracks in <services>']);
+    expect(texts(view.host, '.track h4')).toEqual(['<legalAssistance>', '<therapy>']);
+    const lanes = [...view.host.querySelectorAll('.track')];
+    expect(texts(lanes[0]!, 'li')).toEqual(['<notStarted>', '<inProgress>current', '<completed>']);
+    expect(texts(lanes[1]!, 'li[aria-current="step"]')).toEqual(['<notStarted>current']);
+  });
+
+  it('draws the steps of a compound stage as one lane', async () => {
+    const legal = (services as Extract<Stage, { type: 'parallel' }>).regions.legalAssistance!;
+    view = await render(<ServiceTracks stageId="legal" stage={legal} current={['legal/completed']} label={(id) => id} />);
+    expect(texts(view.host, 'h3')).toEqual(['Steps in legal']);
+    expect(texts(view.host, 'li.current')).toEqual(['completedcurrent']);
+  });
+});
+
+describe('StageFields', () => {
+  it('edits a step inside a track and hands back the whole stage, other tracks unchanged', async () => {
+    const changes: Stage[] = [];
+    view = await render(<StageFields path="services" stage={services} onChange={(stage) => changes.push(stage)} />);
+    expect(texts(view.host, ':scope > details.nested-stage > summary code')).toEqual(['services/legalAssistance', 'services/therapy']);
+    const forms = view.host.querySelector<HTMLInputElement>('#forms-services-legalAssistance-inProgress')!;
+    await typeInto(forms, 'legal-aid-request, consent');
+    expect(changes).toHaveLength(1);
+    const changed = changes[0]!;
+    if (changed.type !== 'parallel') throw new Error('the stage stays parallel');
+    const legal = changed.regions.legalAssistance!;
+    if (legal.type !== 'compound') throw new Error('the track stays compound');
+    expect(legal.stages.inProgress).toEqual({ type: 'atomic', requiredForms: ['legal-aid-request', 'consent'] });
+    expect(legal.stages.notStarted).toEqual({ type: 'atomic', on: { start: [{ target: 'inProgress' }] } });
+    expect(changed.regions.therapy).toBe((services as Extract<Stage, { type: 'parallel' }>).regions.therapy);
+  });
+
+  it('shows nothing to edit on a final stage', async () => {
+    view = await render(<StageFields path="closed" stage={{ type: 'final' }} onChange={() => undefined} />);
+    expect(view.host.innerHTML).toBe('');
+  });
+});
