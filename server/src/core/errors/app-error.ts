@@ -36,6 +36,11 @@ export const forbidden = (refused?: readonly string[]) => new AppError(403, 'for
  * conditional update that matched nothing, or a write claim held by another writer (core/db/write-claim.ts).
  */
 export const versionConflict = () => new AppError(409, 'version-conflict');
+/** The result of a conditional write, or the version conflict when it matched nothing (null). */
+export function orVersionConflict<T>(written: T | null): T {
+  if (written === null) throw versionConflict();
+  return written;
+}
 export const unauthenticated = () => new AppError(401, 'unauthenticated');
 /** Something that cannot happen unless the database was edited by hand; never reveals more. */
 export const internalError = (cause?: unknown) => new AppError(500, 'internal', { cause });

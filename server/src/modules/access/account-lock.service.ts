@@ -1,6 +1,6 @@
 import { isValidObjectId } from 'mongoose';
 import { notFound } from '../../core/errors/app-error';
-import { recordAudit } from '../audit/audit.service';
+import { auditedWrite } from '../audit/audit-trail';
 import type { LoginThrottle } from './login-throttle.service';
 import { ensureCan, withPermission } from './permissions';
 import { auditActor, type ServiceContext } from './service-context';
@@ -25,7 +25,8 @@ export async function unlockAccount(ctx: ServiceContext, throttle: LoginThrottle
   const user = await userModel(ctx.db).findOne(withPermission(ctx.auth.ability, 'read', 'User', { _id: userId })).lean();
   if (!user) throw notFound();
   ensureCan(ctx.auth.ability, 'update', 'User', user);
-  const removed = await throttle.unlock(user.email);
-  await recordAudit(ctx.db, auditActor(ctx), { action: 'unlock', subjectType: 'User', subjectId: String(user._id) });
+  const removed = await auditedWrite(ctx.db, auditActor(ctx), { action: 'unlock', subjectType: 'User', subjectId: String(user._id) }, () =>
+    throttle.unlock(user.email),
+  );
   return { unlocked: removed > 0 };
 }

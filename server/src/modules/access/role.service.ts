@@ -1,8 +1,8 @@
 import { withWriteClaim } from '../../core/db/write-claim';
-import type { Connection, Types } from 'mongoose';
-import { notFound, versionConflict } from '../../core/errors/app-error';
+import { Types, type Connection } from 'mongoose';
+import { notFound, orVersionConflict } from '../../core/errors/app-error';
 import { roleRulesInvalid, roleScopeInvalid, unknownPreset } from './access.errors';
-import { recordAudit } from '../audit/audit.service';
+import { auditedWrite } from '../audit/audit-trail';
 import { forgetCachedAuth } from './auth-context';
 import { ensureGrantable } from './grant.service';
 import { ensureCan, withPermission } from './permissions';
@@ -79,8 +79,10 @@ export async function createRole(
   if (input.preset && !preset) throw unknownPreset(input.preset);
   const stored = { orgId, scope: input.scope ?? preset?.scope, key: input.key, name: input.name, preset: input.preset };
   const rules = await grantableRules(ctx, stored, input.rules ?? preset?.rules ?? []);
-  const role = await roleModel(ctx.db).create({ ...stored, rules: encodeRules(rules) });
-  await recordAudit(ctx.db, auditActor(ctx), { action: 'create', subjectType: 'Role', subjectId: role.id });
+  const _id = new Types.ObjectId();
+  const role = await auditedWrite(ctx.db, auditActor(ctx), { action: 'create', subjectType: 'Role', subjectId: _id.toHexString() }, () =>
+    roleModel(ctx.db).create({ _id, ...stored, rules: encodeRules(rules) }),
+  );
   return role.toObject();
 }
 
@@ -102,15 +104,17 @@ export async function updateRole(
   }
   // Optimistic concurrency: the update applies only to the version the editor saw.
   // The claim makes the version check atomic on FerretDB too (see core/db/write-claim.ts).
-  const updated = await withWriteClaim(ctx.db, `role:${id}`, () =>
-    Roles.findOneAndUpdate(
-      { _id: role._id, __v: input.version },
-      { $set: { ...(input.name ? { name: input.name } : {}), ...(rules ? { rules } : {}), ...(input.scope ? { scope } : {}) }, $inc: { __v: 1 } },
-      { returnDocument: 'after' },
-    ).lean(),
+  const updated = await auditedWrite(ctx.db, auditActor(ctx), { action: 'update', subjectType: 'Role', subjectId: id }, async () =>
+    orVersionConflict(
+      await withWriteClaim(ctx.db, `role:${id}`, () =>
+        Roles.findOneAndUpdate(
+          { _id: role._id, __v: input.version },
+          { $set: { ...(input.name ? { name: input.name } : {}), ...(rules ? { rules } : {}), ...(input.scope ? { scope } : {}) }, $inc: { __v: 1 } },
+          { returnDocument: 'after' },
+        ).lean(),
+      ),
+    ),
   );
-  if (!updated) throw versionConflict();
   forgetCachedAuth();
-  await recordAudit(ctx.db, auditActor(ctx), { action: 'update', subjectType: 'Role', subjectId: id });
   return updated;
 }

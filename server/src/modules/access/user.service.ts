@@ -1,7 +1,7 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { notFound } from '../../core/errors/app-error';
 import { unknownRole } from './access.errors';
-import { recordAudit } from '../audit/audit.service';
+import { auditedWrite } from '../audit/audit-trail';
 import { ensureGrantable } from './grant.service';
 import { hashPassword } from './password';
 import { ensureCan, withPermission } from './permissions';
@@ -26,11 +26,11 @@ export async function createUser(
   const candidate = { email: input.email, name: input.name, memberships: [{ orgId, roleId: role._id }] };
   ensureCan(ctx.auth.ability, 'create', 'User', candidate);
   await ensureGrantable(ctx, { ...role, rules: decodeRules(role.rules) }, 'role.rules');
-  const user = await userModel(ctx.db).create({
-    ...candidate,
-    ...(input.password ? { passwordHash: await hashPassword(input.password) } : {}),
-  });
-  await recordAudit(ctx.db, auditActor(ctx), { action: 'create', subjectType: 'User', subjectId: user.id });
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  const _id = new Types.ObjectId();
+  const user = await auditedWrite(ctx.db, auditActor(ctx), { action: 'create', subjectType: 'User', subjectId: _id.toHexString() }, () =>
+    userModel(ctx.db).create({ _id, ...candidate, ...(passwordHash ? { passwordHash } : {}) }),
+  );
   return user.toObject();
 }
 
@@ -43,7 +43,7 @@ export async function revokeSessionsOf(ctx: ServiceContext, userId: string): Pro
   const user = await userModel(ctx.db).findOne(withPermission(ctx.auth.ability, 'read', 'User', { _id: userId })).lean();
   if (!user) throw notFound();
   ensureCan(ctx.auth.ability, 'revoke', 'Session', { orgId: ctx.auth.org._id });
-  const revoked = await revokeUserSessions(ctx.db, user._id);
-  await recordAudit(ctx.db, auditActor(ctx), { action: 'revoke-sessions', subjectType: 'User', subjectId: String(user._id) });
-  return revoked;
+  return auditedWrite(ctx.db, auditActor(ctx), { action: 'revoke-sessions', subjectType: 'User', subjectId: String(user._id) }, () =>
+    revokeUserSessions(ctx.db, user._id),
+  );
 }

@@ -16,8 +16,9 @@ export interface AuditEvent {
 }
 
 /**
- * Appends one entry and resolves once it is stored. Only names of fields go in, never values: an audit log must not
- * become a second case file.
+ * Appends one entry for something that writes no record of its own (a read of sensitive fields, an export, a sign-in
+ * or sign-out) and resolves once it is stored; writes are audited through `auditedWrite` (audit-trail.ts). Only
+ * names of fields go in, never values: an audit log must not become a second case file.
  */
 export async function recordAudit(db: Connection, actor: AuditActor, event: AuditEvent): Promise<void> {
   await appendAuditEntry(db, auditEntry(actor, event));

@@ -1,7 +1,7 @@
 import { forbidden, notFound } from '../../core/errors/app-error';
 import { permittedFields, withPermission } from '../access/permissions';
 import { auditActor, type ServiceContext } from '../access/service-context';
-import { recordAudit } from '../audit/audit.service';
+import { auditedWrite } from '../audit/audit-trail';
 import { organisationModel, type Organisation } from './organisation.model';
 
 export async function listOrganisations(ctx: ServiceContext): Promise<Organisation[]> {
@@ -27,7 +27,8 @@ export async function updateOrganisation(
   const set: Record<string, unknown> = {};
   if (input.name) set.name = input.name;
   for (const [name, value] of Object.entries(input.parameters ?? {})) set[`parameters.${name}`] = value;
-  const updated = await organisationModel(ctx.db).findOneAndUpdate({ _id: org._id }, { $set: set }, { returnDocument: 'after' }).lean();
-  await recordAudit(ctx.db, auditActor(ctx), { action: 'update', subjectType: 'Organisation', subjectId: String(org._id) });
+  const updated = await auditedWrite(ctx.db, auditActor(ctx), { action: 'update', subjectType: 'Organisation', subjectId: String(org._id) }, () =>
+    organisationModel(ctx.db).findOneAndUpdate({ _id: org._id }, { $set: set }, { returnDocument: 'after' }).lean(),
+  );
   return updated!;
 }

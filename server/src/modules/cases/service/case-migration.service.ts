@@ -1,6 +1,6 @@
 import type { MigrationResult, MigrationRow } from '../../../contracts/cases/case-migration.types';
 import { notFound } from '../../../core/errors/app-error';
-import { recordAudit } from '../../audit/audit.service';
+import { auditedWrite } from '../../audit/audit-trail';
 import { ensureCan, withPermission } from '../../access/permissions';
 import { auditActor, type ServiceContext } from '../../access/service-context';
 import { canMigrate } from '../../workflows/versioning/workflow-migration';
@@ -24,23 +24,27 @@ export async function migrateCases(rt: CaseRuntime, ctx: ServiceContext, workflo
   if (!toDef) throw notFound();
   const filter = { 'workflow.source': 'workflow', 'workflow.definitionId': ref.id, 'workflow.version': { $ne: input.toVersion } };
   const cases = await caseModel(rt.db).find(withPermission(ctx.auth.ability, 'update', 'Case', filter)).sort({ reference: 1 }).lean();
-  const rows: MigrationRow[] = [];
-  for (const record of cases) {
-    const fromDef = await definitionOf(rt, record);
-    const check = canMigrate(record.workflow.snapshot as PersistedWorkflowSnapshot, fromDef, toDef);
-    const row: MigrationRow = { caseId: String(record._id), reference: record.reference, fromVersion: record.workflow.version, ok: check.ok };
-    if (!check.ok) Object.assign(row, { reason: check.reason, ...(check.stagePath ? { stagePath: check.stagePath } : {}) });
-    if (check.ok && !input.dryRun) {
-      const moved = { ...record, workflow: { ...record.workflow, version: input.toVersion } };
-      const change = await advanceCase(rt, moved, { type: 'caseUpdated' }, ctx.auth.user._id.toHexString(), {
-        type: 'migrated', detail: `${record.workflow.version}->${input.toVersion}`,
-      });
-      const committed = 'ok' in change ? null : await commitCase(rt, record, change);
-      row.migrated = committed !== null;
-      if (!committed) row.reason = 'changed-concurrently';
+  // One entry for the whole move; a dry run writes nothing and leaves none.
+  const event = input.dryRun ? null : { action: 'migrate', subjectType: 'Workflow', subjectId: workflowId };
+  const rows = await auditedWrite(ctx.db, auditActor(ctx), () => event, async () => {
+    const result: MigrationRow[] = [];
+    for (const record of cases) {
+      const fromDef = await definitionOf(rt, record);
+      const check = canMigrate(record.workflow.snapshot as PersistedWorkflowSnapshot, fromDef, toDef);
+      const row: MigrationRow = { caseId: String(record._id), reference: record.reference, fromVersion: record.workflow.version, ok: check.ok };
+      if (!check.ok) Object.assign(row, { reason: check.reason, ...(check.stagePath ? { stagePath: check.stagePath } : {}) });
+      if (check.ok && !input.dryRun) {
+        const moved = { ...record, workflow: { ...record.workflow, version: input.toVersion } };
+        const change = await advanceCase(rt, moved, { type: 'caseUpdated' }, ctx.auth.user._id.toHexString(), {
+          type: 'migrated', detail: `${record.workflow.version}->${input.toVersion}`,
+        });
+        const committed = 'ok' in change ? null : await commitCase(rt, record, change);
+        row.migrated = committed !== null;
+        if (!committed) row.reason = 'changed-concurrently';
+      }
+      result.push(row);
     }
-    rows.push(row);
-  }
-  if (!input.dryRun) await recordAudit(ctx.db, auditActor(ctx), { action: 'migrate', subjectType: 'Workflow', subjectId: workflowId });
+    return result;
+  });
   return { dryRun: input.dryRun, toVersion: input.toVersion, cases: rows };
 }

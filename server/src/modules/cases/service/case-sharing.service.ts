@@ -1,6 +1,6 @@
-import { notFound, versionConflict } from '../../../core/errors/app-error';
+import { notFound, orVersionConflict, versionConflict } from '../../../core/errors/app-error';
 import { consentRequired } from '../case.errors';
-import { recordAudit } from '../../audit/audit.service';
+import { auditedWrite } from '../../audit/audit-trail';
 import { auditActor, type ServiceContext } from '../../access/service-context';
 import { organisationModel } from '../../tenants/organisation.model';
 import type { CaseRecord } from '../storage/case.model';
@@ -30,19 +30,21 @@ export async function shareCase(rt: CaseRuntime, ctx: ServiceContext, id: string
   const userId = ctx.auth.user._id.toHexString();
   const fields = record.workflow.fields;
   const shares = [...((fields.shares as Array<{ orgId: string; recipient: string }> | undefined) ?? []).filter((s) => s.orgId !== orgId), { orgId, recipient: input.recipient }];
-  const committed = await commitCase(rt, record, {
-    set: {
-      sharedWith: [...new Set([...record.sharedWith, orgId])],
-      workflow: {
-        ...record.workflow,
-        fields: { ...fields, shares },
-        timeline: [...record.workflow.timeline, { at: now, type: 'shared', by: userId, detail: input.recipient }],
-      },
-    },
-    notifications: [],
-  });
-  if (!committed) throw versionConflict();
-  await recordAudit(ctx.db, auditActor(ctx), { action: 'share', subjectType: 'Case', subjectId: id });
+  const committed = await auditedWrite(ctx.db, auditActor(ctx), { action: 'share', subjectType: 'Case', subjectId: id }, async () =>
+    orVersionConflict(
+      await commitCase(rt, record, {
+        set: {
+          sharedWith: [...new Set([...record.sharedWith, orgId])],
+          workflow: {
+            ...record.workflow,
+            fields: { ...fields, shares },
+            timeline: [...record.workflow.timeline, { at: now, type: 'shared', by: userId, detail: input.recipient }],
+          },
+        },
+        notifications: [],
+      }),
+    ),
+  );
   return presentCase(ctx, committed, now).body;
 }
 

@@ -1,6 +1,6 @@
-import { notFound, versionConflict } from '../../../core/errors/app-error';
+import { notFound, orVersionConflict, versionConflict } from '../../../core/errors/app-error';
 import { taskAlreadyDone } from '../case.errors';
-import { recordAudit } from '../../audit/audit.service';
+import { auditedWrite } from '../../audit/audit-trail';
 import { auditActor, type ServiceContext } from '../../access/service-context';
 import { ensureCaseAction, readableCase } from './case-access';
 import { presentCase } from './case-presenter';
@@ -26,8 +26,8 @@ export async function completeCaseTask(rt: CaseRuntime, ctx: ServiceContext, id:
     tasks: record.workflow.tasks.map((item) => (item.id === taskId ? { ...item, status: 'done' as const, doneAt: now, doneBy: by } : item)),
     timeline: [...record.workflow.timeline, { at: now, type: 'task-done', by, detail: task.titleKey }],
   };
-  const committed = await commitCase(rt, record, { set: { workflow }, notifications: [] });
-  if (!committed) throw versionConflict();
-  await recordAudit(ctx.db, auditActor(ctx), { action: 'update', subjectType: 'Case', subjectId: id });
+  const committed = await auditedWrite(ctx.db, auditActor(ctx), { action: 'update', subjectType: 'Case', subjectId: id }, async () =>
+    orVersionConflict(await commitCase(rt, record, { set: { workflow }, notifications: [] })),
+  );
   return presentCase(ctx, committed, now).body;
 }

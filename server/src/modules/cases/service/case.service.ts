@@ -1,8 +1,9 @@
 import { isValidObjectId, type Types } from 'mongoose';
 import { idempotent, newId, type IdempotencyKey } from '../../../core/db/idempotency';
-import { forbidden, notFound, versionConflict } from '../../../core/errors/app-error';
+import { forbidden, notFound, orVersionConflict, versionConflict } from '../../../core/errors/app-error';
 import { workflowNotPublished } from '../case.errors';
 import { recordAudit } from '../../audit/audit.service';
+import { auditedWrite } from '../../audit/audit-trail';
 import { can, ensureCan, fieldFilter, withPermission } from '../../access/permissions';
 import { auditActor, type ServiceContext } from '../../access/service-context';
 import { organisationModel } from '../../tenants/organisation.model';
@@ -137,30 +138,31 @@ async function insertCase(rt: CaseRuntime, ctx: ServiceContext, input: CreateCas
   const workflow = withDeadlines(started.workflow, timers);
   const { services, checkpoints } = trackStatuses(workflow.snapshot as never);
   const reference = await nextCaseReference(rt.db, org, now);
-  writing();
-  const created = await caseModel(rt.db).create({
-    ...groupValues(input),
-    _id: draft._id,
-    reference,
-    orgId,
-    assignees: input.assignees ?? [userId],
-    identity: draft.identity,
-    consents: draft.consents,
-    plan: { goals: [], reviewDates: [], obstacles: [], riskFlags: [], ...(input.plan ?? {}), services, checkpoints },
-    workflow,
-    sharedWith: [],
-    version: 0,
-    createdBy: userId,
-    createdAt: now,
-    updatedAt: now,
-  });
-  const record = created.toObject() as CaseRecord;
-  await syncTimerJobs(rt.db, record, timers);
-  if (started.notifications.length) {
-    await caseNotificationModel(rt.db).insertMany(started.notifications.map((n) => ({ ...n, orgId, caseId: record._id, createdAt: now })));
-  }
-  await recordAudit(ctx.db, auditActor(ctx), {
-    action: 'create', subjectType: 'Case', subjectId: String(record._id), sensitiveFields: groups.filter((g) => (SENSITIVE_GROUPS as readonly string[]).includes(g)),
+  const sensitiveFields = groups.filter((g) => (SENSITIVE_GROUPS as readonly string[]).includes(g));
+  const record = await auditedWrite(ctx.db, auditActor(ctx), { action: 'create', subjectType: 'Case', subjectId: String(draft._id), sensitiveFields }, async () => {
+    writing();
+    const created = await caseModel(rt.db).create({
+      ...groupValues(input),
+      _id: draft._id,
+      reference,
+      orgId,
+      assignees: input.assignees ?? [userId],
+      identity: draft.identity,
+      consents: draft.consents,
+      plan: { goals: [], reviewDates: [], obstacles: [], riskFlags: [], ...(input.plan ?? {}), services, checkpoints },
+      workflow,
+      sharedWith: [],
+      version: 0,
+      createdBy: userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const stored = created.toObject() as CaseRecord;
+    await syncTimerJobs(rt.db, stored, timers);
+    if (started.notifications.length) {
+      await caseNotificationModel(rt.db).insertMany(started.notifications.map((n) => ({ ...n, orgId, caseId: stored._id, createdAt: now })));
+    }
+    return stored;
   });
   return presentCase(ctx, record, now).body;
 }
@@ -194,11 +196,10 @@ export async function updateCase(rt: CaseRuntime, ctx: ServiceContext, id: strin
     advanced && !('ok' in advanced)
       ? advanced
       : { set: { plan: next.plan, workflow: { ...next.workflow, timeline: [...next.workflow.timeline, { at: rt.clock.now(), by: userId, ...extra }] } }, timers: [], notifications: [] };
-  const committed = await commitCase(rt, record, { ...change, set: { ...groupValues(input), ...(input.consents ? { sharedWith: next.sharedWith } : {}), ...change.set } });
-  if (!committed) throw versionConflict();
-  await recordAudit(ctx.db, auditActor(ctx), {
-    action: 'update', subjectType: 'Case', subjectId: id, sensitiveFields: groups.filter((g) => (SENSITIVE_GROUPS as readonly string[]).includes(g)),
-  });
+  const sensitiveFields = groups.filter((g) => (SENSITIVE_GROUPS as readonly string[]).includes(g));
+  const committed = await auditedWrite(ctx.db, auditActor(ctx), { action: 'update', subjectType: 'Case', subjectId: id, sensitiveFields }, async () =>
+    orVersionConflict(await commitCase(rt, record, { ...change, set: { ...groupValues(input), ...(input.consents ? { sharedWith: next.sharedWith } : {}), ...change.set } })),
+  );
   return presentCase(ctx, committed, rt.clock.now()).body;
 }
 

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { notFound, versionConflict } from '../../../core/errors/app-error';
 import { ensureCan } from '../../access/permissions';
 import { auditActor, type ServiceContext } from '../../access/service-context';
-import { recordAudit } from '../../audit/audit.service';
+import { auditedWrite } from '../../audit/audit-trail';
 import { formModel, type Form } from '../models/form.model';
 import { formRevisionModel } from '../models/form-revision.model';
 import { forgetForm } from './form-cache';
@@ -56,14 +56,19 @@ export async function createForm(ctx: ServiceContext, input: SaveFormInput, t: T
   ensureCan(ctx.auth.ability, 'create', 'Form', { orgId });
   if (input.publish) ensureCan(ctx.auth.ability, 'publish', 'Form', { orgId });
   const definition = checkDefinition(input.definition, t);
-  const form = await insertForm(ctx.db, orgId, {
-    definition,
-    translations: input.translations ?? {},
-    authorId: ctx.auth.user._id,
-    note: input.note ?? '',
-    publish: input.publish ?? false,
-  });
-  await recordAudit(ctx.db, auditActor(ctx), { action: 'create', subjectType: 'Form', subjectId: form._id.toHexString() });
+  const form = await auditedWrite(
+    ctx.db,
+    auditActor(ctx),
+    (created) => ({ action: 'create', subjectType: 'Form', subjectId: created._id.toHexString() }),
+    () =>
+      insertForm(ctx.db, orgId, {
+        definition,
+        translations: input.translations ?? {},
+        authorId: ctx.auth.user._id,
+        note: input.note ?? '',
+        publish: input.publish ?? false,
+      }),
+  );
   return { form, revision: await loadRevision(ctx.db, form._id, 1) };
 }
 
@@ -79,20 +84,22 @@ export async function saveForm(
   if (input.publish) ensureCan(ctx.auth.ability, 'publish', 'Form', form);
   const definition = checkDefinition(input.definition, t);
   const previous = await loadRevision(ctx.db, form._id, form.latestRevision);
-  const updated = await appendRevision(
-    ctx.db,
-    form,
-    {
-      definition,
-      // A definition save keeps the translations unless new ones are given.
-      translations: input.translations ?? previous.translations,
-      authorId: ctx.auth.user._id,
-      note: input.note ?? '',
-      publish: input.publish ?? false,
-    },
-    input.version ?? form.version,
+  const event = { action: input.publish ? 'publish' : 'update', subjectType: 'Form', subjectId: form._id.toHexString() };
+  const updated = await auditedWrite(ctx.db, auditActor(ctx), event, () =>
+    appendRevision(
+      ctx.db,
+      form,
+      {
+        definition,
+        // A definition save keeps the translations unless new ones are given.
+        translations: input.translations ?? previous.translations,
+        authorId: ctx.auth.user._id,
+        note: input.note ?? '',
+        publish: input.publish ?? false,
+      },
+      input.version ?? form.version,
+    ),
   );
-  await recordAudit(ctx.db, auditActor(ctx), { action: input.publish ? 'publish' : 'update', subjectType: 'Form', subjectId: form._id.toHexString() });
   return { form: updated, revision: await loadRevision(ctx.db, form._id, updated.latestRevision) };
 }
 
@@ -100,8 +107,9 @@ export async function publishForm(ctx: ServiceContext, ref: FormRef, input: { re
   const form = await findForm(ctx, 'read', ref);
   ensureCan(ctx.auth.ability, 'publish', 'Form', form);
   const number = input.revision ?? form.latestRevision;
-  const updated = await markPublished(ctx.db, form, number, input.version);
-  await recordAudit(ctx.db, auditActor(ctx), { action: 'publish', subjectType: 'Form', subjectId: form._id.toHexString() });
+  const updated = await auditedWrite(ctx.db, auditActor(ctx), { action: 'publish', subjectType: 'Form', subjectId: form._id.toHexString() }, () =>
+    markPublished(ctx.db, form, number, input.version),
+  );
   return { form: updated, revision: await loadRevision(ctx.db, form._id, number) };
 }
 
@@ -109,10 +117,11 @@ export async function publishForm(ctx: ServiceContext, ref: FormRef, input: { re
 export async function deleteForm(ctx: ServiceContext, ref: FormRef): Promise<void> {
   const form = await findForm(ctx, 'read', ref);
   ensureCan(ctx.auth.ability, 'delete', 'Form', form);
-  const result = await formModel(ctx.db).deleteOne({ _id: form._id, version: form.version });
-  forgetForm(ctx.db, form._id);
-  if (result.deletedCount !== 1) throw versionConflict();
-  await recordAudit(ctx.db, auditActor(ctx), { action: 'delete', subjectType: 'Form', subjectId: form._id.toHexString() });
+  await auditedWrite(ctx.db, auditActor(ctx), { action: 'delete', subjectType: 'Form', subjectId: form._id.toHexString() }, async () => {
+    const result = await formModel(ctx.db).deleteOne({ _id: form._id, version: form.version });
+    forgetForm(ctx.db, form._id);
+    if (result.deletedCount !== 1) throw versionConflict();
+  });
 }
 
 export async function listRevisions(ctx: ServiceContext, ref: FormRef) {

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { notFound } from '../../../core/errors/app-error';
 import { ensureCan, withPermission } from '../../access/permissions';
 import { auditActor, type ServiceContext } from '../../access/service-context';
-import { recordAudit } from '../../audit/audit.service';
+import { auditedWrite } from '../../audit/audit-trail';
 import { formTemplateModel, formTemplateRevisionModel, type FormTemplate } from '../models/form-template.model';
 import type { FormDefinition } from '../../../contracts/forms/form.types';
 import type { FormTranslations } from '../../../contracts/forms/translatable-strings-collector';
@@ -43,12 +43,13 @@ export async function cloneTemplate(ctx: ServiceContext, path: string, t: TFunct
   ensureCan(ctx.auth.ability, 'create', 'Form', { orgId });
   const source = await getTemplate(ctx, path);
   const definition = checkDefinition({ ...source.definition, ...(newPath ? { path: newPath } : {}) }, t);
-  const form = await insertForm(
-    ctx.db,
-    orgId,
-    { definition, translations: source.translations, authorId: ctx.auth.user._id, note: `cloned from template ${path} revision ${source.revision}`, publish: true },
-    { templatePath: path, revision: source.revision },
+  const form = await auditedWrite(ctx.db, auditActor(ctx), { action: 'clone', subjectType: 'FormTemplate', subjectId: path }, () =>
+    insertForm(
+      ctx.db,
+      orgId,
+      { definition, translations: source.translations, authorId: ctx.auth.user._id, note: `cloned from template ${path} revision ${source.revision}`, publish: true },
+      { templatePath: path, revision: source.revision },
+    ),
   );
-  await recordAudit(ctx.db, auditActor(ctx), { action: 'clone', subjectType: 'FormTemplate', subjectId: path });
   return { form, revision: await loadRevision(ctx.db, form._id, 1) };
 }

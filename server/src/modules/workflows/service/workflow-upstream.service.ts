@@ -1,6 +1,6 @@
-import { versionConflict } from '../../../core/errors/app-error';
+import { orVersionConflict } from '../../../core/errors/app-error';
 import { workflowMergeConflicts, workflowNoUpstream, workflowUpstreamUnavailable } from '../workflow.errors';
-import { recordAudit } from '../../audit/audit.service';
+import { auditedWrite } from '../../audit/audit-trail';
 import { ensureCan } from '../../access/permissions';
 import { auditActor, type ServiceContext } from '../../access/service-context';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
@@ -69,14 +69,16 @@ export async function mergeUpstream(
   const upstream = { ...current.upstream!, version: newest.version };
   const definition: WorkflowDefinition = { ...merged, upstream: { id: upstream.id, version: upstream.version } };
   await assertValid(deps.catalog, current.orgId, { ...definition, version: Math.max(1, current.latestVersion + 1) });
-  const updated = await workflowModel(ctx.db)
-    .findOneAndUpdate(
-      { _id: current._id, revision: input.revision },
-      { $set: { draftText: definitionToText(definition), upstream }, $inc: { revision: 1 } },
-      { returnDocument: 'after' },
-    )
-    .lean();
-  if (!updated) throw versionConflict();
-  await recordAudit(ctx.db, auditActor(ctx), { action: 'merge', subjectType: 'Workflow', subjectId: id });
+  const updated = await auditedWrite(ctx.db, auditActor(ctx), { action: 'merge', subjectType: 'Workflow', subjectId: id }, async () =>
+    orVersionConflict(
+      await workflowModel(ctx.db)
+        .findOneAndUpdate(
+          { _id: current._id, revision: input.revision },
+          { $set: { draftText: definitionToText(definition), upstream }, $inc: { revision: 1 } },
+          { returnDocument: 'after' },
+        )
+        .lean(),
+    ),
+  );
   return { workflow: updated, resolved: conflicts };
 }

@@ -1,7 +1,7 @@
-import { isValidObjectId } from 'mongoose';
-import { notFound, versionConflict } from '../../../core/errors/app-error';
+import { isValidObjectId, Types } from 'mongoose';
+import { notFound, orVersionConflict, versionConflict } from '../../../core/errors/app-error';
 import { workflowInvalid } from '../workflow.errors';
-import { recordAudit } from '../../audit/audit.service';
+import { auditedWrite } from '../../audit/audit-trail';
 import { can, ensureCan, withPermission } from '../../access/permissions';
 import { auditActor, type ServiceContext } from '../../access/service-context';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
@@ -54,14 +54,17 @@ function definitionKey(definition: unknown): string {
 export async function createWorkflow(ctx: ServiceContext, input: { definition: Record<string, unknown>; shared?: boolean }) {
   const orgId = ctx.auth.org._id;
   ensureCan(ctx.auth.ability, 'create', 'Workflow', { orgId });
-  const created = await workflowModel(ctx.db).create({
-    orgId,
-    key: definitionKey(input.definition),
-    draftText: definitionToText(input.definition),
-    shared: input.shared ?? false,
-    upstream: null,
-  });
-  await recordAudit(ctx.db, auditActor(ctx), { action: 'create', subjectType: 'Workflow', subjectId: created.id });
+  const _id = new Types.ObjectId();
+  const created = await auditedWrite(ctx.db, auditActor(ctx), { action: 'create', subjectType: 'Workflow', subjectId: _id.toHexString() }, () =>
+    workflowModel(ctx.db).create({
+      _id,
+      orgId,
+      key: definitionKey(input.definition),
+      draftText: definitionToText(input.definition),
+      shared: input.shared ?? false,
+      upstream: null,
+    }),
+  );
   return created.toObject();
 }
 
@@ -81,12 +84,13 @@ export async function updateDraft(
     set.draftText = definitionToText(input.definition);
   }
   if (input.shared !== undefined) set.shared = input.shared;
-  const updated = await workflowModel(ctx.db)
-    .findOneAndUpdate({ _id: current._id, revision: input.revision }, { $set: set, $inc: { revision: 1 } }, { returnDocument: 'after' })
-    .lean();
-  if (!updated) throw versionConflict();
-  await recordAudit(ctx.db, auditActor(ctx), { action: 'update', subjectType: 'Workflow', subjectId: id });
-  return updated;
+  return auditedWrite(ctx.db, auditActor(ctx), { action: 'update', subjectType: 'Workflow', subjectId: id }, async () =>
+    orVersionConflict(
+      await workflowModel(ctx.db)
+        .findOneAndUpdate({ _id: current._id, revision: input.revision }, { $set: set, $inc: { revision: 1 } }, { returnDocument: 'after' })
+        .lean(),
+    ),
+  );
 }
 
 export async function validateDraft(deps: WorkflowDeps, ctx: ServiceContext, id: string): Promise<WorkflowProblem[]> {
@@ -114,35 +118,37 @@ export async function publishWorkflow(deps: WorkflowDeps, ctx: ServiceContext, i
   // The unique (workflow, version) index must exist before the first insert; init() builds the model's indexes
   // once per connection and afterwards returns at once (createIndexes() asked the database again on every publish).
   await Versions.init();
-  let inserted;
-  try {
-    inserted = await Versions.create({
-      workflowId: current._id,
-      orgId: current.orgId,
-      version,
-      definitionText: definitionToText(definition),
-      upstream: current.upstream,
-      publishedAt: deps.now(),
-      publishedBy: ctx.auth.user._id,
-    });
-  } catch (error) {
-    if ((error as { code?: number }).code === 11000) throw versionConflict();
-    throw error;
-  }
-  const updated = await workflowModel(ctx.db)
-    .findOneAndUpdate(
-      { _id: current._id, revision, latestVersion: current.latestVersion },
-      { $set: { latestVersion: version, draftText: definitionToText(definition) }, $inc: { revision: 1 } },
-      { returnDocument: 'after' },
-    )
-    .lean();
-  if (!updated) {
-    // The draft changed while publishing: the version was never visible, so withdrawing it loses nothing.
-    await Versions.deleteOne({ _id: inserted._id });
-    throw versionConflict();
-  }
-  await recordAudit(ctx.db, auditActor(ctx), { action: 'publish', subjectType: 'Workflow', subjectId: id });
-  return { workflow: updated, version };
+  // The version and the workflow are written as one audited change: a version withdrawn again leaves no entry.
+  return auditedWrite(ctx.db, auditActor(ctx), { action: 'publish', subjectType: 'Workflow', subjectId: id }, async () => {
+    let inserted;
+    try {
+      inserted = await Versions.create({
+        workflowId: current._id,
+        orgId: current.orgId,
+        version,
+        definitionText: definitionToText(definition),
+        upstream: current.upstream,
+        publishedAt: deps.now(),
+        publishedBy: ctx.auth.user._id,
+      });
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000) throw versionConflict();
+      throw error;
+    }
+    const updated = await workflowModel(ctx.db)
+      .findOneAndUpdate(
+        { _id: current._id, revision, latestVersion: current.latestVersion },
+        { $set: { latestVersion: version, draftText: definitionToText(definition) }, $inc: { revision: 1 } },
+        { returnDocument: 'after' },
+      )
+      .lean();
+    if (!updated) {
+      // The draft changed while publishing: the version was never visible, so withdrawing it loses nothing.
+      await Versions.deleteOne({ _id: inserted._id });
+      throw versionConflict();
+    }
+    return { workflow: updated, version };
+  });
 }
 
 export async function getVersion(ctx: ServiceContext, id: string, version: number) {
@@ -184,7 +190,9 @@ export async function cloneWorkflow(
   if (!found) throw notFound();
   const upstream: WorkflowUpstream = { source: input.source, id: input.id, version: found.version };
   const draft: WorkflowDefinition = { ...found.definition, version: 1, upstream: { id: upstream.id, version: upstream.version } };
-  const created = await workflowModel(ctx.db).create({ orgId, key: draft.id, draftText: definitionToText(draft), upstream, shared: false });
-  await recordAudit(ctx.db, auditActor(ctx), { action: 'clone', subjectType: 'Workflow', subjectId: created.id });
+  const _id = new Types.ObjectId();
+  const created = await auditedWrite(ctx.db, auditActor(ctx), { action: 'clone', subjectType: 'Workflow', subjectId: _id.toHexString() }, () =>
+    workflowModel(ctx.db).create({ _id, orgId, key: draft.id, draftText: definitionToText(draft), upstream, shared: false }),
+  );
   return created.toObject();
 }
