@@ -12,6 +12,7 @@ import { Types } from 'mongoose';
 import { auditEntry } from '../../server/src/modules/audit/audit.service';
 import { auditModel } from '../../server/src/modules/audit/audit.model';
 import { submissionModel } from '../../server/src/modules/forms/models/submission.model';
+import { MISSED_AUDIT_COPIES } from '../../server/src/modules/forms/services/submission-recovery';
 import { readInstallation } from '../../server/src/modules/meta/installation.service';
 import { testDatabaseUri } from '../helpers/test-database';
 
@@ -470,10 +471,15 @@ describe('the server process', () => {
 
       const server = startServer({ DATA_DIR: tempDataDir(), MONGODB_URI: `${testDatabaseUri().replace(/\/$/, '')}/${dbName}` });
       await server.started();
-      await waitUntil('the missed audit entry to be copied', 15_000, async () => ((await auditModel(db).countDocuments({ _id: entry._id })) === 1 ? true : undefined));
-      const [copied] = await auditModel(db).find({ subjectId: _id.toHexString() }).lean();
-      expect(copied).toMatchObject({ action: 'create', subjectType: 'Submission', sensitiveFields: ['healthNotes'], userId: entry.userId });
-      expect(server.messages('audit entries of submissions copied to the audit log after a missed copy')).toEqual([expect.objectContaining({ missing: 1 })]);
+      // The recovery writes its line only after the copies it counts are stored, so the line is the condition to wait
+      // for: once it is there, the log holds the entry (waiting for the entry instead raced the line).
+      const reported = await waitUntil('the recovery to report the missed copy', 15_000, () => {
+        const lines = server.messages(MISSED_AUDIT_COPIES);
+        return lines.length > 0 ? lines : undefined;
+      });
+      expect(reported).toEqual([expect.objectContaining({ missing: 1 })]);
+      const copied = await auditModel(db).find({ subjectId: _id.toHexString() }).lean();
+      expect(copied).toEqual([expect.objectContaining({ _id: entry._id, action: 'create', subjectType: 'Submission', sensitiveFields: ['healthNotes'], userId: entry.userId })]);
 
       server.child.kill('SIGTERM');
       expect(await server.exitWithin(SHUTDOWN_LIMIT_MS)).toMatchObject({ code: 0, signal: null });
