@@ -18,6 +18,8 @@ import { ensureInstallation } from './modules/meta/installation.service';
 import { startForms } from './modules/forms/templates/forms-startup';
 import { startSubmissionRecovery } from './modules/forms/services/submission-recovery';
 import { createCaseServices } from './modules/cases/case-services';
+import { ensureCaseLists } from './modules/cases/lists/case-list-migration';
+import { startCaseListRepair } from './modules/cases/lists/case-list-sync';
 import { upgradeCaseFormData } from './modules/cases/storage/case-form-data.model';
 import { loadTemplateLibrary } from './modules/workflows/storage/template-library.service';
 
@@ -62,6 +64,8 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  // The first start after the upgrade that brought precomputed case lists builds them (resumable, with progress).
+  await ensureCaseLists(db, { logger });
   const cases = createCaseServices(db, { logger });
   const i18n = createServerI18n(localesDir);
   if (!config.mongodbUri || config.demo) {
@@ -87,6 +91,7 @@ async function main(): Promise<void> {
   process.stdout.write(`Platform running at ${url}\n`);
   cases.scheduler.start();
   const recovery = startSubmissionRecovery(db, logger, cases.caseEvents);
+  const caseListRepair = startCaseListRepair(db, logger);
 
   let shuttingDown = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -110,6 +115,7 @@ async function main(): Promise<void> {
     clearInterval(sweep);
     await cases.scheduler.stop();
     await recovery.stop();
+    await caseListRepair.stop();
     await db.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the database connection failed'));
     await embedded?.stop();
     logger.info('stopped');

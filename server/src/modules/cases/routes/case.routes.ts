@@ -15,6 +15,7 @@ import { shareCase } from '../service/case-sharing.service';
 import { completeCaseTask } from '../service/case-task.service';
 import { caseTimeline, createCase, getCase, listCases, updateCase } from '../service/case.service';
 import { underPaths } from '../../../core/http/under-paths';
+import { allCases } from '../service/case-list-all.service';
 
 /** `/api/cases`: thin handlers; permissions and logic live in the services. */
 export function caseRoutes(rt: CaseRuntime): RequestHandler {
@@ -22,6 +23,9 @@ export function caseRoutes(rt: CaseRuntime): RequestHandler {
   router.use('/cases', requireAuth);
   router.get('/cases', async (req, res) => {
     res.json(await listCases(rt, serviceContext(rt.db, req), parseInput(CaseListQuerySchema, req.query)));
+  });
+  router.get('/cases/all', async (req, res) => {
+    res.json(await allCases(rt, serviceContext(rt.db, req), parseInput(CaseListQuerySchema, req.query)));
   });
   router.post('/cases', async (req, res) => {
     const ctx = serviceContext(rt.db, req);

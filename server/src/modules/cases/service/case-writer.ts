@@ -6,6 +6,7 @@ import { caseNotificationModel } from '../storage/notification.model';
 import { syncTimerJobs } from '../timers/case-deadlines';
 import type { CaseChange } from './case-advance';
 import type { CaseRuntime } from './case-runtime';
+import { caseListWrite } from '../lists/case-list-sync';
 
 /**
  * Stores a change with a claimed conditional write on (id, version) (see write-claim.ts): of concurrent writers that
@@ -17,6 +18,7 @@ export async function commitCase(rt: CaseRuntime, before: CaseRecord, change: Ca
   const key = `case:${before._id.toHexString()}:${before.version}`;
   const owner = randomUUID();
   if (!(await claim(rt.db, key, owner))) return null;
+  const listing = await caseListWrite(rt.db, before._id);
   let updated: CaseRecord | null;
   try {
     updated = await caseModel(rt.db)
@@ -26,7 +28,11 @@ export async function commitCase(rt: CaseRuntime, before: CaseRecord, change: Ca
     // Released only after the write: a late claimer of this version then finds the case already past it.
     await release(rt.db, key, owner);
   }
-  if (!updated) return null;
+  if (!updated) {
+    await listing.dropped();
+    return null;
+  }
+  await listing.done();
   if (change.timers) await syncTimerJobs(rt.db, updated, change.timers);
   if (change.notifications.length > 0) {
     await caseNotificationModel(rt.db).insertMany(

@@ -95,6 +95,9 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { '201': ok('The case, as the user may see it'), ...idempotencyProblems, ...common },
         },
       },
+      '/cases/all': {
+        get: { summary: 'Every case the list filters match, in the list order (`page` and `pageSize` are ignored): for exporting a whole list', parameters: queryParameters(CaseListQuerySchema), responses: { '200': ok('All matching case summaries and their number'), '401': common['401'] } },
+      },
       '/cases/{id}': {
         parameters: [idParam],
         get: { summary: 'Read a case (only permitted field groups), with `availableEvents`: the events this user may fire now', responses: { '200': ok('The case'), ...common } },

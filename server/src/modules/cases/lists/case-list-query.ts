@@ -1,0 +1,363 @@
+import type { CaseListQuery } from '../../../contracts/cases/case.schemas';
+import type { AppAbility } from '../../access/ability';
+import { permittedFields } from '../../access/permissions';
+import type { ServiceContext } from '../../access/service-context';
+import { organisationModel } from '../../tenants/organisation.model';
+import { inList, topStages, subjectOf, type CaseListEntry } from './case-list-entry';
+import { caseListsReady } from './case-list-migration';
+import { listPlanOf, type FieldReach, type ListField, type ListSource } from './case-list-plan';
+import { foldCase, mayMatch } from './case-list-search';
+import { readDirectory, readSearchTexts, readSegments, StaleDirectoryError, type Directory, type SegmentRef } from './case-list-store';
+
+/*
+ * The case list, its CSV export and the dashboard's counts answered from the precomputed lists
+ * (case-list-store.ts) instead of a permission-filtered query over every case document. Each source of the user's
+ * list plan (case-list-plan.ts) is one list or the intersection of a few; a page of one list is read from the
+ * segments that hold it (found by the directory's counts, however deep the page), a count is the directory's sum.
+ * What no list holds directly (two filters at once, a field group readable on some cases of a source only, overdue,
+ * search, another sort) is read from the smallest list that contains every match and checked entry by entry, with
+ * the permission layer deciding per entry exactly as it would on the case. Answers equal those of the database
+ * query (test/integration/case-lists.test.ts compares them for every demo role and filter).
+ */
+
+export interface CaseSummary {
+  id: string;
+  version: number;
+  reference?: string;
+  alias?: string;
+  assignees?: string[];
+  status?: string;
+  stages?: string[];
+  nextDueAt?: Date | null;
+  overdue?: boolean;
+  updatedAt: Date;
+}
+
+export interface CaseStats {
+  total: number;
+  mine: number;
+  overdue: number;
+  perStage: Record<string, number>;
+  overdueByStage: Record<string, number>;
+}
+
+type Filters = Pick<CaseListQuery, 'stage' | 'overdue' | 'assignedToMe' | 'unassigned' | 'q' | 'sort'>;
+
+interface Resolved extends ListSource {
+  directory: Directory;
+}
+
+/** What every match of a source is: in all `lists`, and passing `check` (null: nothing else to check). */
+interface Selection {
+  lists: string[];
+  check: ((entry: CaseListEntry) => boolean) | null;
+  overdue: boolean;
+  search: string | null;
+  empty: boolean;
+}
+
+class EntryFields {
+  private readonly cache = new Map<string, Set<string>>();
+  constructor(private readonly ability: AppAbility) {}
+  of(entry: CaseListEntry): Set<string> {
+    let fields = this.cache.get(entry.i);
+    if (!fields) this.cache.set(entry.i, (fields = new Set(permittedFields(this.ability, 'read', 'Case', subjectOf(entry)))));
+    return fields;
+  }
+}
+
+const count = (segments: readonly SegmentRef[] | undefined) => (segments ?? []).reduce((sum, segment) => sum + segment.n, 0);
+
+async function resolveSources(ctx: ServiceContext, sources: readonly ListSource[]): Promise<Resolved[]> {
+  const expanded: ListSource[] = [];
+  for (const source of sources) {
+    if (source.boundary !== '*') {
+      expanded.push(source);
+      continue;
+    }
+    const orgs = await organisationModel(ctx.db).find({}, { _id: 1 }).lean();
+    for (const org of orgs) expanded.push({ ...source, boundary: `o:${String(org._id)}` });
+  }
+  const directories = await Promise.all(expanded.map((source) => readDirectory(ctx.db, source.boundary)));
+  return expanded.map((source, index) => ({ ...source, directory: directories[index]! }));
+}
+
+function selectionOf(source: Resolved, filters: Filters, me: string, now: number, fields: EntryFields): Selection {
+  const lists = [...source.facets];
+  const checks: Array<(entry: CaseListEntry) => boolean> = [];
+  let empty = false;
+  const need = (field: ListField, list?: string) => {
+    const reach = source.fields[field];
+    if (reach === 'none') empty = true;
+    if (reach === 'partial') checks.push((entry) => fields.of(entry).has(field));
+    if (list && !lists.includes(list)) lists.push(list);
+  };
+  if (filters.stage) need('workflow', `st:${filters.stage}`);
+  const overdue = filters.overdue === 'true';
+  if (overdue) {
+    need('workflow');
+    checks.push((entry) => entry.d !== null && entry.d <= now);
+  }
+  if (filters.assignedToMe === 'true') need('assignees', `a:${me}`);
+  if (filters.unassigned === 'true') need('assignees', 'un');
+  let search: string | null = null;
+  if (filters.q) {
+    search = foldCase(filters.q);
+    const text = search;
+    const matches = (reach: FieldReach, field: 'reference' | 'alias', value: (entry: CaseListEntry) => string) =>
+      reach === 'none' ? null : (entry: CaseListEntry) => foldCase(value(entry)).includes(text) && (reach === 'all' || fields.of(entry).has(field));
+    const byReference = matches(source.fields.reference, 'reference', (entry) => entry.r);
+    const byAlias = matches(source.fields.alias, 'alias', (entry) => entry.a);
+    if (!byReference && !byAlias) empty = true;
+    else checks.push((entry) => Boolean(byReference?.(entry)) || Boolean(byAlias?.(entry)));
+  }
+  const check = checks.length ? (entry: CaseListEntry) => checks.every((test) => test(entry)) : null;
+  return { lists, check, overdue, search, empty };
+}
+
+/** How a source's matches are read: one list as it is, or candidates checked entry by entry. */
+type Driver =
+  | { kind: 'list'; list: string; segments: SegmentRef[] }
+  | { kind: 'due'; segments: SegmentRef[] }
+  | { kind: 'search'; segments: SegmentRef[] };
+
+async function driverOf(ctx: ServiceContext, source: Resolved, selection: Selection, now: number): Promise<{ driver: Driver; size: number }> {
+  const options: Array<{ driver: Driver; size: number }> = [];
+  for (const list of selection.lists.length ? selection.lists : ['']) {
+    const segments = source.directory[list] ?? [];
+    options.push({ driver: { kind: 'list', list, segments }, size: count(segments) });
+  }
+  if (selection.overdue) {
+    const segments = (source.directory.due ?? []).filter((segment) => segment.first.k <= now);
+    options.push({ driver: { kind: 'due', segments }, size: count(segments) });
+  }
+  if (selection.search !== null) {
+    const texts = await readSearchTexts(ctx.db, source.boundary);
+    const segments = (source.directory[''] ?? []).filter((segment) => mayMatch(texts[segment.id], selection.search!));
+    options.push({ driver: { kind: 'search', segments }, size: count(segments) });
+  }
+  return options.reduce((best, option) => (option.size < best.size ? option : best));
+}
+
+/** Reads segments in order, `parallel` at a time. */
+async function readAll(ctx: ServiceContext, boundary: string, segments: readonly SegmentRef[], parallel = 8): Promise<CaseListEntry[]> {
+  const entries: CaseListEntry[] = [];
+  for (let start = 0; start < segments.length; start += parallel) {
+    const chunk = segments.slice(start, start + parallel);
+    const read = await readSegments(ctx.db, boundary, chunk.map((segment) => segment.id));
+    for (const segment of chunk) entries.push(...read.get(segment.id)!);
+  }
+  return entries;
+}
+
+/** Entries `from`..`to` (positions in list order) of a list, reading only the segments that hold them. */
+async function slice(ctx: ServiceContext, boundary: string, segments: readonly SegmentRef[], from: number, to: number): Promise<CaseListEntry[]> {
+  const wanted: SegmentRef[] = [];
+  let position = 0;
+  let skip = 0;
+  for (const segment of segments) {
+    const end = position + segment.n;
+    if (end > from && position < to) {
+      if (wanted.length === 0) skip = from - position;
+      wanted.push(segment);
+    }
+    position = end;
+    if (position >= to) break;
+  }
+  if (wanted.length === 0) return [];
+  return (await readAll(ctx, boundary, wanted)).slice(skip, skip + (to - from));
+}
+
+function compareValues(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null) return -1; // BSON order: null before numbers and strings
+  if (b === null) return 1;
+  return (a as number | string) < (b as number | string) ? -1 : 1;
+}
+
+/** The case list's sort (`sort({ [field]: direction, _id: direction })`) over entries. */
+function sortOf(sort: CaseListQuery['sort']): (a: CaseListEntry, b: CaseListEntry) => number {
+  const direction = sort.startsWith('-') ? -1 : 1;
+  const field = sort.replace(/^-/, '');
+  const value = (entry: CaseListEntry) => (field === 'updatedAt' ? entry.u : field === 'createdAt' ? entry.c : field === 'reference' ? entry.r : entry.d);
+  return (a, b) => direction * (compareValues(value(a), value(b)) || compareValues(a.i, b.i));
+}
+
+const byUpdate = (sort: CaseListQuery['sort']) => sort === '-updatedAt' || sort === 'updatedAt';
+
+interface Collected {
+  total: number;
+  /** Matches in the requested order, from position `from` on: the window asked for, or every match. */
+  entries: CaseListEntry[];
+  from: number;
+}
+
+/**
+ * The matches of one source in positions `from`..`to` of the requested order. A source that is one list as it is
+ * reads only the segments holding that window; any other reads its candidates and returns every match.
+ */
+async function collect(ctx: ServiceContext, source: Resolved, selection: Selection, filters: Filters, now: number, from: number, to: number): Promise<Collected> {
+  if (selection.empty) return { total: 0, entries: [], from: 0 };
+  const { driver, size } = await driverOf(ctx, source, selection, now);
+  if (driver.kind === 'list' && selection.lists.length <= 1 && selection.check === null && byUpdate(filters.sort)) {
+    // The list is the answer, already in the order asked for (or its reverse).
+    const end = Math.min(to, size);
+    if (from >= end) return { total: size, entries: [], from };
+    const entries =
+      filters.sort === 'updatedAt'
+        ? (await slice(ctx, source.boundary, driver.segments, size - end, size - from)).reverse()
+        : await slice(ctx, source.boundary, driver.segments, from, end);
+    return { total: size, entries, from };
+  }
+  const others = selection.lists.filter((list) => driver.kind !== 'list' || list !== driver.list);
+  const candidates = await readAll(ctx, source.boundary, driver.segments);
+  const matches = candidates.filter((entry) => others.every((list) => inList(entry, source.boundary, list)) && (selection.check === null || selection.check(entry)));
+  return { total: matches.length, entries: matches.sort(sortOf(filters.sort)), from: 0 };
+}
+
+/** Retries a read that met a segment replaced under it (a concurrent writer), with a fresh directory. */
+async function consistent<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await read();
+    } catch (error) {
+      if (!(error instanceof StaleDirectoryError) || attempt >= 4) throw error;
+    }
+  }
+}
+
+function presentEntry(fields: EntryFields, entry: CaseListEntry, now: number): CaseSummary {
+  const readable = fields.of(entry);
+  return {
+    id: entry.i,
+    version: entry.v,
+    reference: readable.has('reference') ? entry.r : undefined,
+    alias: readable.has('alias') ? entry.a : undefined,
+    assignees: readable.has('assignees') ? entry.as : undefined,
+    ...(readable.has('workflow')
+      ? { status: entry.s, stages: entry.st, nextDueAt: entry.d === null ? null : new Date(entry.d), overdue: entry.d !== null && entry.d <= now }
+      : {}),
+    updatedAt: new Date(entry.u),
+  };
+}
+
+/** The plan of this request, or null when the lists cannot answer it (the caller then asks the database). */
+async function planFor(ctx: ServiceContext) {
+  const plan = listPlanOf(ctx.auth.ability);
+  if (!plan || !(await caseListsReady(ctx.db))) return null;
+  return plan;
+}
+
+/** `GET /api/cases` from the lists; null when they cannot answer for this user. */
+export async function listFromLists(ctx: ServiceContext, query: CaseListQuery, now: Date) {
+  const plan = await planFor(ctx);
+  if (!plan) return null;
+  const me = ctx.auth.user._id.toHexString();
+  const at = now.getTime();
+  const fields = new EntryFields(ctx.auth.ability);
+  const offset = (query.page - 1) * query.pageSize;
+  return consistent(async () => {
+    const sources = await resolveSources(ctx, plan.sources);
+    // One source: just the page. Several: each source's first offset + pageSize matches, merged.
+    const from = sources.length === 1 ? offset : 0;
+    const collected = await Promise.all(
+      sources.map((source) => collect(ctx, source, selectionOf(source, query, me, at, fields), query, at, from, offset + query.pageSize)),
+    );
+    const page =
+      sources.length === 1
+        ? collected[0]!.entries.slice(offset - collected[0]!.from, offset - collected[0]!.from + query.pageSize)
+        : collected.flatMap((part) => part.entries).sort(sortOf(query.sort)).slice(offset, offset + query.pageSize);
+    return { items: page.map((entry) => presentEntry(fields, entry, at)), total: collected.reduce((sum, part) => sum + part.total, 0), page: query.page, pageSize: query.pageSize };
+  });
+}
+
+/** Every match of the list's filters in the list's order, for the CSV export; null when the lists cannot answer. */
+export async function exportFromLists(ctx: ServiceContext, query: Filters, now: Date): Promise<CaseSummary[] | null> {
+  const plan = await planFor(ctx);
+  if (!plan) return null;
+  const me = ctx.auth.user._id.toHexString();
+  const at = now.getTime();
+  const fields = new EntryFields(ctx.auth.ability);
+  return consistent(async () => {
+    const sources = await resolveSources(ctx, plan.sources);
+    const collected = await Promise.all(sources.map((source) => collect(ctx, source, selectionOf(source, query, me, at, fields), query, at, 0, Infinity)));
+    const all = sources.length === 1 ? collected[0]!.entries : collected.flatMap((part) => part.entries).sort(sortOf(query.sort));
+    return all.map((entry) => presentEntry(fields, entry, at));
+  });
+}
+
+/** How many entries of a due list fall due at or before `now`: whole segments from the directory, one read. */
+async function dueCount(ctx: ServiceContext, boundary: string, segments: readonly SegmentRef[] | undefined, now: number): Promise<number> {
+  let total = 0;
+  for (const segment of segments ?? []) {
+    if (segment.last.k <= now) total += segment.n;
+    else {
+      if (segment.first.k <= now) total += (await readAll(ctx, boundary, [segment])).filter((entry) => entry.d !== null && entry.d <= now).length;
+      break;
+    }
+  }
+  return total;
+}
+
+const add = (counts: Record<string, number>, key: string, value: number) => {
+  if (value > 0) counts[key] = (counts[key] ?? 0) + value;
+};
+
+/**
+ * The dashboard's figures from the lists; null when they cannot answer. As in the list, positions and assignees
+ * count only where the user may read those field groups on that case.
+ */
+export async function statsFromLists(ctx: ServiceContext, now: Date): Promise<CaseStats | null> {
+  const plan = await planFor(ctx);
+  if (!plan) return null;
+  const me = ctx.auth.user._id.toHexString();
+  const at = now.getTime();
+  const fields = new EntryFields(ctx.auth.ability);
+  return consistent(async () => {
+    const stats: CaseStats = { total: 0, mine: 0, overdue: 0, perStage: {}, overdueByStage: {} };
+    const sources = await resolveSources(ctx, plan.sources);
+    for (const source of sources) {
+      const { directory, boundary } = source;
+      const whole = source.facets.length === 0;
+      if (source.facets.length <= 1) {
+        stats.total += count(directory[source.facets[0] ?? '']);
+      }
+      // From the directory alone: a whole boundary, or a narrower list whose positions and assignees are not read.
+      const blind = source.fields.assignees === 'none' && source.fields.workflow === 'none';
+      const direct = (whole || (blind && source.facets.length === 1)) && source.fields.assignees !== 'partial' && source.fields.workflow !== 'partial';
+      if (direct) {
+        if (source.fields.assignees === 'all') stats.mine += count(directory[`a:${me}`]);
+        if (source.fields.workflow === 'all') {
+          for (const [list, segments] of Object.entries(directory)) {
+            if (/^st:[^/]+$/.test(list)) add(stats.perStage, list.slice(3), count(segments));
+            if (list.startsWith('top:')) add(stats.perStage, list.slice(4), count(segments));
+          }
+          const due = Object.entries(directory).filter(([list]) => list.startsWith('due:'));
+          const [overdue, ...byStage] = await Promise.all([
+            dueCount(ctx, boundary, directory.due, at),
+            ...due.map(([, segments]) => dueCount(ctx, boundary, segments, at)),
+          ]);
+          stats.overdue += overdue!;
+          due.forEach(([list], index) => add(stats.overdueByStage, list.slice(4), byStage[index]!));
+        }
+        continue;
+      }
+      // Narrower sources (a user's own cases) and partly readable groups: the source's entries, one by one.
+      const smallest = (source.facets.length ? source.facets : ['']).reduce((best, list) => (count(directory[list]) < count(directory[best]) ? list : best));
+      const entries = (await readAll(ctx, boundary, directory[smallest] ?? [])).filter((entry) => source.facets.every((list) => inList(entry, boundary, list)));
+      if (source.facets.length > 1) stats.total += entries.length;
+      for (const entry of entries) {
+        const readable = fields.of(entry);
+        if (readable.has('assignees') && entry.as.includes(me)) stats.mine += 1;
+        if (!readable.has('workflow')) continue;
+        const overdue = entry.d !== null && entry.d <= at;
+        if (overdue) stats.overdue += 1;
+        for (const stage of topStages(entry)) {
+          add(stats.perStage, stage, 1);
+          if (overdue) add(stats.overdueByStage, stage, 1);
+        }
+      }
+    }
+    return stats;
+  });
+}

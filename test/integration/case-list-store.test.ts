@@ -1,0 +1,106 @@
+// The segmented lists of case-list-store.ts against a plain sorted array: many entries put, moved and taken out, so
+// that segments split, merge and disappear; after each step every list reads back in order, with the directory's
+// counts and key ranges and the search texts matching the segments.
+import type { Connection } from 'mongoose';
+import { compareIn, keyIn, type CaseListEntry } from '../../server/src/modules/cases/lists/case-list-entry';
+import { searchText } from '../../server/src/modules/cases/lists/case-list-search';
+import {
+  applyListOps,
+  readDirectory,
+  readSearchTexts,
+  readSegments,
+  SEGMENT_MAX,
+  writeBoundaryLists,
+  type ListOp,
+} from '../../server/src/modules/cases/lists/case-list-store';
+import { createTestDatabase, dropTestDatabase } from '../helpers/test-database';
+
+let db: Connection;
+beforeAll(async () => {
+  db = await createTestDatabase('case_list_store');
+});
+afterAll(() => dropTestDatabase(db));
+
+const org = '65f000000000000000000001';
+const boundary = `o:${org}`;
+let serial = 0;
+function entry(updated: number, due: number | null = null): CaseListEntry {
+  serial += 1;
+  const id = (0x100000 + serial).toString(16).padStart(24, '0');
+  return { i: id, v: 0, o: org, r: `HELS-2025-${String(serial).padStart(5, '0')}`, a: `Person ${serial}`, as: [], sw: [], cg: [], st: ['intake'], s: 'active', d: due, u: updated, c: updated };
+}
+
+async function readList(list: string) {
+  const directory = await readDirectory(db, boundary);
+  const segments = directory[list] ?? [];
+  const read = await readSegments(db, boundary, segments.map((segment) => segment.id));
+  const texts = list === '' ? await readSearchTexts(db, boundary) : {};
+  const entries: CaseListEntry[] = [];
+  for (const segment of segments) {
+    const content = read.get(segment.id)!;
+    expect(content.length).toBe(segment.n);
+    expect(content.length).toBeGreaterThan(0);
+    expect(content.length).toBeLessThanOrEqual(SEGMENT_MAX);
+    expect(keyIn(content[0]!, list)).toEqual(segment.first);
+    expect(keyIn(content[content.length - 1]!, list)).toEqual(segment.last);
+    if (list === '') expect(texts[segment.id]).toBe(searchText(content));
+    entries.push(...content);
+  }
+  if (list === '') expect(Object.keys(texts).sort()).toEqual(segments.map((segment) => segment.id).sort());
+  return { entries, segments: segments.length };
+}
+
+const sorted = (list: string, entries: CaseListEntry[]) => [...entries].sort((a, b) => compareIn(list, keyIn(a, list), keyIn(b, list)));
+
+it('keeps segmented lists in order through splits, merges and removals', async () => {
+  let model = Array.from({ length: 700 }, (_, index) => entry(1_000_000 + ((index * 7919) % 700) * 1000));
+  await applyListOps(db, boundary, model.map((put): ListOp => ({ list: '', put })));
+  let read = await readList('');
+  expect(read.entries).toEqual(sorted('', model));
+  expect(read.segments).toBeGreaterThanOrEqual(Math.ceil(700 / SEGMENT_MAX));
+
+  // Updates move entries to the front, as a write of a case does.
+  const moved = model.filter((_, index) => index % 3 === 0);
+  const ops: ListOp[] = moved.map((before, index) => {
+    const after = { ...before, u: 5_000_000 + index, a: `Moved ${index}` };
+    model = model.map((item) => (item.i === before.i ? after : item));
+    return { list: '', remove: keyIn(before, ''), put: after };
+  });
+  await applyListOps(db, boundary, ops);
+  read = await readList('');
+  expect(read.entries).toEqual(sorted('', model));
+
+  // Most cases leave: segments shrink, merge and go.
+  const leaving = model.filter((_, index) => index % 10 !== 0);
+  await applyListOps(db, boundary, leaving.map((gone): ListOp => ({ list: '', remove: keyIn(gone, '') })));
+  model = model.filter((item) => !leaving.includes(item));
+  read = await readList('');
+  expect(read.entries).toEqual(sorted('', model));
+  expect(read.segments).toBeLessThanOrEqual(2);
+
+  // Applying the same change twice changes nothing.
+  await applyListOps(db, boundary, model.map((put): ListOp => ({ list: '', remove: keyIn(put, ''), put })));
+  expect((await readList('')).entries).toEqual(sorted('', model));
+});
+
+it('orders a due list by the earliest deadline and takes changes on top of a bulk build', async () => {
+  const list = 'due';
+  let model = Array.from({ length: 450 }, (_, index) => entry(2_000_000 + index, 9_000_000 - ((index * 31) % 450) * 10_000));
+  await writeBoundaryLists(db, `o:${org}-due`, model);
+  const other = `o:${org}-due`;
+  const read = async () => {
+    const directory = await readDirectory(db, other);
+    const segments = directory[list] ?? [];
+    const content = await readSegments(db, other, segments.map((segment) => segment.id));
+    return segments.flatMap((segment) => content.get(segment.id)!);
+  };
+  expect(await read()).toEqual(sorted(list, model));
+  const changed = model.slice(0, 200).map((before, index) => ({ before, after: { ...before, d: index % 2 ? 1_000 + index : null } }));
+  await applyListOps(
+    db,
+    other,
+    changed.map(({ before, after }): ListOp => ({ list, remove: keyIn(before, list), ...(after.d === null ? {} : { put: after }) })),
+  );
+  model = model.map((item) => changed.find((change) => change.before.i === item.i)?.after ?? item).filter((item) => item.d !== null);
+  expect(await read()).toEqual(sorted(list, model));
+});
