@@ -24,10 +24,18 @@ import { startCase, trackStatuses } from './case-step';
 import { sharesAfterConsentChange } from './case-sharing.service';
 import { commitCase, syncSubmissionAccess } from './case-writer';
 import { caseNotificationModel } from '../storage/notification.model';
+import { listFromLists } from '../lists/case-list-query';
+import { caseListWrite } from '../lists/case-list-sync';
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export async function listCases(rt: CaseRuntime, ctx: ServiceContext, query: CaseListQuery) {
+  // The precomputed lists answer when the user's rules map onto them (lists/case-list-plan.ts); the database query
+  // gives the same answer for any rules, by reading every case document.
+  return (await listFromLists(ctx, query, rt.clock.now())) ?? listCasesFromDatabase(rt, ctx, query);
+}
+
+export async function listCasesFromDatabase(rt: CaseRuntime, ctx: ServiceContext, query: CaseListQuery) {
   // A filter on a field group applies only where the user may read that group: otherwise the list would reveal
   // its values (which cases are in a stage, who is assigned, an alias) to someone not allowed to see them.
   const readable = (field: string) => fieldFilter(ctx.auth.ability, 'read', 'Case', field);
@@ -141,6 +149,7 @@ async function insertCase(rt: CaseRuntime, ctx: ServiceContext, input: CreateCas
   const sensitiveFields = groups.filter((g) => (SENSITIVE_GROUPS as readonly string[]).includes(g));
   const record = await auditedWrite(ctx.db, auditActor(ctx), { action: 'create', subjectType: 'Case', subjectId: String(draft._id), sensitiveFields }, async () => {
     writing();
+    const listing = await caseListWrite(rt.db, draft._id);
     const created = await caseModel(rt.db).create({
       ...groupValues(input),
       _id: draft._id,
@@ -158,6 +167,7 @@ async function insertCase(rt: CaseRuntime, ctx: ServiceContext, input: CreateCas
       updatedAt: now,
     });
     const stored = created.toObject() as CaseRecord;
+    await listing.done();
     await syncTimerJobs(rt.db, stored, timers);
     if (started.notifications.length) {
       await caseNotificationModel(rt.db).insertMany(started.notifications.map((n) => ({ ...n, orgId, caseId: stored._id, createdAt: now })));
