@@ -14,6 +14,7 @@ const named = <K extends string>(load: () => Promise<Record<K, React.ComponentTy
 const DashboardPage = named(() => import('./features/cases/DashboardPage'), 'DashboardPage');
 const CaseListPage = named(() => import('./features/cases/CaseListPage'), 'CaseListPage');
 const CasePage = named(() => import('./features/cases/CasePage'), 'CasePage');
+const NewCasePage = named(() => import('./features/cases/NewCasePage'), 'NewCasePage');
 const CaseFormPage = named(() => import('./features/cases/CaseFormPage'), 'CaseFormPage');
 const SubmissionPage = named(() => import('./features/cases/SubmissionPage'), 'SubmissionPage');
 const PlanPrintPage = named(() => import('./features/cases/PlanPrintPage'), 'PlanPrintPage');
@@ -44,6 +45,7 @@ export function App() {
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="dashboard" element={<Guarded><DashboardPage /></Guarded>} />
         <Route path="cases" element={<Guarded can={['read', 'Case']}><CaseListPage /></Guarded>} />
+        <Route path="cases/new" element={<Guarded can={['create', 'Case']}><NewCasePage /></Guarded>} />
         <Route path="cases/:caseId" element={<Guarded can={['read', 'Case']}><CasePage /></Guarded>} />
         <Route path="cases/:caseId/plan" element={<Guarded can={['read', 'Case']}><PlanPrintPage /></Guarded>} />
         <Route path="cases/:caseId/forms/*" element={<Guarded can={['read', 'Case']}><CaseFormPage /></Guarded>} />

@@ -57,10 +57,14 @@ it('shows the police liaison cases and submissions without any restricted or con
   await page.getByRole('radio', { name: 'All cases I may see' }).check();
   await page.getByRole('link', { name: created.reference }).click();
   await page.getByRole('heading', { level: 1, name: `Case ${created.reference}` }).waitFor();
-  await page.getByRole('link', { name: 'needs-assessment' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Submitted form: needs-assessment' }).waitFor();
-  await page.getByText('caseworkerAssessment').waitFor();
-  await page.getByText(/fields are withheld from you: .*fullName/).waitFor();
+  // Words, not identifiers (issue 16): the form's title and the questions' labels, though the police may not open
+  // the form's design; no raw keys, JSON or [object Object].
+  await page.getByRole('link', { name: 'Needs assessment' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Submitted form: Needs assessment' }).waitFor();
+  await page.locator('dl.answers dt', { hasText: 'Your assessment' }).first().waitFor();
+  await page.getByText(/fields are withheld from you: .*Full name/).waitFor();
+  const answersText = (await page.locator('main').textContent()) ?? '';
+  expect(answersText).not.toMatch(/caseworkerAssessment|\[object Object\]|\{"/);
   await page.screenshot({ path: path.join(screenshotsDir, 'journey-police-submission.png'), fullPage: true });
 
   const received = (await Promise.all(bodies)).join('\n');

@@ -2,8 +2,11 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, EventOption } from '@contracts/cases/case-view.types';
 import type { WorkflowDefinition } from '@contracts/workflows/workflow-definition.schemas';
-import { ApiError } from '../../api/http';
+import { apiSend, ApiError } from '../../api/http';
+import { useSession } from '../session/session-context';
 import { fireEvent } from './cases.api';
+import { ConfirmEventDialog } from './ConfirmEventDialog';
+import { CLOSE_REASONS, REOPEN_REASONS, useReasonText, type EventExtras } from './event-reasons';
 import { useEventName, useStageName } from './StageName';
 
 /** The options of one event type, in the order the server gave them. */
@@ -17,28 +20,41 @@ function byType(options: EventOption[]): Array<[string, EventOption[]]> {
  * The events this user may fire on the case now. The server works them out (`eventOptions`): the rules' `fire`
  * permission, the active stages, their guards and required forms, and the data an event needs. An event with one way
  * to take it is a button; an event the service tracks share (start, complete, not needed) is a choice of the track
- * and a button. The server checks again when an event arrives and answers with a translated reason if the case moved.
+ * and a button. Events that end the case come last and ask for a reason and a confirmation; events the stages have
+ * but cannot take now are listed with the reasons in words; a closed case can be opened again with a reason. The
+ * server checks again when an event arrives and answers with a translated reason if the case moved.
  */
-export function CaseEvents({ record, definition, onFired }: { record: CaseDetail; definition?: WorkflowDefinition; onFired: (updated: CaseDetail) => void }) {
+export function CaseEvents({ record, definition, onFired }: { record: CaseDetail & EventExtras; definition?: WorkflowDefinition; onFired: (updated: CaseDetail) => void }) {
   const { t } = useTranslation();
+  const { ability } = useSession();
   const eventName = useEventName(definition?.id);
   const stageName = useStageName(definition?.id);
+  const reasonText = useReasonText();
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [chosen, setChosen] = useState<Record<string, number>>({});
+  const [confirming, setConfirming] = useState<EventOption | 'reopen'>();
   const options = record.eventOptions ?? (record.availableEvents ?? []).map((type) => ({ type, data: {} }));
-  if (options.length === 0) {
-    return <p>{t('caseDetail.noEvents')}</p>;
-  }
-  const fire = (option: EventOption) => {
+  const ending = new Set(record.endingEvents ?? []);
+  const blocked = record.blockedEvents ?? [];
+  const closed = record.workflow?.snapshot.status === 'done';
+  const settle = (sent: Promise<CaseDetail>) => {
     setBusy(true);
     setError(undefined);
-    fireEvent(record.id, option.type, option.data)
-      .then(onFired, (failure: unknown) => setError(failure instanceof ApiError ? failure.problem.detail || failure.problem.title : String(failure)))
+    sent
+      .then((updated) => {
+        setConfirming(undefined);
+        onFired(updated);
+      }, (failure: unknown) => setError(failure instanceof ApiError ? failure.problem.detail || failure.problem.title : String(failure)))
       .finally(() => setBusy(false));
   };
+  const fire = (option: EventOption, reason?: string) => settle(fireEvent(record.id, option.type, reason ? { ...option.data, reason } : option.data));
+  const ask = (option: EventOption) => (ending.has(option.type) ? setConfirming(option) : fire(option));
   const dataLabel = (option: EventOption) => Object.values(option.data).map((value) => stageName(String(value))).join(', ');
+  const groups = byType(options);
+  // Steps that end the case last, so that the first button is never the one that closes it.
+  const ordered = [...groups.filter(([type]) => !ending.has(type)), ...groups.filter(([type]) => ending.has(type))];
   return (
     <div>
       {error && (
@@ -46,35 +62,80 @@ export function CaseEvents({ record, definition, onFired }: { record: CaseDetail
           {error}
         </p>
       )}
-      <ul className="event-buttons">
-        {byType(options).map(([type, group]) =>
-          group.length === 1 && Object.keys(group[0]!.data).length === 0 ? (
-            <li key={type}>
-              <button type="button" disabled={busy} onClick={() => fire(group[0]!)}>
-                {eventName(type)}
-              </button>
-            </li>
-          ) : (
-            <li key={type} className="event-choice">
-              <select
-                aria-label={t('caseDetail.eventFor', { event: eventName(type) })}
-                id={`${id}-${type}`}
-                value={chosen[type] ?? 0}
-                onChange={(event) => setChosen({ ...chosen, [type]: Number(event.target.value) })}
-              >
-                {group.map((option, index) => (
-                  <option key={JSON.stringify(option.data)} value={index}>
-                    {dataLabel(option)}
-                  </option>
-                ))}
-              </select>{' '}
-              <button type="button" disabled={busy} onClick={() => fire(group[chosen[type] ?? 0] ?? group[0]!)}>
-                {eventName(type)}
-              </button>
-            </li>
-          ),
-        )}
-      </ul>
+      {closed && <p>{t('events.closed')}</p>}
+      {closed && ability.can('fire', 'Case') && (
+        <button type="button" disabled={busy} onClick={() => setConfirming('reopen')}>
+          {t('events.reopen')}
+        </button>
+      )}
+      {!closed && options.length === 0 && <p>{t('caseDetail.noEvents')}</p>}
+      {ordered.length > 0 && (
+        <ul className="event-buttons">
+          {ordered.map(([type, group]) =>
+            group.length === 1 && Object.keys(group[0]!.data).length === 0 ? (
+              <li key={type} className={ending.has(type) ? 'ending' : undefined}>
+                <button type="button" className={ending.has(type) ? 'danger' : undefined} disabled={busy} onClick={() => ask(group[0]!)}>
+                  {eventName(type)}
+                </button>
+              </li>
+            ) : (
+              <li key={type} className="event-choice">
+                <select
+                  aria-label={t('caseDetail.eventFor', { event: eventName(type) })}
+                  id={`${id}-${type}`}
+                  value={chosen[type] ?? 0}
+                  onChange={(event) => setChosen({ ...chosen, [type]: Number(event.target.value) })}
+                >
+                  {group.map((option, index) => (
+                    <option key={JSON.stringify(option.data)} value={index}>
+                      {dataLabel(option)}
+                    </option>
+                  ))}
+                </select>{' '}
+                <button type="button" disabled={busy} onClick={() => ask(group[chosen[type] ?? 0] ?? group[0]!)}>
+                  {eventName(type)}
+                </button>
+              </li>
+            ),
+          )}
+        </ul>
+      )}
+      {blocked.length > 0 && (
+        <>
+          <h3>{t('events.notYet')}</h3>
+          <ul className="blocked-events">
+            {blocked.map((item) => (
+              <li key={item.type}>
+                <strong>{eventName(item.type)}</strong>: {item.reasons.map(reasonText).join('; ')}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {confirming === 'reopen' && (
+        <ConfirmEventDialog
+          title={t('events.reopenTitle')}
+          warning={t('events.reopenWarning')}
+          reasons={REOPEN_REASONS}
+          reasonKeys="events.reopenReasons"
+          confirmLabel={t('events.reopen')}
+          busy={busy}
+          onCancel={() => setConfirming(undefined)}
+          onConfirm={(reason) => settle(apiSend<CaseDetail>('POST', `/api/cases/${encodeURIComponent(record.id)}/reopen`, { reason, version: record.version }))}
+        />
+      )}
+      {confirming && confirming !== 'reopen' && (
+        <ConfirmEventDialog
+          title={eventName(confirming.type)}
+          warning={t('events.endingWarning')}
+          reasons={CLOSE_REASONS}
+          reasonKeys="events.closeReasons"
+          confirmLabel={eventName(confirming.type)}
+          busy={busy}
+          onCancel={() => setConfirming(undefined)}
+          onConfirm={(reason) => fire(confirming, reason)}
+        />
+      )}
     </div>
   );
 }

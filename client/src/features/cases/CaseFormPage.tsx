@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { apiSend, ApiError, type FormioDetail } from '../../api/http';
+import { apiGet, apiSend, ApiError, type FormioDetail } from '../../api/http';
+import { formatDate } from '../common/format';
 import { ApiStatus } from '../common/ApiStatus';
 import { useApi } from '../common/use-api';
 import { LazyFormRenderer } from '../formio/LazyFormio';
@@ -41,13 +42,42 @@ export function CaseFormPage() {
   const native = useApi<NativeForm>(formio.data ? `/api/forms/${encodeURIComponent(formio.data._id)}` : null);
   const [message, setMessage] = useState<string>();
   const form = formio.data;
-  const ready = form && (native.data || native.error);
+  // A draft this person saved earlier for this case and form (only they can read it), restored into the form.
+  const draftUrl = `/api/cases/${encodeURIComponent(caseId)}/drafts/${encodeURIComponent(formPath)}`;
+  const [draft, setDraft] = useState<{ data: Record<string, unknown>; updatedAt: string } | null>();
+  const [draftNote, setDraftNote] = useState<string>();
+  const answers = useRef<Record<string, unknown>>({});
+  useEffect(() => {
+    let live = true;
+    apiGet<{ data: Record<string, unknown>; updatedAt: string }>(draftUrl).then(
+      (found) => live && setDraft(found),
+      () => live && setDraft(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [draftUrl]);
+  const ready = form && (native.data || native.error) && draft !== undefined;
+  // One object for the life of the page: the renderer resets its answers whenever this changes.
+  const initial = useMemo(() => (draft ? { data: draft.data } : undefined), [draft]);
+
+  async function saveDraft() {
+    setDraftNote(undefined);
+    try {
+      const saved = await apiSend<{ updatedAt: string }>('PUT', draftUrl, { data: answers.current });
+      setDraftNote(t('caseForm.draftSaved', { date: formatDate(saved.updatedAt, i18n.language, true) }));
+    } catch (failure) {
+      setDraftNote(failure instanceof ApiError ? failure.problem.detail || failure.problem.title : String(failure));
+    }
+  }
 
   /** Answers the server's field errors (shown by the renderer next to their fields), or nothing when saved. */
   async function submit(data: Record<string, unknown>): Promise<FormioDetail[] | undefined> {
     setMessage(undefined);
     try {
       await apiSend('POST', `${base}/submission`, { data, caseId });
+      // The draft has become a submission.
+      if (draft) await apiSend('DELETE', draftUrl).catch(() => undefined);
       return undefined;
     } catch (failure) {
       if (failure instanceof ApiError && failure.problem.details?.length) {
@@ -74,8 +104,21 @@ export function CaseFormPage() {
           {message}
         </p>
       )}
+      {draft && <p role="status">{t('caseForm.draftRestored', { date: formatDate(draft.updatedAt, i18n.language, true) })}</p>}
+      {ready && (
+        <p className="draft-actions">
+          <button type="button" onClick={() => void saveDraft()}>
+            {t('caseForm.saveDraft')}
+          </button>{' '}
+          {draftNote && <span role="status">{draftNote}</span>}
+        </p>
+      )}
       {ready && (
         <LazyFormRenderer
+          submission={initial}
+          onDataChange={(data) => {
+            answers.current = data;
+          }}
           form={form}
           org={org}
           language={i18n.language}

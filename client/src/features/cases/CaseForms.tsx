@@ -34,7 +34,8 @@ export function CaseForms({ record, definition }: { record: CaseView; definition
   // Titles come in the UI language where the form's published revision has them translated.
   const forms = useApi<{ items: FormSummary[] }>(ability.can('read', 'Form') ? `/api/forms?lang=${encodeURIComponent(i18n.language)}` : null);
   const published = itemsOf(forms.data).filter((form) => form.publishedRevision !== null);
-  const titleOf = (path: string) => published.find((form) => form.path === path)?.title ?? path;
+  // Readers who may not open forms (the police liaison) still read a template form's title in their language.
+  const titleOf = (path: string) => published.find((form) => form.path === path)?.title ?? t(`formTitles.${path}`, { defaultValue: path });
   const [other, setOther] = useState('');
   const submittedPaths = new Set((record.workflow?.submissions ?? []).map((submission) => submission.formPath));
   const stages = definition ? stageIndex(definition) : undefined;

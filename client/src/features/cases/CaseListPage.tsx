@@ -5,6 +5,7 @@ import type { CaseList, CaseSummary } from '@contracts/cases/case-view.types';
 import { ApiStatus } from '../common/ApiStatus';
 import { formatDate } from '../common/format';
 import { PageHeading } from '../common/PageHeading';
+import { NewCaseLink } from './NewCaseLink';
 import { useApi } from '../common/use-api';
 import { ExportCsvButton } from '../export/ExportCsvButton';
 import { topStages } from './case-position';
@@ -54,7 +55,15 @@ export function CaseListPage() {
 
   return (
     <section aria-labelledby="cases-title">
-      <PageHeading id="cases-title" actions={<ExportCsvButton filename="cases.csv" rows={rows.map(exportRow)} loadRows={async () => (await allCases(query)).map(exportRow)} columns={columns} />}>
+      <PageHeading
+        id="cases-title"
+        actions={
+          <>
+            <NewCaseLink />
+            <ExportCsvButton filename="cases.csv" rows={rows.map(exportRow)} loadRows={async () => (await allCases(query)).map(exportRow)} columns={columns} />
+          </>
+        }
+      >
         {t('cases.title')}
       </PageHeading>
       <CaseFilters filter={filter} stages={stages} onChange={setFilter} />

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
+import { useSession } from '../session/session-context';
 import type { CaseDetail } from '@contracts/cases/case-view.types';
 import { ApiStatus } from '../common/ApiStatus';
 import { PageHeading } from '../common/PageHeading';
@@ -13,6 +14,8 @@ import { CaseDeadlines } from './CaseDeadlines';
 import { CaseEvents } from './CaseEvents';
 import { CaseForms } from './CaseForms';
 import { CasePlan } from './CasePlan';
+import { CaseProfile } from './CaseProfile';
+import { RoadMap } from './RoadMap';
 import { PlanPdfLink } from './PlanPdfLink';
 import { CaseTasks } from './CaseTasks';
 import { CaseTimeline } from './CaseTimeline';
@@ -23,6 +26,7 @@ export function CasePage() {
   const { caseId = '' } = useParams();
   const { t } = useTranslation();
   const flash = (useLocation().state as { message?: string } | null)?.message;
+  const { ability } = useSession();
   const loaded = useApi<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}`);
   const [record, setRecord] = useState<CaseDetail>();
   useEffect(() => setRecord(loaded.data), [loaded.data]);
@@ -61,6 +65,12 @@ export function CasePage() {
       <ApiStatus loading={loaded.loading} error={loaded.error} />
       {record && (
         <div className="case-grid">
+          {(record.alias !== undefined || record.identity !== undefined || record.safeAccommodation !== undefined) && (
+            <section aria-labelledby="profile-title" className="panel wide">
+              <h2 id="profile-title">{t('profile.title')}</h2>
+              <CaseProfile record={record} onChanged={loaded.reload} />
+            </section>
+          )}
           <section aria-labelledby="position-title" className="panel wide">
             <h2 id="position-title">{t('caseDetail.position')}</h2>
             <p>{t('caseDetail.currentStages', { stages: tops.map(stageName).join(', ') || '—' })}</p>
@@ -90,10 +100,23 @@ export function CasePage() {
             <h2 id="tasks-title">{t('caseDetail.tasks')}</h2>
             <CaseTasks record={record} onChanged={(updated) => setRecord({ ...record, ...updated })} />
           </section>
-          <section aria-labelledby="consents-title" className="panel">
+          <section aria-labelledby="consents-title" className="panel wide">
             <h2 id="consents-title">{t('caseDetail.consents')}</h2>
-            <CaseConsents consents={record.consents} />
+            <CaseConsents
+              caseId={record.id}
+              version={record.version}
+              consents={record.consents}
+              requested={record.workflow?.consentRequests}
+              editable={record.consents !== undefined && ability.can('update', 'Case', 'consents')}
+              onChanged={loaded.reload}
+            />
           </section>
+          {record.plan && (
+            <section aria-labelledby="road-map-title" className="panel wide">
+              <h2 id="road-map-title">{t('roadMap.title')}</h2>
+              <RoadMap plan={record.plan} integration={record.integration} />
+            </section>
+          )}
           <section aria-labelledby="plan-title" className="panel wide">
             <h2 id="plan-title">{t('plan.title')}</h2>
             <CasePlan plan={record.plan} />

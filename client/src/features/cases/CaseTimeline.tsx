@@ -2,12 +2,15 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '@contracts/cases/case-view.types';
 import { formatDate } from '../common/format';
 import { shownStages } from './case-position';
+import { useFormTitles } from './event-reasons';
 import { useEventName, useStageLabel } from './StageName';
 
 export function CaseTimeline({ workflowId, entries }: { workflowId?: string; entries: TimelineEntry[] }) {
   const { t, i18n } = useTranslation();
   const stageLabel = useStageLabel(workflowId);
   const eventName = useEventName(workflowId);
+  const formTitle = useFormTitles();
+  const reasonOf = (entry: TimelineEntry, group: string) => (entry.detail ? ` — ${t(`events.${group}.${entry.detail}`, { defaultValue: '' })}` : '');
   const entryName = (entry: TimelineEntry) => {
     // A migration is recorded as a step of its own (`caseUpdated`) with the versions as `detail`, e.g. `1->2`.
     if (entry.type === 'migrated') {
@@ -18,7 +21,12 @@ export function CaseTimeline({ workflowId, entries }: { workflowId?: string; ent
       const recipient = entry.detail ?? '';
       return t('timeline.shared', { recipient: t(`consent.recipients.${recipient}`, { defaultValue: recipient }) });
     }
-    return entry.event ? eventName(entry.event) : t(`timeline.${entry.type}`, { defaultValue: entry.type });
+    if (entry.type === 'reopened') return t('timeline.reopened') + reasonOf(entry, 'reopenReasons');
+    // A step a person took is named by its event; what the platform did by itself (a form arrived, the case was
+    // updated, a re-check moved it on) by the kind of entry, never by the engine's event names.
+    if (entry.type === 'event' && entry.event) return eventName(entry.event) + reasonOf(entry, 'closeReasons');
+    if (entry.type === 'timer' && entry.event) return `${t('timeline.timer')}: ${eventName(entry.event)}`;
+    return t(`timeline.${entry.type}`, { defaultValue: t('timeline.other') });
   };
   if (entries.length === 0) return <p>{t('caseDetail.noTimeline')}</p>;
   return (
@@ -29,7 +37,7 @@ export function CaseTimeline({ workflowId, entries }: { workflowId?: string; ent
           <li key={`${entry.at}-${index}`}>
             <time dateTime={entry.at}>{formatDate(entry.at, i18n.language, true)}</time>{' '}
             {entryName(entry)}
-            {entry.formPath && <> · {entry.formPath}</>}
+            {entry.formPath && <> · {formTitle(entry.formPath)}</>}
             {entry.entered?.length ? <> → {shownStages(entry.entered).map(stageLabel).join(', ')}</> : null}
           </li>
         ))}

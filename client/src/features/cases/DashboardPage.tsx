@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiStatus } from '../common/ApiStatus';
 import { PageHeading } from '../common/PageHeading';
+import { NewCaseLink } from './NewCaseLink';
 import { useApi } from '../common/use-api';
 import { BarChart } from './BarChart';
 import { useStageName } from './StageName';
@@ -26,7 +27,9 @@ export function DashboardPage() {
 
   return (
     <section aria-labelledby="dashboard-title">
-      <PageHeading id="dashboard-title">{t('dashboard.title')}</PageHeading>
+      <PageHeading id="dashboard-title" actions={<NewCaseLink />}>
+        {t('dashboard.title')}
+      </PageHeading>
       <ApiStatus loading={loading} error={error} />
       <ul className="stat-cards">
         <li>

@@ -5,6 +5,7 @@ import { ApiStatus } from '../common/ApiStatus';
 import { formatDate } from '../common/format';
 import { useApi } from '../common/use-api';
 import { CasePlan } from './CasePlan';
+import { RoadMap } from './RoadMap';
 import { PlanPdfLink } from './PlanPdfLink';
 
 /**
@@ -41,6 +42,7 @@ export function PlanPrintPage() {
             <dt>{t('plan.printedOn')}</dt>
             <dd>{formatDate(new Date().toISOString(), i18n.language)}</dd>
           </dl>
+          <RoadMap plan={data.plan} integration={data.integration} />
           <CasePlan plan={data.plan} />
         </>
       )}

@@ -39,8 +39,18 @@ export function SubmissionAnswers({ components, data, translations }: Props) {
       const chosen = Object.entries(value as Record<string, unknown>).filter(([, on]) => on === true).map(([option]) => text(optionLabel(component, option), option));
       return chosen.length ? chosen.join(', ') : '—';
     }
+    // Lists and groups the form does not describe are still shown as lists and groups, never as raw JSON.
+    if (Array.isArray(value) && value.some((item) => typeof item === 'object' && item !== null)) {
+      return (
+        <ol>
+          {value.map((item, index) => (
+            <li key={index}>{show(undefined, item)}</li>
+          ))}
+        </ol>
+      );
+    }
     if (Array.isArray(value)) return value.map((item) => (component ? text(optionLabel(component, item), String(item)) : String(item))).join(', ');
-    if (typeof value === 'object') return JSON.stringify(value);
+    if (typeof value === 'object') return <Answers list={component?.components} values={value as Record<string, unknown>} />;
     if (component?.type === 'datetime' || component?.type === 'day') return formatDate(String(value), i18n.language);
     const label = component ? optionLabel(component, value) : undefined;
     return label ? text(label, String(value)) : String(value);

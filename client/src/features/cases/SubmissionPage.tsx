@@ -3,9 +3,25 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiStatus } from '../common/ApiStatus';
 import { formatDate } from '../common/format';
 import { useApi } from '../common/use-api';
+import { walkComponents } from '@contracts/forms/component-walker';
 import type { FormDetail } from '../forms/form.types';
 import { useSession } from '../session/session-context';
 import { SubmissionAnswers } from './SubmissionAnswers';
+
+/** A field's question in the UI language, found anywhere in the form; its key only if the form does not have it. */
+function labelOf(components: unknown, key: string, translations: Record<string, string>): string {
+  for (const { component } of walkComponents(components)) {
+    if (component.key === key && typeof component.label === 'string' && component.label) return translations[component.label] || component.label;
+  }
+  return key;
+}
+
+/** `GET /api/submissions/:id/questions`: the pinned revision's questions and their translations for the UI language. */
+interface Questions {
+  title: string;
+  components: FormDetail['definition']['components'];
+  translations: Record<string, string>;
+}
 
 interface SubmissionRecord {
   id: string;
@@ -31,8 +47,11 @@ export function SubmissionPage() {
   // Readers without access to the form's design (the police liaison) see the answers by their keys.
   const mayReadForm = Boolean(data?.formId) && ability.can('read', 'Form');
   const pinned = useApi<FormDetail>(data && mayReadForm ? `/api/forms/${encodeURIComponent(data.formId)}/revisions/${data.revision}` : null);
-  const translations = pinned.data?.translations[i18n.language] ?? {};
-  const title = pinned.data ? translations[pinned.data.definition.title] || pinned.data.definition.title : (data?.formPath ?? '');
+  // Others get the questions alone (labels and options of the pinned revision), so they read words, not keys.
+  const questions = useApi<Questions>(data && !mayReadForm ? `/api/submissions/${encodeURIComponent(submissionId)}/questions` : null);
+  const definition = pinned.data?.definition ?? questions.data;
+  const translations = pinned.data?.translations[i18n.language] ?? questions.data?.translations ?? {};
+  const title = definition ? translations[definition.title] || definition.title : '';
   return (
     <section aria-labelledby="submission-title">
       <p>
@@ -45,10 +64,10 @@ export function SubmissionPage() {
       {data && (
         <>
           <p>{t('submission.meta', { revision: data.revision, date: formatDate(data.createdAt, i18n.language, true) })}</p>
-          <ApiStatus loading={mayReadForm && pinned.loading} />
-          {!(mayReadForm && pinned.loading) && <SubmissionAnswers components={pinned.data?.definition.components} data={data.data} translations={translations} />}
+          <ApiStatus loading={pinned.loading || questions.loading} />
+          {!(pinned.loading || questions.loading) && <SubmissionAnswers components={definition?.components} data={data.data} translations={translations} />}
           {data.masked.length > 0 && (
-            <p>{t('submission.withheld', { count: data.masked.length, fields: data.masked.join(', ') })}</p>
+            <p>{t('submission.withheld', { count: data.masked.length, fields: data.masked.map((key) => labelOf(definition?.components, key, translations)).join(', ') })}</p>
           )}
         </>
       )}

@@ -1,5 +1,6 @@
 import { Form } from '@formio/react';
 import { useMemo, useRef } from 'react';
+import { maxLengthOf } from '@contracts/forms/field-limits';
 import type { FormioDetail } from '../../api/http';
 import { setupFormio } from './formio-setup';
 
@@ -24,6 +25,8 @@ interface Props {
    */
   onServerSubmit?: (data: Record<string, unknown>) => Promise<FormioDetail[] | undefined>;
   onSubmit?: (data: Record<string, unknown>) => void;
+  /** Every change of the answers (for saving a draft). */
+  onDataChange?: (data: Record<string, unknown>) => void;
 }
 
 type Next = (errors?: unknown[]) => void;
@@ -35,7 +38,8 @@ interface ChangeEvent {
 
 /**
  * Date and time fields use the browser's own inputs: Form.io's date picker (flatpickr) would be fetched from its
- * CDN, which the CSP forbids. `customOptions` is merged last into the field's widget settings.
+ * CDN, which the CSP forbids. `customOptions` is merged last into the field's widget settings. Text fields show how
+ * many characters are left of the limit the server holds them to (field-limits.ts).
  */
 function withNativeDates(components: unknown[]): unknown[] {
   return components.map((item) => {
@@ -45,6 +49,11 @@ function withNativeDates(components: unknown[]): unknown[] {
       component.customOptions = { type: 'input' };
       component.inputType = component.enableTime === false ? 'date' : 'datetime-local';
     }
+    const maxLength = maxLengthOf(component);
+    if (maxLength !== undefined && component.type !== 'datetime') {
+      component.validate = { ...(component.validate as object | undefined), maxLength };
+      component.showCharCount = true;
+    }
     for (const key of ['components', 'columns', 'rows']) {
       if (Array.isArray(component[key])) component[key] = withNativeDates(component[key] as unknown[]);
     }
@@ -53,7 +62,7 @@ function withNativeDates(components: unknown[]): unknown[] {
 }
 
 /** The Form.io renderer with evaluation off, in the chosen language. Loaded lazily (see LazyFormRenderer). */
-export default function FormRenderer({ form, org, language, translations, submission, readOnly, onServerSubmit, onSubmit }: Props) {
+export default function FormRenderer({ form, org, language, translations, submission, readOnly, onServerSubmit, onSubmit, onDataChange }: Props) {
   setupFormio(org);
   const serverSubmit = useRef(onServerSubmit);
   serverSubmit.current = onServerSubmit;
@@ -91,6 +100,8 @@ export default function FormRenderer({ form, org, language, translations, submis
         options={options as never}
         onChange={(value) => {
           // A field the person corrects sheds the server's message; the browser's own checks apply again.
+          const data = (value as { data?: Record<string, unknown> }).data;
+          if (data) onDataChange?.(data);
           const instance = (value as ChangeEvent).changed?.instance;
           if (instance?.serverErrors?.length) {
             instance.serverErrors = [];

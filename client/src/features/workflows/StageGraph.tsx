@@ -274,8 +274,12 @@ function StageGraphFlow({ stages, initial, label, current = [], invalid, selecte
       <figcaption id={`${id}-title`} className="visually-hidden">
         {title}
       </figcaption>
-      {/* As tall as the graph at a readable zoom, within 360-480 px. */}
-      <div className="stage-graph-canvas" style={{ blockSize: Math.round(Math.min(480, Math.max(360, layout.height * READABLE_ZOOM + 96))) }}>
+      {/* As tall as the graph at a readable zoom, within 360-480 px, and at least as wide: a graph wider than the page
+          scrolls sideways inside its figure instead of being cut off. */}
+      <div
+        className="stage-graph-canvas"
+        style={{ blockSize: Math.round(Math.min(480, Math.max(360, layout.height * READABLE_ZOOM + 96))), minInlineSize: Math.round(layout.width * READABLE_ZOOM + 32) }}
+      >
         <EditableContext.Provider value={Boolean(onSelect)}>
           <ReactFlow<StageNode, TransitionEdge>
             aria-labelledby={`${id}-title`}
