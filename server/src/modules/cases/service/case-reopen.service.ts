@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { conflict, versionConflict } from '../../../core/errors/app-error';
-import { recordAudit } from '../../audit/audit.service';
+import { conflict, orVersionConflict, versionConflict } from '../../../core/errors/app-error';
+import { auditedWrite } from '../../audit/audit-trail';
 import { auditActor, type ServiceContext } from '../../access/service-context';
 import { stageIndex } from '../../../contracts/workflows/stage-tree.util';
 import type { StageValue } from '../../../contracts/workflows/workflow-snapshot.types';
@@ -73,8 +73,8 @@ export async function reopenCase(rt: CaseRuntime, ctx: ServiceContext, id: strin
   };
   const evaluation = await evaluationContext(rt, record);
   const timers = plannedTimers(def, reopened, evaluation, now);
-  const committed = await commitCase(rt, record, { set: { workflow: withDeadlines(reopened, timers) }, timers, notifications: [] });
-  if (!committed) throw versionConflict();
-  await recordAudit(ctx.db, auditActor(ctx), { action: 'reopen', subjectType: 'Case', subjectId: id });
+  const committed = await auditedWrite(ctx.db, auditActor(ctx), { action: 'reopen', subjectType: 'Case', subjectId: id }, async () =>
+    orVersionConflict(await commitCase(rt, record, { set: { workflow: withDeadlines(reopened, timers) }, timers, notifications: [] })),
+  );
   return { ...presentCase(ctx, committed, now).body, ...(await availableEvents(rt, ctx, committed)) };
 }
