@@ -21,7 +21,7 @@ const mainJs = path.join(root, 'server', 'dist', 'main.js');
 const SHUTDOWN_LIMIT_MS = 10_000;
 
 // Jest reads testTimeout only from the global configuration, not from a project's, so it is set here.
-jest.setTimeout(90_000);
+jest.setTimeout(240_000);
 
 interface LogLine {
   msg?: string;
@@ -106,7 +106,9 @@ class ServerProcess {
   }
 
   /** Resolves with the printed address, or fails with the server's stderr if it exits first. */
-  async started(timeoutMs = 30_000): Promise<string> {
+  // A bound, not a wait: the first start loads the demo data and cases, which takes a few seconds on a quiet machine
+  // and several times that on a busy one.
+  async started(timeoutMs = 120_000): Promise<string> {
     return waitUntil('the server to print its address', timeoutMs, () => {
       if (this.exit) throw new Error(`The server exited (${JSON.stringify(this.exit)}) before listening:\n${this.stderr}`);
       return /Platform running at (http:\/\/127\.0\.0\.1:\d+)/.exec(this.stdout)?.[1];
