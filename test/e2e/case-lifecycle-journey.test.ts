@@ -53,7 +53,6 @@ it('opens a case, records consent, refers, closes with a reason and a confirmati
   const { page } = await openPage(journey.context, [
     { status: 400, url: /\/consent-information\/submission$/ },
     { status: 401, url: /\/needs-assessment\/submission$/ },
-    { status: 404, url: /\/drafts\// },
   ]);
   await signInThroughForm(page, journey.live.baseUrl, 'worker@cmm.demo.test', PASSWORD);
 

@@ -49,8 +49,9 @@ export function CaseFormPage() {
   const answers = useRef<Record<string, unknown>>({});
   useEffect(() => {
     let live = true;
-    apiGet<{ data: Record<string, unknown>; updatedAt: string }>(draftUrl).then(
-      (found) => live && setDraft(found),
+    // 204 (no draft) arrives as undefined.
+    apiGet<{ data: Record<string, unknown>; updatedAt: string } | undefined>(draftUrl).then(
+      (found) => live && setDraft(found ?? null),
       () => live && setDraft(null),
     );
     return () => {

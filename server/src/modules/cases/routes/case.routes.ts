@@ -50,7 +50,9 @@ export function caseRoutes(rt: CaseRuntime): RequestHandler {
     res.json(await reopenCase(rt, serviceContext(rt.db, req), req.params.id, parseInput(ReopenCaseSchema, req.body)));
   });
   router.get('/cases/:id/drafts/:formPath', async (req, res) => {
-    res.json(await getDraft(rt, serviceContext(rt.db, req), req.params.id, parseInput(DraftPathSchema, req.params.formPath)));
+    const draft = await getDraft(rt, serviceContext(rt.db, req), req.params.id, parseInput(DraftPathSchema, req.params.formPath));
+    if (draft) res.json(draft);
+    else res.status(204).end();
   });
   router.put('/cases/:id/drafts/:formPath', async (req, res) => {
     res.json(await saveDraft(rt, serviceContext(rt.db, req), req.params.id, parseInput(DraftPathSchema, req.params.formPath), parseInput(SaveDraftSchema, req.body)));

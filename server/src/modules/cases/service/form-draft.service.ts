@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { notFound } from '../../../core/errors/app-error';
 import { ensureCan } from '../../access/permissions';
 import type { ServiceContext } from '../../access/service-context';
 import { formDraftModel } from '../storage/form-draft.model';
@@ -9,11 +8,14 @@ import type { CaseRuntime } from './case-runtime';
 export const DraftPathSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(100);
 export const SaveDraftSchema = z.strictObject({ data: z.record(z.string().max(200), z.unknown()) });
 
-/** The draft of a form this user saved for the case, or 404; a draft is never shown to anyone else. */
+/**
+ * The draft of a form this user saved for the case, or null when there is none (the route answers 204: having no
+ * draft is the usual case, not an error); a draft is never shown to anyone else.
+ */
 export async function getDraft(rt: CaseRuntime, ctx: ServiceContext, caseId: string, formPath: string) {
   const record = await readableCase(ctx, caseId);
   const draft = await formDraftModel(rt.db).findOne({ userId: ctx.auth.user._id, caseId: record._id, formPath }).lean();
-  if (!draft) throw notFound();
+  if (!draft) return null;
   return { formPath, data: JSON.parse(draft.dataText) as Record<string, unknown>, updatedAt: draft.updatedAt };
 }
 
