@@ -1,12 +1,13 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CLOSE_REASONS, REOPEN_REASONS } from '@contracts/cases/case-reasons';
 import type { CaseDetail, EventOption } from '@contracts/cases/case-view.types';
 import type { WorkflowDefinition } from '@contracts/workflows/workflow-definition.schemas';
 import { apiSend, ApiError } from '../../api/http';
 import { useSession } from '../session/session-context';
 import { fireEvent } from './cases.api';
 import { ConfirmEventDialog } from './ConfirmEventDialog';
-import { CLOSE_REASONS, REOPEN_REASONS, useReasonText, type EventExtras } from './event-reasons';
+import { useReasonText } from './event-reasons';
 import { useEventName, useStageName } from './StageName';
 
 /** The options of one event type, in the order the server gave them. */
@@ -24,7 +25,7 @@ function byType(options: EventOption[]): Array<[string, EventOption[]]> {
  * but cannot take now are listed with the reasons in words; a closed case can be opened again with a reason. The
  * server checks again when an event arrives and answers with a translated reason if the case moved.
  */
-export function CaseEvents({ record, definition, onFired }: { record: CaseDetail & EventExtras; definition?: WorkflowDefinition; onFired: (updated: CaseDetail) => void }) {
+export function CaseEvents({ record, definition, onFired }: { record: CaseDetail; definition?: WorkflowDefinition; onFired: (updated: CaseDetail) => void }) {
   const { t } = useTranslation();
   const { ability } = useSession();
   const eventName = useEventName(definition?.id);

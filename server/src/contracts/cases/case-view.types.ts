@@ -1,4 +1,4 @@
-import type { EventOption } from '../workflows/event-option.types';
+import type { BlockedEvent, EventOption } from '../workflows/event-option.types';
 import type { WorkflowSnapshot } from '../workflows/workflow-snapshot.types';
 import type { CaseConsent, CasePlan, CaseWritable } from './case.schemas';
 
@@ -104,7 +104,7 @@ export interface CaseView<TDate = string> extends Partial<FreeGroups> {
   sharedWith?: string[];
 }
 
-export type { EventOption, WorkflowSnapshot };
+export type { BlockedEvent, EventOption, WorkflowSnapshot };
 
 /** A case with what this reader may do with it now (`GET /api/cases/:id`, `POST /api/cases/:id/events`). */
 export interface CaseDetail<TDate = string> extends CaseView<TDate> {
@@ -112,6 +112,10 @@ export interface CaseDetail<TDate = string> extends CaseView<TDate> {
   availableEvents: string[];
   /** The same with the data each needs (one option per service track for the events the tracks share). */
   eventOptions: EventOption[];
+  /** Events the active stages have but cannot take now, with the reasons in data. */
+  blockedEvents: BlockedEvent[];
+  /** Which of the offered events end the case (the page asks for a reason and a confirmation). */
+  endingEvents: string[];
 }
 
 /** A row of `GET /api/cases`: no sensitive groups, so listing needs no audit entry per case; the position flattened. */

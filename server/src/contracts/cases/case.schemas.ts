@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REOPEN_REASONS } from './case-reasons';
 import { ROAD_MAP_STOPS } from './road-map';
 
 /*
@@ -101,6 +102,12 @@ export const CaseListQuerySchema = z.strictObject({
 
 export const CompleteTaskSchema = z.strictObject({ version: z.number().int().min(0) });
 
+/** `POST /api/cases/:id/reopen`. */
+export const ReopenCaseSchema = z.strictObject({
+  reason: z.enum(REOPEN_REASONS),
+  version: z.number().int().min(0),
+});
+
 export const ShareCaseSchema = z.strictObject({
   /** The consent key the person gave for this recipient (`nas`, `iom`, `police` …). */
   recipient: identifier,
@@ -123,3 +130,4 @@ export type UpdateCaseInput = z.infer<typeof UpdateCaseSchema>;
 export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
 /** What `POST /api/cases/:id/events` takes. */
 export type CaseEventInput = z.input<typeof CaseEventSchema>;
+export type ReopenCaseInput = z.infer<typeof ReopenCaseSchema>;

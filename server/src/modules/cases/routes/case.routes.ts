@@ -4,12 +4,14 @@ import { parseInput } from '../../../core/http/validate';
 import { requireAuth } from '../../access/authenticate.middleware';
 import { serviceContext } from '../../access/service-context';
 import { exportLanguage } from '../../export/export-language';
-import { CaseEventSchema, CaseListQuerySchema, CompleteTaskSchema, CreateCaseSchema, ShareCaseSchema, UpdateCaseSchema } from '../../../contracts/cases/case.schemas';
+import {
+  CaseEventSchema, CaseListQuerySchema, CompleteTaskSchema, CreateCaseSchema, ReopenCaseSchema, ShareCaseSchema, UpdateCaseSchema,
+} from '../../../contracts/cases/case.schemas';
 import { fireCaseEvent } from '../service/case-event.service';
 import { casePlanPdf } from '../service/case-plan-pdf.service';
 import { deleteDraft, DraftPathSchema, getDraft, saveDraft, SaveDraftSchema } from '../service/form-draft.service';
 import { DuplicateQuerySchema, findDuplicates } from '../service/case-duplicates.service';
-import { reopenCase, ReopenCaseSchema } from '../service/case-reopen.service';
+import { reopenCase } from '../service/case-reopen.service';
 import type { CaseRuntime } from '../service/case-runtime';
 import { shareCase } from '../service/case-sharing.service';
 import { completeCaseTask } from '../service/case-task.service';

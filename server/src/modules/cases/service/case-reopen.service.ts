@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { ReopenCaseInput } from '../../../contracts/cases/case.schemas';
 import { conflict, orVersionConflict, versionConflict } from '../../../core/errors/app-error';
 import { auditedWrite } from '../../audit/audit-trail';
 import { auditActor, type ServiceContext } from '../../access/service-context';
@@ -14,14 +14,6 @@ import { presentCase } from './case-presenter';
 import type { CaseRuntime } from './case-runtime';
 import { activeStagePaths } from './case-step';
 import { commitCase } from './case-writer';
-
-/** Why a closed case is opened again: a key the page offers, stored in the timeline (never free text). */
-export const REOPEN_REASONS = ['newInformation', 'personReturned', 'closedByMistake', 'other'] as const;
-
-export const ReopenCaseSchema = z.strictObject({
-  reason: z.enum(REOPEN_REASONS),
-  version: z.number().int().min(0),
-});
 
 const caseNotClosed = () => conflict('case-not-closed');
 
@@ -45,7 +37,7 @@ function valueOf(paths: string[]): StageValue {
  * taken (the `exited` stages of that timeline entry), with a reason, recorded in the timeline as `reopened` and in
  * the audit log. The deadlines of those stages start again from now. Firing events is the permission needed.
  */
-export async function reopenCase(rt: CaseRuntime, ctx: ServiceContext, id: string, input: z.infer<typeof ReopenCaseSchema>) {
+export async function reopenCase(rt: CaseRuntime, ctx: ServiceContext, id: string, input: ReopenCaseInput) {
   const record = await readableCase(ctx, id);
   ensureCaseAction(ctx, record, 'fire');
   if (record.version !== input.version) throw versionConflict();

@@ -1,26 +1,12 @@
 import { analyseGuard } from '../definition/json-logic-guard.validator';
 import { listTransitions, resolveTarget, stageIndex } from '../../../contracts/workflows/stage-tree.util';
+import type { BlockedEvent, BlockReason } from '../../../contracts/workflows/event-option.types';
 import type { Guard, WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import { RECHECK_EVENTS, type EvaluationContext } from './evaluation-context.types';
 import { eventDataOf } from './event-options';
 import { evaluateGuard, guardData } from './guard-evaluator';
 import type { PersistedWorkflowSnapshot } from './persisted-snapshot';
 
-/**
- * Why an event of an active stage cannot be taken now, read from the definition as data: the forms the stage still
- * requires, the consents its guard asks for (`case.consents.<recipient>.given`), the forms whose answers it reads
- * (`submissions.<form>.…`), or another condition of the case.
- */
-export type BlockReason =
-  | { kind: 'forms'; forms: string[] }
-  | { kind: 'consent'; recipient: string }
-  | { kind: 'answer'; form: string }
-  | { kind: 'condition' };
-
-export interface BlockedEvent {
-  type: string;
-  reasons: BlockReason[];
-}
 
 /** The parts of a guard that must all hold: the arguments of a top-level `and`, else the guard itself. */
 function conjuncts(guard: Guard): Guard[] {
