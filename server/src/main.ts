@@ -16,6 +16,7 @@ import { loadDemoCases } from './modules/demo/demo-cases.service';
 import { loadDemoData, type DemoResult } from './modules/demo/demo-data.service';
 import { ensureInstallation } from './modules/meta/installation.service';
 import { startForms } from './modules/forms/templates/forms-startup';
+import { markSubmissionsChanged } from './modules/forms/services/submission-outbox';
 import { startSubmissionRecovery } from './modules/forms/services/submission-recovery';
 import { createCaseServices } from './modules/cases/case-services';
 import { ensureCaseLists } from './modules/cases/lists/case-list-migration';
@@ -57,7 +58,8 @@ async function main(): Promise<void> {
     await loadRolePresets(db);
     await loadTemplateLibrary(db, { logger });
     await startForms(db);
-    await upgradeCaseFormData(db);
+    // Submissions the earlier layout may have missed edits of are reported to their cases again by the recovery.
+    await upgradeCaseFormData(db, (submissionIds) => markSubmissionsChanged(db, submissionIds));
     if (!config.mongodbUri || config.demo) await announceDemo(await loadDemoData(db, config.demoPassword), logger);
   } catch (error) {
     await embedded?.stop();

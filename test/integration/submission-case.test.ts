@@ -7,7 +7,7 @@ import { auditEntry } from '../../server/src/modules/audit/audit.service';
 import { caseModel } from '../../server/src/modules/cases/storage/case.model';
 import { formDataKey, upgradeCaseFormData } from '../../server/src/modules/cases/storage/case-form-data.model';
 import { submissionModel } from '../../server/src/modules/forms/models/submission.model';
-import { settleMarkedSubmissions } from '../../server/src/modules/forms/services/submission-outbox';
+import { markSubmissionsChanged, settleMarkedSubmissions } from '../../server/src/modules/forms/services/submission-outbox';
 import { api, createCaseApp, login, type CaseApp } from '../helpers/case-app';
 
 /*
@@ -263,25 +263,33 @@ describe('who may submit is checked before what is submitted', () => {
   });
 });
 
-it('moves case form data of the earlier layout (one row per case and form, overwritten) into rows per submission at start', async () => {
+it('moves case form data of the earlier layout (one row per case and form, edits never reported) into rows per submission at start', async () => {
   const caseId = await newCase('Earlier layout');
   const submission = await submitNeeds(caseId, 17);
   const rows = t.db.collection('case_submission_data');
   const key = formDataKey(new Types.ObjectId(caseId), submission.id);
-  // The earlier layout: its own collection, rows under generated ids, no version.
+  // The earlier layout: its own collection, rows under generated ids, no version; and an edit its case never heard of.
   const { _id: _key, version: _version, ...row } = (await rows.findOne({ _id: key as never }))!;
   await t.db.collection('case_form_data').insertOne({ ...row });
   await rows.deleteOne({ _id: key as never });
+  await submissionModel(t.db).updateOne({ _id: new Types.ObjectId(submission.id) }, { $set: { 'data.ageYears': 30 }, $inc: { version: 1 } });
   expect((await caseView(caseId)).events).toEqual([]);
 
-  expect(await upgradeCaseFormData(t.db)).toBe(1);
-  expect(await upgradeCaseFormData(t.db)).toBe(0);
+  const reported: string[] = [];
+  const moved = async (ids: string[]) => {
+    reported.push(...ids);
+    await markSubmissionsChanged(t.db, ids);
+  };
+  expect(await upgradeCaseFormData(t.db, moved)).toBe(1);
+  expect(await upgradeCaseFormData(t.db, moved)).toBe(0);
+  expect(reported).toEqual([submission.id]);
   expect((await rows.findOne({ _id: key as never }))!.version).toBe(-1);
-  expect((await t.db.db!.listCollections({ name: 'case_form_data' }).toArray())).toHaveLength(0);
+  expect(await t.db.db!.listCollections({ name: 'case_form_data' }).toArray()).toHaveLength(0);
+  // The row as the earlier layout kept it, until the recovery reports the submission again.
   expect((await caseView(caseId)).events).toEqual(['childServices']);
-  // The next change of its submission replaces the row; a second submission of the form gets one of its own.
-  expect((await coordinator.put(`/submissions/${submission.id}`, { data: { ...needs, ageYears: 18 }, version: submission.version })).status).toBe(200);
+  expect(await settleMarkedSubmissions(t.db, t.services.caseEvents, new Date())).toEqual({ settled: 1, failed: 0 });
   expect((await caseView(caseId)).events).toEqual(['adultServices']);
+  // A second submission of the form gets a row of its own.
   await submitNeeds(caseId, 10);
   expect(await rows.countDocuments({ caseId: new Types.ObjectId(caseId) })).toBe(2);
   expect((await caseView(caseId)).events).toEqual(['childServices']);

@@ -47,10 +47,12 @@ const EARLIER = 'case_form_data';
 
 /**
  * Moves rows of the earlier layout into this one, each under its key and older than any version (so the next
- * change of its submission replaces it), then drops the earlier collection. Run at start, before requests are
- * served; a run that stopped half-way is finished by the next one.
+ * change of its submission replaces it), then drops the earlier collection. The earlier layout heard only of new
+ * submissions, never of edits: `moved` is given the submission ids of the rows before the collection goes, so that
+ * the submissions module can report those submissions again. Run at start, before requests are served; a run that
+ * stopped half-way is finished by the next one. Returns how many rows it moved.
  */
-export async function upgradeCaseFormData(db: Connection): Promise<number> {
+export async function upgradeCaseFormData(db: Connection, moved?: (submissionIds: string[]) => Promise<void>): Promise<number> {
   const earlier = db.collection(EARLIER);
   const rows = await earlier.find({}).toArray();
   for (const row of rows) {
@@ -61,6 +63,7 @@ export async function upgradeCaseFormData(db: Connection): Promise<number> {
       { upsert: true },
     );
   }
+  if (rows.length > 0) await moved?.(rows.map((row) => String(row.submissionId)));
   await earlier.drop().catch((error: { code?: unknown }) => {
     // Dropped already (or never there): NamespaceNotFound.
     if (error.code !== 26) throw error;

@@ -1,5 +1,5 @@
-import type { Connection, Types } from 'mongoose';
-import { withWriteClaim } from '../../../core/db/write-claim';
+import { Types, type Connection } from 'mongoose';
+import { isDuplicateKey, withWriteClaim } from '../../../core/db/write-claim';
 import { versionConflict } from '../../../core/errors/app-error';
 import { storeCarriedEntries } from '../../audit/audit-outbox';
 import type { AuditActor } from '../../audit/audit.service';
@@ -61,11 +61,27 @@ export async function changeSubmission<T>(
   const result = await withWriteClaim(db, submissionClaim(id), async () => {
     await markers(db).updateOne({ _id: id }, { $set: { at: new Date() } }, { upsert: true });
     const written = await write();
-    if (written !== null) await settleClaimed(db, port, id, by);
+    // Settled also when the write matched nothing: that drops the marker (and finishes an earlier change left behind).
+    await settleClaimed(db, port, id, by);
     return written;
   });
   if (result === null) throw versionConflict();
   return result;
+}
+
+/**
+ * Marks submissions as changed without a change under way, so that the next recovery sweep reports their state to
+ * their cases again (after an upgrade whose earlier layout missed edits). Ids that are not submission ids are skipped.
+ */
+export async function markSubmissionsChanged(db: Connection, submissionIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(submissionIds)].filter((id) => /^[0-9a-f]{24}$/i.test(id)).map((id) => new Types.ObjectId(id));
+  if (ids.length === 0) return;
+  // Marked long ago: the first sweep takes them. A marker already there stays as it is.
+  await markers(db)
+    .insertMany(ids.map((_id) => ({ _id, at: new Date(0) })), { ordered: false })
+    .catch((error: unknown) => {
+      if (!isDuplicateKey(error) && !(error as { writeErrors?: Array<{ code?: number }> }).writeErrors?.every((item) => item.code === 11000)) throw error;
+    });
 }
 
 /** Whether a change of this submission may be unfinished. */
