@@ -67,7 +67,7 @@ export async function syncCaseLists(db: Connection, caseId: string): Promise<voi
 
 /** A write of a case in progress: `done()` after it, to update the lists and remove the mark. */
 export interface PendingListSync {
-  /** The write happened (or may have): update the case's lists, then remove the mark. */
+  /** The write happened (or may have): update the case's lists, then remove the mark (kept if the update failed). */
   done(): Promise<void>;
   /** The write did not happen: only remove the mark. */
   dropped(): Promise<void>;
@@ -82,7 +82,13 @@ export async function caseListWrite(db: Connection, caseId: Types.ObjectId | str
   await pending(db).insertOne({ _id: mark, caseId: id, at: new Date() });
   return {
     async done() {
-      await syncCaseLists(db, id);
+      try {
+        await syncCaseLists(db, id);
+      } catch {
+        // The case is written; its lists are derived from it. The mark stays, and the repair (at most a minute away,
+        // case-list repair below) brings them up to date: a list a little behind, never a write reported as failed.
+        return;
+      }
       await pending(db).deleteOne({ _id: mark });
     },
     async dropped() {
