@@ -1,6 +1,6 @@
-import { apiGet, apiSend, itemsOf } from '../../api/http';
 import type { CaseEventInput } from '@contracts/cases/case.schemas';
 import type { CaseDetail, CaseList, CaseSummary } from '@contracts/cases/case-view.types';
+import { apiGet, apiSend, itemsOf } from '../../api/http';
 
 export interface CaseFilter {
   scope: 'mine' | 'all';
