@@ -85,15 +85,38 @@ export function component(page: Page, key: string): Locator {
   return page.locator(`.formio-form .formio-component-${key}`).first();
 }
 
-/** In a wizard, goes to the next page until the component is shown. */
+/**
+ * Whether the wizard shows another page than `was` (its breadcrumb and the id of its first component; evaluated in
+ * the browser, so it names nothing outside itself). With no `was`, answers what is shown.
+ */
+function pageShown(was?: string): string | boolean {
+  const active = document.querySelector('.formio-form .pagination .page-item.active');
+  const first = document.querySelector('.formio-form .wizard-page .formio-component');
+  const shown = `${active?.textContent ?? ''}|${first?.id ?? ''}`;
+  return was === undefined ? shown : shown !== was;
+}
+
+/**
+ * In a wizard, moves page by page until the component is on the page shown: forwards first, then backwards (a
+ * restored draft or an earlier step may have left the wizard past the component's page). Waits for the form to be
+ * rendered first, for each page change to happen (so that a slow render never makes it skip a page), and for a
+ * component on the page that a condition still hides to be shown.
+ */
 export async function reveal(page: Page, host: Locator): Promise<void> {
-  for (let step = 0; step < 12; step += 1) {
-    if (await host.isVisible()) return;
-    const next = page.locator('.formio-form button.btn-wizard-nav-next');
-    if (!(await next.isVisible())) break;
-    await next.click();
+  await page.locator('.formio-form').first().waitFor();
+  await page.locator('.formio-form .formio-component').first().waitFor();
+  for (const direction of ['next', 'previous']) {
+    for (let step = 0; step < 12; step += 1) {
+      // On the page shown, though perhaps hidden until a condition on an answer just given shows it.
+      if (await host.count()) return host.waitFor();
+      const button = page.locator(`.formio-form button.btn-wizard-nav-${direction}`);
+      if (!(await button.isVisible())) break;
+      const before = (await page.evaluate(pageShown)) as string;
+      await button.click();
+      await page.waitForFunction(pageShown, before);
+    }
   }
-  await host.waitFor({ timeout: 5_000 }).catch(async (error: unknown) => {
+  await host.waitFor().catch(async (error: unknown) => {
     await page.screenshot({ path: path.join(screenshotsDir, 'journey-failed-to-reveal.png'), fullPage: true });
     throw error;
   });
