@@ -147,7 +147,7 @@ it('takes a person through a prepared voluntary return with denmark-cmm, closed 
   const { token } = await login(t.app, 'worker@cmm.demo.test');
   const client = api(t.app, token);
   const created = await client.post('/cases', {
-    alias: 'Mira', workflowId: 'denmark-cmm', identity: { estimatedAge: 27, ageUncertain: false }, dates: { reflectionDecision: '2025-03-05' },
+    alias: 'Mira', workflowId: 'denmark-cmm', identity: { estimatedAge: 27, ageUncertain: false },
   });
   expect(created.status).toBe(201);
   const w = walker(token, created.body.id);
@@ -156,11 +156,32 @@ it('takes a person through a prepared voluntary return with denmark-cmm, closed 
   expect((await w.read()).workflow.activeStages).toContain('referral');
   await w.patch({ consents: { cmm: { given: true } } });
   await w.fire('referToCmm');
-  await w.fire('identifiedAsVictim');
-  let body = await w.fire('extensionGranted');
-  expect(body.workflow.deadlines.find((d: { deadlineId: string }) => d.deadlineId === 'extendedPeriod')?.dueAt).toBe('2025-07-03T00:00:00.000Z');
+  let body = await w.fire('identifiedAsVictim');
+  // The period starts with the decision's date, which the step asks for (not after today).
+  expect(body.eventOptions).toContainEqual(expect.objectContaining({ type: 'reflectionPeriodStarted', inputs: [{ name: 'reflectionDecision', kind: 'date', max: expect.any(String) }] }));
+  const dueOf = (b: { workflow: { deadlines: Array<{ deadlineId: string; dueAt: string }> } }, id: string) => b.workflow.deadlines.find((d) => d.deadlineId === id)?.dueAt;
+  const missing = await client.post(`/cases/${created.body.id}/events`, { type: 'reflectionPeriodStarted', data: {} });
+  expect(missing.status).toBe(400);
+  expect(missing.body).toMatchObject({ code: 'event-input-invalid', problems: [{ path: 'data/reflectionDecision', code: 'required' }] });
+  body = await w.fire('reflectionPeriodStarted', { reflectionDecision: '2025-03-05' });
+  expect(dueOf(body, 'reflectionPeriod')).toBe('2025-04-04T00:00:00.000Z');
+  const option = body.eventOptions.find((o: { type: string }) => o.type === 'extensionGranted');
+  expect(option.inputs).toEqual([{ name: 'reflectionExtendedUntil', kind: 'date', min: '2025-04-04', max: '2025-07-03' }]);
+  // Beyond the jurisdiction's maximum (120 days from the decision) is refused, and nothing moves.
+  const tooLate = await client.post(`/cases/${created.body.id}/events`, { type: 'extensionGranted', data: { reflectionExtendedUntil: '2025-07-04' } });
+  expect(tooLate.status).toBe(400);
+  expect(tooLate.body.problems).toEqual([{ path: 'data/reflectionExtendedUntil', name: 'reflectionExtendedUntil', code: 'too-late', limit: '2025-07-03' }]);
+  expect((await w.read()).workflow.activeStages).toContain('recovery/period/running');
+  body = await w.fire('extensionGranted', { reflectionExtendedUntil: '2025-06-15' });
+  expect(dueOf(body, 'extendedPeriod')).toBe('2025-06-15T00:00:00.000Z');
+  expect(body.workflow.dates).toMatchObject({ reflectionDecision: '2025-03-05', reflectionExtendedUntil: '2025-06-15' });
+  body = await w.fire('contactPersonAssigned', { contactPerson: 'Jonas (CMM)' });
+  expect(body.workflow.fields).toMatchObject({ contactPerson: 'Jonas (CMM)' });
   await w.patch({ consents: { cmm: { given: true }, iom: { given: true } } });
-  await w.fire('prepareReturn');
+  body = await w.fire('prepareReturn');
+  // The return is prepared within the recovery period: its deadline is still there.
+  expect(body.workflow.activeStages).toContain('recovery/returnHome/preparedReturn');
+  expect(dueOf(body, 'extendedPeriod')).toBe('2025-06-15T00:00:00.000Z');
   await w.submit('return-reintegration', RETURN);
   body = await w.fire('departed');
   const end = body.workflow.deadlines.find((d: { deadlineId: string }) => d.deadlineId === 'reintegrationSupportEnds');

@@ -9,6 +9,9 @@ export interface ProblemItem {
   action?: string;
   subject?: string;
   field?: string;
+  /** A value entered with a case step: its name and the limit it broke (`events.inputProblems.*`). */
+  name?: string;
+  limit?: string | number;
 }
 
 /** A Form.io validation detail: the renderer shows it next to the field at `path`. */

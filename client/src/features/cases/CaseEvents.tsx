@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { CLOSE_REASONS, REOPEN_REASONS } from '@contracts/cases/case-reasons';
 import type { CaseDetail, EventOption } from '@contracts/cases/case-view.types';
 import type { WorkflowDefinition } from '@contracts/workflows/workflow-definition.schemas';
-import { apiSend, ApiError } from '../../api/http';
+import { apiSend, ApiError, type ProblemItem } from '../../api/http';
+import { EventInputForm } from './EventInputForm';
 import { useSession } from '../session/session-context';
 import { fireEvent } from './cases.api';
 import { ConfirmEventDialog } from './ConfirmEventDialog';
@@ -34,6 +35,7 @@ export function CaseEvents({ record, definition, onFired }: { record: CaseDetail
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const [inputProblems, setInputProblems] = useState<{ type: string; problems: ProblemItem[] }>();
   const [chosen, setChosen] = useState<Record<string, number>>({});
   const [confirming, setConfirming] = useState<EventOption | 'reopen'>();
   const options = record.eventOptions ?? (record.availableEvents ?? []).map((type) => ({ type, data: {} }));
@@ -43,11 +45,18 @@ export function CaseEvents({ record, definition, onFired }: { record: CaseDetail
   const settle = (sent: Promise<CaseDetail>) => {
     setBusy(true);
     setError(undefined);
+    setInputProblems(undefined);
     sent
       .then((updated) => {
         setConfirming(undefined);
         onFired(updated);
-      }, (failure: unknown) => setError(failure instanceof ApiError ? failure.problem.detail || failure.problem.title : String(failure)))
+      }, (failure: unknown) => {
+        setError(failure instanceof ApiError ? failure.problem.detail || failure.problem.title : String(failure));
+        if (failure instanceof ApiError && failure.problem.code === 'event-input-invalid') {
+          const extra = failure.problem as unknown as { event?: string };
+          setInputProblems({ type: extra.event ?? '', problems: failure.problem.problems ?? [] });
+        }
+      })
       .finally(() => setBusy(false));
   };
   const fire = (option: EventOption, reason?: string) => settle(fireEvent(record.id, option.type, reason ? { ...option.data, reason } : option.data));
@@ -73,7 +82,18 @@ export function CaseEvents({ record, definition, onFired }: { record: CaseDetail
       {ordered.length > 0 && (
         <ul className="event-buttons">
           {ordered.map(([type, group]) =>
-            group.length === 1 && Object.keys(group[0]!.data).length === 0 ? (
+            group.length === 1 && group[0]!.inputs?.length ? (
+              <li key={type} className="event-with-inputs">
+                <EventInputForm
+                  workflowId={definition?.id}
+                  option={{ ...group[0]!, inputs: group[0]!.inputs }}
+                  label={eventName(type)}
+                  busy={busy}
+                  problems={inputProblems?.type === type ? inputProblems.problems : []}
+                  onSubmit={(values) => settle(fireEvent(record.id, type, { ...group[0]!.data, ...values }))}
+                />
+              </li>
+            ) : group.length === 1 && Object.keys(group[0]!.data).length === 0 ? (
               <li key={type} className={ending.has(type) ? 'ending' : undefined}>
                 <button type="button" className={ending.has(type) ? 'danger' : undefined} disabled={busy} onClick={() => ask(group[0]!)}>
                   {eventName(type)}

@@ -11,6 +11,7 @@ import { useCaseWorkflowDefinition } from '../workflows/use-workflow';
 import { activeStages, topStages } from './case-position';
 import { CaseConsents } from './CaseConsents';
 import { CaseDeadlines } from './CaseDeadlines';
+import { CaseRecordedValues } from './CaseRecordedValues';
 import { CaseEvents } from './CaseEvents';
 import { CaseForms } from './CaseForms';
 import { CasePlan } from './CasePlan';
@@ -95,6 +96,7 @@ export function CasePage() {
           <section aria-labelledby="deadlines-title" className="panel">
             <h2 id="deadlines-title">{t('caseDetail.deadlines')}</h2>
             <CaseDeadlines workflowId={workflow.definition?.id} deadlines={record.workflow?.deadlines ?? []} />
+            <CaseRecordedValues workflowId={workflow.definition?.id} dates={record.workflow?.dates ?? {}} fields={record.workflow?.fields ?? {}} />
           </section>
           <section aria-labelledby="tasks-title" className="panel">
             <h2 id="tasks-title">{t('caseDetail.tasks')}</h2>

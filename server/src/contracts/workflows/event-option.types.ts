@@ -5,6 +5,30 @@
 export interface EventOption {
   type: string;
   data: Record<string, string | number | boolean>;
+  /** What the person enters with the event (a decision date, the new end of a period, a name), with its limits. */
+  inputs?: EventInput[];
+}
+
+/**
+ * A value entered when firing an event, declared by the transition's `record-date` or `record-text` action. `min` and
+ * `max` are calendar days (`2025-07-03`) worked out on the server from the case's dates and the jurisdiction's
+ * parameters. Labels are `workflows:<workflow>.inputs.<name>`.
+ */
+export interface EventInput {
+  name: string;
+  kind: 'date' | 'text';
+  min?: string;
+  max?: string;
+  maxLength?: number;
+}
+
+/** Why an entered value was refused: missing, not a date, or outside its limits (`limit` is the day it must respect). */
+export interface EventInputProblem {
+  /** `data/<name>`: where the value was sent. */
+  path: string;
+  name: string;
+  code: 'required' | 'invalid' | 'too-early' | 'too-late' | 'too-long';
+  limit?: string | number;
 }
 
 /**

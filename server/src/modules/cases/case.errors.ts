@@ -1,4 +1,5 @@
 import { AppError, badRequest, conflict } from '../../core/errors/app-error';
+import type { EventInputProblem } from '../../contracts/workflows/event-option.types';
 
 /** The errors of the cases module, one factory per code. */
 export const workflowNotPublished = () => badRequest('workflow-not-published');
@@ -8,3 +9,6 @@ export const taskAlreadyDone = () => conflict('task-already-done');
 /** An event the case's current stages do not take; `acceptedEvents` lists those they do. */
 export const eventNotAccepted = (event: string, acceptedEvents: readonly string[]) =>
   conflict('event-not-accepted', { params: { event }, extensions: { event, acceptedEvents } });
+/** Values entered with an event that are missing or outside their limits, each naming its input (`problems`). */
+export const eventInputInvalid = (event: string, problems: readonly EventInputProblem[]) =>
+  badRequest('event-input-invalid', { params: { event }, extensions: { event, problems } });

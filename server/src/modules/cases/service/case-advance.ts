@@ -5,6 +5,9 @@ import type { WorkflowEventRejected } from '../../workflows/engine/workflow-engi
 import type { CaseRecord, TimelineEntry } from '../storage/case.model';
 import { plannedTimers, withDeadlines, type PlannedTimer } from '../timers/case-deadlines';
 import { evaluationContext } from './case-context';
+import { inputsOfEvent } from '../../workflows/engine/event-options';
+import { inputProblems } from '../../workflows/engine/event-inputs';
+import { eventInputInvalid } from '../case.errors';
 import type { CaseRuntime } from './case-runtime';
 import { stepCase, trackStatuses, type StepNotification } from './case-step';
 
@@ -39,9 +42,12 @@ export async function advanceCase(
   const def = await definitionOf(rt, record);
   const ctx = ctxOverride ?? (await evaluationContext(rt, record));
   const now = rt.clock.now();
+  // What the person entered with the event (a decision date, a name) is checked before anything moves.
+  const problems = inputProblems(inputsOfEvent(def, record.workflow.snapshot as never, ctx, event, now), event.data);
+  if (problems.length > 0) throw eventInputInvalid(event.type, problems);
   const step = stepCase(def, record.workflow, ctx, event, now, by, extra);
   if (!step.ok) return step;
-  const timers = plannedTimers(def, step.workflow, { ...ctx, case: { ...ctx.case, fields: step.workflow.fields } }, now);
+  const timers = plannedTimers(def, step.workflow, { ...ctx, case: { ...ctx.case, fields: step.workflow.fields, dates: step.workflow.dates } }, now);
   const workflow = withDeadlines(step.workflow, timers);
   const { services, checkpoints } = trackStatuses(workflow.snapshot as never);
   // Statuses are kept after a track's stage is left, so a closed case still shows which services were used.

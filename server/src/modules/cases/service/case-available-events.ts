@@ -31,7 +31,7 @@ export async function availableEvents(
   const def = await definitionOf(rt, record);
   const timerEvents = deadlineEvents(def);
   const evaluation = await evaluationContext(rt, record);
-  const options = eventOptions(def, persisted, evaluation).filter((option) => !timerEvents.has(option.type));
+  const options = eventOptions(def, persisted, evaluation, rt.clock.now()).filter((option) => !timerEvents.has(option.type));
   const offered = new Set(options.map((option) => option.type));
   return {
     availableEvents: [...offered],

@@ -66,6 +66,7 @@ export function stepCase(
   const next: CaseWorkflow = {
     ...workflow,
     fields: { ...workflow.fields },
+    dates: { ...workflow.dates },
     tasks: [...workflow.tasks],
     requiredForms: [...workflow.requiredForms],
     consentRequests: [...workflow.consentRequests],
@@ -82,7 +83,7 @@ export function stepCase(
     snapshot = result.snapshot;
     let fieldsChanged = false;
     const effects: ActionEffect[] = result.actionsToRun.flatMap((action) => describeAction(action));
-    for (const effect of effects) fieldsChanged = applyEffect(next, effect, notifications, context.params, now) || fieldsChanged;
+    for (const effect of effects) fieldsChanged = applyEffect(next, effect, notifications, context.params, now, current) || fieldsChanged;
     const moved = result.enteredStages.length > 0 || result.exitedStages.length > 0;
     if (round === 0 || moved || effects.length > 0) {
       next.timeline.push({
@@ -96,7 +97,7 @@ export function stepCase(
       });
     }
     if (!fieldsChanged) break;
-    context = { ...context, case: { ...context.case, fields: { ...next.fields } } };
+    context = { ...context, case: { ...context.case, fields: { ...next.fields }, dates: { ...next.dates } } };
     current = { type: CASE_UPDATED_EVENT };
   }
   next.snapshot = snapshot as CaseWorkflow['snapshot'];
@@ -120,6 +121,7 @@ function applyEffect(
   notifications: StepNotification[],
   params: Record<string, unknown>,
   now: Date,
+  event: WorkflowEvent = { type: CASE_UPDATED_EVENT },
 ): boolean {
   switch (effect.type) {
     case 'task.create':
@@ -134,6 +136,21 @@ function applyEffect(
     case 'case.setField': {
       const changed = wf.fields[effect.field] !== effect.value;
       wf.fields[effect.field] = effect.value;
+      return changed;
+    }
+    case 'case.recordDate':
+    case 'case.recordText': {
+      // The value was checked against the transition's inputs before the step (advanceCase); the engine stays pure.
+      const value = event.data?.[effect.input];
+      if (typeof value !== 'string') return false;
+      const text = value.trim();
+      if (effect.type === 'case.recordText') {
+        const changed = wf.fields[effect.field] !== text;
+        wf.fields[effect.field] = text;
+        return changed;
+      }
+      const changed = wf.dates[effect.date] !== text;
+      wf.dates[effect.date] = text;
       return changed;
     }
     case 'childBranch.open':

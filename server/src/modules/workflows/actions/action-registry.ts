@@ -5,6 +5,7 @@ import { openChildBranchAction } from './open-child-branch.action';
 import { requestConsentAction } from './request-consent.action';
 import { requireFormAction } from './require-form.action';
 import { scheduleReviewAction } from './schedule-review.action';
+import { recordDateAction, recordTextAction } from './record-input.action';
 import { setFieldAction } from './set-field.action';
 
 export type ActionRegistry = ReadonlyMap<string, ActionDefinition>;
@@ -22,6 +23,8 @@ export const defaultActionRegistry: ActionRegistry = createActionRegistry([
   openChildBranchAction,
   requestConsentAction,
   scheduleReviewAction,
+  recordDateAction,
+  recordTextAction,
 ]);
 
 export class UnknownActionError extends Error {

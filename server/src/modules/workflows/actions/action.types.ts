@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Duration } from '../../../contracts/workflows/workflow-definition.schemas';
+import type { DateBound } from './record-input.action';
 
 /**
  * What an action means, as data. The engine only returns `{ id, params }`; the cases module later turns these
@@ -10,6 +11,8 @@ export type ActionEffect =
   | { type: 'notification.send'; role: string; messageKey: string }
   | { type: 'form.require'; formPath: string; role?: string }
   | { type: 'case.setField'; field: string; value: string | number | boolean | null }
+  | { type: 'case.recordDate'; input: string; date: string; notBefore?: DateBound; notAfter?: DateBound }
+  | { type: 'case.recordText'; input: string; field: string }
   | { type: 'childBranch.open'; legalRepresentativeRequired: boolean }
   | { type: 'consent.request'; recipient: string }
   | { type: 'review.schedule'; after: Duration; role: string; formPath?: string };

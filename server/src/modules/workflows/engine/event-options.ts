@@ -1,11 +1,12 @@
 import { checkWalkDepth } from '../../../core/json/json-depth';
 import { analyseGuard } from '../definition/json-logic-guard.validator';
 import { listTransitions, stageIndex } from '../../../contracts/workflows/stage-tree.util';
-import type { Guard, WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
+import type { Guard, Transition, WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import { RECHECK_EVENTS, type EvaluationContext } from './evaluation-context.types';
 import { evaluateGuard, formsPresent, guardData } from './guard-evaluator';
 import type { PersistedWorkflowSnapshot } from './persisted-snapshot';
-import type { EventOption } from '../../../contracts/workflows/event-option.types';
+import { transitionInputs } from './event-inputs';
+import type { EventInput, EventOption } from '../../../contracts/workflows/event-option.types';
 
 export type { EventOption };
 
@@ -54,7 +55,7 @@ export function* openEventTransitions(
   def: WorkflowDefinition,
   persisted: PersistedWorkflowSnapshot,
   ctx: EvaluationContext,
-): Generator<{ event: string; guard: Guard | undefined }> {
+): Generator<{ event: string; guard: Guard | undefined; transition: Transition }> {
   if (persisted.status === 'done') return;
   const index = stageIndex(def);
   for (const path of Object.keys(persisted.stageEntries)) {
@@ -64,7 +65,7 @@ export function* openEventTransitions(
     for (const t of listTransitions(entry)) {
       if (t.trigger.kind !== 'event') continue;
       if (!t.transition.ignoreRequiredForms && !formsPresent(requiredForms, ctx)) continue;
-      yield { event: t.trigger.event, guard: t.transition.guard };
+      yield { event: t.trigger.event, guard: t.transition.guard, transition: t.transition };
     }
   }
 }
@@ -74,14 +75,35 @@ export function* openEventTransitions(
  * for an event the tracks share (`serviceStarted` with `{ stop }`). Required forms and the whole guard are checked
  * against the case as it is; the engine checks again when the event arrives.
  */
-export function eventOptions(def: WorkflowDefinition, persisted: PersistedWorkflowSnapshot, ctx: EvaluationContext): EventOption[] {
+export function eventOptions(def: WorkflowDefinition, persisted: PersistedWorkflowSnapshot, ctx: EvaluationContext, now = new Date()): EventOption[] {
   const options = new Map<string, EventOption>();
-  for (const { event, guard } of openEventTransitions(def, persisted, ctx)) {
+  for (const { event, guard, transition } of openEventTransitions(def, persisted, ctx)) {
     if (RECHECK_EVENTS.has(event)) continue;
     const data = eventDataOf(guard);
     if (data === null || !evaluateGuard(guard, guardData(ctx, data))) continue;
-    const option = { type: event, data };
-    options.set(JSON.stringify(option), option);
+    const key = JSON.stringify({ type: event, data });
+    // The first transition whose guard holds is the one the engine takes, so its inputs are the ones asked for.
+    if (options.has(key)) continue;
+    const inputs = transitionInputs(transition, ctx, now);
+    options.set(key, { type: event, data, ...(inputs.length > 0 ? { inputs } : {}) });
   }
   return [...options.values()].sort((a, b) => a.type.localeCompare(b.type) || JSON.stringify(a.data).localeCompare(JSON.stringify(b.data)));
+}
+
+/**
+ * The values the event must bring for the transition the engine would take now (the first open one whose guard holds
+ * with the event's data): empty for an event that records nothing or that no open transition takes.
+ */
+export function inputsOfEvent(
+  def: WorkflowDefinition,
+  persisted: PersistedWorkflowSnapshot,
+  ctx: EvaluationContext,
+  event: { type: string; data?: Record<string, unknown> },
+  now: Date,
+): EventInput[] {
+  for (const { event: type, guard, transition } of openEventTransitions(def, persisted, ctx)) {
+    if (type !== event.type || !evaluateGuard(guard, guardData(ctx, event.data))) continue;
+    return transitionInputs(transition, ctx, now);
+  }
+  return [];
 }

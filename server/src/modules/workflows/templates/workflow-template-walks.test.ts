@@ -79,13 +79,25 @@ describe('denmark-cmm', () => {
 
   it('walks a prepared return with an extended period and 6 months of reintegration support', () => {
     const submissions = { ...ADULT_SUBMISSIONS, 'needs-assessment': { ...ADULT_SUBMISSIONS['needs-assessment'], wishesVoluntaryReturn: 'yes' } };
-    const w = new WorkflowWalker(def, { dates: { reflectionDecision: '2025-03-05' } }, submissions, params);
-    w.consent('cmm').fire('referToCmm').fire('identifiedAsVictim').fire('extensionGranted');
-    const extended = computeDueItems(def, w.snapshot, w.ctx, { now: w.now() }).find((i) => i.deadlineId === 'extendedPeriod' && i.kind === 'deadline');
-    expect(extended?.dueAt).toBe('2025-07-03T00:00:00Z');
-    w.consent('iom').fire('prepareReturn').submit('return-reintegration', RETURN).fire('departed');
+    const w = new WorkflowWalker(def, {}, submissions, params);
+    w.consent('cmm').fire('referToCmm').fire('identifiedAsVictim');
+    expect(w.active('recovery/period/notStarted')).toBe(true);
+    w.fire('reflectionPeriodStarted', { reflectionDecision: '2025-03-05' });
+    const due = (id: string) => computeDueItems(def, w.snapshot, w.ctx, { now: w.now() }).find((i) => i.deadlineId === id && i.kind === 'deadline');
+    expect(due('reflectionPeriod')?.dueAt).toBe('2025-04-04T00:00:00Z');
+    w.fire('extensionGranted', { reflectionExtendedUntil: '2025-06-01' });
+    expect(due('extendedPeriod')?.dueAt).toBe('2025-06-01T00:00:00Z');
+    // A further extension moves the end again (up to the jurisdiction's maximum, which the case service checks).
+    w.fire('extensionGranted', { reflectionExtendedUntil: '2025-07-03' });
+    expect(due('extendedPeriod')?.dueAt).toBe('2025-07-03T00:00:00Z');
+    // Preparing the return is a track of the recovery period: the period and its deadline go on meanwhile.
+    w.consent('iom').fire('prepareReturn');
+    expect(w.active('recovery/returnHome/preparedReturn')).toBe(true);
+    expect(due('extendedPeriod')?.dueAt).toBe('2025-07-03T00:00:00Z');
+    expect(due('assignContactPerson')).toBeDefined();
+    w.submit('return-reintegration', RETURN).fire('departed');
     const end = computeDueItems(def, w.snapshot, w.ctx, { now: w.now() }).find((i) => i.deadlineId === 'reintegrationSupportEnds' && i.kind === 'deadline');
-    expect(end?.dueAt.slice(0, 10)).toBe('2025-09-11');
+    expect(end?.dueAt.slice(0, 10)).toBe('2025-09-13');
     w.fire('supportPeriodEnded');
     expect(w.snapshot).toMatchObject({ status: 'done', value: 'closed' });
   });

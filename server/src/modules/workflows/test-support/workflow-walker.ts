@@ -66,7 +66,7 @@ export class WorkflowWalker {
     if (!result.ok) throw new Error(`${type} rejected in ${JSON.stringify(this.snapshot.value)}; accepts ${result.acceptedEvents.join(', ')}`);
     this.snapshot = result.snapshot;
     this.entered.push(...result.enteredStages);
-    this.apply(result.actionsToRun);
+    this.apply(result.actionsToRun, data);
     return this;
   }
 
@@ -97,11 +97,17 @@ export class WorkflowWalker {
     return this;
   }
 
-  private apply(actions: { id: string; params: Record<string, unknown> }[]): void {
+  private apply(actions: { id: string; params: Record<string, unknown> }[], data: Record<string, unknown> = {}): void {
     for (const action of actions) {
       for (const effect of describeAction(action)) {
         if (effect.type === 'case.setField') {
           this.ctx = { ...this.ctx, case: { ...this.ctx.case, fields: { ...this.ctx.case.fields, [effect.field]: effect.value } } };
+        }
+        if (effect.type === 'case.recordDate' && typeof data[effect.input] === 'string') {
+          this.ctx = { ...this.ctx, case: { ...this.ctx.case, dates: { ...this.ctx.case.dates, [effect.date]: data[effect.input] as string } } };
+        }
+        if (effect.type === 'case.recordText' && typeof data[effect.input] === 'string') {
+          this.ctx = { ...this.ctx, case: { ...this.ctx.case, fields: { ...this.ctx.case.fields, [effect.field]: data[effect.input] } } };
         }
       }
     }
