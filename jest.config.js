@@ -5,7 +5,7 @@ const transform = {
   '^.+\\.(t|j|mj)sx?$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', diagnostics: false }],
 };
 // ESM-only dependencies that Jest's CommonJS runtime must transpile.
-const esmOnly = ['openid-client', 'oauth4webapi', 'jose', 'oidc-provider', 'agenda'];
+const esmOnly = ['openid-client', 'oauth4webapi', 'jose', 'oidc-provider'];
 const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
 
 // The client imports the shared contract (server/src/contracts) as `@contracts/...`, as vite.config.ts resolves it.

@@ -6,7 +6,7 @@ import { claim } from '../../../core/db/write-claim';
 import { timerJobModel, type TimerJob } from './timer-job.model';
 
 /*
- * Why not Agenda: Agenda 6 (installed) no longer contains a MongoDB store; it needs the separate
+ * Why not Agenda: Agenda 6 no longer contains a MongoDB store; it needs the separate
  * `@agendajs/mongo-backend` package, which is not a dependency of this project (and Agenda 5, which had one, cannot
  * take an injected clock, so tests could not fast-forward). This scheduler is the small part we need, on the
  * portable subset FerretDB v1 supports: a job is claimed by a unique insert (atomic there, unlike a conditional
