@@ -1,9 +1,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the Form.io SDK is untyped JSON in and out */
 import type { Server } from 'node:http';
+import request from 'supertest';
 import type { AddressInfo } from 'node:net';
 import { createDemoApp, signIn } from '../helpers/demo-app';
 import { FormioSdkClient } from '../helpers/formio-sdk-client';
-import { createForm, readJson } from '../helpers/forms-kit';
+import { auth, createForm, readJson } from '../helpers/forms-kit';
 import type { TestApp } from '../helpers/test-app';
 
 // The real, unchanged Formio class from @formio/js in a jsdom window (a child process, see formio-sdk-runner.cjs)
@@ -102,6 +103,52 @@ describe('the Formio SDK against /formio/:org', () => {
     // The SDK loads the current form, then takes the components of the requested revision from /v/1.
     expect(old._vid).toBe(1);
     expect(old.components.map((component: any) => component.key)).toContain('firstContact');
+  });
+
+  it('gives the form in the language of ?lang=, by path, by id, at a revision and in the form list', async () => {
+    const designer = (await signIn(t, 'designer@helsinki.demo.test')).token;
+    const definition = { ...tableForm, title: 'Contact sheet', name: 'contactSheet', path: 'contact-sheet' };
+    const created = await createForm(t, designer, definition);
+    const strings = { 'Contact sheet': 'Yhteystietolomake', Alias: 'Peitenimi', English: 'Englanti', 'Contact name': 'Yhteyshenkilön nimi' };
+    const put = await request(t.app).put(`/api/forms/${created.id}/translations/fi`).set(auth(designer)).send({ strings, version: created.version });
+    expect(put.status).toBe(200);
+
+    const finnish = (form: any) => {
+      const alias = form.components.find((component: any) => component.key === 'alias');
+      const language = form.components.find((component: any) => component.key === 'language');
+      const contacts = form.components.find((component: any) => component.key === 'contacts');
+      return { title: form.title, alias: alias.label, options: language.data.values, contact: contacts.components[0].label };
+    };
+    const expected = {
+      title: 'Yhteystietolomake',
+      alias: 'Peitenimi',
+      // Option labels are translated, their values are data and stay; an untranslated text stays as written.
+      options: [{ label: 'Englanti', value: 'en' }, { label: 'Finnish', value: 'fi' }],
+      contact: 'Yhteyshenkilön nimi',
+    };
+    expect(finnish(await ok('loadForm', { url: `${project()}/contact-sheet?lang=fi` }))).toEqual(expected);
+    expect(finnish(await ok('loadForm', { url: `${project()}/form/${created.id}?lang=fi` }))).toEqual(expected);
+    expect(finnish(await ok('loadForm', { url: `${project()}/form/${created.id}/v/2?lang=fi` }))).toEqual(expected);
+    // Without lang the form is as written, as before.
+    expect((await ok('loadForm', { url: `${project()}/contact-sheet` })).title).toBe('Contact sheet');
+
+    const worker = (await signIn(t, 'worker@helsinki.demo.test')).token;
+    const list = await request(t.app).get('/formio/fi-helsinki/form').query({ lang: 'fi', path: 'contact-sheet' }).set(auth(worker));
+    expect(list.status).toBe(200);
+    expect(list.body.map(finnish)).toEqual([expected]);
+    // A language code that is no language code is refused, not ignored.
+    expect((await request(t.app).get('/formio/fi-helsinki/contact-sheet').query({ lang: '<fi>' }).set(auth(worker))).status).toBe(400);
+  });
+
+  it('lists every form with its current revision', async () => {
+    const worker = (await signIn(t, 'worker@helsinki.demo.test')).token;
+    const list = await request(t.app).get('/formio/fi-helsinki/form').query({ limit: 100 }).set(auth(worker));
+    expect(list.status).toBe(200);
+    expect(list.body.length).toBeGreaterThan(2);
+    for (const form of list.body) {
+      const one = await request(t.app).get(`/formio/fi-helsinki/form/${form._id}`).set(auth(worker));
+      expect(form).toEqual(one.body);
+    }
   });
 
   it('does not show another organisation', async () => {

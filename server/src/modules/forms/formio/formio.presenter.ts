@@ -2,13 +2,16 @@ import type { AuthContext } from '../../access/auth-context';
 import type { Form } from '../models/form.model';
 import type { ParsedRevision } from '../services/revision-cache';
 import type { SubmissionView } from '../services/submission-reader';
+import { applyTranslations } from '../services/translation-applier';
 
 /**
  * A form in Form.io's shape. `revisions: 'original'` is Form.io's setting for submissions that stay with the revision
  * they were made against (as ours are pinned); with it the SDK loads `/v/:revision` for a versioned URL.
+ * `lang` applies that language's translations (untranslated texts stay as written), like the native API's `?lang=`.
  */
-export function formioForm(form: Form, revision: ParsedRevision, orgSlug: string) {
-  const definition = revision.definition;
+export function formioForm(form: Form, revision: ParsedRevision, orgSlug: string, lang?: string) {
+  // The SDK cannot pass `i18n` to the renderer from the URL, so `?lang=` answers the texts already translated.
+  const definition = lang ? applyTranslations(revision.definition, revision.translations[lang]) : revision.definition;
   return {
     _id: form._id,
     title: definition.title,

@@ -9,13 +9,13 @@ import { parseInput } from '../../../core/http/validate';
 import { authenticate, requireAuth } from '../../access/authenticate.middleware';
 import { serviceContext } from '../../access/service-context';
 import type { FormRef } from '../services/form-access';
-import { createForm, deleteForm, getForm, listForms, saveForm } from '../services/form.service';
+import { createForm, deleteForm, getForm, listFormsWithRevisions, saveForm } from '../services/form.service';
 import {
   createSubmission, deleteSubmission, getSubmission, listSubmissions, updateSubmission, type SubmissionDeps, type SubmissionScope,
 } from '../services/submission.service';
 import { formioErrorHandler } from './formio-error.handler';
 import { contentRange, formioForm, formioSubmission, formioUser } from './formio.presenter';
-import { formioFormListQuery, formioFormVersion, formioListQuery, formioSubmissionBody, toSort } from './formio.schemas';
+import { formioFormListQuery, formioFormQuery, formioFormVersion, formioListQuery, formioSubmissionBody, toSort } from './formio.schemas';
 
 export interface FormioApiOptions extends SubmissionDeps {
   bodyLimit: string;
@@ -52,18 +52,14 @@ export function formioApi(db: Connection, options: FormioApiOptions): Router {
     }
     const filter: Record<string, unknown> = {};
     for (const field of ['name', 'path', 'title'] as const) if (query[field]) filter[field] = query[field];
-    const { items, total } = await listForms(ctx(req), {
+    const { items, total } = await listFormsWithRevisions(ctx(req), {
       limit: query.limit,
       skip: query.skip,
       sort: toSort(query.sort, { title: 1, _id: 1 }),
       tags: query.tags?.split(','),
       filter,
     });
-    const forms = [];
-    for (const item of items) {
-      const { form, revision } = await getForm(ctx(req), { id: item._id.toHexString() });
-      forms.push(formioForm(form, revision, org(req)));
-    }
+    const forms = items.map(({ form, revision }) => formioForm(form, revision, org(req), query.lang));
     res.setHeader('Content-Range', contentRange(query.skip, forms.length, total)).json(forms);
   });
   router.post('/form', async (req, res) => {
@@ -83,8 +79,9 @@ export function formioApi(db: Connection, options: FormioApiOptions): Router {
   router.get('/form/:id/v/:revision', async (req, res) => {
     const number = Number(param(req, 'revision'));
     if (!Number.isInteger(number) || number < 1) throw notFound();
+    const { lang } = parseInput(formioFormQuery, req.query);
     const { form, revision } = await getForm(ctx(req), { id: param(req, 'id') }, number);
-    res.json(formioForm(form, revision, org(req)));
+    res.json(formioForm(form, revision, org(req), lang));
   });
 
   const submissionRoutes = (prefix: string, refOf: (req: Request) => FormRef, scopeOf: (req: Request) => SubmissionScope) => {
@@ -125,8 +122,9 @@ export function formioApi(db: Connection, options: FormioApiOptions): Router {
   router.get('/:path', async (req, res) => sendForm(req, res, { path: param(req, 'path') }));
 
   async function sendForm(req: Request, res: Response, ref: FormRef) {
+    const { lang } = parseInput(formioFormQuery, req.query);
     const { form, revision } = await getForm(ctx(req), ref);
-    res.json(formioForm(form, revision, org(req)));
+    res.json(formioForm(form, revision, org(req), lang));
   }
 
   router.use(unknownRoute);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languageCode } from '../schemas/form.schemas';
 
 // Form.io clients send query parameters of their own (`live=1`, `select=`...): unknown ones are ignored here,
 // not refused, so the unchanged SDK works. What is used is still validated.
@@ -10,7 +11,11 @@ export const formioListQuery = z.object({
   sort: sortField.optional(),
 });
 
+/** `?lang=fi` on a form read: the form's texts in that language, as the native API gives them. */
+export const formioFormQuery = z.object({ lang: languageCode.optional() });
+
 export const formioFormListQuery = formioListQuery.extend({
+  lang: languageCode.optional(),
   type: z.string().max(20).optional(),
   tags: z.string().max(200).optional(),
   name: z.string().max(200).optional(),

@@ -11,7 +11,7 @@ import { checkDefinition } from './definition-check';
 import { findForm, formFilter, type FormRef } from './form-access';
 import { appendRevision, insertForm, markPublished } from './form-writer';
 import type { ParsedRevision } from './revision-cache';
-import { loadRevision } from './revision-store';
+import { loadRevision, loadRevisions } from './revision-store';
 
 export interface FormWithRevision {
   form: Form;
@@ -41,6 +41,16 @@ export async function listForms(ctx: ServiceContext, query: ListFormsQuery): Pro
     Forms.countDocuments(filter),
   ]);
   return { items, total };
+}
+
+/** A page of forms, each with its published (or else latest) revision, the revisions read in one query. */
+export async function listFormsWithRevisions(ctx: ServiceContext, query: ListFormsQuery): Promise<{ items: FormWithRevision[]; total: number }> {
+  const { items, total } = await listForms(ctx, query);
+  const revisions = await loadRevisions(
+    ctx.db,
+    items.map((form) => ({ formId: form._id, number: form.publishedRevision ?? form.latestRevision })),
+  );
+  return { items: items.map((form, index) => ({ form, revision: revisions[index]! })), total };
 }
 
 /** The form with its published revision, or with `which` = latest/a number; 404 when there is no such revision. */

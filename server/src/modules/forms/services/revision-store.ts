@@ -17,3 +17,30 @@ export async function loadRevision(db: Connection, formId: Types.ObjectId, numbe
   rememberRevision(db, key, parsed);
   return parsed;
 }
+
+/**
+ * Several forms' revisions in one query (for lists): those not cached are read together, never one by one.
+ * Answers in the order asked. Internal like loadRevision: the permission check is the caller's.
+ */
+export async function loadRevisions(db: Connection, wanted: { formId: Types.ObjectId; number: number }[]): Promise<ParsedRevision[]> {
+  const keyOf = (formId: Types.ObjectId, number: number) => `${formId.toHexString()}:${number}`;
+  const found = new Map<string, ParsedRevision>();
+  for (const { formId, number } of wanted) {
+    const cached = cachedRevision(db, keyOf(formId, number));
+    if (cached) found.set(keyOf(formId, number), cached);
+  }
+  const missing = wanted.filter(({ formId, number }) => !found.has(keyOf(formId, number)));
+  if (missing.length > 0) {
+    const stored = await formRevisionModel(db).find({ $or: missing.map(({ formId, number }) => ({ formId, number })) }).lean();
+    for (const revision of stored) {
+      const parsed = parseRevision(revision);
+      found.set(keyOf(revision.formId, revision.number), parsed);
+      rememberRevision(db, keyOf(revision.formId, revision.number), parsed);
+    }
+  }
+  return wanted.map(({ formId, number }) => {
+    const revision = found.get(keyOf(formId, number));
+    if (!revision) throw notFound();
+    return revision;
+  });
+}
