@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Config } from './config/env';
 import { clientDistDir, clientRoutesFile } from './config/paths';
+import { apiDocumentation } from './api-documentation';
 import { clientApp } from './core/http/client-app';
 import { jsonBody } from './core/http/json-body';
 import { unknownRoute } from './core/http/not-found';
@@ -12,6 +13,8 @@ import { requestLogger } from './core/http/request-logger';
 import { requireDatabase } from './core/http/require-database';
 import { securityHeaders } from './core/http/security-headers';
 import { validPath } from './core/http/valid-path';
+import { openApiDocument } from './core/openapi/openapi-document';
+import { openApiRoutes } from './core/openapi/openapi.routes';
 import type { ServerI18n } from './core/i18n/i18n';
 import { authRoutes } from './modules/access/auth.routes';
 import { authenticate } from './modules/access/authenticate.middleware';
@@ -32,8 +35,8 @@ import { caseRoutes } from './modules/cases/routes/case.routes';
 import { caseStatsRoutes } from './modules/cases/routes/case-stats.routes';
 import { createCaseSubmissions } from './modules/cases/service/case-submissions.service';
 import type { CaseRuntime } from './modules/cases/service/case-runtime';
-import { openApiRoutes } from './modules/workflows/routes/openapi.routes';
 import { workflowRoutes } from './modules/workflows/routes/workflow.routes';
+import { WorkflowDefinitionSchema } from './contracts/workflows/workflow-definition.schemas';
 
 export interface AppDeps {
   db: Connection;
@@ -81,7 +84,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   api.use(accountLockRoutes(deps.db, loginThrottle));
   api.use(auditRoutes(deps.db));
   api.use(formsApiRoutes(deps.db, { languages: deps.i18n.languages, caseEvents }));
-  api.use(openApiRoutes());
+  api.use(openApiRoutes(apiDocumentation, (routes) => openApiDocument(routes, { WorkflowDefinition: WorkflowDefinitionSchema })));
   api.use(caseRoutes(caseRuntime));
   api.use(caseStatsRoutes(caseRuntime));
   api.use(workflowRoutes(caseRuntime));

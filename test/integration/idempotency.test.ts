@@ -408,7 +408,7 @@ describe('firing a case event', () => {
 it('documents the header in the OpenAPI document for every route that takes it', async () => {
   const document = (await request(app).get('/api/openapi.json').set('x-jwt-token', worker)).body;
   expect(document.components.parameters.IdempotencyKey).toMatchObject({ name: 'Idempotency-Key', in: 'header', required: false });
-  for (const route of ['/cases', '/cases/{id}/events', '/forms/{id}/submissions', '/{path}/submission', '/form/{formId}/submission']) {
+  for (const route of ['/cases', '/cases/{id}/events', '/forms/{id}/submissions', '/{path}/submission', '/form/{id}/submission']) {
     expect(document.paths[route].post.parameters).toContainEqual({ $ref: '#/components/parameters/IdempotencyKey' });
     expect(document.paths[route].post.responses['422']).toBeDefined();
   }

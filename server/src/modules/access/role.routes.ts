@@ -11,7 +11,7 @@ import { createRole, getRole, listRolePresets, listRoles, updateRole } from './r
 import { serviceContext } from './service-context';
 import { underPaths } from '../../core/http/under-paths';
 
-const createRoleSchema = z
+export const createRoleSchema = z
   .object({
     key: z.string().regex(/^[a-z][a-z0-9-]{1,49}$/),
     name: z.string().trim().min(1).max(100),
@@ -20,7 +20,7 @@ const createRoleSchema = z
     scope: z.enum(ROLE_SCOPES).optional(),
   })
   .strict();
-const updateRoleSchema = z
+export const updateRoleSchema = z
   .object({
     name: z.string().trim().min(1).max(100).optional(),
     rules: z.array(z.unknown()).optional(),

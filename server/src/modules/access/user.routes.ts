@@ -9,7 +9,7 @@ import { createUser, listUsers, revokeSessionsOf } from './user.service';
 import { underPaths } from '../../core/http/under-paths';
 
 const objectId = z.string().refine((value) => isValidObjectId(value));
-const createUserSchema = z
+export const createUserSchema = z
   .object({
     email: z.email().max(320),
     name: z.string().trim().min(1).max(200),

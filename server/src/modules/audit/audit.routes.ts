@@ -7,7 +7,7 @@ import { serviceContext } from '../access/service-context';
 import { listAuditEntries } from './audit-query.service';
 
 const objectId = z.string().refine((value) => isValidObjectId(value));
-const querySchema = z
+export const auditQuerySchema = z
   .object({
     userId: objectId.optional(),
     subjectType: z.string().max(50).optional(),
@@ -24,7 +24,7 @@ const querySchema = z
 export function auditRoutes(db: Connection): Router {
   const router = express.Router();
   router.get('/audit', requireAuth, async (req, res) => {
-    const query = parseInput(querySchema, req.query);
+    const query = parseInput(auditQuerySchema, req.query);
     const { items, total } = await listAuditEntries(serviceContext(db, req), query);
     res.setHeader('Content-Range', `items ${items.length ? query.skip : 0}-${items.length ? query.skip + items.length - 1 : 0}/${total}`);
     res.json({ items, total, skip: query.skip, limit: query.limit });

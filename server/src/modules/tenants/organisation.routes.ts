@@ -9,7 +9,7 @@ import { getOrganisation, listOrganisations, updateOrganisation } from './organi
 import { underPaths } from '../../core/http/under-paths';
 
 const PARAMETER_NAME = /^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/;
-const updateSchema = z
+export const updateOrganisationSchema = z
   .object({
     name: z.string().trim().min(1).max(200).optional(),
     // Jurisdiction parameters: ISO 8601 durations, amounts, codes. Names are keys, so no dots or $.
@@ -38,7 +38,7 @@ export function organisationRoutes(db: Connection): RequestHandler {
     res.json(present(await getOrganisation(serviceContext(db, req), req.params.id)));
   });
   router.patch('/organisations/:id', async (req, res) => {
-    res.json(present(await updateOrganisation(serviceContext(db, req), req.params.id, parseInput(updateSchema, req.body))));
+    res.json(present(await updateOrganisation(serviceContext(db, req), req.params.id, parseInput(updateOrganisationSchema, req.body))));
   });
   return underPaths(['/organisations'], router);
 }

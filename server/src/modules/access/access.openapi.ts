@@ -1,0 +1,47 @@
+import { apiRoutes } from '../../core/openapi/api-route';
+import { loginBodySchema, switchOrganisationSchema } from './auth.schemas';
+import { createRoleSchema, updateRoleSchema } from './role.routes';
+import { createUserSchema } from './user.routes';
+
+/** Sign-in, sessions, single sign-on, roles, users and account locks. */
+export const accessApi = apiRoutes('access', [
+  {
+    method: 'post', path: '/api/auth/login', public: true, body: loginBodySchema, bodyName: 'Login',
+    summary: 'Sign in with email and password (`org` picks the organisation when the user belongs to several); sets the session cookie and answers the token',
+    responses: { 200: 'The session: token, user, organisation, role and its rules', 401: 'Wrong email or password (`invalid-credentials`)', 429: 'Too many failed attempts: `retryAfter` says when to try again' },
+  },
+  { method: 'post', path: '/api/auth/logout', summary: 'End this session (the cookie is cleared)', responses: { 204: 'Signed out' } },
+  { method: 'get', path: '/api/me', summary: 'The signed-in user, the active organisation, the role and its rules', responses: { 200: 'The session' } },
+  {
+    method: 'post', path: '/api/auth/switch', body: switchOrganisationSchema,
+    summary: 'Act in another of the user\'s organisations (the same session, new rules)', responses: { 200: 'The session in the other organisation', 404: 'No such organisation, or the user is not a member' },
+  },
+  { method: 'get', path: '/api/auth/oidc', public: true, summary: 'The organisations that sign in through their own OpenID Connect provider', responses: { 200: 'Organisations with single sign-on' } },
+  {
+    method: 'get', path: '/api/auth/oidc/:org/start', public: true, params: { org: "The organisation's slug" },
+    summary: "Start single sign-on: redirects to the organisation's provider (authorization code with PKCE)", responses: { 302: { description: 'To the provider' } },
+  },
+  {
+    method: 'get', path: '/api/auth/oidc/:org/callback', public: true, params: { org: "The organisation's slug" },
+    summary: "The provider's redirect back: signs the person in and redirects to the application", responses: { 302: { description: 'To the application, signed in' }, 401: 'The provider did not confirm the person' },
+  },
+  { method: 'get', path: '/api/roles/presets', summary: 'The role presets a role can start from', responses: { 200: 'Presets with their rules' } },
+  { method: 'get', path: '/api/roles', summary: "The organisation's roles (and the platform's, for platform administrators)", responses: { 200: 'Roles' } },
+  {
+    method: 'post', path: '/api/roles', body: createRoleSchema, bodyName: 'CreateRole',
+    summary: 'Create a role (from a preset, or with rules; nobody grants more than they hold)', responses: { 201: 'The role', 403: 'The rules grant more than the caller holds' },
+  },
+  { method: 'get', path: '/api/roles/:id', summary: 'A role with its rules', responses: { 200: 'The role' } },
+  {
+    method: 'put', path: '/api/roles/:id', body: updateRoleSchema, bodyName: 'UpdateRole',
+    summary: 'Change a role of the version seen', responses: { 200: 'The role', 403: 'The rules grant more than the caller holds', 409: 'Stale version' },
+  },
+  { method: 'get', path: '/api/users', summary: "The organisation's users", responses: { 200: 'Users' } },
+  {
+    method: 'post', path: '/api/users', body: createUserSchema, bodyName: 'CreateUser',
+    summary: 'Create a user with a role of the organisation', responses: { 201: 'The user', 403: 'The role grants more than the caller holds' },
+  },
+  { method: 'post', path: '/api/users/:id/revoke-sessions', summary: "End every session of the user", responses: { 200: '{ revoked }: how many sessions ended' } },
+  { method: 'get', path: '/api/account-locks', summary: 'Accounts locked after failed sign-ins, with when they open again', responses: { 200: 'Locked accounts' } },
+  { method: 'post', path: '/api/users/:id/unlock', summary: "Open a locked account before its wait is over (audited)", responses: { 200: 'Unlocked' } },
+]);

@@ -1,0 +1,9 @@
+import { apiRoutes } from '../../core/openapi/api-route';
+import { auditQuerySchema } from './audit.routes';
+
+export const auditApi = apiRoutes('audit', [
+  {
+    method: 'get', path: '/api/audit', query: auditQuerySchema,
+    summary: 'The audit trail of the organisation, newest first (read-only: no route changes an entry)', responses: { 200: 'A page of audit entries', 403: 'The role may not read the audit trail' },
+  },
+]);

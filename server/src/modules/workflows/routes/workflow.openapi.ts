@@ -1,0 +1,44 @@
+import { apiRoutes } from '../../../core/openapi/api-route';
+import {
+  CloneWorkflowSchema, CreateWorkflowSchema, ListWorkflowsQuerySchema, MergeWorkflowSchema, MigrateCasesSchema, PublishWorkflowSchema,
+  UpdateWorkflowSchema, ValidateWorkflowSchema,
+} from './workflow.schemas';
+
+/** Workflows: drafts and immutable versions, the template library, clone, diff, merge and case migration. */
+export const workflowApi = apiRoutes('workflows', [
+  {
+    method: 'get', path: '/api/workflows', query: ListWorkflowsQuerySchema,
+    summary: "List the organisation's workflows (or `shared=true`: other organisations' shared ones)", responses: { 200: 'Workflows' },
+  },
+  { method: 'post', path: '/api/workflows', body: CreateWorkflowSchema, bodyName: 'CreateWorkflow', summary: 'Create a workflow draft', responses: { 201: 'The workflow' } },
+  { method: 'get', path: '/api/workflows/templates', summary: 'The platform template library', responses: { 200: 'Templates' } },
+  { method: 'get', path: '/api/workflows/templates/:key', params: { key: "The template's key" }, summary: 'A template with its definition', responses: { 200: 'Template' } },
+  {
+    method: 'post', path: '/api/workflows/validate', body: ValidateWorkflowSchema, bodyName: 'ValidateWorkflow',
+    summary: 'Validate a definition (every problem with its JSON pointer)', responses: { 200: '{ valid, problems }' },
+  },
+  {
+    method: 'post', path: '/api/workflows/clone', body: CloneWorkflowSchema, bodyName: 'CloneWorkflow',
+    summary: "Clone a template or another organisation's shared workflow", responses: { 201: 'The clone, with its upstream' },
+  },
+  { method: 'get', path: '/api/workflows/:id', summary: 'A workflow with its draft', responses: { 200: 'The workflow' } },
+  {
+    method: 'put', path: '/api/workflows/:id', body: UpdateWorkflowSchema, bodyName: 'UpdateWorkflow',
+    summary: 'Save the draft (revision for optimistic concurrency)', responses: { 200: 'The workflow', 409: 'Stale revision' },
+  },
+  { method: 'post', path: '/api/workflows/:id/validate', summary: 'Validate the draft', responses: { 200: '{ valid, problems }' } },
+  {
+    method: 'post', path: '/api/workflows/:id/publish', body: PublishWorkflowSchema, bodyName: 'PublishWorkflow',
+    summary: 'Publish the draft as the next immutable version', responses: { 201: '{ version, workflow }', 400: 'Definition has problems', 409: 'Stale revision' },
+  },
+  { method: 'get', path: '/api/workflows/:id/versions/:version', params: { version: 'The version number' }, summary: 'A published version', responses: { 200: 'The version' } },
+  { method: 'get', path: '/api/workflows/:id/diff', summary: 'Differences to the upstream as cloned and to its newest version', responses: { 200: '{ asCloned, toNewest, upstreamChanges }', 409: 'No upstream' } },
+  {
+    method: 'post', path: '/api/workflows/:id/merge', body: MergeWorkflowSchema, bodyName: 'MergeWorkflow',
+    summary: "Merge the upstream's newest version; conflicts need a resolution each", responses: { 200: 'The merged workflow', 409: 'Unresolved conflicts (listed), or stale revision' },
+  },
+  {
+    method: 'post', path: '/api/workflows/:id/migrate', body: MigrateCasesSchema, bodyName: 'MigrateCases',
+    summary: 'Move running cases to a version (dry run lists which can move and why not)', responses: { 200: 'Per case: ok, reason' },
+  },
+]);

@@ -1,0 +1,56 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the document is JSON read field by field */
+import request from 'supertest';
+import { documentPath } from '../../server/src/core/openapi/openapi-document';
+import { routeTable } from '../../server/src/core/http/route-table';
+import { createTestApp, type TestApp } from '../helpers/test-app';
+
+// Every route Express serves is in /api/openapi.json, read from the app's own router stack (as the fuzz test does),
+// so a route added without its documentation fails here and names the file to add it to.
+let t: TestApp;
+let document: any;
+beforeAll(async () => {
+  t = await createTestApp('openapi_coverage');
+  const response = await request(t.app).get('/api/openapi.json');
+  expect(response.status).toBe(200);
+  document = response.body;
+});
+afterAll(() => t.close());
+
+const HOW_TO =
+  'Document each route in its module\'s *.openapi.ts (beside its routes, e.g. server/src/modules/cases/routes/case.openapi.ts): ' +
+  "an entry { method, path: the Express path with its mount prefix ('/api/...', '/formio/:org/...'), summary, query/body: the zod " +
+  'schemas the handler parses with, responses }. A new module adds its list to server/src/api-documentation.ts.';
+
+it('describes every route the app serves', () => {
+  const routes = routeTable(t.app).filter((route) => route.method !== 'ALL');
+  expect(routes.length).toBeGreaterThan(80);
+  const missing = routes
+    .filter((route) => {
+      const { key } = documentPath(route.path);
+      return !document.paths[key]?.[route.method.toLowerCase()];
+    })
+    .map((route) => `${route.method} ${route.path}`);
+  if (missing.length > 0) throw new Error(`Routes missing from /api/openapi.json:\n  ${missing.join('\n  ')}\n\n${HOW_TO}`);
+});
+
+it('documents no route the app does not serve', () => {
+  const served = new Set(routeTable(t.app).map((route) => `${route.method.toLowerCase()} ${documentPath(route.path).key}`));
+  const documented = Object.entries(document.paths).flatMap(([key, item]: [string, any]) =>
+    Object.keys(item).filter((method) => method !== 'servers' && method !== 'parameters').map((method) => `${method} ${key}`),
+  );
+  expect(documented.filter((entry) => !served.has(entry))).toEqual([]);
+});
+
+it('is valid OpenAPI 3.1 in its essentials: every operation has a summary, responses and its path parameters', () => {
+  expect(document.openapi).toBe('3.1.0');
+  for (const [key, item] of Object.entries(document.paths) as [string, any][]) {
+    const names = [...key.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+    for (const [method, operation] of Object.entries(item) as [string, any][]) {
+      if (method === 'servers') continue;
+      expect({ route: `${method} ${key}`, summary: typeof operation.summary }).toEqual({ route: `${method} ${key}`, summary: 'string' });
+      expect(Object.keys(operation.responses).length).toBeGreaterThan(0);
+      const declared = (operation.parameters ?? []).filter((p: any) => p.in === 'path').map((p: any) => p.name);
+      expect({ route: `${method} ${key}`, declared: declared.sort() }).toEqual({ route: `${method} ${key}`, declared: [...names].sort() });
+    }
+  }
+});
