@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureEspeakNg } from './ensure-espeak-ng.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -34,6 +35,11 @@ if (needsBuild(serverEntry, [path.join(root, 'server', 'src')])) run('build:serv
 if (needsBuild(path.join(root, 'client', 'dist', 'index.html'), [path.join(root, 'client', 'src'), path.join(root, 'locales')])) {
   run('build:client');
 }
+
+// Read-aloud speaks with espeak-ng: installed here like the tests' Chromium; without it the platform still starts,
+// and the read-aloud buttons say that no voice is installed.
+const speech = ensureEspeakNg();
+if (!speech.ok) process.stderr.write(`${speech.message}\nRead aloud is off until then.\n`);
 
 process.chdir(root);
 await import(serverEntry);

@@ -7,6 +7,7 @@ import { formApi } from './modules/forms/routes/form.openapi';
 import { submissionApi } from './modules/forms/routes/submission.openapi';
 import { healthApi } from './modules/health/health.openapi';
 import { metaApi } from './modules/meta/meta.openapi';
+import { speechApi } from './modules/speech/speech.openapi';
 import { organisationApi } from './modules/tenants/organisation.openapi';
 import { workflowApi } from './modules/workflows/routes/workflow.openapi';
 
@@ -17,6 +18,6 @@ import { workflowApi } from './modules/workflows/routes/workflow.openapi';
 export function apiDocumentation(): ApiRoute[] {
   return [
     ...healthApi, ...metaApi, ...accessApi, ...organisationApi, ...auditApi, ...submissionApi, ...formApi,
-    ...caseApi, ...workflowApi, ...formioApiRoutes,
+    ...caseApi, ...workflowApi, ...speechApi, ...formioApiRoutes,
   ];
 }

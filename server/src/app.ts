@@ -35,6 +35,8 @@ import { caseRoutes } from './modules/cases/routes/case.routes';
 import { caseStatsRoutes } from './modules/cases/routes/case-stats.routes';
 import { createCaseSubmissions } from './modules/cases/service/case-submissions.service';
 import type { CaseRuntime } from './modules/cases/service/case-runtime';
+import { espeakNg, type SpeechSynthesizer } from './modules/speech/espeak-ng';
+import { speechRoutes } from './modules/speech/speech.routes';
 import { workflowRoutes } from './modules/workflows/routes/workflow.routes';
 import { WorkflowDefinitionSchema } from './contracts/workflows/workflow-definition.schemas';
 
@@ -50,6 +52,8 @@ export interface AppDeps {
   caseRuntime?: CaseRuntime;
   /** The cases side of the submissions seam; built from caseRuntime when absent. */
   caseEvents?: SubmissionCasePort;
+  /** Reads texts aloud; espeak-ng at ESPEAK_NG_PATH when absent. */
+  speech?: SpeechSynthesizer;
 }
 
 /** Builds the HTTP application: middleware order matters and is spelled out here, error handler last. */
@@ -88,6 +92,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   api.use(caseRoutes(caseRuntime));
   api.use(caseStatsRoutes(caseRuntime));
   api.use(workflowRoutes(caseRuntime));
+  api.use(speechRoutes(deps.db, deps.speech ?? espeakNg({ executable: config.espeakNgPath })));
   api.use(unknownRoute);
   app.use('/api', api);
   // The Form.io-compatible API per organisation, with its own body parser, authentication and JSON errors.

@@ -50,6 +50,8 @@ const envSchema = z.object({
     .regex(/^\d+(\.\d+)?\s*(b|kb|mb)?$/i, 'expected a size such as 1mb, 512kb or 1048576')
     .default('1mb'),
   FERRETDB_BIN: z.string().trim().min(1).optional(),
+  /** Debian's espeak-ng, which reads texts aloud (installed by `npm start` and `npm test` when missing). */
+  ESPEAK_NG_PATH: z.string().trim().min(1).default('/usr/bin/espeak-ng'),
 });
 
 export type Config = Readonly<{
@@ -64,6 +66,7 @@ export type Config = Readonly<{
   trustProxy: boolean | number | string[];
   bodyLimit: string;
   ferretDbBin: string | undefined;
+  espeakNgPath: string;
 }>;
 
 export class ConfigError extends Error {
@@ -96,5 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: values.TRUST_PROXY,
     bodyLimit: values.BODY_LIMIT.replace(/\s+/g, ''),
     ferretDbBin: values.FERRETDB_BIN,
+    espeakNgPath: values.ESPEAK_NG_PATH,
   });
 }

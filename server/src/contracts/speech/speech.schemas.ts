@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { SPEECH_LANGUAGES } from './speech-voices';
+
+/*
+ * The read-aloud API (issue 18): `GET /api/speech/forms/{formId}/revisions/{revision}/components/{keyPath}?lang=uk`
+ * answers the spoken text of one paragraph or question of a form revision as `audio/wav`. Texts are named, never
+ * sent: only what a form the reader may open says can be spoken.
+ */
+export const FormSpeechParamsSchema = z.strictObject({
+  formId: z.string().regex(/^[0-9a-f]{24}$/, 'expected a form id'),
+  revision: z.coerce.number().int().min(1).max(1_000_000),
+  keyPath: z.string().min(1).max(400).regex(/^[A-Za-z0-9_.-]+$/, 'expected a component key path'),
+});
+
+export const SpeechQuerySchema = z.strictObject({
+  lang: z.enum(SPEECH_LANGUAGES as [string, ...string[]]),
+});
+
+export type FormSpeechParams = z.infer<typeof FormSpeechParamsSchema>;
+
+/** The address of one paragraph's or question's audio. */
+export function formSpeechPath(formId: string, revision: number, keyPath: string, language: string): string {
+  return `/api/speech/forms/${encodeURIComponent(formId)}/revisions/${revision}/components/${encodeURIComponent(keyPath)}?lang=${encodeURIComponent(language)}`;
+}

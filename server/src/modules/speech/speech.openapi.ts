@@ -1,0 +1,25 @@
+import { apiRoutes } from '../../core/openapi/api-route';
+import { SpeechQuerySchema } from '../../contracts/speech/speech.schemas';
+import { SPEECH_TEXT_MAX, SPEECH_VOICES } from '../../contracts/speech/speech-voices';
+
+const voiceless = Object.entries(SPEECH_VOICES).filter(([, voice]) => voice === null).map(([language]) => language);
+
+export const speechApi = apiRoutes('speech', [
+  {
+    method: 'get',
+    path: '/api/speech/forms/:formId/revisions/:revision/components/:keyPath',
+    summary:
+      "A paragraph or question of a form revision the user may read, read aloud by espeak-ng (WAV, 22,050 Hz mono). The text is the form's own, " +
+      'named by the component\'s key path (`sectionRights.rightSafety`), never sent: a paragraph is its HTML as text, a question its label, description and choices. ' +
+      'In `lang` where the revision has that translation, otherwise in English (`Content-Language` says which). Made once per text, voice and engine version and kept in the database; ' +
+      `\`ETag\` is that key (a matching \`If-None-Match\` is a 304). Texts over ${SPEECH_TEXT_MAX} characters are refused. Languages without a voice: ${voiceless.join(', ')}.`,
+    params: { formId: "The form's id", revision: 'The revision number (the one the page shows)', keyPath: "The component's key path through its parents" },
+    query: SpeechQuerySchema,
+    responses: {
+      200: { description: 'The spoken text', mediaType: 'audio/wav', binary: true },
+      404: 'No such form, revision or readable component, or not visible to this user',
+      422: 'No voice for the language (`speech-no-voice`), or the text is too long to read in one piece (`speech-text-too-long`)',
+      503: 'espeak-ng is not installed (`speech-unavailable`), or too many texts are being read at once (`speech-busy`)',
+    },
+  },
+]);
