@@ -17,11 +17,11 @@ beforeAll(async () => {
   await loadTemplateLibrary(t.db, { logger: pino({ level: 'silent' }) });
   const services = createCaseServices(t.db);
   const deps = { runtime: services.runtime, caseEvents: services.caseEvents, t: createServerI18n(localesDir).instance.getFixedT('en') };
-  expect(await loadDemoCases(t.db, deps)).toBe(4);
+  expect(await loadDemoCases(t.db, deps)).toBe(7);
   // Loading again adds nothing.
   expect(await loadDemoCases(t.db, deps)).toBe(0);
-  expect(await caseModel(t.db).countDocuments({})).toBe(4);
-});
+  expect(await caseModel(t.db).countDocuments({})).toBe(7);
+}, 300_000);
 afterAll(() => t.close());
 
 async function casesOf(email: string, query = '') {
@@ -48,6 +48,27 @@ describe('demo content', () => {
     const all = await casesOf('worker@cmm.demo.test');
     const returning = all.items.find((item) => item.alias === 'Dora (demo)')!;
     expect(JSON.stringify(returning.stages)).toMatch(/return/i);
+  });
+
+  it('gives the Danish CMM an identified person whose reflection period waits for the decision date', async () => {
+    const { token, items } = await casesOf('worker@cmm.demo.test');
+    const waiting = items.find((item) => item.alias === 'Nadia (demo)')!;
+    const detail = await request(t.app).get(`/api/cases/${waiting.id}`).set('x-jwt-token', token);
+    expect(detail.body.workflow.activeStages).toContain('recovery/period/notStarted');
+    expect(detail.body.eventOptions).toContainEqual(expect.objectContaining({ type: 'reflectionPeriodStarted' }));
+  });
+
+  it('gives the shelter staff a person followed up after leaving at 1, 3, 6 and 12 months and one about to leave', async () => {
+    const { token, items } = await casesOf('worker@shelter.demo.test');
+    expect(items.map((item) => item.alias).sort()).toEqual(['Elena (demo)', 'Vesna (demo)']);
+    const left = await request(t.app).get(`/api/cases/${items.find((item) => item.alias === 'Elena (demo)')!.id}`).set('x-jwt-token', token);
+    expect(left.body.workflow.activeStages).toContain('afterShelter/followUp/active');
+    const followUps = left.body.workflow.deadlines.filter((d: { event?: string }) => d.event === 'followUpDue');
+    expect(followUps.map((d: { deadlineId: string }) => d.deadlineId)).toEqual(['followUp1Month', 'followUp3Months', 'followUp6Months', 'followUp12Months']);
+    expect(left.body.plan.services).toMatchObject({ vocationalTraining: 'inProgress' });
+    expect(left.body.plan.goals.map((goal: { stop: string }) => goal.stop)).toContain('vocationalTraining');
+    const leaving = await request(t.app).get(`/api/cases/${items.find((item) => item.alias === 'Vesna (demo)')!.id}`).set('x-jwt-token', token);
+    expect(leaving.body.workflow.activeStages).toContain('exitPlanning');
   });
 
   it('contains no real contact data', async () => {

@@ -28,7 +28,13 @@ export function UsersPage() {
   const canUnlock = ability.can('update', 'User');
   const locks = useApi<AccountLock[]>(canUnlock ? '/api/account-locks' : null);
   const lockedUntil = new Map(itemsOf(locks.data).map((lock) => [lock.userId, lock.lockedUntil]));
-  const roles = useApi<Array<{ id: string; name: string }>>(ability.can('create', 'User') ? '/api/roles' : null);
+  const roles = useApi<Array<{ id: string; name: string; orgId: string | null }>>(ability.can('create', 'User') ? '/api/roles' : null);
+  const organisations = useApi<Array<{ id: string; name: string }>>(ability.can('create', 'User') ? '/api/organisations' : null);
+  // A role belongs to one organisation, so choosing it chooses where the user is added: grouped by organisation.
+  const roleGroups = itemsOf(organisations.data)
+    .map((organisation) => ({ organisation, roles: itemsOf(roles.data).filter((role) => role.orgId === organisation.id) }))
+    .filter((group) => group.roles.length > 0);
+  const platformRoles = itemsOf(roles.data).filter((role) => role.orgId === null);
   const [form, setForm] = useState({ email: '', name: '', roleId: '' });
   const [status, setStatus] = useState<string>();
   const rows = itemsOf(users.data);
@@ -135,11 +141,24 @@ export function UsersPage() {
             <label htmlFor={`${id}-role`}>{t('users.role')}</label>
             <select id={`${id}-role`} required value={form.roleId} onChange={(e) => setForm({ ...form, roleId: e.target.value })}>
               <option value="">—</option>
-              {itemsOf(roles.data).map((role) => (
-                <option key={role.id} value={role.id}>
-                  {role.name}
-                </option>
+              {roleGroups.map(({ organisation, roles: own }) => (
+                <optgroup key={organisation.id} label={organisation.name}>
+                  {own.map((role) => (
+                    <option key={role.id} value={role.id}>
+                      {t('users.roleIn', { role: role.name, organisation: organisation.name })}
+                    </option>
+                  ))}
+                </optgroup>
               ))}
+              {platformRoles.length > 0 && (
+                <optgroup label={t('users.platformRoles')}>
+                  {platformRoles.map((role) => (
+                    <option key={role.id} value={role.id}>
+                      {role.name}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
             </select>
           </div>
           <button type="submit">{t('users.add')}</button>

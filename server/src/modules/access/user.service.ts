@@ -4,7 +4,7 @@ import { unknownRole } from './access.errors';
 import { auditedWrite } from '../audit/audit-trail';
 import { ensureGrantable } from './grant.service';
 import { hashPassword } from './password';
-import { ensureCan, withPermission } from './permissions';
+import { can, ensureCan, withPermission } from './permissions';
 import { roleModel } from './role.model';
 import { decodeRules } from './rule-storage';
 import { auditActor, type ServiceContext } from './service-context';
@@ -12,17 +12,20 @@ import { revokeUserSessions } from './session.service';
 import { userModel, type User } from './user.model';
 
 /**
- * Adds a user to the active organisation with one of its roles, or with a platform role. The role must not give
- * more than the acting user holds (grant.service.ts), so an administrator cannot make someone more powerful than
- * themselves.
+ * Adds a user to an organisation with one of that organisation's roles (the role names the organisation), or to the
+ * active organisation with a platform role. The role must be one the acting user may read, the new membership one
+ * they may create (the organisation boundary: an administrator of a subtree reaches the organisations below, a
+ * platform administrator every one), and the role must not give more than the acting user holds (grant.service.ts),
+ * so an administrator cannot make someone more powerful than themselves.
  */
 export async function createUser(
   ctx: ServiceContext,
   input: { email: string; name: string; password?: string; roleId: string },
 ): Promise<User> {
-  const orgId: Types.ObjectId = ctx.auth.org._id;
-  const role = await roleModel(ctx.db).findOne({ _id: input.roleId, $or: [{ orgId }, { orgId: null }] }).lean();
+  const found = await roleModel(ctx.db).findOne({ _id: input.roleId }).lean();
+  const role = found && (found.orgId === null || found.orgId === undefined || can(ctx.auth.ability, 'read', 'Role', found)) ? found : null;
   if (!role) throw unknownRole();
+  const orgId: Types.ObjectId = role.orgId ?? ctx.auth.org._id;
   const candidate = { email: input.email, name: input.name, memberships: [{ orgId, roleId: role._id }] };
   ensureCan(ctx.auth.ability, 'create', 'User', candidate);
   await ensureGrantable(ctx, { ...role, rules: decodeRules(role.rules) }, 'role.rules');

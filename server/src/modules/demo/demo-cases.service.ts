@@ -12,6 +12,8 @@ import { withDemoUser } from './demo-context';
 import consentInformation from './demo-submissions/consent-information.json';
 import needsAssessment from './demo-submissions/needs-assessment.json';
 import returnReintegration from './demo-submissions/return-reintegration.json';
+import safetyPlan from './demo-submissions/safety-plan.json';
+import planOfAssistance from './demo-submissions/plan-of-assistance.json';
 
 const DAY_MS = 86_400_000;
 
@@ -96,6 +98,68 @@ export async function loadDemoCases(db: Connection, deps: DemoDeps): Promise<num
     await fireCaseEvent(runtime, ctx, returning, { type: 'identifiedAsVictim', data: {} });
     await fireCaseEvent(runtime, ctx, returning, { type: 'prepareReturn', data: {} });
     await submit(ctx, deps, returning, 'return-reintegration', { ...returnReintegration });
+
+    // Identified yesterday and wishing to go home: the reflection period waits for the decision's date.
+    const waiting = await open(runtimeAt(runtime, 1), ctx, {
+      alias: 'Nadia (demo)',
+      workflowId: 'denmark-cmm',
+      identity: { estimatedAge: 29, ageUncertain: false, languages: ['bg'] },
+      safeAccommodation: { kind: 'crisisCentre', location: 'Crisis centre (address withheld)' },
+    });
+    await submit(ctx, deps, waiting, 'consent-information', consentInformation);
+    await submit(ctx, deps, waiting, 'needs-assessment', { ...needsAssessment, ageYears: 29, ageUncertain: false, referralOutcome: 'cmm', wishesVoluntaryReturn: 'yes' });
+    await patch(runtime, ctx, waiting, { consents: { cmm: { given: true } } });
+    await fireCaseEvent(runtimeAt(runtime, 1), ctx, waiting, { type: 'referToCmm', data: {} });
+    await fireCaseEvent(runtimeAt(runtime, 1), ctx, waiting, { type: 'identifiedAsVictim', data: {} });
+  });
+
+  await withDemoUser(db, 'worker@shelter.demo.test', 'mk-shelter', async (ctx) => {
+    // Left the shelter ten days ago with a long-term reintegration plan; follow-ups at 1, 3, 6 and 12 months are due.
+    const left = await shelterCase(deps, ctx, 'Elena (demo)', 130);
+    await fireCaseEvent(runtimeAt(runtime, 10), ctx, left, { type: 'reintegrationPlanApproved', data: {} });
+    // About to leave: the plan for after the shelter is written and waits for approval.
+    await shelterCase(deps, ctx, 'Vesna (demo)', 100);
   });
   return caseModel(db).countDocuments({});
+}
+
+/**
+ * A person admitted to the shelter `daysAgo` days ago: safety plan, vocational training and therapy under way, the
+ * plan of assistance approved, and exit planning started with a long-term reintegration plan (goals on the road map).
+ */
+async function shelterCase(deps: DemoDeps, ctx: ServiceContext, alias: string, daysAgo: number): Promise<string> {
+  const at = (days: number) => runtimeAt(deps.runtime, days);
+  const day = (days: number) => at(days).clock.now().toISOString().slice(0, 10);
+  const id = await open(at(daysAgo), ctx, {
+    alias,
+    workflowId: 'shelter-reintegration',
+    identity: { estimatedAge: 23, ageUncertain: false, languages: ['sq', 'mk'], nationality: 'MK' },
+    safeAccommodation: { kind: 'shelter', location: 'Shelter (address withheld)', since: day(daysAgo) },
+  });
+  const past = { ...deps, runtime: at(daysAgo) };
+  await submit(ctx, past, id, 'consent-information', consentInformation);
+  await submit(ctx, past, id, 'needs-assessment', { ...needsAssessment, ageYears: 23, ageUncertain: false, wishesVoluntaryReturn: 'no' });
+  await submit(ctx, past, id, 'safety-plan', safetyPlan);
+  await fireCaseEvent(at(daysAgo), ctx, id, { type: 'admitted', data: {} });
+  for (const stop of ['safeAccommodation', 'therapy', 'vocationalTraining']) {
+    await fireCaseEvent(at(daysAgo - 5), ctx, id, { type: 'serviceStarted', data: { stop } });
+  }
+  await patch(at(daysAgo - 20), ctx, id, {
+    plan: {
+      ownGoals: 'Finish the hairdressing course, find work in my home town and a flat of my own near my sister.',
+      goals: [
+        { id: 'g1', stop: 'vocationalTraining', description: 'Hairdressing course with certificate', provider: 'Vocational training centre (demo)', startDate: day(daysAgo - 15), dueDate: day(daysAgo - 300), status: 'inProgress' },
+        { id: 'g2', stop: 'privateAccommodation', description: 'Rented flat with rent support for 12 months', provider: 'Municipal social services (demo)', status: 'planned' },
+        { id: 'g3', stop: 'jobPlacement', description: 'Placement in a salon after the course', provider: 'Employment office (demo)', status: 'planned' },
+        { id: 'g4', stop: 'mentorship', description: 'A mentor for the first year after leaving', provider: 'NGO Open Gate (demo)', status: 'planned' },
+      ],
+      reviewDates: [day(daysAgo - 60), day(daysAgo - 120)],
+      obstacles: ['emotionalStress', 'traumaMentalHealth', 'selfStigma'],
+      riskFlags: [],
+    },
+  });
+  await submit(ctx, { ...deps, runtime: at(daysAgo - 20) }, id, 'plan-of-assistance', planOfAssistance);
+  await fireCaseEvent(at(daysAgo - 20), ctx, id, { type: 'planApproved', data: {} });
+  await fireCaseEvent(at(20), ctx, id, { type: 'exitPlanningStarted', data: {} });
+  return id;
 }

@@ -20,8 +20,8 @@ export const DEMO_FORM_TEMPLATES: Record<string, string[]> = {
   'fi-oulu': FINNISH_PUBLIC,
   'fi-victim-support': ['needs-assessment', 'safety-plan', 'consent-information', 'plan-of-assistance'],
   'dk-cmm': ['needs-assessment', 'safety-plan', 'child-welfare', 'plan-of-assistance', 'consent-information', 'return-reintegration'],
-  'iom-bg': ['needs-assessment', 'safety-plan', 'consent-information', 'return-reintegration'],
-  'mk-shelter': ['needs-assessment', 'safety-plan', 'child-welfare', 'consent-information', 'return-reintegration'],
+  'iom-bg': ['needs-assessment', 'safety-plan', 'consent-information', 'plan-of-assistance', 'return-reintegration'],
+  'mk-shelter': ['needs-assessment', 'safety-plan', 'child-welfare', 'consent-information', 'plan-of-assistance', 'integration-checkpoints', 'return-reintegration'],
 };
 
 /** Idempotent: loads the library, then clones each fitting template into each demo organisation that lacks it. */

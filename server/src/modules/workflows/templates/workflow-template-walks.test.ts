@@ -154,8 +154,13 @@ describe('shelter-reintegration', () => {
     w.submit('integration-checkpoints', CHECKPOINTS).finishTracks(['safeAccommodation', 'therapy', 'vocationalTraining', 'extraEducation']);
     expect(w.snapshot.value).toBe('exitPlanning');
     w.fire('reintegrationPlanApproved');
-    const followUps = computeDueItems(def, w.snapshot, w.ctx, { now: w.now(), horizon: 'P1Y' }).filter((i) => i.deadlineId === 'riskFollowUp' && i.kind === 'deadline');
-    expect(followUps.length).toBe(8); // monthly for six months, then quarterly to the horizon
+    const left = w.snapshot.stageEntries['afterShelter/followUp']!.slice(0, 10);
+    const followUps = computeDueItems(def, w.snapshot, w.ctx, { now: w.now(), horizon: 'P2Y' }).filter((i) => i.kind === 'deadline' && i.event === 'followUpDue');
+    // Follow-up after leaving at 1, 3, 6 and 12 months (the jurisdiction's parameters), each a re-trafficking risk check.
+    const months = (n: number) => new Date(Date.UTC(Number(left.slice(0, 4)), Number(left.slice(5, 7)) - 1 + n, Number(left.slice(8, 10)))).toISOString().slice(0, 10);
+    expect(followUps.map((i) => [i.deadlineId, i.dueAt.slice(0, 10)])).toEqual([
+      ['followUp1Month', months(1)], ['followUp3Months', months(3)], ['followUp6Months', months(6)], ['followUp12Months', months(12)],
+    ]);
     w.fire('followUpDue').fire('servicesArranged').fire('servicesEnded').fire('followUpConcluded');
     expect(w.snapshot).toMatchObject({ status: 'done', value: 'closed' });
   });
