@@ -18,6 +18,7 @@ import { openApiRoutes } from './core/openapi/openapi.routes';
 import type { ServerI18n } from './core/i18n/i18n';
 import { authRoutes } from './modules/access/auth.routes';
 import { authenticate } from './modules/access/authenticate.middleware';
+import { personViewGate, personViewLockRoutes } from './modules/access/person-view-lock';
 import { accountLockRoutes } from './modules/access/account-lock.routes';
 import { createLoginThrottle, type LoginThrottleOptions } from './modules/access/login-throttle.service';
 import { oidcRoutes } from './modules/access/oidc.routes';
@@ -78,9 +79,12 @@ export function createApp(config: Config, deps: AppDeps): Express {
   api.use(requireDatabase(deps.db));
   api.use(jsonBody(config.bodyLimit));
   api.use(authenticate(deps.db));
+  // A session handed over to a person answers only what the person view needs (issue 18).
+  api.use(personViewGate);
   api.use(metaRoutes(deps.db, deps.i18n));
   const loginThrottle = createLoginThrottle(deps.db, deps.loginThrottle);
   api.use(authRoutes(deps.db, loginThrottle));
+  api.use(personViewLockRoutes(deps.db, loginThrottle));
   api.use(oidcRoutes(deps.db));
   api.use(organisationRoutes(deps.db));
   api.use(roleRoutes(deps.db));

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '@contracts/cases/case-view.types';
 import type { CaseWritable } from '@contracts/cases/case.schemas';
+import { LANGUAGE_AUTONYMS, PERSON_LANGUAGES } from '@contracts/person/person-languages';
 import { apiSend, ApiError } from '../../api/http';
 import { formatDate } from '../common/format';
 import { useSession } from '../session/session-context';
@@ -19,6 +20,18 @@ const LIMITS = { alias: 100, phone: 40, email: 200, address: 500, location: 500 
  * languages, literacy, how to reach them, and the safe accommodation; each part shown only to those who may read it
  * and editable by those who may change it (`PATCH /api/cases/:id` with the version seen).
  */
+/** "Ukrainian (Українська)": the staff language's name for it, and its own name. */
+export function personLanguageName(names: Intl.DisplayNames, code: string): string {
+  let name = code;
+  try {
+    name = names.of(code) ?? code;
+  } catch {
+    // an unusual code keeps its code
+  }
+  const own = (LANGUAGE_AUTONYMS as Record<string, string>)[code];
+  return own && own !== name ? `${name} (${own})` : name;
+}
+
 export function CaseProfile({ record, onChanged }: { record: CaseDetail; onChanged(): void }) {
   const { t, i18n } = useTranslation();
   const { ability } = useSession();
@@ -52,6 +65,7 @@ export function CaseProfile({ record, onChanged }: { record: CaseDetail; onChang
             {identity.ageUncertain && fact(t('profile.ageUncertain'), t('common.yes'))}
             {fact(t('profile.nationality'), identity.nationality ? safeName(regionNames, identity.nationality) : undefined)}
             {fact(t('profile.languages'), (identity.languages ?? []).map((code) => safeName(languageNames, code)).join(', '))}
+            {fact(t('profile.personLanguages'), (identity.personLanguages ?? []).map((code) => personLanguageName(languageNames, code)).join(', '))}
             {fact(t('profile.literacy'), identity.literacy ? t(`profile.literacyLevels.${identity.literacy}`) : undefined)}
             {fact(t('profile.contact'), [identity.contact?.phone, identity.contact?.email, identity.contact?.address].filter(Boolean).join(' · '))}
           </>
@@ -74,8 +88,11 @@ export function CaseProfile({ record, onChanged }: { record: CaseDetail; onChang
 }
 
 function ProfileForm({ record, onDone }: { record: CaseDetail; onDone(saved: boolean): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const languageNames = new Intl.DisplayNames([i18n.language], { type: 'language', fallback: 'code' });
+  const personLanguageOptions = PERSON_LANGUAGES.map((code) => ({ code, name: personLanguageName(languageNames, code) })).sort((a, b) => a.name.localeCompare(b.name, i18n.language));
   const ids = {
+    personFirst: useId(), personNext: useId(),
     alias: useId(), birth: useId(), age: useId(), uncertain: useId(), nationality: useId(), languages: useId(), literacy: useId(),
     phone: useId(), email: useId(), address: useId(), kind: useId(), location: useId(), since: useId(),
   };
@@ -88,6 +105,8 @@ function ProfileForm({ record, onDone }: { record: CaseDetail; onDone(saved: boo
     ageUncertain: identity.ageUncertain ?? false,
     nationality: identity.nationality ?? '',
     languages: (identity.languages ?? []).join(', '),
+    personFirst: identity.personLanguages?.[0] ?? '',
+    personNext: identity.personLanguages?.[1] ?? '',
     literacy: identity.literacy ?? '',
     phone: identity.contact?.phone ?? '',
     email: identity.contact?.email ?? '',
@@ -129,6 +148,7 @@ function ProfileForm({ record, onDone }: { record: CaseDetail; onDone(saved: boo
             identity: {
               ageUncertain: v.ageUncertain,
               languages,
+              personLanguages: [...new Set([v.personFirst, v.personNext].filter(Boolean))],
               ...(v.birthDate ? { birthDate: v.birthDate } : {}),
               ...(v.age ? { estimatedAge: Number(v.age) } : {}),
               ...(nationality ? { nationality } : {}),
@@ -197,6 +217,31 @@ function ProfileForm({ record, onDone }: { record: CaseDetail; onDone(saved: boo
             <p id={`${ids.languages}-hint`} className="hint">
               {t('newCase.languagesHint')}
             </p>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.personFirst}>{t('profile.personLanguageFirst')}</label>
+            <select id={ids.personFirst} value={v.personFirst} aria-describedby={`${ids.personFirst}-hint`} onChange={set('personFirst')}>
+              <option value="">—</option>
+              {personLanguageOptions.map(({ code, name }) => (
+                <option key={code} value={code}>
+                  {name}
+                </option>
+              ))}
+            </select>
+            <p id={`${ids.personFirst}-hint`} className="hint">
+              {t('profile.personLanguagesHint')}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.personNext}>{t('profile.personLanguageNext')}</label>
+            <select id={ids.personNext} value={v.personNext} onChange={set('personNext')}>
+              <option value="">—</option>
+              {personLanguageOptions.filter(({ code }) => code !== v.personFirst).map(({ code, name }) => (
+                <option key={code} value={code}>
+                  {name}
+                </option>
+              ))}
+            </select>
           </div>
           <div className="field">
             <label htmlFor={ids.literacy}>{t('profile.literacy')}</label>

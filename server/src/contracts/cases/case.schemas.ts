@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REOPEN_REASONS } from './case-reasons';
 import { ROAD_MAP_STOPS } from './road-map';
+import { PERSON_LANGUAGES } from '../person/person-languages';
 
 /*
  * Inputs of the cases API, shared with the client (it sends them; the server parses them). Objects are strict: a key the schema does not know is refused, which also keeps `$` and
@@ -17,6 +18,8 @@ export const IdentitySchema = z.strictObject({
   ageUncertain: z.boolean().default(false),
   nationality: z.string().regex(/^[A-Z]{2}$/).optional(),
   languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/)).max(20).default([]),
+  /** The languages person-facing texts are shown, printed and read aloud in, preferred first (not the staff UI language). */
+  personLanguages: z.array(z.enum(PERSON_LANGUAGES as [string, ...string[]])).max(5).refine((list) => new Set(list).size === list.length, { message: 'duplicate' }).optional(),
   literacy: z.enum(['literate', 'limited', 'none', 'unknown']).optional(),
   contact: z.strictObject({ phone: text(40).optional(), email: text(200).optional(), address: text(500).optional() }).optional(),
 });

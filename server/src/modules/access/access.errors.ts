@@ -15,3 +15,8 @@ export const roleScopeInvalid = () => badRequest('role-scope-invalid');
 /** A role or grant reaching beyond what its author holds; `problems` names each rule by path. */
 export const grantExceedsHolder = (problems: ReadonlyArray<{ path: string }>) =>
   new AppError(403, 'grant-exceeds-holder', { params: { path: problems[0]!.path }, extensions: { problems } });
+/** The session is handed over to a person (issue 18): everything but the person view waits for the caseworker's password. */
+export const personViewActive = () => new AppError(403, 'person-view-active');
+/** Not 401: the session is still valid, and a 401 would ask the person holding the tablet to sign in. */
+export const personViewPasswordIncorrect = () => new AppError(403, 'person-view-password');
+export const personViewNeedsSignIn = () => new AppError(409, 'person-view-needs-sign-in');

@@ -2,6 +2,7 @@ import { apiRoutes } from '../../core/openapi/api-route';
 import { loginBodySchema, switchOrganisationSchema } from './auth.schemas';
 import { createRoleSchema, updateRoleSchema } from './role.routes';
 import { createUserSchema } from './user.routes';
+import { EndPersonViewSchema } from './person-view-lock';
 
 /** Sign-in, sessions, single sign-on, roles, users and account locks. */
 export const accessApi = apiRoutes('access', [
@@ -11,6 +12,16 @@ export const accessApi = apiRoutes('access', [
     responses: { 200: 'The session: token, user, organisation, role and its rules', 401: 'Wrong email or password (`invalid-credentials`)', 429: 'Too many failed attempts: `retryAfter` says when to try again' },
   },
   { method: 'post', path: '/api/auth/logout', summary: 'End this session (the cookie is cleared)', responses: { 204: 'Signed out' } },
+  {
+    method: 'post', path: '/api/auth/person-view/end', body: EndPersonViewSchema, bodyName: 'EndPersonView',
+    summary: "End the handover of this session to a person (issue 18) with the caseworker's password, counted like a sign-in under the sign-in limits",
+    responses: {
+      204: 'The staff view is back (also when no handover was open)',
+      403: 'Wrong password (`person-view-password`): the person view stays',
+      409: 'An account that signs in through its organisation must sign in again (`person-view-needs-sign-in`)',
+      429: 'Too many failed attempts: `retryAfter` says when to try again',
+    },
+  },
   { method: 'get', path: '/api/me', summary: 'The signed-in user, the active organisation, the role and its rules', responses: { 200: 'The session' } },
   {
     method: 'post', path: '/api/auth/switch', body: switchOrganisationSchema,

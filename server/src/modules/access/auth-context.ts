@@ -24,7 +24,7 @@ export interface AuthContext {
    * or a user (grant-check.ts).
    */
   grantRules: AppRawRule[];
-  session: Pick<Session, '_id' | 'csrfToken' | 'method'>;
+  session: Pick<Session, '_id' | 'csrfToken' | 'method' | 'personView'>;
   /** Cookie-authenticated requests need the CSRF header on unsafe methods; token requests do not. */
   via: 'cookie' | 'token';
 }
@@ -60,7 +60,7 @@ export async function loadAuthContext(db: Connection, session: Session, via: Aut
     if (authCache.size >= AUTH_CACHE_LIMIT) authCache.clear();
     authCache.set(key, { expires: now + AUTH_CACHE_MS, value });
   }
-  return value && { ...value, session: { _id: session._id, csrfToken: session.csrfToken, method: session.method }, via };
+  return value && { ...value, session: { _id: session._id, csrfToken: session.csrfToken, method: session.method, ...(session.personView ? { personView: session.personView } : {}) }, via };
 }
 
 /** Drops cached identities, e.g. after an administrator changed a role or a user (this process at once). */
@@ -107,7 +107,7 @@ async function buildAuthContext(db: Connection, session: Session, via: AuthConte
     frame,
     ability: createAbility(effectiveRules(grant, frame, user._id.toHexString())),
     grantRules: effectiveRules(grant, frame, SELF),
-    session: { _id: session._id, csrfToken: session.csrfToken, method: session.method },
+    session: { _id: session._id, csrfToken: session.csrfToken, method: session.method, ...(session.personView ? { personView: session.personView } : {}) },
     via,
   };
 }

@@ -41,6 +41,8 @@ export function describeAuth(auth: AuthContext) {
     })),
     rules: packAbilityRules(auth.ability),
     csrfToken: auth.session.csrfToken,
+    /** Set while the session is handed over to the person of a case (person-view-lock.ts). */
+    personView: auth.session.personView ? { caseId: auth.session.personView.caseId } : null,
   };
 }
 

@@ -12,6 +12,11 @@ export interface Session {
   expiresAt: Date;
   revokedAt?: Date;
   method: 'password' | 'oidc';
+  /**
+   * Set while the session is handed over to the person of one case (issue 18): the API answers only what the person
+   * view needs until the caseworker's password ends it (person-view-lock.ts).
+   */
+  personView?: { caseId: string; since: Date };
 }
 
 const sessionSchema = new Schema<Session>(
@@ -25,6 +30,7 @@ const sessionSchema = new Schema<Session>(
     expiresAt: { type: Date, required: true },
     revokedAt: { type: Date },
     method: { type: String, enum: ['password', 'oidc'], required: true },
+    personView: { type: new Schema({ caseId: { type: String, required: true }, since: { type: Date, required: true } }, { _id: false }), required: false },
   },
   { collection: 'sessions', versionKey: false },
 );

@@ -37,6 +37,15 @@ export const caseApi = apiRoutes('cases', [
     },
   },
   { method: 'post', path: '/api/cases/:id/reopen', body: ReopenCaseSchema, bodyName: 'ReopenCase', summary: 'Reopen a closed case, with a reason', responses: { 200: 'The case', 409: 'The case is not closed, or stale version' } },
+  {
+    method: 'get', path: '/api/cases/:id/person-view',
+    summary: "What the person view shows of the case: the person's languages, the jurisdiction of the rights sheet, the latest consent and safety-plan submissions", responses: { 200: 'PersonViewCase' },
+  },
+  {
+    method: 'post', path: '/api/cases/:id/person-view',
+    summary: "Hand this session over to the person of the case (issue 18): until the caseworker's password ends it, the API answers only the person view (otherwise 403 `person-view-active`)",
+    responses: { 200: 'PersonViewCase' },
+  },
   { method: 'get', path: '/api/cases/:id/drafts/:formPath', params: formPath, summary: "The user's own draft of a form for this case", responses: { 200: 'The draft', 204: 'No draft' } },
   { method: 'put', path: '/api/cases/:id/drafts/:formPath', params: formPath, body: SaveDraftSchema, summary: 'Keep a draft of a form for this case (only its author sees it)', responses: { 200: 'The draft' } },
   { method: 'delete', path: '/api/cases/:id/drafts/:formPath', params: formPath, summary: "Discard the user's draft of a form", responses: { 204: 'Discarded' } },

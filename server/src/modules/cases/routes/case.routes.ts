@@ -9,6 +9,7 @@ import {
 } from '../../../contracts/cases/case.schemas';
 import { fireCaseEvent } from '../service/case-event.service';
 import { casePlanPdf } from '../service/case-plan-pdf.service';
+import { getPersonView, startPersonView } from '../service/case-person-view.service';
 import { deleteDraft, DraftPathSchema, getDraft, saveDraft, SaveDraftSchema } from '../service/form-draft.service';
 import { DuplicateQuerySchema, findDuplicates } from '../service/case-duplicates.service';
 import { reopenCase } from '../service/case-reopen.service';
@@ -75,6 +76,12 @@ export function caseRoutes(rt: CaseRuntime): RequestHandler {
       .status(200)
       .set({ 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${pdf.filename}"`, 'Cache-Control': 'no-store' })
       .send(pdf.body);
+  });
+  router.get('/cases/:id/person-view', async (req, res) => {
+    res.json(await getPersonView(serviceContext(rt.db, req), req.params.id));
+  });
+  router.post('/cases/:id/person-view', async (req, res) => {
+    res.json(await startPersonView(serviceContext(rt.db, req), req.params.id));
   });
   router.post('/cases/:id/share', async (req, res) => {
     res.json(await shareCase(rt, serviceContext(rt.db, req), req.params.id, parseInput(ShareCaseSchema, req.body)));

@@ -7,6 +7,7 @@ import { requireDatabase } from '../../../core/http/require-database';
 import { idempotencyKeyOf } from '../../../core/http/idempotency-key';
 import { parseInput } from '../../../core/http/validate';
 import { authenticate, requireAuth } from '../../access/authenticate.middleware';
+import { refuseWhilePersonView } from '../../access/person-view-lock';
 import { serviceContext } from '../../access/service-context';
 import type { FormRef } from '../services/form-access';
 import { createForm, deleteForm, getForm, listFormsWithRevisions, saveForm } from '../services/form.service';
@@ -34,6 +35,8 @@ export function formioApi(db: Connection, options: FormioApiOptions): Router {
   router.use(jsonBody(options.bodyLimit));
   router.use(authenticate(db));
   router.use(requireAuth);
+  // A session handed over to a person (issue 18) has nothing to do here.
+  router.use(refuseWhilePersonView);
   // The project URL names the organisation the request acts in; any other organisation's project does not exist.
   router.use((req, _res, next) => next(param(req, 'org') === req.ctx.auth?.org.slug ? undefined : notFound()));
 
