@@ -5,6 +5,11 @@ import { App } from './App';
 import { SessionProvider } from './features/session/SessionProvider';
 import { setupI18n } from './i18n';
 import './styles.css';
+import { z } from 'zod';
+
+// The Content-Security-Policy forbids eval. zod's compiled fast path probes for it with `new Function`, which the
+// browser reports as a violation; the editor checks definitions with the contract's schemas, so zod runs without it.
+z.config({ jitless: true });
 
 void setupI18n().then(() => {
   createRoot(document.getElementById('root')!).render(

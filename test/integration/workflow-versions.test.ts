@@ -102,3 +102,34 @@ it('refuses workflows of another organisation and publishing an invalid draft', 
   expect((await coordinator.get(`/workflows/${mine.body.id}`)).status).toBe(404);
   expect((await coordinator.get('/workflows')).body.items.map((w: { id: string }) => w.id)).not.toContain(mine.body.id);
 });
+
+it('refuses a draft whose value breaks the format when it is saved, each problem at its field and translated, and keeps what was stored', async () => {
+  const fi = api(t.app, (await login(t.app, 'admin@demo.test', 'fi-nas')).token);
+  const clone = await fi.post('/workflows/clone', { source: 'template', id: 'finland-municipality' });
+  const definition = structuredClone(clone.body.definition) as Def;
+  definition.stages.assistance!.deadlines![0]!.after = '30 days';
+  (definition.stages as Record<string, unknown>)['legal counselling'] = { type: 'atomic' };
+  const refused = await fi.put(`/workflows/${clone.body.id}`, { definition, revision: clone.body.revision }).set('Accept-Language', 'fi');
+  expect(refused.status).toBe(400);
+  expect(refused.body.title).toBe('Työnkulussa on virheitä');
+  expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+  expect(refused.body.code).toBe('workflow-invalid');
+  expect(refused.body.problems).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ path: '/stages/assistance/deadlines/0/after', code: 'invalid-duration' }),
+      expect.objectContaining({ path: '/stages/legal counselling', code: 'invalid-identifier' }),
+    ]),
+  );
+  const stored = await fi.get(`/workflows/${clone.body.id}`);
+  expect(stored.body.revision).toBe(clone.body.revision);
+  expect((stored.body.definition as Def).stages.assistance!.deadlines![0]!.after).toEqual({ parameter: 'reflectionPeriod' });
+
+  // Something still missing is no wrong value: a draft may be incomplete, and publishing says what is missing.
+  const incomplete = structuredClone(clone.body.definition) as Def;
+  (incomplete.stages as Record<string, unknown>).legalCounselling = { type: 'compound', stages: {} };
+  const saved = await fi.put(`/workflows/${clone.body.id}`, { definition: incomplete, revision: clone.body.revision });
+  expect(saved.status).toBe(200);
+  const publish = await fi.post(`/workflows/${clone.body.id}/publish`, { revision: saved.body.revision });
+  expect(publish.status).toBe(400);
+  expect(publish.body.problems).toContainEqual(expect.objectContaining({ path: '/stages/legalCounselling/initial', code: 'required' }));
+});

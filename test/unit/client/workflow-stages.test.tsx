@@ -3,7 +3,9 @@
 // the service tracks of a case and the side panel that edits a stage's steps.
 import type { Stage } from '@contracts/workflows/workflow-definition.schemas';
 import { ServiceTracks } from '../../../client/src/features/cases/ServiceTracks';
+import { ProblemsProvider } from '../../../client/src/features/workflows/definition-problems';
 import { StageFields } from '../../../client/src/features/workflows/StageFields';
+import { act } from 'react';
 import { render, texts, typeInto, type Rendered } from '../../helpers/client-render';
 
 /** A parallel stage with two service tracks, each a compound stage of its own steps. */
@@ -16,6 +18,14 @@ const services: Stage = {
 };
 
 let view: Rendered | undefined;
+
+async function openSummary(host: HTMLElement, path: string) {
+  const summary = [...host.querySelectorAll('summary')].find((candidate) => candidate.querySelector('code')?.textContent === path)!;
+  await act(async () => {
+    (summary.parentElement as HTMLDetailsElement).open = true;
+    summary.parentElement!.dispatchEvent(new Event('toggle'));
+  });
+}
 afterEach(async () => {
   await view?.unmount();
   view = undefined;
@@ -44,6 +54,9 @@ describe('StageFields', () => {
     const changes: Stage[] = [];
     view = await render(<StageFields path="services" stage={services} onChange={(stage) => changes.push(stage)} />);
     expect(texts(view.host, ':scope > details.nested-stage > summary code')).toEqual(['services/legalAssistance', 'services/therapy']);
+    // A track's steps and fields are rendered once it is opened, as a person opens it.
+    await openSummary(view.host, 'services/legalAssistance');
+    await openSummary(view.host, 'services/legalAssistance/inProgress');
     const forms = view.host.querySelector<HTMLInputElement>('#forms-services-legalAssistance-inProgress')!;
     await typeInto(forms, 'legal-aid-request, consent');
     expect(changes).toHaveLength(1);
@@ -59,5 +72,21 @@ describe('StageFields', () => {
   it('shows nothing to edit on a final stage', async () => {
     view = await render(<StageFields path="closed" stage={{ type: 'final' }} onChange={() => undefined} />);
     expect(view.host.innerHTML).toBe('');
+  });
+});
+
+describe('StageFields with problems', () => {
+  it('shows a problem at the field it concerns, translated, and ties it to the field for screen readers', async () => {
+    const stage: Stage = { type: 'atomic', deadlines: [{ id: 'firstContact', kind: 'deadline', anchor: { stageEntry: true }, after: '30 days' }] };
+    const problems = [{ path: '/stages/intake/deadlines/0/after', code: 'invalid-duration' }];
+    view = await render(
+      <ProblemsProvider value={problems}>
+        <StageFields path="intake" stage={stage} onChange={() => undefined} />
+      </ProblemsProvider>,
+    );
+    const field = view.host.querySelector<HTMLInputElement>('#deadline-intake-firstContact')!;
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    const message = view.host.querySelector(`#${field.getAttribute('aria-describedby')!.split(' ')[0]}`)!;
+    expect(message.textContent).toMatch(/^Not a duration\. Write an ISO 8601 duration such as P30D/);
   });
 });

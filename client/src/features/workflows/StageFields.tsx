@@ -1,26 +1,61 @@
 import { useTranslation } from 'react-i18next';
 import { childKey, childStages } from '@contracts/workflows/stage-tree.util';
 import type { Deadline, Stage } from '@contracts/workflows/workflow-definition.schemas';
-import { useEventName, useStageName } from '../cases/StageName';
-import { GuardEditor } from './GuardEditor';
+import { useStageName } from '../cases/StageName';
+import { AddStageForm } from './AddStageForm';
+import { Disclosure } from './Disclosure';
+import { FieldProblems, fieldId, useProblemsAt, useProblemsUnder } from './definition-problems';
+import { addChild, newStage, removeChild, setInitialChild } from './stage-edits';
 import { StageRoles } from './StageRoles';
+import { TransitionsEditor } from './TransitionsEditor';
 
 interface Props {
   /** The stage's path in the definition (`assistance/plan`), unique on the page, used for element ids. */
   path: string;
+  /** The JSON pointer of the stage in the definition, where its problems are reported (default: a top-level stage). */
+  pointer?: string;
   stage: Stage;
   onChange: (stage: Stage) => void;
 }
 
 const domId = (path: string) => path.replace(/[^A-Za-z0-9_-]/g, '-');
 
+/** A deadline's duration: ISO 8601 (`P30D`), or `@name` for a jurisdiction parameter. Problems show below it. */
+function DeadlineField({ path, pointer, deadline, onChange }: { path: string; pointer: string; deadline: Deadline; onChange: (after: Deadline['after']) => void }) {
+  // Every problem of the deadline shows at its one field: the duration, and its id or event when the server objects.
+  const problems = useProblemsAt(pointer, true);
+  const problemsId = `${fieldId(pointer)}-problems`;
+  return (
+    <div className="field">
+      <label htmlFor={`deadline-${domId(path)}-${deadline.id}`}>{deadline.id}</label>
+      <input
+        id={`deadline-${domId(path)}-${deadline.id}`}
+        data-pointer={pointer}
+        value={typeof deadline.after === 'string' ? deadline.after : deadline.after ? `@${deadline.after.parameter}` : ''}
+        aria-describedby={problems.length > 0 ? `${problemsId} duration-hint` : 'duration-hint'}
+        aria-invalid={problems.length > 0 || undefined}
+        disabled={deadline.after === undefined}
+        onChange={(event) => {
+          const value = event.target.value.trim();
+          onChange(value.startsWith('@') ? { parameter: value.slice(1) } : value);
+        }}
+      />
+      <FieldProblems pointer={pointer} problems={problems} />
+    </div>
+  );
+}
+
 /** What can be edited on one stage, then each of its steps (compound) or tracks (parallel), nested. */
-export function StageFields({ path, stage, onChange }: Props) {
+export function StageFields({ path, pointer = `/stages/${path}`, stage, onChange }: Props) {
   const { t } = useTranslation();
   // Names from any workflow's texts (a municipality's clone keeps its template's stage and event ids).
   const stageName = useStageName(undefined);
-  const eventName = useEventName(undefined);
   const id = domId(path);
+  const formProblems = useProblemsAt(`${pointer}/requiredForms`, true);
+  const initialProblems = useProblemsAt(`${pointer}/initial`);
+  const childProblems = useProblemsUnder(
+    Object.keys(childStages(stage)).map((childId) => `${pointer}/${childKey(stage)}/${childId}`),
+  );
   // A final stage has nothing to edit here: no transitions, deadlines, forms, roles or steps.
   if (stage.type === 'final') return null;
   const setDeadline = (index: number, patch: Partial<Deadline>) =>
@@ -31,68 +66,107 @@ export function StageFields({ path, stage, onChange }: Props) {
     if (stage.type === 'compound') onChange({ ...stage, stages: { ...stage.stages, [childId]: updated } });
     if (stage.type === 'parallel') onChange({ ...stage, regions: { ...stage.regions, [childId]: updated } });
   };
+  const name = stageName(path);
   return (
     <>
-      {Object.keys(stage.on ?? {}).length > 0 && <h3>{t('workflowEditor.transitions')}</h3>}
-      {Object.entries(stage.on ?? {}).map(([event, transitions]) =>
-        transitions.map((transition, index) => (
-          <details key={`${event}-${index}`}>
-            <summary>
-              {eventName(event)} → {transition.target ? stageName(transition.target) : '—'} <code>{event}</code>
-            </summary>
-            <GuardEditor
-              guard={transition.guard}
-              onChange={(guard) =>
-                onChange({
-                  ...stage,
-                  on: { ...stage.on, [event]: transitions.map((item, i) => (i === index ? { ...item, guard } : item)) },
-                })
-              }
-            />
-          </details>
-        )),
-      )}
+      <TransitionsEditor path={path} pointer={pointer} stage={stage} onChange={onChange} />
       {(stage.deadlines ?? []).length > 0 && <h3>{t('workflowEditor.deadlines')}</h3>}
       {(stage.deadlines ?? []).map((deadline, index) => (
-        <div key={deadline.id} className="field">
-          <label htmlFor={`deadline-${id}-${deadline.id}`}>{deadline.id}</label>
-          <input
-            id={`deadline-${id}-${deadline.id}`}
-            value={typeof deadline.after === 'string' ? deadline.after : deadline.after ? `@${deadline.after.parameter}` : ''}
-            aria-describedby="duration-hint"
-            disabled={deadline.after === undefined}
-            onChange={(event) => {
-              const value = event.target.value.trim();
-              setDeadline(index, { after: value.startsWith('@') ? { parameter: value.slice(1) } : value });
-            }}
-          />
-        </div>
+        <DeadlineField
+          key={deadline.id}
+          path={path}
+          pointer={`${pointer}/deadlines/${index}`}
+          deadline={deadline}
+          onChange={(after) => setDeadline(index, { after })}
+        />
       ))}
       <div className="field">
         <label htmlFor={`forms-${id}`}>{t('workflowEditor.requiredForms')}</label>
         <input
           id={`forms-${id}`}
+          data-pointer={`${pointer}/requiredForms`}
           value={(stage.requiredForms ?? []).join(', ')}
+          aria-invalid={formProblems.length > 0 || undefined}
+          aria-describedby={formProblems.length > 0 ? `${fieldId(`${pointer}/requiredForms`)}-problems` : undefined}
           onChange={(event) =>
             onChange({ ...stage, requiredForms: event.target.value.split(',').map((value) => value.trim()).filter(Boolean) })
           }
         />
+        <FieldProblems pointer={`${pointer}/requiredForms`} problems={formProblems} />
       </div>
       <h3>{t('workflowEditor.roles')}</h3>
       <StageRoles path={path} roles={stage.roles ?? []} onChange={(roles) => onChange({ ...stage, roles })} />
+      <StageProblems pointer={`${pointer}/roles`} deep />
       {children.length > 0 && (
         <>
           <h3>{stage.type === 'parallel' ? t('workflowEditor.tracks') : t('workflowEditor.steps')}</h3>
-          {children.map(([childId, child]) => (
-            <details key={`${kind}-${childId}`} className="nested-stage">
-              <summary>
-                {stageName(childId)} <code>{`${path}/${childId}`}</code>
-              </summary>
-              <StageFields path={`${path}/${childId}`} stage={child} onChange={(updated) => setChild(childId, updated)} />
-            </details>
-          ))}
+          {stage.type === 'compound' && (
+            <div className="field">
+              <label htmlFor={fieldId(`${pointer}/initial`)}>{t('workflowEditor.firstStep')}</label>
+              <select
+                id={fieldId(`${pointer}/initial`)}
+                data-pointer={`${pointer}/initial`}
+                value={stage.initial}
+                aria-invalid={initialProblems.length > 0 || undefined}
+                onChange={(event) => onChange(setInitialChild(stage, event.target.value))}
+              >
+                {children.map(([childId]) => (
+                  <option key={childId} value={childId}>
+                    {stageName(childId)} ({childId})
+                  </option>
+                ))}
+              </select>
+              <FieldProblems pointer={`${pointer}/initial`} problems={initialProblems} />
+            </div>
+          )}
+          {children.map(([childId, child]) => {
+            const childPointer = `${pointer}/${kind}/${childId}`;
+            const open = childProblems.some((problem) => problem.path === childPointer || problem.path.startsWith(`${childPointer}/`));
+            return (
+              <Disclosure
+                key={`${kind}-${childId}`}
+                className="nested-stage"
+                forceOpen={open}
+                summaryProps={{ 'data-pointer': childPointer }}
+                summary={
+                  <>
+                    {stageName(childId)} <code>{`${path}/${childId}`}</code>
+                    {open && <span className="status-tag warning">{t('workflow.hasProblems')}</span>}
+                  </>
+                }
+              >
+                <StageProblems pointer={childPointer} />
+                <StageFields path={`${path}/${childId}`} pointer={childPointer} stage={child} onChange={(updated) => setChild(childId, updated)} />
+                <button type="button" className="danger" onClick={() => onChange(removeChild(stage, childId))}>
+                  {stage.type === 'parallel'
+                    ? t('workflowEditor.removeTrack', { name: stageName(childId) })
+                    : t('workflowEditor.removeStep', { name: stageName(childId) })}
+                </button>
+              </Disclosure>
+            );
+          })}
         </>
+      )}
+      {stage.type !== 'parallel' && (
+        <AddStageForm
+          legend={t('workflowEditor.addStep', { name })}
+          siblings={stage.type === 'compound' ? stage.stages : {}}
+          onAdd={(childId, childKind) => onChange(addChild(stage, childId, newStage(childKind), 'step'))}
+        />
+      )}
+      {stage.type !== 'compound' && (
+        <AddStageForm
+          legend={t('workflowEditor.addTrack', { name })}
+          siblings={stage.type === 'parallel' ? stage.regions : {}}
+          onAdd={(childId, childKind) => onChange(addChild(stage, childId, newStage(childKind), 'track'))}
+        />
       )}
     </>
   );
+}
+
+/** Problems of the stage itself (unreachable, no way out, unknown property), not of one of its fields. */
+export function StageProblems({ pointer, deep = false }: { pointer: string; deep?: boolean }) {
+  const problems = useProblemsAt(pointer, deep);
+  return <FieldProblems pointer={pointer} problems={problems} />;
 }

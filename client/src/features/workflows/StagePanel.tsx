@@ -1,37 +1,38 @@
 import { useTranslation } from 'react-i18next';
 import type { Stage } from '@contracts/workflows/workflow-definition.schemas';
-import { StageFields } from './StageFields';
-import type { ProblemItem } from '../../api/http';
+import { useStageName } from '../cases/StageName';
+import { StageFields, StageProblems } from './StageFields';
 
 interface Props {
   stageId: string;
   stage: Stage;
-  problems: ProblemItem[];
   onChange: (stage: Stage) => void;
+  onRemove: () => void;
 }
 
 /**
- * Side panel for one top-level stage: its own guards, deadlines, required forms and roles, and the same for every
- * step and parallel track inside it (the graph shows top-level stages only).
+ * Side panel for one top-level stage: its own transitions, guards, deadlines, required forms and roles, and the same
+ * for every step and parallel track inside it (the graph shows top-level stages only); steps, tracks and transitions
+ * are added and removed here, and the stage itself removed. Problems show at the fields they concern.
  */
-export function StagePanel({ stageId, stage, problems, onChange }: Props) {
+export function StagePanel({ stageId, stage, onChange, onRemove }: Props) {
   const { t } = useTranslation();
+  const stageName = useStageName(undefined);
   return (
     <aside className="side-panel" aria-labelledby="stage-panel-title">
-      <h2 id="stage-panel-title">{t('workflowEditor.stage', { stage: stageId })}</h2>
-      {problems.length > 0 && (
-        <ul className="error" aria-label={t('workflow.hasProblems')}>
-          {problems.map((problem) => (
-            <li key={`${problem.path}-${problem.code}`}>
-              <code>{problem.path}</code> {problem.message ?? problem.code}
-            </li>
-          ))}
-        </ul>
-      )}
+      <h2 id="stage-panel-title" tabIndex={-1} data-pointer={`/stages/${stageId}`}>
+        {t('workflowEditor.stage', { stage: stageId })}
+      </h2>
+      <StageProblems pointer={`/stages/${stageId}`} />
       <p id="duration-hint" className="hint">
         {t('workflowEditor.durationHint')}
       </p>
       <StageFields path={stageId} stage={stage} onChange={onChange} />
+      <p>
+        <button type="button" className="danger" onClick={onRemove}>
+          {t('workflowEditor.removeStage', { name: stageName(stageId) })}
+        </button>
+      </p>
     </aside>
   );
 }

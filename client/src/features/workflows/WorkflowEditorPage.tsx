@@ -1,14 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import type { MigrationResult } from '@contracts/cases/case-migration.types';
 import type { Stage, WorkflowDefinition } from '@contracts/workflows/workflow-definition.schemas';
-import { apiGet, apiSend, ApiError, type ProblemItem } from '../../api/http';
+import { workflowSchemaProblems } from '@contracts/workflows/workflow-schema-problems';
+import { apiGet, apiSend, ApiError } from '../../api/http';
 import { ApiStatus } from '../common/ApiStatus';
 import { PageHeading } from '../common/PageHeading';
 import { useApi } from '../common/use-api';
 import { useStageName } from '../cases/StageName';
+import { AddStageForm } from './AddStageForm';
+import { FieldProblems, ProblemsProvider, useProblemText, type PlacedProblem } from './definition-problems';
+import { DefinitionProvider } from './editor-context';
 import { MigrationResults } from './MigrationResults';
+import { ProblemList, stageOfPointer } from './ProblemList';
+import { addTopStage, newStage, removeTopStage } from './stage-edits';
 import { StageGraph } from './StageGraph';
 import { StagePanel } from './StagePanel';
 
@@ -38,12 +44,41 @@ interface UpstreamDiff {
   upstreamChanges: Change[];
 }
 
+/** Codes the contract's format check gives: the editor computes these itself as the administrator types. */
+const FORMAT_CODES = new Set([
+  'invalid-duration', 'invalid-identifier', 'invalid-event-name', 'invalid-target', 'invalid-form-path', 'invalid-option',
+  'unknown-property', 'required', 'deadline-timing',
+]);
+
 /**
  * A municipality's workflow: the graph (React Flow, laid out by dagre), a side panel per stage, validation problems on
  * the graph, the difference to upstream, publish, and case migration with a dry run:
  * `GET/PUT /api/workflows/:id {definition, revision}`, `GET /api/workflows/:id/diff`,
  * `POST /api/workflows/:id/publish {revision}`, `POST /api/workflows/:id/migrate {toVersion, dryRun}`.
  */
+/** A save refused in the browser: a value breaks the workflow format, and its field says how. */
+class RefusedLocally extends Error {}
+
+/**
+ * Focuses the field that edits the value at a pointer, or the nearest one that contains it. A nested step or
+ * transition renders its fields only when open: its summary is opened and the search goes on once it has rendered.
+ */
+function focusPointer(pointer: string, rounds = 8) {
+  for (let at = pointer; at; at = at.slice(0, at.lastIndexOf('/'))) {
+    const field = document.querySelector<HTMLElement>(`[data-pointer="${CSS.escape(at)}"]`);
+    if (!field) continue;
+    const details = field.tagName === 'SUMMARY' ? (field.parentElement as HTMLDetailsElement) : null;
+    if (details && at !== pointer && rounds > 0) {
+      if (!details.open) details.open = true;
+      requestAnimationFrame(() => focusPointer(pointer, rounds - 1));
+      return;
+    }
+    field.scrollIntoView({ block: 'center' });
+    field.focus();
+    return;
+  }
+}
+
 export function WorkflowEditorPage() {
   const { workflowId = '' } = useParams();
   const { t } = useTranslation();
@@ -51,7 +86,7 @@ export function WorkflowEditorPage() {
   const { data, error, loading, reload } = useApi<WorkflowRecord>(base);
   const [definition, setDefinition] = useState<WorkflowDefinition>();
   const [selected, setSelected] = useState<string>();
-  const [problems, setProblems] = useState<ProblemItem[]>([]);
+  const [serverProblems, setServerProblems] = useState<PlacedProblem[]>([]);
   const [status, setStatus] = useState<string>();
   const [diff, setDiff] = useState<Change[]>();
   const [migration, setMigration] = useState<MigrationResult>();
@@ -64,36 +99,77 @@ export function WorkflowEditorPage() {
     setDefinition(next);
     setDirty(true);
   };
-  /** Saves the draft when it changed; answers the draft revision to publish. */
+  // Format problems as the administrator types (the contract's check, as the server makes it on save), and what the
+  // server's validation found at the last save or publish (forms, parameters, the graph), each placed at its field.
+  const localProblems = useMemo(() => (definition ? workflowSchemaProblems(definition) : []), [definition]);
+  const problems: PlacedProblem[] = [
+    ...localProblems,
+    ...serverProblems.filter((problem) => !FORMAT_CODES.has(problem.code) && !localProblems.some((local) => local.path === problem.path)),
+  ];
+  const wrongValues = localProblems.filter((problem) => problem.code !== 'required');
+  const problemText = useProblemText();
+
+  /** Saves the draft when it changed (a wrong value is refused before it is sent); answers the revision to publish. */
   const saveDraft = async (): Promise<number> => {
     if (!dirty || !data) return data?.revision ?? 0;
+    if (wrongValues.length > 0) throw new RefusedLocally();
     const saved = await apiSend<WorkflowRecord>('PUT', base, { definition, revision: data.revision });
     return saved.revision;
   };
   const stageName = useStageName(definition?.id);
 
-  const invalid = new Set(problems.map((problem) => problem.path.replace(/^\/?(definition\/)?stages\//, '').split('/')[0]!));
+  const invalid = new Set(problems.map((problem) => stageOfPointer(problem.path)?.split('/')[0]).filter((id): id is string => Boolean(id)));
   const fail = (failure: unknown) => {
-    if (failure instanceof ApiError) {
-      setProblems(failure.problem.problems ?? []);
+    if (failure instanceof RefusedLocally) {
+      setStatus(t('workflowEditor.fixMarkedFields', { count: wrongValues.length }));
+    } else if (failure instanceof ApiError) {
+      setServerProblems((failure.problem.problems ?? []) as PlacedProblem[]);
       setStatus(failure.problem.detail || failure.problem.title);
     } else setStatus(String(failure));
   };
-  const run = (action: () => Promise<unknown>, done: string | ((body: unknown) => string)) =>
-    action().then(
-      (body) => {
-        setProblems([]);
-        setStatus(typeof done === 'string' ? done : done(body));
+  /** After a save: what must still be fixed before publishing, placed at the fields (the draft is kept as it is). */
+  const check = async () => {
+    const result = await apiSend<{ problems: PlacedProblem[] }>('POST', `${base}/validate`);
+    setServerProblems(result.problems);
+    return result.problems;
+  };
+  const save = () =>
+    saveDraft().then(
+      async () => {
+        const remaining = await check();
+        setStatus(
+          remaining.length > 0 ? `${t('workflowEditor.saved')} ${t('workflowEditor.problemCount', { count: remaining.length })}` : t('workflowEditor.saved'),
+        );
         reload();
       },
       fail,
     );
+  const publish = () =>
+    saveDraft()
+      .then((revision) => apiSend<{ version: number }>('POST', `${base}/publish`, { revision }))
+      .then(
+        (body) => {
+          setServerProblems([]);
+          setStatus(t('workflowEditor.published', { version: body.version }));
+          reload();
+        },
+        (failure: unknown) => {
+          fail(failure);
+          // The draft may have been saved before publishing was refused: the page shows the stored revision.
+          if (!(failure instanceof RefusedLocally)) reload();
+        },
+      );
   /** Moves the cases on older versions to the newest (or the given) version; a dry run only says which can move. */
   const migrate = (dryRun: boolean, toVersion = data?.latestVersion ?? 0) =>
     apiSend<MigrationResult>('POST', `${base}/migrate`, { toVersion, dryRun }).then((result) => {
-      setProblems([]);
       setMigration(result);
     }, fail);
+  /** Leads from a problem in the list to its field: the stage is selected and the field (or the nearest) focused. */
+  const showProblem = (problem: PlacedProblem) => {
+    const stagePath = stageOfPointer(problem.path);
+    if (stagePath) setSelected(stagePath.split('/')[0]);
+    requestAnimationFrame(() => focusPointer(problem.path));
+  };
 
   return (
     <section aria-labelledby="workflow-edit-title">
@@ -102,7 +178,7 @@ export function WorkflowEditorPage() {
         actions={
           definition && (
             <>
-              <button type="button" disabled={!dirty} onClick={() => void run(saveDraft, t('workflowEditor.saved'))}>
+              <button type="button" disabled={!dirty} onClick={() => void save()}>
                 {t('common.save')}
               </button>
               {data?.upstream && (
@@ -115,16 +191,7 @@ export function WorkflowEditorPage() {
                   {t('workflowEditor.migrateDryRun')}
                 </button>
               )}
-              <button
-                type="button"
-                className="primary"
-                onClick={() =>
-                  void run(
-                    async () => apiSend<{ version: number }>('POST', `${base}/publish`, { revision: await saveDraft() }),
-                    (body) => t('workflowEditor.published', { version: (body as { version: number }).version }),
-                  )
-                }
-              >
+              <button type="button" className="primary" onClick={() => void publish()}>
                 {t('forms.publish')}
               </button>
             </>
@@ -143,38 +210,64 @@ export function WorkflowEditorPage() {
       )}
       <ApiStatus loading={loading} error={error} />
       {status && <p role="status">{status}</p>}
-      {problems.length > 0 && (
-        <div role="alert" className="error">
-          <p>{t('workflowEditor.problemCount', { count: problems.length })}</p>
-          <ul>
-            {problems.map((problem) => (
-              <li key={`${problem.path}-${problem.code}`}>
-                <code>{problem.path}</code> {problem.message ?? problem.code}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
       {definition && (
-        <div className="editor-layout">
-          <StageGraph
-            stages={definition.stages}
-            initial={definition.initial}
-            label={stageName}
-            invalid={invalid}
-            selected={selected}
-            onSelect={setSelected}
-            title={t('workflowEditor.graph')}
-          />
-          {selected && definition.stages[selected] && (
-            <StagePanel
-              stageId={selected}
-              stage={definition.stages[selected]}
-              problems={problems.filter((problem) => problem.path.includes(`stages/${selected}`))}
-              onChange={(stage: Stage) => edit({ ...definition, stages: { ...definition.stages, [selected]: stage } })}
-            />
-          )}
-        </div>
+        <DefinitionProvider value={definition}>
+          <ProblemsProvider value={problems}>
+            <ProblemList problems={problems} text={problemText} onShow={showProblem} />
+            <div className="editor-layout">
+              <div className="editor-main">
+                <StageGraph
+                  stages={definition.stages}
+                  initial={definition.initial}
+                  label={stageName}
+                  invalid={invalid}
+                  selected={selected}
+                  onSelect={setSelected}
+                  title={t('workflowEditor.graph')}
+                />
+                <div className="field">
+                  <label htmlFor="workflow-initial">{t('workflowEditor.initialStage')}</label>
+                  <select
+                    id="workflow-initial"
+                    data-pointer="/initial"
+                    value={definition.initial}
+                    aria-invalid={problems.some((problem) => problem.path === '/initial') || undefined}
+                    onChange={(event) => edit({ ...definition, initial: event.target.value })}
+                  >
+                    {!(definition.initial in definition.stages) && <option value={definition.initial}>{definition.initial}</option>}
+                    {Object.keys(definition.stages).map((stageId) => (
+                      <option key={stageId} value={stageId}>
+                        {stageName(stageId)} ({stageId})
+                      </option>
+                    ))}
+                  </select>
+                  <FieldProblems pointer="/initial" problems={problems.filter((problem) => problem.path === '/initial')} />
+                </div>
+                <AddStageForm
+                  legend={t('workflowEditor.addStage')}
+                  siblings={definition.stages}
+                  onAdd={(stageId, kind) => {
+                    edit(addTopStage(definition, stageId, newStage(kind)));
+                    setSelected(stageId);
+                    setStatus(t('workflowEditor.stageAdded', { name: stageName(stageId) }));
+                  }}
+                />
+              </div>
+              {selected && definition.stages[selected] && (
+                <StagePanel
+                  stageId={selected}
+                  stage={definition.stages[selected]}
+                  onChange={(stage: Stage) => edit({ ...definition, stages: { ...definition.stages, [selected]: stage } })}
+                  onRemove={() => {
+                    edit(removeTopStage(definition, selected));
+                    setStatus(t('workflowEditor.stageRemoved', { name: stageName(selected) }));
+                    setSelected(undefined);
+                  }}
+                />
+              )}
+            </div>
+          </ProblemsProvider>
+        </DefinitionProvider>
       )}
       {diff && (
         <section aria-labelledby="diff-title">

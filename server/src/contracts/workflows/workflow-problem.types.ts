@@ -8,6 +8,16 @@ export interface WorkflowProblem {
 
 export const WORKFLOW_PROBLEM_CODES = [
   'schema',
+  // Format problems at their field (workflow-schema-problems.ts).
+  'invalid-duration',
+  'invalid-identifier',
+  'invalid-event-name',
+  'invalid-target',
+  'invalid-form-path',
+  'invalid-option',
+  'unknown-property',
+  'required',
+  'deadline-timing',
   'unknown-initial',
   'empty-stage',
   'no-final-stage',

@@ -71,9 +71,12 @@ describe('validateWorkflowDefinition', () => {
     (stages.services as unknown as ParallelStage).deadlines![0]!.after = '30 days';
     def.titleKey = 'Finland workflow';
     const problems = validateWorkflowDefinition(def, options);
-    expect(problems.every((p) => p.code === 'schema')).toBe(true);
-    expect(problems.map((p) => p.path)).toEqual(
-      expect.arrayContaining(['/titleKey', '/stages/referral/on/form.submitted', '/stages/services/deadlines/0/after']),
+    expect(problems.map((p) => [p.path, p.code])).toEqual(
+      expect.arrayContaining([
+        ['/titleKey', 'schema'],
+        ['/stages/referral/on/form.submitted', 'invalid-event-name'],
+        ['/stages/services/deadlines/0/after', 'invalid-duration'],
+      ]),
     );
   });
 

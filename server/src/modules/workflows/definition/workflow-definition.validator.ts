@@ -5,7 +5,8 @@ import { analyseGuard } from './json-logic-guard.validator';
 import { checkFieldRules } from './field-rules.validator';
 import { checkGraph } from './workflow-graph.validator';
 import { listStages, listTransitions, resolveTarget, stageIndex, type StageEntry } from '../../../contracts/workflows/stage-tree.util';
-import { WorkflowDefinitionSchema, type ActionRef, type WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
+import type { ActionRef, WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
+import { workflowSchemaProblems } from '../../../contracts/workflows/workflow-schema-problems';
 import type { WorkflowProblem } from '../../../contracts/workflows/workflow-problem.types';
 
 export interface ValidationOptions {
@@ -24,15 +25,9 @@ export interface ValidationOptions {
  */
 export function validateWorkflowDefinition(def: unknown, options: ValidationOptions): WorkflowProblem[] {
   assertJsonDepth(def);
-  const parsed = WorkflowDefinitionSchema.safeParse(def);
-  if (!parsed.success) {
-    return parsed.error.issues.map((issue) => ({
-      path: issue.path.length ? `/${issue.path.map(String).join('/')}` : '',
-      code: 'schema',
-      params: { issue: issue.code, message: issue.message },
-    }));
-  }
-  const workflow = parsed.data;
+  const formatProblems = workflowSchemaProblems(def);
+  if (formatProblems.length > 0) return formatProblems;
+  const workflow = def as WorkflowDefinition;
   const problems: WorkflowProblem[] = [];
   const index = stageIndex(workflow);
   const stages = listStages(workflow);

@@ -6,6 +6,7 @@ import { can, ensureCan, withPermission } from '../../access/permissions';
 import { auditActor, type ServiceContext } from '../../access/service-context';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import type { WorkflowProblem } from '../../../contracts/workflows/workflow-problem.types';
+import { workflowSchemaProblems } from '../../../contracts/workflows/workflow-schema-problems';
 import { definitionFromText, definitionToText } from '../storage/definition-text';
 import type { WorkflowCatalog } from '../storage/workflow-catalog';
 import { workflowModel, type WorkflowRecord, type WorkflowUpstream } from '../storage/workflow.model';
@@ -43,6 +44,15 @@ export async function getTemplate(ctx: ServiceContext, key: string, version?: nu
   return found;
 }
 
+/**
+ * A draft may be incomplete but never wrong: a value that breaks the format (a duration such as `30 days`, a stage id
+ * with a space) is refused when it is saved, each at its field; what is still missing is reported only at publishing.
+ */
+function refuseWrongValues(definition: unknown): void {
+  const wrong = workflowSchemaProblems(definition).filter((problem) => problem.code !== 'required');
+  if (wrong.length > 0) throw workflowInvalid(wrong);
+}
+
 function definitionKey(definition: unknown): string {
   const id = (definition as { id?: unknown } | null)?.id;
   if (typeof id !== 'string' || !/^[a-z][a-z0-9-]*$/.test(id)) {
@@ -54,12 +64,14 @@ function definitionKey(definition: unknown): string {
 export async function createWorkflow(ctx: ServiceContext, input: { definition: Record<string, unknown>; shared?: boolean }) {
   const orgId = ctx.auth.org._id;
   ensureCan(ctx.auth.ability, 'create', 'Workflow', { orgId });
+  const key = definitionKey(input.definition);
+  refuseWrongValues(input.definition);
   const _id = new Types.ObjectId();
   const created = await auditedWrite(ctx.db, auditActor(ctx), { action: 'create', subjectType: 'Workflow', subjectId: _id.toHexString() }, () =>
     workflowModel(ctx.db).create({
       _id,
       orgId,
-      key: definitionKey(input.definition),
+      key,
       draftText: definitionToText(input.definition),
       shared: input.shared ?? false,
       upstream: null,
@@ -81,6 +93,7 @@ export async function updateDraft(
     if (definitionKey(input.definition) !== current.key) {
       throw workflowInvalid([{ path: '/id', code: 'schema', params: { message: 'id cannot change' } }]);
     }
+    refuseWrongValues(input.definition);
     set.draftText = definitionToText(input.definition);
   }
   if (input.shared !== undefined) set.shared = input.shared;
