@@ -111,7 +111,7 @@ export async function reveal(page: Page, host: Locator): Promise<void> {
       if (await host.count()) return host.waitFor();
       const button = page.locator(`.formio-form button.btn-wizard-nav-${direction}`);
       if (!(await button.isVisible())) break;
-      const before = (await page.evaluate(pageShown)) as string;
+      const before = (await page.evaluate(pageShown, undefined)) as string;
       await button.click();
       await page.waitForFunction(pageShown, before);
     }
