@@ -42,6 +42,7 @@ beforeAll(async () => {
   services = createCaseServices(db, { clock: new ManualClock() });
   const caseEvents: SubmissionCasePort = {
     assertCanSubmitFor: (ctx, caseId) => services.caseEvents.assertCanSubmitFor(ctx, caseId),
+    submissionIdsOf: (caseId) => services.caseEvents.submissionIdsOf(caseId),
     async submissionChanged(by, change) {
       if (failNextCaseEvent) {
         failNextCaseEvent = false;

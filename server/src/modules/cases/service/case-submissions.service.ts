@@ -44,6 +44,13 @@ export function createCaseSubmissions(rt: CaseRuntime): SubmissionCasePort {
       return { orgId: record.orgId.toHexString(), assignees: record.assignees, sharedWith: record.sharedWith };
     },
 
+    async submissionIdsOf(caseId) {
+      if (!isValidObjectId(caseId)) return null;
+      // A lookup by `_id` (docs/case-queries.md): the case's own list, not a search of every submission by caseId.
+      const record = await caseModel(rt.db).findById(caseId, { 'workflow.submissions': 1 }).lean();
+      return record ? (record.workflow?.submissions ?? []).map((s) => s.submissionId) : null;
+    },
+
     async submissionChanged(by, change) {
       // A case that is gone has nothing to update (the submission's own permissions were checked before it was written).
       if (!isValidObjectId(change.caseId)) return;

@@ -40,10 +40,25 @@ export async function commitCase(rt: CaseRuntime, before: CaseRecord, change: Ca
     );
   }
   if (change.set.assignees || change.set.sharedWith) await syncSubmissionAccess(rt, updated);
+  else await syncSubmissionAccess(rt, updated, newlyRecorded(before, updated));
   return updated;
 }
 
-/** Submissions carry the case's assignees and sharedWith for their own access rules; the submissions module copies them. */
-export async function syncSubmissionAccess(rt: CaseRuntime, record: Pick<CaseRecord, '_id' | 'assignees' | 'sharedWith'>): Promise<void> {
-  await copyCaseAccess(rt.db, record._id, record);
+/** Submissions the case lists now and did not list before the change. */
+function newlyRecorded(before: CaseRecord, after: CaseRecord): string[] {
+  const known = new Set((before.workflow.submissions ?? []).map((s) => s.submissionId));
+  return (after.workflow.submissions ?? []).map((s) => s.submissionId).filter((id) => !known.has(id));
+}
+
+/**
+ * Submissions carry the case's assignees and sharedWith for their own access rules; the submissions module copies
+ * them, by `_id`, to the submissions the case lists (`only`: to these of them).
+ */
+export async function syncSubmissionAccess(
+  rt: CaseRuntime,
+  record: Pick<CaseRecord, '_id' | 'assignees' | 'sharedWith' | 'workflow'>,
+  only?: readonly string[],
+): Promise<void> {
+  const ids = only ?? (record.workflow.submissions ?? []).map((s) => s.submissionId);
+  if (ids.length > 0) await copyCaseAccess(rt.db, record._id, ids, record);
 }

@@ -9,6 +9,7 @@ import { auditActor, type ServiceContext } from '../../access/service-context';
 import { organisationModel } from '../../tenants/organisation.model';
 import { workflowModel } from '../../workflows/storage/workflow.model';
 import { workflowTemplateModel } from '../../workflows/storage/workflow-template.model';
+import { findTemplateVersion } from '../../workflows/storage/definition-keys';
 import type { DefinitionRef } from '../../workflows/storage/workflow-catalog';
 import type { CaseListQuery, CreateCaseInput, UpdateCaseInput } from '../../../contracts/cases/case.schemas';
 import { caseModel, type CaseRecord, type CaseWorkflow } from '../storage/case.model';
@@ -81,7 +82,10 @@ async function workflowRefFor(ctx: ServiceContext, workflowId: string): Promise<
     return { source: 'workflow', id: String(wf._id), version: wf.latestVersion };
   }
   if (!can(ctx.auth.ability, 'read', 'WorkflowTemplate', {})) throw workflowNotPublished();
-  const template = await workflowTemplateModel(ctx.db).findOne({ key: workflowId, problemCount: 0 }).sort({ version: -1 }).lean();
+  // The newest version by `_id` (definition-keys.ts); only if it has problems are older ones searched.
+  const newest = await findTemplateVersion(ctx.db, workflowId);
+  const template =
+    newest && newest.problemCount === 0 ? newest : await workflowTemplateModel(ctx.db).findOne({ key: workflowId, problemCount: 0 }).sort({ version: -1 }).lean();
   if (!template) throw workflowNotPublished();
   return { source: 'template', id: template.key, version: template.version };
 }

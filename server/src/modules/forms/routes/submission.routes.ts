@@ -25,7 +25,7 @@ export function submissionRoutes(db: Connection, deps: SubmissionDeps): RequestH
   router.get('/submissions', async (req, res) => {
     const query = parseInput(listSubmissionsQuery, req.query);
     const scope = query.formId ? { formId: query.formId } : query.formPath ? { formPath: query.formPath } : ANY_FORM;
-    const { items, total } = await listSubmissions(serviceContext(db, req), scope, { limit: query.limit, skip: query.skip, caseId: query.caseId });
+    const { items, total } = await listSubmissions(serviceContext(db, req), scope, { limit: query.limit, skip: query.skip, caseId: query.caseId }, deps);
     res.json({ items: items.map(presentSubmission), total, skip: query.skip, limit: query.limit });
   });
   router.get('/submissions/:id', async (req, res) => {

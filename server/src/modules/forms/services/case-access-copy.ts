@@ -1,18 +1,24 @@
-import type { Connection, Types } from 'mongoose';
+import { isValidObjectId, Types, type Connection } from 'mongoose';
 import { submissionModel } from '../models/submission.model';
 
 /**
  * Submissions linked to a case carry copies of the case's assignees and sharedWith, so that their own access rules
- * stay plain queries. The cases module calls this after changing either; only this module writes submissions.
+ * stay plain queries. The cases module calls this after changing either (with every submission the case lists) and
+ * after the case records a new submission (with that one: a copy made while the submission was being written did
+ * not know it yet); only this module writes submissions. Each submission is written by its `_id`, the one filter the
+ * embedded database answers from an index (a filter on `caseId` would read every submission: docs/case-queries.md);
+ * the `caseId` beside it keeps a copy from ever reaching another case's submission.
  */
 export async function copyCaseAccess(
   db: Connection,
   caseId: Types.ObjectId,
+  submissionIds: readonly string[],
   access: { assignees: ReadonlyArray<string | Types.ObjectId>; sharedWith: ReadonlyArray<string | Types.ObjectId> },
 ): Promise<void> {
-  await submissionModel(db).collection.updateMany(
-    // Older records may hold the case id as text.
-    { caseId: { $in: [caseId, caseId.toHexString()] } },
-    { $set: { assignees: [...access.assignees], sharedWith: [...access.sharedWith] } },
+  const set = { $set: { assignees: [...access.assignees], sharedWith: [...access.sharedWith] } };
+  await Promise.all(
+    [...new Set(submissionIds)]
+      .filter((id) => isValidObjectId(id))
+      .map((id) => submissionModel(db).collection.updateOne({ _id: new Types.ObjectId(id), caseId }, set)),
   );
 }

@@ -4,6 +4,7 @@ import { notFound, versionConflict } from '../../../core/errors/app-error';
 import { formModel, type Form } from '../models/form.model';
 import { formRevisionModel } from '../models/form-revision.model';
 import { forgetForm } from './form-cache';
+import { changingForms } from './form-list-store';
 import type { FormDefinition } from '../../../contracts/forms/form.types';
 import type { FormTranslations } from '../../../contracts/forms/translatable-strings-collector';
 
@@ -34,22 +35,24 @@ export async function insertForm(
   revision: NewRevision,
   upstream: Form['upstream'] = null,
 ): Promise<Form> {
-  const form = await formModel(db).create({
-    orgId,
-    ...summary(revision.definition),
-    publishedRevision: revision.publish ? 1 : null,
-    latestRevision: 1,
-    upstream,
-    createdBy: revision.authorId,
-    version: 0,
+  return changingForms(db, orgId, async () => {
+    const form = await formModel(db).create({
+      orgId,
+      ...summary(revision.definition),
+      publishedRevision: revision.publish ? 1 : null,
+      latestRevision: 1,
+      upstream,
+      createdBy: revision.authorId,
+      version: 0,
+    });
+    try {
+      await insertRevision(db, form._id, orgId, 1, revision);
+    } catch (error) {
+      await formModel(db).deleteOne({ _id: form._id });
+      throw error;
+    }
+    return form.toObject();
   });
-  try {
-    await insertRevision(db, form._id, orgId, 1, revision);
-  } catch (error) {
-    await formModel(db).deleteOne({ _id: form._id });
-    throw error;
-  }
-  return form.toObject();
 }
 
 /**
@@ -68,16 +71,18 @@ export async function appendRevision(db: Connection, form: Form, revision: NewRe
   }
   let updated: Form | null;
   try {
-    updated = await formModel(db)
-      .findOneAndUpdate(
-        { _id: form._id, version: expectedVersion },
-        {
-          $set: { ...summary(revision.definition), latestRevision: number, ...(revision.publish ? { publishedRevision: number } : {}) },
-          $inc: { version: 1 },
-        },
-        { returnDocument: 'after' },
-      )
-      .lean();
+    updated = await changingForms(db, form.orgId, () =>
+      formModel(db)
+        .findOneAndUpdate(
+          { _id: form._id, version: expectedVersion },
+          {
+            $set: { ...summary(revision.definition), latestRevision: number, ...(revision.publish ? { publishedRevision: number } : {}) },
+            $inc: { version: 1 },
+          },
+          { returnDocument: 'after' },
+        )
+        .lean(),
+    );
   } catch (error) {
     await formRevisionModel(db).deleteOne({ formId: form._id, number });
     throw error;
@@ -107,10 +112,12 @@ async function insertRevision(db: Connection, formId: Types.ObjectId, orgId: Typ
 /** Makes an existing revision current. */
 export async function markPublished(db: Connection, form: Form, number: number, expectedVersion: number): Promise<Form> {
   if (number < 1 || number > form.latestRevision) throw notFound();
-  const updated = await withWriteClaim(db, `form:${String(form._id)}`, () =>
-    formModel(db)
-      .findOneAndUpdate({ _id: form._id, version: expectedVersion }, { $set: { publishedRevision: number }, $inc: { version: 1 } }, { returnDocument: 'after' })
-      .lean(),
+  const updated = await changingForms(db, form.orgId, () =>
+    withWriteClaim(db, `form:${String(form._id)}`, () =>
+      formModel(db)
+        .findOneAndUpdate({ _id: form._id, version: expectedVersion }, { $set: { publishedRevision: number }, $inc: { version: 1 } }, { returnDocument: 'after' })
+        .lean(),
+    ),
   );
   forgetForm(db, form._id);
   if (!updated) throw versionConflict();

@@ -1,11 +1,13 @@
 import type { TFunction } from 'i18next';
 import { notFound, versionConflict } from '../../../core/errors/app-error';
-import { ensureCan } from '../../access/permissions';
+import { can, ensureCan } from '../../access/permissions';
 import { auditActor, type ServiceContext } from '../../access/service-context';
 import { auditedWrite } from '../../audit/audit-trail';
 import { formModel, type Form } from '../models/form.model';
 import { formRevisionModel } from '../models/form-revision.model';
 import { forgetForm } from './form-cache';
+import { documentOrder } from '../../../core/db/document-order';
+import { changingForms, storedFormList } from './form-list-store';
 import type { FormTranslations } from '../../../contracts/forms/translatable-strings-collector';
 import { checkDefinition } from './definition-check';
 import { findForm, formFilter, type FormRef } from './form-access';
@@ -34,6 +36,15 @@ export interface ListFormsQuery {
 }
 
 export async function listForms(ctx: ServiceContext, query: ListFormsQuery): Promise<{ items: Form[]; total: number }> {
+  // Filters on other fields (the Form.io API's name, path, title) are left to the query.
+  const stored = Object.keys(query.filter ?? {}).length > 0 ? null : await storedFormList(ctx.db, ctx.auth.org._id);
+  if (stored) {
+    // The same rules the query below applies, decided per form by the permission layer.
+    const matches = stored
+      .filter((form) => can(ctx.auth.ability, 'read', 'Form', form) && (query.tags ?? []).every((tag) => form.tags.includes(tag)))
+      .sort(documentOrder<Form>(query.sort ?? { title: 1, _id: 1 }));
+    return { items: matches.slice(query.skip, query.skip + query.limit), total: matches.length };
+  }
   const filter = formFilter(ctx, 'read', { ...query.filter, ...(query.tags?.length ? { tags: { $all: query.tags } } : {}) });
   const Forms = formModel(ctx.db);
   const [items, total] = await Promise.all([
@@ -128,7 +139,7 @@ export async function deleteForm(ctx: ServiceContext, ref: FormRef): Promise<voi
   const form = await findForm(ctx, 'read', ref);
   ensureCan(ctx.auth.ability, 'delete', 'Form', form);
   await auditedWrite(ctx.db, auditActor(ctx), { action: 'delete', subjectType: 'Form', subjectId: form._id.toHexString() }, async () => {
-    const result = await formModel(ctx.db).deleteOne({ _id: form._id, version: form.version });
+    const result = await changingForms(ctx.db, form.orgId, () => formModel(ctx.db).deleteOne({ _id: form._id, version: form.version }));
     forgetForm(ctx.db, form._id);
     if (result.deletedCount !== 1) throw versionConflict();
   });

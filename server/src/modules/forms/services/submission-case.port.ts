@@ -39,4 +39,9 @@ export interface SubmissionCasePort {
   assertCanSubmitFor(ctx: ServiceContext, caseId: string): Promise<CaseLink>;
   /** Applies a stored change to its case; `by` made it (or last edited the submission, when recovery reports it). */
   submissionChanged(by: AuditActor, change: SubmissionChange): Promise<void>;
+  /**
+   * The ids of the submissions a case lists (every change above reaches it before the request that made it answers),
+   * or null when there is no such case. Not a permission check: the caller reads each submission through its own rules.
+   */
+  submissionIdsOf(caseId: string): Promise<string[] | null>;
 }

@@ -1,3 +1,4 @@
+import { documentOrder } from '../../../core/db/document-order';
 import { idempotent, newId, type IdempotencyKey } from '../../../core/db/idempotency';
 import type { TFunction } from 'i18next';
 import { isValidObjectId, Types } from 'mongoose';
@@ -156,7 +157,8 @@ async function storedSubmission(ctx: ServiceContext, deps: SubmissionDeps, _id: 
   return view!;
 }
 
-export async function listSubmissions(ctx: ServiceContext, scope: SubmissionScope, query: ListSubmissionsQuery) {
+export async function listSubmissions(ctx: ServiceContext, scope: SubmissionScope, query: ListSubmissionsQuery, deps: SubmissionDeps = {}) {
+  if (query.caseId && deps.caseEvents) return listCaseSubmissions(ctx, scope, query, query.caseId, deps.caseEvents);
   const filter = withPermission(ctx.auth.ability, 'read', 'Submission', {
     ...scopeFilter(ctx, scope),
     ...(query.caseId ? { caseId: objectId(query.caseId) } : {}),
@@ -167,6 +169,26 @@ export async function listSubmissions(ctx: ServiceContext, scope: SubmissionScop
     Submissions.countDocuments(filter),
   ]);
   return { items: await presentForReader(ctx.db, ctx.auth.ability, auditActor(ctx), items), total };
+}
+
+/**
+ * The submissions of one case: the ids the case lists, each read by `_id` through the permission layer (a filter on
+ * `caseId` would make the embedded database read every submission: docs/case-queries.md), then sorted and paged here
+ * (a case holds tens of submissions, not thousands). Same answer as the query by `caseId`: every submission linked to
+ * a case is on its list once the request that wrote it has answered.
+ */
+async function listCaseSubmissions(ctx: ServiceContext, scope: SubmissionScope, query: ListSubmissionsQuery, caseId: string, port: SubmissionCasePort) {
+  const linked = objectId(caseId);
+  const ids = ((await port.submissionIdsOf(caseId)) ?? []).filter((id) => isValidObjectId(id));
+  const Submissions = submissionModel(ctx.db);
+  const found = await Promise.all(
+    [...new Set(ids)].map((id) =>
+      Submissions.findOne(withPermission(ctx.auth.ability, 'read', 'Submission', { _id: new Types.ObjectId(id), caseId: linked, ...scopeFilter(ctx, scope) })).lean(),
+    ),
+  );
+  const matches = found.filter((item): item is NonNullable<typeof item> => item !== null).sort(documentOrder<Submission>(query.sort ?? { createdAt: -1, _id: -1 }));
+  const page = matches.slice(query.skip, query.skip + query.limit);
+  return { items: await presentForReader(ctx.db, ctx.auth.ability, auditActor(ctx), page), total: matches.length };
 }
 
 async function findSubmission(ctx: ServiceContext, scope: SubmissionScope, id: string): Promise<Submission> {

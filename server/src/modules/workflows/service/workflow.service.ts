@@ -12,6 +12,7 @@ import type { WorkflowCatalog } from '../storage/workflow-catalog';
 import { workflowModel, type WorkflowRecord, type WorkflowUpstream } from '../storage/workflow.model';
 import { workflowTemplateModel, type WorkflowTemplateRecord } from '../storage/workflow-template.model';
 import { workflowVersionModel } from '../storage/workflow-version.model';
+import { findTemplateVersion, findWorkflowVersion, rememberWorkflowVersion } from '../storage/definition-keys';
 import { loadWorkflow } from './workflow-access';
 import { assertValid, problemsFor } from './workflow-validation.service';
 
@@ -36,10 +37,7 @@ export async function listTemplates(ctx: ServiceContext): Promise<WorkflowTempla
 
 export async function getTemplate(ctx: ServiceContext, key: string, version?: number): Promise<WorkflowTemplateRecord> {
   if (!can(ctx.auth.ability, 'read', 'WorkflowTemplate', {})) throw notFound();
-  const found = await workflowTemplateModel(ctx.db)
-    .findOne({ key, ...(version ? { version } : {}) })
-    .sort({ version: -1 })
-    .lean();
+  const found = await findTemplateVersion(ctx.db, key, version || undefined);
   if (!found) throw notFound();
   return found;
 }
@@ -160,13 +158,14 @@ export async function publishWorkflow(deps: WorkflowDeps, ctx: ServiceContext, i
       await Versions.deleteOne({ _id: inserted._id });
       throw versionConflict();
     }
+    await rememberWorkflowVersion(ctx.db, inserted);
     return { workflow: updated, version };
   });
 }
 
 export async function getVersion(ctx: ServiceContext, id: string, version: number) {
   const current = await loadWorkflow(ctx, id);
-  const found = await workflowVersionModel(ctx.db).findOne({ workflowId: current._id, version }).lean();
+  const found = await findWorkflowVersion(ctx.db, current._id, version);
   if (!found) throw notFound();
   return { version: found.version, publishedAt: found.publishedAt, definition: definitionFromText(found.definitionText) };
 }
@@ -174,10 +173,7 @@ export async function getVersion(ctx: ServiceContext, id: string, version: numbe
 /** The definition of an upstream at a version: a template, or a shared workflow's published version. */
 export async function upstreamDefinition(ctx: ServiceContext, upstream: Omit<WorkflowUpstream, 'version'> & { version?: number }) {
   if (upstream.source === 'template') {
-    const found = await workflowTemplateModel(ctx.db)
-      .findOne({ key: upstream.id, ...(upstream.version ? { version: upstream.version } : {}) })
-      .sort({ version: -1 })
-      .lean();
+    const found = await findTemplateVersion(ctx.db, upstream.id, upstream.version || undefined);
     return found && found.problemCount === 0 ? { version: found.version, definition: definitionFromText(found.definitionText) } : null;
   }
   if (!isValidObjectId(upstream.id)) return null;

@@ -4,6 +4,7 @@ import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-d
 import { TEMPLATE_FORM_PATHS, WORKFLOWS_DIR } from '../templates/template-context';
 import { loadWorkflowTemplates } from '../templates/workflow-template.loader';
 import { definitionToText } from './definition-text';
+import { rememberTemplateVersions } from './definition-keys';
 import { workflowTemplateModel } from './workflow-template.model';
 
 export interface TemplateLibraryResult {
@@ -56,5 +57,6 @@ export async function loadTemplateLibrary(
       options.logger?.warn({ file: loaded.file, version: def.version }, 'workflow template changed without a new version; raise its version');
     }
   }
+  await rememberTemplateVersions(db);
   return result;
 }

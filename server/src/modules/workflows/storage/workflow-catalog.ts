@@ -6,8 +6,7 @@ import { jurisdictionParameterValues } from '../jurisdictions/jurisdiction-param
 import { TEMPLATE_FORM_PATHS, WORKFLOWS_DIR } from '../templates/template-context';
 import { loadJurisdictions } from '../templates/workflow-template.loader';
 import { definitionFromText } from './definition-text';
-import { workflowTemplateModel } from './workflow-template.model';
-import { workflowVersionModel } from './workflow-version.model';
+import { findTemplateVersion, findWorkflowVersion } from './definition-keys';
 
 /** Which definition a case runs on: a template version or a published version of an organisation's workflow. */
 export interface DefinitionRef {
@@ -34,9 +33,9 @@ export class WorkflowCatalog {
     if (cached) return cached;
     let text: string | undefined;
     if (ref.source === 'template') {
-      text = (await workflowTemplateModel(this.db).findOne({ key: ref.id, version: ref.version }).lean())?.definitionText;
+      text = (await findTemplateVersion(this.db, ref.id, ref.version))?.definitionText;
     } else if (isValidObjectId(ref.id)) {
-      text = (await workflowVersionModel(this.db).findOne({ workflowId: ref.id, version: ref.version }).lean())?.definitionText;
+      text = (await findWorkflowVersion(this.db, ref.id, ref.version))?.definitionText;
     }
     if (text === undefined) return null;
     const def = definitionFromText(text);
