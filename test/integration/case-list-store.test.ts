@@ -13,6 +13,7 @@ import {
   writeBoundaryLists,
   type ListOp,
 } from '../../server/src/modules/cases/lists/case-list-store';
+import { entryTrigrams, readIndex, searchCandidates } from '../../server/src/modules/cases/lists/case-list-search-index';
 import { createTestDatabase, dropTestDatabase } from '../helpers/test-database';
 
 let db: Connection;
@@ -50,6 +51,18 @@ async function readList(list: string) {
   return { entries, segments: segments.length };
 }
 
+/** The search index as it should be for these entries: per trigram of a reference or alias, the ids holding it. */
+function expectedIndex(entries: readonly CaseListEntry[]): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const item of entries) for (const trigram of entryTrigrams(item)) index.set(trigram, [...(index.get(trigram) ?? []), item.i]);
+  return new Map([...index].map(([trigram, ids]) => [trigram, ids.sort()]));
+}
+
+async function expectIndexOf(at: string, entries: readonly CaseListEntry[]) {
+  const stored = await readIndex(db, 'case_lists', at);
+  expect(new Map([...stored].sort())).toEqual(new Map([...expectedIndex(entries)].sort()));
+}
+
 const sorted = (list: string, entries: CaseListEntry[]) => [...entries].sort((a, b) => compareIn(list, keyIn(a, list), keyIn(b, list)));
 
 it('keeps segmented lists in order through splits, merges and removals', async () => {
@@ -58,6 +71,8 @@ it('keeps segmented lists in order through splits, merges and removals', async (
   let read = await readList('');
   expect(read.entries).toEqual(sorted('', model));
   expect(read.segments).toBeGreaterThanOrEqual(Math.ceil(700 / SEGMENT_MAX));
+  // The search index holds every case under every trigram of its reference and alias (700 under "hel": in buckets).
+  await expectIndexOf(boundary, model);
 
   // Updates move entries to the front, as a write of a case does.
   const moved = model.filter((_, index) => index % 3 === 0);
@@ -69,6 +84,12 @@ it('keeps segmented lists in order through splits, merges and removals', async (
   await applyListOps(db, boundary, ops);
   read = await readList('');
   expect(read.entries).toEqual(sorted('', model));
+  await expectIndexOf(boundary, model);
+  // A search's candidates hold every match: here exactly the one case with that alias.
+  const target = model.find((item) => item.a === 'Moved 7')!;
+  expect(await searchCandidates(db, 'case_lists', boundary, 'moved 7', 1_000)).toContain(target.i);
+  expect(await searchCandidates(db, 'case_lists', boundary, 'no such name', 1_000)).toEqual([]);
+  expect(await searchCandidates(db, 'case_lists', boundary, 'hels', 100)).toBeNull();
 
   // Most cases leave: segments shrink, merge and go.
   const leaving = model.filter((_, index) => index % 10 !== 0);
@@ -76,6 +97,7 @@ it('keeps segmented lists in order through splits, merges and removals', async (
   model = model.filter((item) => !leaving.includes(item));
   read = await readList('');
   expect(read.entries).toEqual(sorted('', model));
+  await expectIndexOf(boundary, model);
   expect(read.segments).toBeLessThanOrEqual(2);
 
   // Applying the same change twice changes nothing.
@@ -88,6 +110,7 @@ it('orders a due list by the earliest deadline and takes changes on top of a bul
   let model = Array.from({ length: 450 }, (_, index) => entry(2_000_000 + index, 9_000_000 - ((index * 31) % 450) * 10_000));
   await writeBoundaryLists(db, `o:${org}-due`, model);
   const other = `o:${org}-due`;
+  await expectIndexOf(other, model);
   const read = async () => {
     const directory = await readDirectory(db, other);
     const segments = directory[list] ?? [];

@@ -3,11 +3,12 @@ import type { AppAbility } from '../../access/ability';
 import { permittedFields } from '../../access/permissions';
 import type { ServiceContext } from '../../access/service-context';
 import { organisationModel } from '../../tenants/organisation.model';
-import { inList, topStages, subjectOf, type CaseListEntry } from './case-list-entry';
+import { boundariesOf, inList, topStages, subjectOf, type CaseListEntry } from './case-list-entry';
 import { caseListsReady } from './case-list-migration';
 import { listPlanOf, type FieldReach, type ListField, type ListSource } from './case-list-plan';
 import { foldCase, mayMatch } from './case-list-search';
-import { readDirectory, readSearchTexts, readSegments, StaleDirectoryError, type Directory, type SegmentRef } from './case-list-store';
+import { searchCandidates } from './case-list-search-index';
+import { BoundaryDirectory, CASE_LISTS, entryDocs, readSearchTexts, readSegments, StaleDirectoryError, type SegmentRef } from './case-list-store';
 
 /*
  * The case list, its CSV export and the dashboard's counts answered from the precomputed lists
@@ -44,7 +45,7 @@ export interface CaseStats {
 type Filters = Pick<CaseListQuery, 'stage' | 'overdue' | 'assignedToMe' | 'unassigned' | 'q' | 'sort'>;
 
 interface Resolved extends ListSource {
-  directory: Directory;
+  directory: BoundaryDirectory;
 }
 
 /** What every match of a source is: in all `lists`, and passing `check` (null: nothing else to check). */
@@ -90,7 +91,7 @@ async function resolveSources(ctx: ServiceContext, sources: readonly ListSource[
     const orgs = await organisationModel(ctx.db).find({}, { _id: 1 }).lean();
     for (const org of orgs) expanded.push({ ...source, boundary: `o:${String(org._id)}` });
   }
-  const directories = await Promise.all(expanded.map((source) => readDirectory(ctx.db, source.boundary)));
+  const directories = await Promise.all(expanded.map((source) => BoundaryDirectory.read(ctx.db, source.boundary)));
   return expanded.map((source, index) => ({ ...source, directory: directories[index]! }));
 }
 
@@ -129,23 +130,43 @@ function selectionOf(source: Resolved, filters: Filters, me: string, now: number
 
 /** How a source's matches are read: one list as it is, or candidates checked entry by entry. */
 type Driver =
-  | { kind: 'list'; list: string; segments: SegmentRef[] }
+  | { kind: 'list'; list: string }
   | { kind: 'due'; segments: SegmentRef[] }
-  | { kind: 'search'; segments: SegmentRef[] };
+  | { kind: 'search'; segments: SegmentRef[] }
+  | { kind: 'entries'; entries: CaseListEntry[] };
+
+/** Search candidates read entry by entry at most: beyond this, reading the segments that hold matches is cheaper. */
+const INDEX_CANDIDATES_MAX = 400;
+
+/** Entries by case id, each read by `_id` (the entry each case is listed with now), `parallel` at a time. */
+async function readEntries(ctx: ServiceContext, ids: readonly string[], parallel = 32): Promise<CaseListEntry[]> {
+  const entries: CaseListEntry[] = [];
+  for (let start = 0; start < ids.length; start += parallel) {
+    const docs = await Promise.all(ids.slice(start, start + parallel).map((id) => entryDocs(ctx.db).findOne({ _id: id })));
+    for (const doc of docs) if (doc) entries.push(JSON.parse(doc.t) as CaseListEntry);
+  }
+  return entries;
+}
 
 async function driverOf(ctx: ServiceContext, source: Resolved, selection: Selection, now: number): Promise<{ driver: Driver; size: number }> {
   const options: Array<{ driver: Driver; size: number }> = [];
   for (const list of selection.lists.length ? selection.lists : ['']) {
-    const segments = source.directory[list] ?? [];
-    options.push({ driver: { kind: 'list', list, segments }, size: count(segments) });
+    options.push({ driver: { kind: 'list', list }, size: source.directory.count(list) });
   }
   if (selection.overdue) {
-    const segments = (source.directory.due ?? []).filter((segment) => segment.first.k <= now);
+    const segments = (await source.directory.segments('due')).filter((segment) => segment.first.k <= now);
     options.push({ driver: { kind: 'due', segments }, size: count(segments) });
   }
   if (selection.search !== null) {
+    // The search index first: the candidates' entries, when the query's trigrams narrow it down enough.
+    const smallest = Math.min(...options.map((option) => option.size));
+    const ids = await searchCandidates(ctx.db, CASE_LISTS, source.boundary, selection.search, Math.min(INDEX_CANDIDATES_MAX, smallest));
+    if (ids !== null) {
+      const entries = (await readEntries(ctx, ids)).filter((entry) => boundariesOf(entry).includes(source.boundary));
+      return { driver: { kind: 'entries', entries }, size: entries.length };
+    }
     const texts = await readSearchTexts(ctx.db, source.boundary);
-    const segments = (source.directory[''] ?? []).filter((segment) => mayMatch(texts[segment.id], selection.search!));
+    const segments = (await source.directory.segments('')).filter((segment) => mayMatch(texts[segment.id], selection.search!));
     options.push({ driver: { kind: 'search', segments }, size: count(segments) });
   }
   return options.reduce((best, option) => (option.size < best.size ? option : best));
@@ -210,19 +231,24 @@ interface Collected {
  */
 async function collect(ctx: ServiceContext, source: Resolved, selection: Selection, filters: Filters, now: number, from: number, to: number): Promise<Collected> {
   if (selection.empty) return { total: 0, entries: [], from: 0 };
-  const { driver, size } = await driverOf(ctx, source, selection, now);
+  const { driver } = await driverOf(ctx, source, selection, now);
   if (driver.kind === 'list' && selection.lists.length <= 1 && selection.check === null && byUpdate(filters.sort)) {
-    // The list is the answer, already in the order asked for (or its reverse).
+    // The list is the answer, already in the order asked for (or its reverse); counted from its own directory.
+    const segments = await source.directory.segments(driver.list);
+    const size = count(segments);
     const end = Math.min(to, size);
     if (from >= end) return { total: size, entries: [], from };
     const entries =
       filters.sort === 'updatedAt'
-        ? (await slice(ctx, source.boundary, driver.segments, size - end, size - from)).reverse()
-        : await slice(ctx, source.boundary, driver.segments, from, end);
+        ? (await slice(ctx, source.boundary, segments, size - end, size - from)).reverse()
+        : await slice(ctx, source.boundary, segments, from, end);
     return { total: size, entries, from };
   }
   const others = selection.lists.filter((list) => driver.kind !== 'list' || list !== driver.list);
-  const candidates = await readAll(ctx, source.boundary, driver.segments);
+  const candidates =
+    driver.kind === 'entries'
+      ? driver.entries
+      : await readAll(ctx, source.boundary, driver.kind === 'list' ? await source.directory.segments(driver.list) : driver.segments);
   const matches = candidates.filter((entry) => others.every((list) => inList(entry, source.boundary, list)) && (selection.check === null || selection.check(entry)));
   return { total: matches.length, entries: matches.sort(sortOf(filters.sort)), from: 0 };
 }
@@ -332,31 +358,31 @@ export async function statsFromLists(ctx: ServiceContext, now: Date): Promise<Ca
       const { directory, boundary } = source;
       const whole = source.facets.length === 0;
       if (source.facets.length <= 1) {
-        stats.total += count(directory[source.facets[0] ?? '']);
+        stats.total += directory.count(source.facets[0] ?? '');
       }
       // From the directory alone: a whole boundary, or a narrower list whose positions and assignees are not read.
       const blind = source.fields.assignees === 'none' && source.fields.workflow === 'none';
       const direct = (whole || (blind && source.facets.length === 1)) && source.fields.assignees !== 'partial' && source.fields.workflow !== 'partial';
       if (direct) {
-        if (source.fields.assignees === 'all') stats.mine += count(directory[`a:${me}`]);
+        if (source.fields.assignees === 'all') stats.mine += directory.count(`a:${me}`);
         if (source.fields.workflow === 'all') {
-          for (const [list, segments] of Object.entries(directory)) {
-            if (/^st:[^/]+$/.test(list)) add(stats.perStage, list.slice(3), count(segments));
-            if (list.startsWith('top:')) add(stats.perStage, list.slice(4), count(segments));
+          for (const list of directory.lists()) {
+            if (/^st:[^/]+$/.test(list)) add(stats.perStage, list.slice(3), directory.count(list));
+            if (list.startsWith('top:')) add(stats.perStage, list.slice(4), directory.count(list));
           }
-          const due = Object.entries(directory).filter(([list]) => list.startsWith('due:'));
+          const due = directory.lists().filter((list) => list.startsWith('due:'));
           const [overdue, ...byStage] = await Promise.all([
-            dueCount(ctx, boundary, directory.due, at),
-            ...due.map(([, segments]) => dueCount(ctx, boundary, segments, at)),
+            directory.segments('due').then((segments) => dueCount(ctx, boundary, segments, at)),
+            ...due.map((list) => directory.segments(list).then((segments) => dueCount(ctx, boundary, segments, at))),
           ]);
           stats.overdue += overdue!;
-          due.forEach(([list], index) => add(stats.overdueByStage, list.slice(4), byStage[index]!));
+          due.forEach((list, index) => add(stats.overdueByStage, list.slice(4), byStage[index]!));
         }
         continue;
       }
       // Narrower sources (a user's own cases) and partly readable groups: the source's entries, one by one.
-      const smallest = (source.facets.length ? source.facets : ['']).reduce((best, list) => (count(directory[list]) < count(directory[best]) ? list : best));
-      const entries = (await readAll(ctx, boundary, directory[smallest] ?? [])).filter((entry) => source.facets.every((list) => inList(entry, boundary, list)));
+      const smallest = (source.facets.length ? source.facets : ['']).reduce((best, list) => (directory.count(list) < directory.count(best) ? list : best));
+      const entries = (await readAll(ctx, boundary, await directory.segments(smallest))).filter((entry) => source.facets.every((list) => inList(entry, boundary, list)));
       if (source.facets.length > 1) stats.total += entries.length;
       for (const entry of entries) {
         const readable = fields.of(entry);

@@ -3,19 +3,23 @@ import type { Connection } from 'mongoose';
 import { claim, release } from '../../../core/db/write-claim';
 import { boundariesOf, compareIn, keyIn, listsOf, type CaseListEntry, type ListKey } from './case-list-entry';
 import { chunkOf, SEARCH_CHUNKS, searchText } from './case-list-search';
+import { applyIndexChanges, writeIndex, type IndexChange } from './case-list-search-index';
 
 /*
  * The precomputed case lists, stored so that the database only ever looks documents up by `_id`, the one lookup
  * FerretDB v1's SQLite backend answers from an index (docs/case-queries.md). Per boundary (case-list-entry.ts):
  *
- *   `d:<boundary>`        the directory: per list, its segments in list order, each with its first and last key and
- *                         its number of entries, so a page at any depth and every count are found without reading
- *                         the entries;
+ *   `d:<boundary>`        the boundary's summary: per list, its number of entries (every count, and which lists
+ *                         exist), a few bytes per list however long the lists are;
+ *   `d:<boundary>:<list>` the list's directory: its segments in list order, each with its first and last key and its
+ *                         number of entries, so a page at any depth is found without reading the entries (a page
+ *                         reads only its own list's directory, not those of the boundary's other lists);
  *   `s:<boundary>:<id>`   a segment: up to SEGMENT_MAX entries of one list, in list order, as JSON text (one value
  *                         for the database to decode, not some 4,000);
  *   `q:<boundary>:<n>`    per segment of the whole-boundary list, the text of its references and aliases, in
  *                         SEARCH_CHUNKS chunks, so a search reads only the segments that hold a match
- *                         (case-list-search.ts).
+ *                         (case-list-search.ts), for searches the search index cannot narrow down;
+ *   `x:<boundary>...`     the search index (case-list-search-index.ts).
  *
  * Only the holder of the boundary's claim (`case-list:<boundary>`) writes these documents: updates are
  * read-modify-write, which FerretDB does not make atomic, and an insert under a unique `_id` is the one atomic step.
@@ -51,6 +55,9 @@ export interface SegmentRef {
 /** Per list, its segments in list order. */
 export type Directory = Record<string, SegmentRef[]>;
 
+/** Per list, its number of entries. */
+export type Summary = Record<string, number>;
+
 interface TextDoc {
   _id: string;
   t: string;
@@ -62,26 +69,58 @@ const newSegmentId = () => randomBytes(6).toString('base64url');
 
 type PackedRef = [string, number, string, number, string, number];
 
-function packDirectory(directory: Directory): string {
-  const packed: Record<string, PackedRef[]> = {};
-  for (const [list, segments] of Object.entries(directory)) {
-    if (segments.length > 0) packed[list] = segments.map((s) => [s.id, s.first.k, s.first.i, s.last.k, s.last.i, s.n]);
-  }
-  return JSON.stringify(packed);
+const summaryDocId = (boundary: string) => `d:${boundary}`;
+const listDocId = (boundary: string, list: string) => `d:${boundary}:${list}`;
+const packList = (segments: readonly SegmentRef[]) => JSON.stringify(segments.map((s): PackedRef => [s.id, s.first.k, s.first.i, s.last.k, s.last.i, s.n]));
+const unpackList = (text: string): SegmentRef[] =>
+  (JSON.parse(text) as PackedRef[]).map(([id, fk, fi, lk, li, n]) => ({ id, first: { k: fk, i: fi }, last: { k: lk, i: li }, n }));
+const countOf = (segments: readonly SegmentRef[]) => segments.reduce((sum, segment) => sum + segment.n, 0);
+
+export async function readSummary(db: Connection, boundary: string): Promise<Summary> {
+  const doc = await lists(db).findOne({ _id: summaryDocId(boundary) });
+  return doc ? (JSON.parse(doc.t) as Summary) : {};
 }
 
-function unpackDirectory(text: string): Directory {
-  const packed = JSON.parse(text) as Record<string, PackedRef[]>;
-  const directory: Directory = {};
-  for (const [list, segments] of Object.entries(packed)) {
-    directory[list] = segments.map(([id, fk, fi, lk, li, n]) => ({ id, first: { k: fk, i: fi }, last: { k: lk, i: li }, n }));
-  }
-  return directory;
+/** One list's segments in order (none when the list is empty). */
+export async function readListDirectory(db: Connection, boundary: string, list: string): Promise<SegmentRef[]> {
+  const doc = await lists(db).findOne({ _id: listDocId(boundary, list) });
+  return doc ? unpackList(doc.t) : [];
 }
 
+/**
+ * A boundary's lists as a request sees them: every count from the summary, read once; a list's segments read when
+ * the request needs them, once.
+ */
+export class BoundaryDirectory {
+  private readonly loaded = new Map<string, Promise<SegmentRef[]>>();
+  constructor(
+    private readonly db: Connection,
+    readonly boundary: string,
+    private readonly summary: Summary,
+  ) {}
+  static async read(db: Connection, boundary: string): Promise<BoundaryDirectory> {
+    return new BoundaryDirectory(db, boundary, await readSummary(db, boundary));
+  }
+  count(list: string): number {
+    return this.summary[list] ?? 0;
+  }
+  /** The lists that have entries. */
+  lists(): string[] {
+    return Object.keys(this.summary).filter((list) => this.summary[list]! > 0);
+  }
+  segments(list: string): Promise<SegmentRef[]> {
+    let segments = this.loaded.get(list);
+    if (!segments) this.loaded.set(list, (segments = this.count(list) > 0 ? readListDirectory(this.db, this.boundary, list) : Promise.resolve([])));
+    return segments;
+  }
+}
+
+/** Every list's segments (tests and tools; a request reads only the lists it needs). */
 export async function readDirectory(db: Connection, boundary: string): Promise<Directory> {
-  const doc = await lists(db).findOne({ _id: `d:${boundary}` });
-  return doc ? unpackDirectory(doc.t) : {};
+  const summary = await readSummary(db, boundary);
+  const listed = Object.keys(summary);
+  const segments = await Promise.all(listed.map((list) => readListDirectory(db, boundary, list)));
+  return Object.fromEntries(listed.map((list, index) => [list, segments[index]!]));
 }
 
 /** Per segment of the boundary's whole list, its search text (case-list-search.ts). */
@@ -161,7 +200,10 @@ export async function withClaim<T>(db: Connection, key: string, work: () => Prom
 export async function applyListOps(db: Connection, boundary: string, ops: readonly ListOp[]): Promise<void> {
   if (ops.length === 0) return;
   await withClaim(db, `case-list:${boundary}`, async () => {
-    const directory = await readDirectory(db, boundary);
+    // The summary and the directories of the lists the changes name (not of the boundary's other lists).
+    const named = [...new Set(ops.map((op) => op.list))];
+    const [summary, ...namedSegments] = await Promise.all([readSummary(db, boundary), ...named.map((list) => readListDirectory(db, boundary, list))]);
+    const directory: Directory = Object.fromEntries(named.map((list, index) => [list, namedSegments[index]!]));
     const loaded = new Map<string, CaseListEntry[]>();
     const load = async (ids: string[]) => {
       const missing = [...new Set(ids.filter((id) => !loaded.has(id)))];
@@ -183,6 +225,13 @@ export async function applyListOps(db: Connection, boundary: string, ops: readon
     const written = new Set<string>();
     const deleted = new Set<string>();
     const searchChanged = new Set<string>();
+    // Per case, what the whole list held of it before and holds after: the search index follows.
+    const indexChanges = new Map<string, IndexChange>();
+    const indexChange = (id: string) => {
+      let change = indexChanges.get(id);
+      if (!change) indexChanges.set(id, (change = { id }));
+      return change;
+    };
 
     for (const op of ops) {
       const segments = (directory[op.list] ??= []);
@@ -194,12 +243,14 @@ export async function applyListOps(db: Connection, boundary: string, ops: readon
           const entries = loaded.get(segments[at]!.id)!;
           const index = entries.findIndex((entry) => entry.i === op.remove!.i);
           if (index >= 0) {
+            if (op.list === '') indexChange(op.remove.i).before ??= entries[index];
             entries.splice(index, 1);
             touched.push(at);
           }
         }
       }
       if (op.put) {
+        if (op.list === '') indexChange(op.put.i).after = op.put;
         const key = keyIn(op.put, op.list);
         if (segments.length === 0) {
           const id = newSegmentId();
@@ -278,8 +329,22 @@ export async function applyListOps(db: Connection, boundary: string, ops: readon
     });
     // The directory last: until it is written, readers see the segments it named before, which are still whole
     // unless deleted above (a reader that finds one gone reads again: StaleDirectoryError).
+    writes.push(applyIndexChanges(db, CASE_LISTS, boundary, [...indexChanges.values()]));
     await Promise.all(writes);
-    await lists(db).replaceOne({ _id: `d:${boundary}` }, { t: packDirectory(directory) }, { upsert: true });
+    // The lists' directories, then the summary: until they are written, readers see the segments named before, which
+    // are still whole unless deleted above (a reader that finds one gone reads again: StaleDirectoryError).
+    await Promise.all(
+      named.map((list) => {
+        const segments = directory[list]!;
+        if (segments.length === 0) {
+          delete summary[list];
+          return lists(db).deleteOne({ _id: listDocId(boundary, list) });
+        }
+        summary[list] = countOf(segments);
+        return lists(db).replaceOne({ _id: listDocId(boundary, list) }, { t: packList(segments) }, { upsert: true });
+      }),
+    );
+    await lists(db).replaceOne({ _id: summaryDocId(boundary) }, { t: JSON.stringify(summary) }, { upsert: true });
   });
 }
 
@@ -307,10 +372,13 @@ export async function writeBoundaryLists(db: Connection, boundary: string, entri
       if (list === '') texts[chunkOf(id)]![id] = searchText(chunk);
     }
     directory[list] = segments;
+    docs.push({ _id: listDocId(boundary, list), t: packList(segments) });
   }
   for (let start = 0; start < docs.length; start += 200) await lists(db).insertMany(docs.slice(start, start + 200), { ordered: false });
   await Promise.all(texts.map((chunk, index) => lists(db).replaceOne({ _id: `q:${boundary}:${index}` }, { t: JSON.stringify(chunk) }, { upsert: true })));
-  await lists(db).replaceOne({ _id: `d:${boundary}` }, { t: packDirectory(directory) }, { upsert: true });
+  await writeIndex(db, CASE_LISTS, boundary, entries);
+  const summary: Summary = Object.fromEntries(Object.entries(directory).map(([list, segments]) => [list, countOf(segments)]));
+  await lists(db).replaceOne({ _id: summaryDocId(boundary) }, { t: JSON.stringify(summary) }, { upsert: true });
 }
 
 /** Entries grouped by the boundaries they are listed in. */

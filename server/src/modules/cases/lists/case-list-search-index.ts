@@ -1,0 +1,215 @@
+import type { Connection } from 'mongoose';
+import type { CaseListEntry } from './case-list-entry';
+import { foldCase } from './case-list-search';
+
+/*
+ * A search index per boundary, so that a search by part of a reference or alias reads a few small documents and the
+ * entries that match, not the text of every case (which grew with the list: docs/case-queries.md). Per trigram (three
+ * characters of a folded reference or alias), the ids of the boundary's cases whose reference or alias holds it;
+ * stored in `case_lists`, read by `_id` only:
+ *
+ *   `x:<boundary>`                       per trigram, how many cases hold it and in how many buckets (2^level)
+ *   `x:<boundary>:<trigram>:<bucket>`     the ids of those cases whose id hashes to the bucket
+ *
+ * A case holding the query holds every trigram of it, so the ids of the query's rarest trigrams, intersected, are
+ * every candidate; the candidates' entries decide (case-list-query.ts). Queries shorter than three characters, and
+ * queries made only of trigrams most cases hold, read the lists instead. A trigram's ids grow into more buckets as
+ * its count grows, so no document holds more than about BUCKET_MAX ids. Written under the boundary's claim with its
+ * lists (case-list-store.ts).
+ */
+
+const BUCKET_MAX = 512;
+/** Trigrams read for a query at most: the rarest ones, whose intersection is already small. */
+const TRIGRAMS_READ = 4;
+
+interface TextDoc {
+  _id: string;
+  t: string;
+}
+
+/** Per trigram: [number of cases, bucket level]. */
+export type TrigramDirectory = Record<string, [number, number]>;
+
+const docs = (db: Connection, collection: string) => db.collection<TextDoc>(collection);
+const directoryId = (boundary: string) => `x:${boundary}`;
+const bucketId = (boundary: string, trigram: string, bucket: number) => `x:${boundary}:${trigram}:${bucket}`;
+
+function hashOf(text: string): number {
+  let hash = 0;
+  for (let index = 0; index < text.length; index += 1) hash = (Math.imul(hash, 31) + text.charCodeAt(index)) >>> 0;
+  return hash;
+}
+
+const bucketOf = (id: string, level: number) => hashOf(id) & ((1 << level) - 1);
+
+/** The trigrams of a folded text, by code points (a trigram never splits a character). */
+export function trigramsOf(folded: string): string[] {
+  const chars = Array.from(folded);
+  const result = new Set<string>();
+  for (let index = 0; index + 3 <= chars.length; index += 1) result.add(chars.slice(index, index + 3).join(''));
+  return [...result];
+}
+
+/** The trigrams a search can reach an entry by: those of its folded reference and of its folded alias. */
+export function entryTrigrams(entry: Pick<CaseListEntry, 'r' | 'a'> | undefined): Set<string> {
+  if (!entry) return new Set();
+  return new Set([...trigramsOf(foldCase(entry.r)), ...trigramsOf(foldCase(entry.a))]);
+}
+
+async function readDirectory(db: Connection, collection: string, boundary: string): Promise<TrigramDirectory> {
+  const doc = await docs(db, collection).findOne({ _id: directoryId(boundary) });
+  return doc ? (JSON.parse(doc.t) as TrigramDirectory) : {};
+}
+
+async function readBucket(db: Connection, collection: string, boundary: string, trigram: string, bucket: number): Promise<string[]> {
+  const doc = await docs(db, collection).findOne({ _id: bucketId(boundary, trigram, bucket) });
+  return doc ? (JSON.parse(doc.t) as string[]) : [];
+}
+
+async function readTrigram(db: Connection, collection: string, boundary: string, trigram: string, level: number): Promise<string[]> {
+  const buckets = await Promise.all(Array.from({ length: 1 << level }, (_, bucket) => readBucket(db, collection, boundary, trigram, bucket)));
+  return buckets.flat();
+}
+
+/**
+ * The ids of the boundary's cases that may hold `folded` in their reference or alias (a superset of those that do),
+ * or null when the index cannot narrow the search down to at most `limit` candidates (the caller reads the lists).
+ */
+export async function searchCandidates(db: Connection, collection: string, boundary: string, folded: string, limit: number): Promise<string[] | null> {
+  const trigrams = trigramsOf(folded);
+  if (trigrams.length === 0) return null;
+  const directory = await readDirectory(db, collection, boundary);
+  const counted = trigrams.map((trigram) => ({ trigram, count: directory[trigram]?.[0] ?? 0, level: directory[trigram]?.[1] ?? 0 }));
+  counted.sort((a, b) => a.count - b.count);
+  // A trigram no case holds: no case holds the query.
+  if (counted[0]!.count === 0) return [];
+  if (counted[0]!.count > limit) return null;
+  const read = counted.slice(0, TRIGRAMS_READ).filter((item, index) => index === 0 || item.count <= Math.max(4 * counted[0]!.count, BUCKET_MAX));
+  const lists = await Promise.all(read.map((item) => readTrigram(db, collection, boundary, item.trigram, item.level)));
+  let candidates = new Set(lists[0]);
+  for (const ids of lists.slice(1)) {
+    const next = new Set(ids);
+    candidates = new Set([...candidates].filter((id) => next.has(id)));
+  }
+  return [...candidates];
+}
+
+/** A change of the cases a boundary's index holds: per case id, the entry before (if listed) and after (if listed). */
+export interface IndexChange {
+  id: string;
+  before?: Pick<CaseListEntry, 'r' | 'a'>;
+  after?: Pick<CaseListEntry, 'r' | 'a'>;
+}
+
+/**
+ * Applies changes to a boundary's index; the caller holds the boundary's claim. Adding an id already there and
+ * taking out one that is not are harmless, so a change can be applied again after a crash (an entry whose text
+ * before is unknown is added under all its trigrams, and the candidates' entries decide anyway).
+ */
+export async function applyIndexChanges(db: Connection, collection: string, boundary: string, changes: readonly IndexChange[]): Promise<void> {
+  const adds = new Map<string, Set<string>>();
+  const removes = new Map<string, Set<string>>();
+  const note = (map: Map<string, Set<string>>, trigram: string, id: string) => {
+    let ids = map.get(trigram);
+    if (!ids) map.set(trigram, (ids = new Set()));
+    ids.add(id);
+  };
+  for (const change of changes) {
+    const before = entryTrigrams(change.before);
+    const after = entryTrigrams(change.after);
+    const unchanged = change.before && change.after && change.before.r === change.after.r && change.before.a === change.after.a;
+    if (unchanged) continue;
+    for (const trigram of after) if (!change.before || !before.has(trigram)) note(adds, trigram, change.id);
+    for (const trigram of before) if (!after.has(trigram)) note(removes, trigram, change.id);
+  }
+  const touched = new Set([...adds.keys(), ...removes.keys()]);
+  if (touched.size === 0) return;
+  const directory = await readDirectory(db, collection, boundary);
+  const writes: Array<Promise<unknown>> = [];
+  await Promise.all(
+    [...touched].map(async (trigram) => {
+      const [count, level] = directory[trigram] ?? [0, 0];
+      // The buckets this trigram's changes fall in, read, changed and written back.
+      const ids = [...(adds.get(trigram) ?? []), ...(removes.get(trigram) ?? [])];
+      const buckets = new Map<number, string[]>();
+      await Promise.all(
+        [...new Set(ids.map((id) => bucketOf(id, level)))].map(async (bucket) => buckets.set(bucket, await readBucket(db, collection, boundary, trigram, bucket))),
+      );
+      let total = count;
+      for (const id of adds.get(trigram) ?? []) {
+        const bucket = buckets.get(bucketOf(id, level))!;
+        if (!bucket.includes(id)) {
+          bucket.push(id);
+          total += 1;
+        }
+      }
+      for (const id of removes.get(trigram) ?? []) {
+        const bucket = buckets.get(bucketOf(id, level))!;
+        const at = bucket.indexOf(id);
+        if (at >= 0) {
+          bucket.splice(at, 1);
+          total -= 1;
+        }
+      }
+      if (total > BUCKET_MAX << level) {
+        // Grown past its buckets: every id of the trigram goes to twice as many.
+        const all = [...(await readTrigram(db, collection, boundary, trigram, level)).filter((id) => !buckets.has(bucketOf(id, level))), ...[...buckets.values()].flat()];
+        const wider = level + 1;
+        const spread = Array.from({ length: 1 << wider }, () => [] as string[]);
+        for (const id of new Set(all)) spread[bucketOf(id, wider)]!.push(id);
+        spread.forEach((members, bucket) => writes.push(writeBucket(db, collection, boundary, trigram, bucket, members)));
+        directory[trigram] = [spread.reduce((sum, members) => sum + members.length, 0), wider];
+        return;
+      }
+      for (const [bucket, members] of buckets) writes.push(writeBucket(db, collection, boundary, trigram, bucket, members));
+      if (total > 0) directory[trigram] = [total, level];
+      else delete directory[trigram];
+    }),
+  );
+  await Promise.all(writes);
+  await docs(db, collection).replaceOne({ _id: directoryId(boundary) }, { t: JSON.stringify(directory) }, { upsert: true });
+}
+
+function writeBucket(db: Connection, collection: string, boundary: string, trigram: string, bucket: number, ids: string[]) {
+  const _id = bucketId(boundary, trigram, bucket);
+  return ids.length > 0 ? docs(db, collection).replaceOne({ _id }, { t: JSON.stringify(ids) }, { upsert: true }) : docs(db, collection).deleteOne({ _id });
+}
+
+/** A boundary's whole index, built from its entries in one go (the migration, or a benchmark's seed). */
+export async function writeIndex(db: Connection, collection: string, boundary: string, entries: readonly CaseListEntry[]): Promise<void> {
+  const byTrigram = new Map<string, string[]>();
+  for (const entry of entries) {
+    for (const trigram of entryTrigrams(entry)) {
+      let ids = byTrigram.get(trigram);
+      if (!ids) byTrigram.set(trigram, (ids = []));
+      ids.push(entry.i);
+    }
+  }
+  const directory: TrigramDirectory = {};
+  let batch: TextDoc[] = [];
+  const flush = async () => {
+    if (batch.length) await docs(db, collection).insertMany(batch, { ordered: false });
+    batch = [];
+  };
+  for (const [trigram, ids] of byTrigram) {
+    let level = 0;
+    while (ids.length > BUCKET_MAX << level) level += 1;
+    const spread = Array.from({ length: 1 << level }, () => [] as string[]);
+    for (const id of ids) spread[bucketOf(id, level)]!.push(id);
+    spread.forEach((members, bucket) => {
+      if (members.length > 0) batch.push({ _id: bucketId(boundary, trigram, bucket), t: JSON.stringify(members) });
+    });
+    directory[trigram] = [ids.length, level];
+    if (batch.length >= 500) await flush();
+  }
+  await flush();
+  await docs(db, collection).replaceOne({ _id: directoryId(boundary) }, { t: JSON.stringify(directory) }, { upsert: true });
+}
+
+/** The whole index of a boundary as stored, per trigram its ids (for tests). */
+export async function readIndex(db: Connection, collection: string, boundary: string): Promise<Map<string, string[]>> {
+  const directory = await readDirectory(db, collection, boundary);
+  const result = new Map<string, string[]>();
+  for (const [trigram, [, level]] of Object.entries(directory)) result.set(trigram, (await readTrigram(db, collection, boundary, trigram, level)).sort());
+  return result;
+}
