@@ -11,9 +11,10 @@ import { formModel, type Form } from '../models/form.model';
  * (form.service.ts).
  *
  * Kept exact without transactions: every write of a form runs inside `changingForms`, which holds the
- * organisation's claim, removes the document before the write and writes it again from the forms afterwards. A
- * reader that finds no document answers from the query (as before) and, if nobody is changing the organisation's
- * forms, writes the document (the first read after an upgrade, or after a process stopped mid-write).
+ * organisation's claim, removes the document before the write and writes it again afterwards with that form as it
+ * is now (read by `_id`). A reader that finds no document answers from the query (as before) and, if nobody is
+ * changing the organisation's forms, writes the document from the forms (the first read after an upgrade, or after a
+ * process stopped mid-write).
  */
 
 const FORM_LISTS = 'form_lists';
@@ -35,6 +36,18 @@ async function build(db: Connection, orgId: string): Promise<Form[]> {
   return forms;
 }
 
+/** The list with one form as it is now (gone, changed or new); built from the forms when there was none. */
+async function rewrite(db: Connection, orgId: string, before: Form[] | null, formId: Types.ObjectId): Promise<void> {
+  if (!before) {
+    await build(db, orgId);
+    return;
+  }
+  const now = await formModel(db).findById(formId).lean();
+  const forms = before.filter((form) => !form._id.equals(formId));
+  if (now && String(now.orgId) === orgId) forms.push(now);
+  await lists(db).replaceOne({ _id: orgId }, { forms }, { upsert: true });
+}
+
 /** The organisation's forms from its document, or null when there is none (the caller then queries the forms). */
 export async function storedFormList(db: Connection, orgId: Types.ObjectId): Promise<Form[] | null> {
   const id = orgId.toHexString();
@@ -52,8 +65,8 @@ export async function storedFormList(db: Connection, orgId: Types.ObjectId): Pro
   return null;
 }
 
-/** Runs a write of the organisation's forms with its list document taken out, then written again from the forms. */
-export async function changingForms<T>(db: Connection, orgId: Types.ObjectId, write: () => Promise<T>): Promise<T> {
+/** Runs a write of one form with its organisation's list document taken out, then written again with the form as it is. */
+export async function changingForms<T>(db: Connection, orgId: Types.ObjectId, formId: Types.ObjectId, write: () => Promise<T>): Promise<T> {
   const id = orgId.toHexString();
   const me = owner();
   const deadline = Date.now() + CLAIM_WAIT_MS;
@@ -64,11 +77,15 @@ export async function changingForms<T>(db: Connection, orgId: Types.ObjectId, wr
     pause = Math.min(pause * 1.5, 50);
   }
   try {
+    const before = await lists(db).findOne({ _id: id });
     await lists(db).deleteOne({ _id: id });
-    return await write();
+    try {
+      return await write();
+    } finally {
+      // If this fails the document stays missing: readers query the forms and write it again.
+      await rewrite(db, id, before?.forms ?? null, formId).catch(() => undefined);
+    }
   } finally {
-    // If this fails the document stays missing: readers query the forms and write it again.
-    await build(db, id).catch(() => undefined);
     await release(db, claimKey(id), me);
   }
 }

@@ -1,5 +1,5 @@
 import { withWriteClaim } from '../../../core/db/write-claim';
-import type { Connection, Types } from 'mongoose';
+import { Types, type Connection } from 'mongoose';
 import { notFound, versionConflict } from '../../../core/errors/app-error';
 import { formModel, type Form } from '../models/form.model';
 import { formRevisionModel } from '../models/form-revision.model';
@@ -35,8 +35,10 @@ export async function insertForm(
   revision: NewRevision,
   upstream: Form['upstream'] = null,
 ): Promise<Form> {
-  return changingForms(db, orgId, async () => {
+  const _id = new Types.ObjectId();
+  return changingForms(db, orgId, _id, async () => {
     const form = await formModel(db).create({
+      _id,
       orgId,
       ...summary(revision.definition),
       publishedRevision: revision.publish ? 1 : null,
@@ -71,7 +73,7 @@ export async function appendRevision(db: Connection, form: Form, revision: NewRe
   }
   let updated: Form | null;
   try {
-    updated = await changingForms(db, form.orgId, () =>
+    updated = await changingForms(db, form.orgId, form._id, () =>
       formModel(db)
         .findOneAndUpdate(
           { _id: form._id, version: expectedVersion },
@@ -112,7 +114,7 @@ async function insertRevision(db: Connection, formId: Types.ObjectId, orgId: Typ
 /** Makes an existing revision current. */
 export async function markPublished(db: Connection, form: Form, number: number, expectedVersion: number): Promise<Form> {
   if (number < 1 || number > form.latestRevision) throw notFound();
-  const updated = await changingForms(db, form.orgId, () =>
+  const updated = await changingForms(db, form.orgId, form._id, () =>
     withWriteClaim(db, `form:${String(form._id)}`, () =>
       formModel(db)
         .findOneAndUpdate({ _id: form._id, version: expectedVersion }, { $set: { publishedRevision: number }, $inc: { version: 1 } }, { returnDocument: 'after' })

@@ -139,7 +139,7 @@ export async function deleteForm(ctx: ServiceContext, ref: FormRef): Promise<voi
   const form = await findForm(ctx, 'read', ref);
   ensureCan(ctx.auth.ability, 'delete', 'Form', form);
   await auditedWrite(ctx.db, auditActor(ctx), { action: 'delete', subjectType: 'Form', subjectId: form._id.toHexString() }, async () => {
-    const result = await changingForms(ctx.db, form.orgId, () => formModel(ctx.db).deleteOne({ _id: form._id, version: form.version }));
+    const result = await changingForms(ctx.db, form.orgId, form._id, () => formModel(ctx.db).deleteOne({ _id: form._id, version: form.version }));
     forgetForm(ctx.db, form._id);
     if (result.deletedCount !== 1) throw versionConflict();
   });
