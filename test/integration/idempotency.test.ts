@@ -15,8 +15,8 @@ import { createCaseServices, type CaseServices } from '../../server/src/modules/
 import { latestPerForm } from '../../server/src/modules/cases/service/case-form-data';
 import { caseModel } from '../../server/src/modules/cases/storage/case.model';
 import { loadDemoData } from '../../server/src/modules/demo/demo-data.service';
-import { submissionModel } from '../../server/src/modules/forms/models/submission.model';
-import type { SubmissionCasePort } from '../../server/src/modules/forms/services/submission-case.port';
+import { submissionModel } from '../../server/src/modules/submissions/models/submission.model';
+import type { SubmissionCasePort } from '../../server/src/modules/submissions/services/submission-case.port';
 import { loadTemplateLibrary } from '../../server/src/modules/workflows/storage/template-library.service';
 import { ManualClock } from '../helpers/case-app';
 import { DEMO_PASSWORD } from '../helpers/demo-app';

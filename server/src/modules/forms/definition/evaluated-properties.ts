@@ -1,5 +1,5 @@
 import { checkWalkDepth } from '../../../core/json/json-depth';
-import { isRecord, type JsonRecord } from '../shared/json-guards';
+import { isRecord, type JsonRecord } from '../../../core/json/json-guards';
 
 /**
  * Every property that @formio/core (server) or @formio/js (browser) hands to `Evaluator.evaluate`, found by reading

@@ -1,5 +1,5 @@
 import { assertJsonDepth, checkWalkDepth } from '../../../core/json/json-depth';
-import { isRecord } from '../shared/json-guards';
+import { isRecord } from '../../../core/json/json-guards';
 import type { FormComponent, FormDefinition } from '../../../contracts/forms/form.types';
 import { checkComponentKey, findDuplicateKeys } from './component-key-checker';
 import { walkComponents, type WalkedComponent } from '../../../contracts/forms/component-walker';

@@ -1,4 +1,4 @@
-import { isRecord, type JsonRecord } from '../shared/json-guards';
+import { isRecord, type JsonRecord } from '../../../core/json/json-guards';
 import type { DefinitionProblemCode } from './definition-problem.types';
 
 // The renderer sanitises HTML, but a definition is also exported, imported and shown in other tools; active

@@ -1,5 +1,5 @@
 import { checkWalkDepth } from '../../../core/json/json-depth';
-import { isRecord, type JsonRecord } from '../shared/json-guards';
+import { isRecord, type JsonRecord } from '../../../core/json/json-guards';
 import { codeSlots } from './evaluated-properties';
 import { findUnsafeJsonLogic } from './jsonlogic-safety-checker';
 

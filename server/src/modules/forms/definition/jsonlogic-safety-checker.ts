@@ -1,5 +1,5 @@
 import { checkWalkDepth } from '../../../core/json/json-depth';
-import { isRecord } from '../shared/json-guards';
+import { isRecord } from '../../../core/json/json-guards';
 
 /**
  * JSONLogic is data, but @formio/core registers ~240 lodash functions on json-logic-js as `_<name>` operators,

@@ -1,5 +1,5 @@
 import { checkWalkDepth } from '../../../core/json/json-depth';
-import { isRecord } from '../shared/json-guards';
+import { isRecord } from '../../../core/json/json-guards';
 
 // Without noeval, @formio/js compiles every interpolated string (labels, html, item templates, URLs...) as a
 // lodash template, so `{{ anything }}` and `{% anything %}` run as JavaScript. With noeval only plain data paths

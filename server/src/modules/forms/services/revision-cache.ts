@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { findSensitiveFields, type SensitiveField } from '../submission/sensitive-fields-finder';
+import { findSensitiveFields, type SensitiveField } from '../definition/sensitive-fields-finder';
 import type { FormDefinition } from '../../../contracts/forms/form.types';
 import type { FormTranslations } from '../../../contracts/forms/translatable-strings-collector';
 import type { FormRevision } from '../models/form-revision.model';

@@ -1,5 +1,5 @@
 import { checkWalkDepth } from '../../../core/json/json-depth';
-import { isRecord } from '../shared/json-guards';
+import { isRecord } from '../../../core/json/json-guards';
 import type { FormDefinition } from '../../../contracts/forms/form.types';
 import type { ParsedRevision } from './revision-cache';
 

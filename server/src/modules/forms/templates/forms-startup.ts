@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import { formsDir } from '../../../config/paths';
-import { installNoCodeEvaluator } from '../submission/safe-evaluator';
+import { installNoCodeEvaluator } from '../definition/safe-evaluator';
 import { loadFormTemplates, type TemplateLoadResult } from './form-template-loader';
 
 /** At start: no form code may ever run in this process, and the template library matches `forms/`. */

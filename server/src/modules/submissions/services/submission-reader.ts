@@ -1,0 +1,42 @@
+import type { Connection } from 'mongoose';
+import type { AppAbility } from '../../access/ability';
+import type { AuditActor } from '../../audit/audit.service';
+import { recordAudit } from '../../audit/audit.service';
+import type { Submission } from '../models/submission.model';
+import { loadRevision } from '../../forms/services/revision-store';
+import { filledSensitiveKeys, forbiddenSensitiveFields, withoutFields } from './submission-fields';
+
+/** A submission as a user may see it: values of fields the rules withhold are removed; `masked` names those fields. */
+export interface SubmissionView extends Submission {
+  masked: string[];
+}
+
+/**
+ * Prepares submissions for a response: strips what the reader may not see (by the sensitivity tags of the
+ * revision each submission is pinned to) and audits, per submission, the sensitive fields whose values it returns.
+ */
+export async function presentForReader(
+  db: Connection,
+  ability: AppAbility,
+  /** null when the response only echoes what the user just wrote: that is audited as the write. */
+  actor: AuditActor | null,
+  submissions: Submission[],
+): Promise<SubmissionView[]> {
+  const views: SubmissionView[] = [];
+  const audits: Array<Promise<void>> = [];
+  for (const submission of submissions) {
+    const revision = await loadRevision(db, submission.formId, submission.revision);
+    const hidden = forbiddenSensitiveFields(ability, 'read', submission, revision.sensitive);
+    const data = withoutFields(submission.data, hidden);
+    const hiddenKeys = new Set(hidden.map((field) => field.key));
+    if (actor) {
+      const shown = filledSensitiveKeys(data, revision.sensitive.filter((field) => !hiddenKeys.has(field.key)));
+      if (shown.length > 0) {
+        audits.push(recordAudit(db, actor, { action: 'read', subjectType: 'Submission', subjectId: submission._id.toHexString(), sensitiveFields: shown }));
+      }
+    }
+    views.push({ ...submission, data, masked: [...hiddenKeys] });
+  }
+  await Promise.all(audits);
+  return views;
+}
