@@ -133,3 +133,38 @@ it('refuses a draft whose value breaks the format when it is saved, each problem
   expect(publish.status).toBe(400);
   expect(publish.body.problems).toContainEqual(expect.objectContaining({ path: '/stages/legalCounselling/initial', code: 'required' }));
 });
+
+it("a municipality's clone takes over its organisation's cases from the template after a dry run; its administrator moves them without reading them", async () => {
+  const worker = api(t.app, (await login(t.app, 'worker@helsinki.demo.test')).token);
+  const vantaa = api(t.app, (await login(t.app, 'worker@vantaa.demo.test')).token);
+  const admin = api(t.app, (await login(t.app, 'admin@helsinki.demo.test')).token);
+  const onTemplate = await worker.post('/cases', { alias: 'On the template', workflowId: 'finland-municipality' });
+  expect(onTemplate.body.workflow).toMatchObject({ source: 'template', definitionId: 'finland-municipality' });
+  const elsewhere = await vantaa.post('/cases', { alias: 'In Vantaa', workflowId: 'finland-municipality' });
+  expect(elsewhere.status).toBe(201);
+  // The administrator does not read case files.
+  expect((await admin.get(`/cases/${onTemplate.body.id}`)).status).toBe(404);
+
+  const clone = await admin.post('/workflows/clone', { source: 'template', id: 'finland-municipality' });
+  const published = await admin.post(`/workflows/${clone.body.id}/publish`, { revision: clone.body.revision });
+  expect(published.status).toBe(201);
+
+  const dry = await admin.post(`/workflows/${clone.body.id}/migrate`, { toVersion: 1, dryRun: true });
+  expect(dry.status).toBe(200);
+  // Only Helsinki's case: Vantaa's runs on the same template but is not this organisation's.
+  expect(dry.body.cases).toEqual([
+    expect.objectContaining({ caseId: onTemplate.body.id, reference: onTemplate.body.reference, fromUpstream: true, fromVersion: 1, ok: true }),
+  ]);
+  expect(dry.body.cases[0].stages.length).toBeGreaterThan(0);
+  for (const stage of dry.body.cases[0].stages) expect(stage.to).toBe(stage.from);
+  expect((await worker.get(`/cases/${onTemplate.body.id}`)).body.workflow.source).toBe('template'); // a dry run moves nothing
+
+  const real = await admin.post(`/workflows/${clone.body.id}/migrate`, { toVersion: 1, dryRun: false });
+  expect(real.body.cases).toEqual([expect.objectContaining({ caseId: onTemplate.body.id, migrated: true })]);
+  const moved = await worker.get(`/cases/${onTemplate.body.id}`);
+  expect(moved.body.workflow).toMatchObject({ source: 'workflow', definitionId: clone.body.id, version: 1 });
+  expect(moved.body.workflow.timeline.at(-1)).toMatchObject({ type: 'migrated', detail: 'upstream:1->1' });
+  expect((await vantaa.get(`/cases/${elsewhere.body.id}`)).body.workflow.source).toBe('template');
+  // Taken over once: a second dry run finds nothing left to move.
+  expect((await admin.post(`/workflows/${clone.body.id}/migrate`, { toVersion: 1, dryRun: true })).body.cases).toEqual([]);
+});

@@ -14,8 +14,11 @@ export function CaseTimeline({ workflowId, entries }: { workflowId?: string; ent
   const entryName = (entry: TimelineEntry) => {
     // A migration is recorded as a step of its own (`caseUpdated`) with the versions as `detail`, e.g. `1->2`.
     if (entry.type === 'migrated') {
-      const [from, to] = (entry.detail ?? '').split('->');
-      return t('timeline.migrated', { from, to });
+      // `upstream:1->2`: the organisation's own workflow took the case over from the template it was cloned from.
+      const detail = entry.detail ?? '';
+      const fromUpstream = detail.startsWith('upstream:');
+      const [from, to] = detail.replace(/^upstream:/, '').split('->');
+      return t(fromUpstream ? 'timeline.migratedFromUpstream' : 'timeline.migrated', { from, to });
     }
     if (entry.type === 'shared') {
       const recipient = entry.detail ?? '';

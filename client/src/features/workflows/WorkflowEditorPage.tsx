@@ -282,7 +282,7 @@ export function WorkflowEditorPage() {
           </ul>
         </section>
       )}
-      {migration && <MigrationResults result={migration} stageName={stageName} onMigrate={() => void migrate(false, migration.toVersion)} />}
+      {migration && <MigrationResults result={migration} hasUpstream={Boolean(data?.upstream)} stageName={stageName} onMigrate={() => void migrate(false, migration.toVersion)} />}
     </section>
   );
 }

@@ -46,6 +46,8 @@ export const ROLE_PRESETS: RolePreset[] = [
       { action: 'revoke', subject: 'Session', conditions: ORG_TREE },
       { action: 'manage', subject: ['Form', 'Workflow'], conditions: OWN_ORG },
       { action: 'clone', subject: ['FormTemplate', 'WorkflowTemplate'] },
+      // Moving the organisation's running cases onto its own published workflow, without reading their files.
+      { action: 'migrate', subject: 'Case', conditions: OWN_ORG },
     ],
   },
   {

@@ -17,6 +17,7 @@ export const ACTIONS = [
   'assign',
   'export',
   'revoke',
+  'migrate', // move a running case to another workflow version (sees the case's reference and stage only)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
