@@ -44,6 +44,26 @@ export default tseslint.config(
     },
   },
   {
+    // Modules meet through their faces: another module is imported from its index.ts (`../forms`), never from a
+    // file inside it (`../forms/services/form.service`). Modules join this list as their index.ts is written; tests
+    // may reach inside (they check storage and internals on purpose).
+    files: ['server/src/modules/**/*.ts', 'server/src/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\./|(\\.\\./)+)(modules/)?(forms|formio|submissions)/.+',
+              message: "Import another module from its index.ts (e.g. '../forms'), and export what you need there: its files are its own.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: globals.node },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { WorkflowCatalog } from '../workflows/storage/workflow-catalog';
-import type { SubmissionCasePort } from '../submissions/services/submission-case.port';
+import type { SubmissionCasePort } from '../submissions';
 import { createCaseSubmissions } from './service/case-submissions.service';
 import { systemClock, type CaseRuntime, type Clock } from './service/case-runtime';
 import { caseTimerHandler } from './timers/case-timer.handler';

@@ -6,7 +6,7 @@ import { PLATFORM_ROLE_PRESETS, PRESETS_BY_ORGANISATION_TYPE } from '../access/r
 import { clonePresetInto } from '../access/role.service';
 import { userModel } from '../access/user.model';
 import { organisationModel } from '../tenants/organisation.model';
-import { cloneDemoFormTemplates } from '../forms/templates/demo-form-templates';
+import { cloneDemoFormTemplates } from '../forms';
 import { DEMO_ORGANISATIONS, DEMO_USERS } from './demo-organisations';
 
 export interface DemoResult {

@@ -1,8 +1,8 @@
 import type { AuthContext } from '../access/auth-context';
-import type { Form } from '../forms/models/form.model';
-import type { ParsedRevision } from '../forms/services/revision-cache';
-import type { SubmissionView } from '../submissions/services/submission-reader';
-import { applyTranslations } from '../forms/services/translation-applier';
+import type { Form } from '../forms';
+import type { ParsedRevision } from '../forms';
+import type { SubmissionView } from '../submissions';
+import { applyTranslations } from '../forms';
 
 /**
  * A form in Form.io's shape. `revisions: 'original'` is Form.io's setting for submissions that stay with the revision

@@ -9,11 +9,11 @@ import { parseInput } from '../../core/http/validate';
 import { authenticate, requireAuth } from '../access/authenticate.middleware';
 import { refuseWhilePersonView } from '../access/person-view-lock';
 import { serviceContext } from '../access/service-context';
-import type { FormRef } from '../forms/services/form-access';
-import { createForm, deleteForm, getForm, listFormsWithRevisions, saveForm } from '../forms/services/form.service';
+import type { FormRef } from '../forms';
+import { createForm, deleteForm, getForm, listFormsWithRevisions, saveForm } from '../forms';
 import {
   createSubmission, deleteSubmission, getSubmission, listSubmissions, updateSubmission, type SubmissionDeps, type SubmissionScope,
-} from '../submissions/services/submission.service';
+} from '../submissions';
 import { formioErrorHandler } from './formio-error.handler';
 import { contentRange, formioForm, formioSubmission, formioUser } from './formio.presenter';
 import { formioFormListQuery, formioFormQuery, formioFormVersion, formioListQuery, formioSubmissionBody, toSort } from './formio.schemas';

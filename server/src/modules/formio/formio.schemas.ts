@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { languageCode } from '../forms/schemas/form.schemas';
+import { languageCode } from '../forms';
 
 // Form.io clients send query parameters of their own (`live=1`, `select=`...): unknown ones are ignored here,
 // not refused, so the unchanged SDK works. What is used is still validated.

@@ -1,4 +1,4 @@
-// The pure core of the forms module: what routes and services call. No database, no HTTP.
+// The public face of the forms module: its pure core (no database, no HTTP) first, then what other modules use.
 export { validateFormDefinition, type FormDefinitionResult } from './definition/form-definition-validator';
 export type { DefinitionProblem, DefinitionProblemCode } from './definition/definition-problem.types';
 export { walkComponents, type WalkedComponent } from '../../contracts/forms/component-walker';
@@ -9,3 +9,16 @@ export { diffFormDefinitions, type FormDefinitionDiff, type ComponentRef, type C
 export { translatableStrings, type FormTranslations } from '../../contracts/forms/translatable-strings-collector';
 export { missingTranslations, SOURCE_LANGUAGE } from './translations/missing-translations-finder';
 export type { FormComponent, FormDefinition, FormLike } from '../../contracts/forms/form.types';
+
+// What other modules and app.ts use of the forms module's services, routes and storage.
+export { formsApiRoutes } from './routes/forms-api.routes';
+export { formApi } from './routes/form.openapi';
+export { startForms } from './templates/forms-startup';
+export { cloneDemoFormTemplates } from './templates/demo-form-templates';
+export { createForm, deleteForm, getForm, listFormsWithRevisions, saveForm, type FormWithRevision } from './services/form.service';
+export { findFormForSubmission, type FormRef } from './services/form-access';
+export { loadRevision } from './services/revision-store';
+export type { ParsedRevision } from './services/revision-cache';
+export { applyTranslations } from './services/translation-applier';
+export type { Form } from './models/form.model';
+export { languageCode } from './schemas/form.schemas';

@@ -3,7 +3,7 @@ import type { Binary } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { notFound } from '../../core/errors/app-error';
 import type { ServiceContext } from '../access/service-context';
-import { getForm } from '../forms/services/form.service';
+import { getForm } from '../forms';
 import { walkComponents } from '../../contracts/forms/component-walker';
 import { componentSpeech, formTranslator } from '../../contracts/speech/speakable-text';
 import { SPEECH_TEXT_MAX, voiceFor } from '../../contracts/speech/speech-voices';

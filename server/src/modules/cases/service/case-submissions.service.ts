@@ -3,7 +3,7 @@ import { notFound, versionConflict } from '../../../core/errors/app-error';
 import { withPermission } from '../../access/permissions';
 import { auditedWrite } from '../../audit/audit-trail';
 import type { AuditActor } from '../../audit/audit.service';
-import type { SubmissionCasePort, SubmissionChange } from '../../submissions/services/submission-case.port';
+import type { SubmissionCasePort, SubmissionChange } from '../../submissions';
 import { CASE_UPDATED_EVENT, FORM_SUBMITTED_EVENT, type WorkflowEvent } from '../../workflows/engine/evaluation-context.types';
 import { caseModel, type CaseRecord, type TimelineEntry } from '../storage/case.model';
 import { advanceCase, type CaseChange } from './case-advance';

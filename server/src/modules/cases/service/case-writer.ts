@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { caseModel, type CaseRecord } from '../storage/case.model';
 import { claim, release } from '../../../core/db/write-claim';
-import { copyCaseAccess } from '../../submissions/services/case-access-copy';
+import { copyCaseAccess } from '../../submissions';
 import { caseNotificationModel } from '../storage/notification.model';
 import { syncTimerJobs } from '../timers/case-deadlines';
 import type { CaseChange } from './case-advance';

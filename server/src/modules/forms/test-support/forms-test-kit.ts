@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createServerI18n } from '../../../core/i18n/i18n';
 import type { FormComponent } from '../../../contracts/forms/form.types';
-import type { Translate } from '../../submissions/validation/formio-error-detail.types';
+import type { Translate } from '../../submissions';
 
 const ROOT = path.resolve(__dirname, '../../../../..');
 

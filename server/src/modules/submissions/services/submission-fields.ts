@@ -1,7 +1,7 @@
 import { permittedFields } from '../../access/permissions';
 import type { AppAbility } from '../../access/ability';
 import { submissionFieldFor, type Action } from '../../access/subjects';
-import type { SensitiveField } from '../../forms/definition/sensitive-fields-finder';
+import type { SensitiveField } from '../../forms';
 import type { JsonRecord } from '../../../core/json/json-guards';
 import { hasDataAt, removeDataPath } from './data-paths';
 

@@ -4,7 +4,7 @@ import { checkWalkDepth } from '../../../core/json/json-depth';
 import { withPermission } from '../../access/permissions';
 import type { ServiceContext } from '../../access/service-context';
 import { submissionModel } from '../models/submission.model';
-import { loadRevision } from '../../forms/services/revision-store';
+import { loadRevision } from '../../forms';
 
 /** What of a component a reader of answers needs: its place, its question and its options; no logic, no rules. */
 const KEPT = ['type', 'key', 'label', 'input', 'values', 'tree'] as const;

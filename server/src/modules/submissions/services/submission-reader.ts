@@ -3,7 +3,7 @@ import type { AppAbility } from '../../access/ability';
 import type { AuditActor } from '../../audit/audit.service';
 import { recordAudit } from '../../audit/audit.service';
 import type { Submission } from '../models/submission.model';
-import { loadRevision } from '../../forms/services/revision-store';
+import { loadRevision } from '../../forms';
 import { filledSensitiveKeys, forbiddenSensitiveFields, withoutFields } from './submission-fields';
 
 /** A submission as a user may see it: values of fields the rules withhold are removed; `masked` names those fields. */

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { submissionFieldsForbidden, submissionKeyNotStorable } from '../submission.errors';
-import type { SensitiveField } from '../../forms/definition/sensitive-fields-finder';
+import type { SensitiveField } from '../../forms';
 import type { JsonRecord } from '../../../core/json/json-guards';
 import { hasDataAt, unstorableKeys, valuesAt } from './data-paths';
 

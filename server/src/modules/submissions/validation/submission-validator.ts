@@ -4,7 +4,7 @@ import type { FormLike } from '../../../contracts/forms/form.types';
 import { blankCalculatedValues } from './calculated-value-remover';
 import { processFormSync, type FormProcessContext } from './component-processing';
 import type { FormioErrorDetail, Translate } from './formio-error-detail.types';
-import { installNoCodeEvaluator } from '../../forms/definition/safe-evaluator';
+import { installNoCodeEvaluator } from '../../forms';
 import { checkPlausibility, type SubmissionFacts } from './submission-plausibility';
 import { checkSubmissionTypes } from './submission-type-checker';
 import { buildDetail, translateFieldError } from './validation-message-translator';
