@@ -43,6 +43,7 @@ beforeAll(async () => {
   const caseEvents: SubmissionCasePort = {
     assertCanSubmitFor: (ctx, caseId) => services.caseEvents.assertCanSubmitFor(ctx, caseId),
     submissionIdsOf: (caseId) => services.caseEvents.submissionIdsOf(caseId),
+    caseOpenedOn: (caseId) => services.caseEvents.caseOpenedOn(caseId),
     async submissionChanged(by, change) {
       if (failNextCaseEvent) {
         failNextCaseEvent = false;

@@ -1,8 +1,7 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { localesDir, projectRoot } from '../../server/src/config/paths';
+import { localesDir } from '../../server/src/config/paths';
 import { forgetCachedAuth } from '../../server/src/modules/access/auth-context';
 import { roleModel } from '../../server/src/modules/access/role.model';
 import { clonePresetInto } from '../../server/src/modules/access/role.service';
@@ -12,44 +11,10 @@ import { userModel } from '../../server/src/modules/access/user.model';
 import { auditModel } from '../../server/src/modules/audit/audit.model';
 import { organisationModel } from '../../server/src/modules/tenants/organisation.model';
 import { api, createCaseApp, login, type CaseApp } from '../helpers/case-app';
+import { pdfText } from '../helpers/pdf-text';
 import { DEMO_PASSWORD } from '../helpers/demo-app';
 
-/*
- * GET /api/cases/:id/plan.pdf: the plan of assistance as a server-made PDF, read back with pdfjs-dist. pdfjs is
- * ESM-only and uses import.meta, so it runs in a child Node process (real ESM) that prints the text of each page.
- */
-const PDF_TEXT_SCRIPT = `
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-const chunks = [];
-for await (const chunk of process.stdin) chunks.push(chunk);
-const doc = await getDocument({ data: new Uint8Array(Buffer.concat(chunks)), isEvalSupported: false, verbosity: 0 }).promise;
-const pages = [];
-for (let n = 1; n <= doc.numPages; n += 1) {
-  const content = await (await doc.getPage(n)).getTextContent();
-  pages.push(content.items.map((item) => ('str' in item ? item.str : '') + (item.hasEOL ? '\\n' : '')).join(''));
-}
-const { info } = await doc.getMetadata();
-process.stdout.write(JSON.stringify({ pages, info }));
-`;
-
-interface PdfText {
-  /** All pages, whitespace collapsed (a wrapped line reads as one). */
-  text: string;
-  pages: string[];
-  info: Record<string, unknown>;
-}
-
-function pdfText(pdf: Buffer): Promise<PdfText> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, ['--input-type=module', '-e', PDF_TEXT_SCRIPT], { cwd: projectRoot, maxBuffer: 10_000_000 }, (error, stdout, stderr) => {
-      if (error) return reject(new Error(`pdfjs failed: ${stderr || error.message}`));
-      const parsed = JSON.parse(stdout) as { pages: string[]; info: Record<string, unknown> };
-      resolve({ ...parsed, text: parsed.pages.join(' ').replace(/\s+/g, ' ') });
-    });
-    child.stdin!.end(pdf);
-  });
-}
-
+/* GET /api/cases/:id/plan.pdf: the plan of assistance as a server-made PDF, read back with pdfjs-dist (pdf-text.ts). */
 type Tree = { [key: string]: string | Tree };
 /** A text of locales/<language>/<namespace>.json by its dotted key, as the server's i18next reads it. */
 function text(language: string, key: string, namespace = 'common'): string {
@@ -122,8 +87,8 @@ describe('a caseworker of the case organisation', () => {
     const pdf = res.body as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 
-    const { text: content, info } = await pdfText(pdf);
-    for (const key of ['plan.title', 'plan.goals', 'plan.actions', 'plan.reviews', 'planPdf.obstacles', 'caseDetail.deadlines', 'caseDetail.consents', 'plan.stops.languageCourses', 'plan.statuses.inProgress', 'plan.obstacles.unwillingToReport', 'consent.recipients.police']) {
+    const { text: content, info, pages } = await pdfText(pdf);
+    for (const key of ['plan.title', 'plan.goals', 'plan.actions', 'plan.reviews', 'roadMap.title', 'roadMap.desiredState', 'roadMap.stops', 'plan.stops.socialOrientation', 'roadMap.checkpoints', 'roadMap.obstacles', 'caseDetail.deadlines', 'caseDetail.consents', 'plan.stops.languageCourses', 'plan.statuses.inProgress', 'plan.obstacles.unwillingToReport', 'consent.recipients.police']) {
       expect(content).toContain(text('fi', key));
     }
     expect(content).toContain('Auttamissuunnitelma');
@@ -132,7 +97,7 @@ describe('a caseworker of the case organisation', () => {
     expect(content).toContain(reference);
     expect(content).toContain('Lena');
     expect(content).toContain('15. elokuuta 2025'); // dates as Finnish writes them
-    expect(content).toContain(text('fi', 'planPdf.page').replace('{{page}}', '1').replace('{{pages}}', '1'));
+    expect(content).toContain(text('fi', 'planPdf.page').replace('{{page}}', '1').replace('{{pages}}', String(pages.length)));
     // Groups the plan does not need never reach the document, even for a reader who may see them.
     expect(content).not.toContain(SECRET_LOCATION);
     expect(content).not.toContain(SECRET_NARRATIVE);

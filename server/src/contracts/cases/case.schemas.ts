@@ -50,6 +50,7 @@ export const PlanSchema = z.strictObject({
   ownGoals: text().optional(),
   goals: z.array(GoalSchema).max(200).default([]),
   reviewDates: z.array(isoDate).max(100).default([]),
+  nextReviewDate: isoDate.optional(),
   obstacles: z
     .array(z.enum(['threats', 'emotionalStress', 'unwillingToReport', 'traumaMentalHealth', 'illiteracyLanguage', 'selfStigma']))
     .default([]),
@@ -125,9 +126,14 @@ export type PlanGoal = z.infer<typeof GoalSchema>;
 /**
  * The plan of assistance as a case holds it and the API answers with it: what was written (PlanSchema, its
  * defaults filled in) and, per road-map stop and checkpoint, the stage its service track is in (`inProgress`),
- * which the workflow keeps up to date.
+ * which the workflow keeps up to date, and the needs per stop the needs assessment recorded.
  */
-export type CasePlan = Partial<z.infer<typeof PlanSchema>> & { services?: Record<string, string>; checkpoints?: Record<string, string> };
+export type CasePlan = Partial<z.infer<typeof PlanSchema>> & {
+  services?: Record<string, string>;
+  checkpoints?: Record<string, string>;
+  /** How urgently each road-map stop is needed, as the needs assessment recorded it (form-bindings.schemas.ts NEED_LEVELS). */
+  needs?: Record<string, string>;
+};
 export type CreateCaseInput = z.infer<typeof CreateCaseSchema>;
 export type UpdateCaseInput = z.infer<typeof UpdateCaseSchema>;
 export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FormBindingSchema } from './form-bindings.schemas';
 
 /*
  * The workflow definition format. Definitions are data that administrators edit and that MongoDB/FerretDB stores,
@@ -170,6 +171,8 @@ export const WorkflowDefinitionSchema = z
     jurisdiction: z.string().regex(/^[a-z]{2}$/),
     initial: identifier,
     stages: z.record(identifier, StageSchema),
+    /** Which form fields feed which case fields (form-bindings.schemas.ts). */
+    bindings: z.array(FormBindingSchema).max(300).optional(),
     /** Set on a clone: the template or shared workflow it came from, so upstream changes can be offered. */
     upstream: z.strictObject({ id: z.string(), version: z.number().int().positive() }).optional(),
   })

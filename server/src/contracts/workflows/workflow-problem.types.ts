@@ -39,6 +39,11 @@ export const WORKFLOW_PROBLEM_CODES = [
   'referral-without-consent',
   'plan-approval-without-representative',
   'child-branch-missing',
+  'unknown-form-field',
+  'unknown-form-option',
+  'binding-columns',
+  'binding-invalid-value',
+  'duplicate-binding',
 ] as const;
 
 export type WorkflowProblemCode = (typeof WORKFLOW_PROBLEM_CODES)[number];

@@ -29,6 +29,11 @@ function runtimeAt(runtime: CaseRuntime, daysAgo: number): CaseRuntime {
   return { ...runtime, clock };
 }
 
+/** A date `days` after the runtime's now, as a date field holds it: a case's forms may not plan anything before it was opened. */
+function inDays(rt: CaseRuntime, days: number): string {
+  return new Date(rt.clock.now().getTime() + days * DAY_MS).toISOString().slice(0, 10) + 'T00:00:00.000Z';
+}
+
 async function submit(ctx: ServiceContext, deps: DemoDeps, caseId: string, formPath: string, data: Record<string, unknown>) {
   await createSubmission(ctx, { caseEvents: deps.caseEvents }, { path: formPath }, { data, caseId }, deps.t);
 }
@@ -59,7 +64,7 @@ export async function loadDemoCases(db: Connection, deps: DemoDeps): Promise<num
       integration: { legalStatus: 'pending', languageLevel: 'A1' },
     });
     await submit(ctx, deps, adult, 'consent-information', consentInformation);
-    await submit(ctx, deps, adult, 'needs-assessment', { ...needsAssessment, ageYears: 31, ageUncertain: false, referralOutcome: 'nas', wishesVoluntaryReturn: 'no' });
+    await submit(ctx, deps, adult, 'needs-assessment', { ...needsAssessment, nextAppointment: inDays(runtime, 7), ageYears: 31, ageUncertain: false, referralOutcome: 'nas', wishesVoluntaryReturn: 'no' });
 
     const child = await open(runtime, ctx, {
       alias: 'Lumi (demo)',
@@ -67,7 +72,7 @@ export async function loadDemoCases(db: Connection, deps: DemoDeps): Promise<num
       identity: { estimatedAge: 16, ageUncertain: true, languages: ['vi'] },
     });
     await submit(ctx, deps, child, 'consent-information', consentInformation);
-    await submit(ctx, deps, child, 'needs-assessment', { ...needsAssessment, ageYears: 16, ageUncertain: true });
+    await submit(ctx, deps, child, 'needs-assessment', { ...needsAssessment, nextAppointment: inDays(runtime, 7), ageYears: 16, ageUncertain: true });
   });
 
   await withDemoUser(db, 'worker@cmm.demo.test', 'dk-cmm', async (ctx) => {
@@ -80,7 +85,7 @@ export async function loadDemoCases(db: Connection, deps: DemoDeps): Promise<num
       dates: { reflectionDecision: new Date(past.clock.now().getTime()).toISOString().slice(0, 10) },
     });
     await submit(ctx, { ...deps, runtime: past }, overdue, 'consent-information', consentInformation);
-    await submit(ctx, { ...deps, runtime: past }, overdue, 'needs-assessment', { ...needsAssessment, ageYears: 24, ageUncertain: false, referralOutcome: 'cmm', wishesVoluntaryReturn: 'undecided' });
+    await submit(ctx, { ...deps, runtime: past }, overdue, 'needs-assessment', { ...needsAssessment, nextAppointment: inDays(past, 7), ageYears: 24, ageUncertain: false, referralOutcome: 'cmm', wishesVoluntaryReturn: 'undecided' });
     await patch(past, ctx, overdue, { consents: { cmm: { given: true } } });
     await fireCaseEvent(past, ctx, overdue, { type: 'referToCmm', data: {} });
     await fireCaseEvent(past, ctx, overdue, { type: 'identifiedAsVictim', data: {} });
@@ -92,12 +97,16 @@ export async function loadDemoCases(db: Connection, deps: DemoDeps): Promise<num
       dates: { reflectionDecision: new Date(runtime.clock.now().getTime() - 20 * DAY_MS).toISOString().slice(0, 10) },
     });
     await submit(ctx, deps, returning, 'consent-information', consentInformation);
-    await submit(ctx, deps, returning, 'needs-assessment', { ...needsAssessment, ageYears: 35, ageUncertain: false, referralOutcome: 'cmm', wishesVoluntaryReturn: 'yes' });
+    await submit(ctx, deps, returning, 'needs-assessment', { ...needsAssessment, nextAppointment: inDays(runtime, 7), ageYears: 35, ageUncertain: false, referralOutcome: 'cmm', wishesVoluntaryReturn: 'yes' });
     await patch(runtime, ctx, returning, { consents: { cmm: { given: true }, iom: { given: true } } });
     await fireCaseEvent(runtime, ctx, returning, { type: 'referToCmm', data: {} });
     await fireCaseEvent(runtime, ctx, returning, { type: 'identifiedAsVictim', data: {} });
     await fireCaseEvent(runtime, ctx, returning, { type: 'prepareReturn', data: {} });
-    await submit(ctx, deps, returning, 'return-reintegration', { ...returnReintegration });
+    await submit(ctx, deps, returning, 'return-reintegration', {
+      ...returnReintegration,
+      departureDate: inDays(runtime, 30),
+      monitoring1MonthDate: inDays(runtime, 60),
+    });
 
     // Identified yesterday and wishing to go home: the reflection period waits for the decision's date.
     const waiting = await open(runtimeAt(runtime, 1), ctx, {
@@ -107,7 +116,7 @@ export async function loadDemoCases(db: Connection, deps: DemoDeps): Promise<num
       safeAccommodation: { kind: 'crisisCentre', location: 'Crisis centre (address withheld)' },
     });
     await submit(ctx, deps, waiting, 'consent-information', consentInformation);
-    await submit(ctx, deps, waiting, 'needs-assessment', { ...needsAssessment, ageYears: 29, ageUncertain: false, referralOutcome: 'cmm', wishesVoluntaryReturn: 'yes' });
+    await submit(ctx, deps, waiting, 'needs-assessment', { ...needsAssessment, nextAppointment: inDays(runtime, 7), ageYears: 29, ageUncertain: false, referralOutcome: 'cmm', wishesVoluntaryReturn: 'yes' });
     await patch(runtime, ctx, waiting, { consents: { cmm: { given: true } } });
     await fireCaseEvent(runtimeAt(runtime, 1), ctx, waiting, { type: 'referToCmm', data: {} });
     await fireCaseEvent(runtimeAt(runtime, 1), ctx, waiting, { type: 'identifiedAsVictim', data: {} });
@@ -138,10 +147,11 @@ async function shelterCase(deps: DemoDeps, ctx: ServiceContext, alias: string, d
   });
   const past = { ...deps, runtime: at(daysAgo) };
   await submit(ctx, past, id, 'consent-information', consentInformation);
-  await submit(ctx, past, id, 'needs-assessment', { ...needsAssessment, ageYears: 23, ageUncertain: false, wishesVoluntaryReturn: 'no' });
+  await submit(ctx, past, id, 'needs-assessment', { ...needsAssessment, nextAppointment: inDays(at(daysAgo), 7), ageYears: 23, ageUncertain: false, wishesVoluntaryReturn: 'no' });
   await submit(ctx, past, id, 'safety-plan', safetyPlan);
   await fireCaseEvent(at(daysAgo), ctx, id, { type: 'admitted', data: {} });
-  for (const stop of ['safeAccommodation', 'therapy', 'vocationalTraining']) {
+  // Safe accommodation was needed at once (the needs assessment says so): its track started on admission.
+  for (const stop of ['therapy', 'vocationalTraining']) {
     await fireCaseEvent(at(daysAgo - 5), ctx, id, { type: 'serviceStarted', data: { stop } });
   }
   await patch(at(daysAgo - 20), ctx, id, {
@@ -158,7 +168,17 @@ async function shelterCase(deps: DemoDeps, ctx: ServiceContext, alias: string, d
       riskFlags: [],
     },
   });
-  await submit(ctx, { ...deps, runtime: at(daysAgo - 20) }, id, 'plan-of-assistance', planOfAssistance);
+  // The plan form feeds the case plan (the workflow's bindings): its dates fall within the person's stay.
+  const stamp = (days: number) => `${day(days)}T00:00:00.000Z`;
+  await submit(ctx, { ...deps, runtime: at(daysAgo - 20) }, id, 'plan-of-assistance', {
+    ...planOfAssistance,
+    planDate: stamp(daysAgo - 20),
+    personGoals: 'Finish the hairdressing course, find work in my home town and a flat of my own near my sister.',
+    actions: planOfAssistance.actions.map((action, index) =>
+      index === 0 ? { ...action, startDate: stamp(daysAgo - 15), dueDate: stamp(daysAgo - 300) } : action,
+    ),
+    nextReviewDate: stamp(daysAgo - 60),
+  });
   await fireCaseEvent(at(daysAgo - 20), ctx, id, { type: 'planApproved', data: {} });
   await fireCaseEvent(at(20), ctx, id, { type: 'exitPlanningStarted', data: {} });
   return id;

@@ -3,7 +3,7 @@ import type { CaseRecord } from '../storage/case.model';
 import { guardFormData, type KnownFormData } from './case-form-data';
 import type { CaseRuntime } from './case-runtime';
 
-type CaseForContext = Pick<CaseRecord, '_id' | 'identity' | 'consents' | 'workflow'>;
+type CaseForContext = Pick<CaseRecord, '_id' | 'identity' | 'consents' | 'workflow'> & Partial<Pick<CaseRecord, 'plan'>>;
 
 function ageOn(birthDate: string, now: Date): number {
   const born = new Date(`${birthDate}T00:00:00Z`);
@@ -14,17 +14,25 @@ function ageOn(birthDate: string, now: Date): number {
   return age;
 }
 
-/** What guards see of the case. A withdrawn consent counts as not given. */
+/**
+ * What guards see of the case. A withdrawn consent counts as not given. Presumed-child rule (DOMAIN.md): a person
+ * under the jurisdiction's child age limit, or whose age is uncertain, is a child, whatever else was entered.
+ */
 export function caseContextOf(record: CaseForContext, params: Record<string, unknown>, now: Date): CaseContext {
   const identity = record.identity as { birthDate?: string; estimatedAge?: number; ageUncertain?: boolean };
   const age = identity.birthDate ? ageOn(identity.birthDate, now) : identity.estimatedAge;
   const limit = typeof params.childAgeLimit === 'number' ? params.childAgeLimit : 18;
   return {
     id: String(record._id),
-    person: { ...(age !== undefined ? { age } : {}), ageUncertain: identity.ageUncertain ?? false, isChild: age !== undefined && age < limit },
+    person: {
+      ...(age !== undefined ? { age } : {}),
+      ageUncertain: identity.ageUncertain ?? false,
+      isChild: identity.ageUncertain === true || (age !== undefined && age < limit),
+    },
     consents: Object.fromEntries(Object.entries(record.consents ?? {}).map(([k, c]) => [k, { given: c.given && !c.withdrawn }])),
     dates: { ...record.workflow.dates },
     fields: { ...record.workflow.fields },
+    needs: { ...(record.plan?.needs ?? {}) },
   };
 }
 

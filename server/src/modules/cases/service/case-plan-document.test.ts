@@ -30,9 +30,22 @@ const view = (extra: Partial<PlanView> = {}): PlanView => ({ plan, createdAt: ne
 const headings = (blocks: PdfBlock[]) => blocks.flatMap((block) => (block.kind === 'heading' ? [block.text] : []));
 
 describe('planDocument', () => {
-  it('writes the plan: goals, one entry per action, services, checkpoints, obstacles, risks and review dates in order', () => {
-    const { blocks } = planDocument(view(), lang, now);
-    expect(headings(blocks)).toEqual(['planPdf.case', 'plan.goals', 'plan.actions', 'planPdf.services', 'planPdf.checkpoints', 'planPdf.obstacles', 'planPdf.risks', 'plan.reviews']);
+  it('writes the plan: goals, one entry per action, the road map (frame, 21 stops, checkpoints, obstacles), risks and review dates in order', () => {
+    const { blocks } = planDocument(view({ integration: { languageLevel: 'A2' } }), lang, now);
+    expect(headings(blocks)).toEqual(['planPdf.case', 'plan.goals', 'plan.actions', 'roadMap.title', 'roadMap.stops', 'roadMap.checkpoints', 'roadMap.obstacles', 'planPdf.risks', 'plan.reviews']);
+    expect(blocks).toContainEqual({ kind: 'paragraph', text: 'roadMap.desiredStateLabel roadMap.desiredState' });
+    const stops = blocks.find((block) => block.kind === 'facts' && block.rows.length === 21);
+    expect(stops?.kind === 'facts' && stops.rows.find((row) => row.label === 'plan.stops.legalAssistance')).toEqual({
+      label: 'plan.stops.legalAssistance',
+      value: 'plan.serviceStates.inProgress · roadMap.actionsPlanned(n=1)',
+    });
+    expect(blocks).toContainEqual({
+      kind: 'facts',
+      rows: [
+        { label: 'plan.stops.languageCheckpoint', value: 'plan.serviceStates.pending — roadMap.languageLevel(level=A2)' },
+        { label: 'plan.stops.legalStatusCheckpoint', value: 'roadMap.notOnTheWay — roadMap.noEvidence' },
+      ],
+    });
     const entries = blocks.filter((block) => block.kind === 'entry');
     expect(entries.map((entry) => entry.kind === 'entry' && [entry.title, entry.detail])).toEqual([
       ['plan.stops.legalAssistance', 'See a lawyer'],
@@ -60,7 +73,7 @@ describe('planDocument', () => {
       lang,
       now,
     ).blocks;
-    expect(headings(full)).toEqual(['planPdf.case', 'plan.goals', 'plan.actions', 'caseDetail.deadlines', 'caseDetail.consents']);
+    expect(headings(full)).toEqual(['planPdf.case', 'plan.goals', 'plan.actions', 'roadMap.title', 'roadMap.stops', 'roadMap.checkpoints', 'roadMap.obstacles', 'caseDetail.deadlines', 'caseDetail.consents']);
     expect(full).toContainEqual({ kind: 'list', items: ['workflows:finland-municipality.deadlines.planReview (workflows:finland-municipality.stages.plan): May 1, 2025 — cases.overdue'] });
     expect(full).toContainEqual({ kind: 'facts', rows: [{ label: 'consent.recipients.nas', value: 'consent.given(date=January 2, 2025)' }] });
     expect(full.at(-1)).toEqual({ kind: 'paragraph', text: 'planPdf.omitted', muted: true });

@@ -1,4 +1,5 @@
-import type { CasePlan } from '../../../contracts/cases/case.schemas';
+import type { CasePlan, CaseWritable } from '../../../contracts/cases/case.schemas';
+import { CHECKPOINTS, ROAD_MAP_STOPS } from '../../../contracts/cases/road-map';
 import type { ExportLanguage } from '../../export/export-language';
 import type { PdfBlock, PdfDocumentModel, PdfFact } from '../../export/pdf-renderer';
 import { deadlineKey, stageKey } from '../../../contracts/workflows/i18n-keys.util';
@@ -16,11 +17,16 @@ export interface PlanView {
   organisation?: string;
   workflow?: { workflowId: string | null; activeStages: string[]; deadlines: CaseDeadline[] };
   consents?: CaseRecord['consents'];
+  /** The checkpoints' evidence (language level, legal status), for readers of the integration group. */
+  integration?: CaseWritable['integration'];
   /** Some group the document would show is withheld from this reader. */
   omitted: boolean;
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** The four facilitating factors of the road map (seed 000). */
+const FACTORS = ['information', 'safety', 'empowerment', 'stability'] as const;
 
 /** Dates as the reader's language writes them. Plan dates are calendar days (`2025-03-04`), so read as UTC. */
 function dateFormatter(locale: string) {
@@ -66,29 +72,15 @@ export function planDocument(view: PlanView, lang: ExportLanguage, now: Date): P
   for (const goal of goals) {
     const rows: PdfFact[] = [];
     if (goal.provider) rows.push({ label: t('plan.provider'), value: text(goal.provider) });
-    if (goal.owner) rows.push({ label: t('plan.owner'), value: text(goal.owner) });
+    if (goal.owner) rows.push({ label: t('plan.owner'), value: t(`plan.owners.${text(goal.owner)}`, { defaultValue: text(goal.owner) }) });
     if (goal.startDate) rows.push({ label: t('planPdf.start'), value: date(goal.startDate) });
     if (goal.dueDate) rows.push({ label: t('plan.due'), value: date(goal.dueDate) });
     rows.push({ label: t('plan.status'), value: t(`plan.statuses.${goal.status ?? 'planned'}`, { defaultValue: text(goal.status) }) });
     blocks.push({ kind: 'entry', title: stopName(text(goal.stop)), detail: text(goal.description), rows });
   }
 
-  const services = Object.entries(plan.services ?? {});
-  const checkpoints = Object.entries(plan.checkpoints ?? {});
-  const state = (value: unknown) => t(`plan.serviceStates.${text(value)}`, { defaultValue: text(value) });
-  if (services.length > 0) {
-    blocks.push({ kind: 'heading', text: t('planPdf.services') }, { kind: 'facts', rows: services.map(([stop, value]) => ({ label: stopName(stop), value: state(value) })) });
-  }
-  if (checkpoints.length > 0) {
-    blocks.push({ kind: 'heading', text: t('planPdf.checkpoints') }, { kind: 'facts', rows: checkpoints.map(([stop, value]) => ({ label: stopName(stop), value: state(value) })) });
-  }
-
-  const obstacles = plan.obstacles ?? [];
-  if (obstacles.length > 0) {
-    blocks.push({ kind: 'heading', text: t('planPdf.obstacles') }, { kind: 'list', items: obstacles.map((o) => t(`plan.obstacles.${o}`, { defaultValue: o })) });
-    // Assistance never depends on cooperating with the police: say so wherever that obstacle is written down.
-    if (obstacles.includes('unwillingToReport')) blocks.push({ kind: 'paragraph', text: t('planPdf.policeNote'), muted: true });
-  }
+  if (plan.nextReviewDate) blocks.push({ kind: 'facts', rows: [{ label: t('plan.nextReview'), value: date(plan.nextReviewDate) }] });
+  blocks.push(...roadMapBlocks(view, lang, date));
 
   const risks = plan.riskFlags ?? [];
   if (risks.length > 0) {
@@ -152,4 +144,55 @@ export function planDocument(view: PlanView, lang: ExportLanguage, now: Date): P
     notice: t('planPdf.confidential'),
     footer: (page, pages) => [label, t('planPdf.page', { page, pages })].filter(Boolean).join(' · '),
   };
+}
+
+/**
+ * The road map for integration (seed 000) as the frame of the plan, as the case page shows it: the desired state and
+ * the facilitating factors, the 21 stops with the state of their service track, the need recorded and the actions
+ * planned, the two checkpoints with their evidence, and the obstacles recorded.
+ */
+function roadMapBlocks(view: PlanView, lang: ExportLanguage, date: (value: unknown) => string): PdfBlock[] {
+  const { t } = lang;
+  const plan = view.plan;
+  const services = plan.services ?? {};
+  const checkpoints = plan.checkpoints ?? {};
+  const goals = plan.goals ?? [];
+  const state = (value: string | undefined) => (value ? t(`plan.serviceStates.${value}`, { defaultValue: t('roadMap.stateUnknown') }) : t('roadMap.notOnTheWay'));
+  const blocks: PdfBlock[] = [
+    { kind: 'heading', text: t('roadMap.title') },
+    { kind: 'paragraph', text: `${t('roadMap.desiredStateLabel')} ${t('roadMap.desiredState')}` },
+    { kind: 'paragraph', text: t('roadMap.factorsLabel') },
+    { kind: 'list', items: FACTORS.map((factor) => t(`roadMap.factors.${factor}`)) },
+    { kind: 'heading', text: t('roadMap.stops') },
+    {
+      kind: 'facts',
+      rows: ROAD_MAP_STOPS.map((stop) => {
+        const need = plan.needs?.[stop];
+        const planned = goals.filter((goal) => goal.stop === stop).length;
+        const parts = [state(services[stop]), need && t(`roadMap.needs.${need}`, { defaultValue: need }), planned > 0 && t('roadMap.actionsPlanned', { n: planned })];
+        return { label: t(`plan.stops.${stop}`), value: parts.filter(Boolean).join(' · ') };
+      }),
+    },
+  ];
+  const integration = view.integration ?? {};
+  const level = integration.languageLevel === 'preA1' ? 'pre-A1' : integration.languageLevel;
+  const evidence: Record<(typeof CHECKPOINTS)[number], string> = {
+    languageCheckpoint: level ? t('roadMap.languageLevel', { level }) : t('roadMap.noEvidence'),
+    legalStatusCheckpoint: integration.legalStatus
+      ? [t(`roadMap.legalStatuses.${integration.legalStatus}`), integration.legalStatusExpiry && t('roadMap.expires', { date: date(integration.legalStatusExpiry) })].filter(Boolean).join(', ')
+      : t('roadMap.noEvidence'),
+  };
+  blocks.push(
+    { kind: 'heading', text: t('roadMap.checkpoints') },
+    { kind: 'facts', rows: CHECKPOINTS.map((checkpoint) => ({ label: t(`plan.stops.${checkpoint}`), value: `${state(checkpoints[checkpoint])} — ${evidence[checkpoint]}` })) },
+    { kind: 'heading', text: t('roadMap.obstacles') },
+  );
+  const obstacles = plan.obstacles ?? [];
+  if (obstacles.length === 0) blocks.push({ kind: 'paragraph', text: t('roadMap.noObstacles'), muted: true });
+  else {
+    blocks.push({ kind: 'list', items: obstacles.map((o) => t(`plan.obstacles.${o}`, { defaultValue: o })) });
+    // Assistance never depends on cooperating with the police: say so wherever that obstacle is written down.
+    if (obstacles.includes('unwillingToReport')) blocks.push({ kind: 'paragraph', text: t('planPdf.policeNote'), muted: true });
+  }
+  return blocks;
 }

@@ -11,7 +11,7 @@ import { SENSITIVE_GROUPS } from './case-presenter';
 import type { CaseRuntime } from './case-runtime';
 
 /** Field groups the plan document shows besides the plan itself. */
-const DOCUMENT_GROUPS = ['reference', 'alias', 'orgId', 'workflow', 'consents'] as const;
+const DOCUMENT_GROUPS = ['reference', 'alias', 'orgId', 'workflow', 'consents', 'integration'] as const;
 
 export interface PlanPdf {
   filename: string;
@@ -58,6 +58,7 @@ export async function casePlanPdf(rt: CaseRuntime, ctx: ServiceContext, id: stri
     ...(organisation ? { organisation: organisation.name } : {}),
     ...(workflow ? { workflow } : {}),
     ...(fields.has('consents') ? { consents: record.consents ?? {} } : {}),
+    ...(fields.has('integration') ? { integration: (record.integration ?? {}) as PlanView['integration'] } : {}),
     omitted: DOCUMENT_GROUPS.some((group) => !fields.has(group)),
   };
   const body = await renderPdf(planDocument(view, lang, now), now);

@@ -6,9 +6,10 @@ import type { AuditActor } from '../../audit/audit.service';
 import type { SubmissionCasePort, SubmissionChange } from '../../submissions';
 import { CASE_UPDATED_EVENT, FORM_SUBMITTED_EVENT, type WorkflowEvent } from '../../workflows/engine/evaluation-context.types';
 import { caseModel, type CaseRecord, type TimelineEntry } from '../storage/case.model';
-import { advanceCase, type CaseChange } from './case-advance';
+import { advanceCase, definitionOf, type CaseChange } from './case-advance';
 import { evaluationContext } from './case-context';
-import { removeFormData, writeFormData, type KnownFormData } from './case-form-data';
+import { applyFormBindings } from './case-form-bindings';
+import { guardFormData, latestPerForm, removeFormData, writeFormData, type KnownFormData } from './case-form-data';
 import type { CaseRuntime } from './case-runtime';
 import { commitCase } from './case-writer';
 
@@ -26,6 +27,8 @@ interface Planned {
   /** What the case's audit entry calls it. */
   action: string;
   known?: KnownFormData;
+  /** Whether the workflow's bindings changed the case's profile, consents or plan (then they are written too). */
+  bound?: boolean;
 }
 
 /**
@@ -41,7 +44,14 @@ export function createCaseSubmissions(rt: CaseRuntime): SubmissionCasePort {
       if (!isValidObjectId(caseId)) throw notFound();
       const record = await caseModel(rt.db).findOne(withPermission(ctx.auth.ability, 'update', 'Case', { _id: caseId })).lean();
       if (!record) throw notFound();
-      return { orgId: record.orgId.toHexString(), assignees: record.assignees, sharedWith: record.sharedWith };
+      return { orgId: record.orgId.toHexString(), assignees: record.assignees, sharedWith: record.sharedWith, openedOn: openedOn(record) };
+    },
+
+    async caseOpenedOn(caseId) {
+      // Read without a permission check: the caller may already change a submission of this case, and only the day is used.
+      if (!isValidObjectId(caseId)) return undefined;
+      const record = await caseModel(rt.db).findById(caseId, { createdAt: 1 }).lean();
+      return record ? openedOn(record) : undefined;
     },
 
     async submissionIdsOf(caseId) {
@@ -56,14 +66,18 @@ export function createCaseSubmissions(rt: CaseRuntime): SubmissionCasePort {
       if (!isValidObjectId(change.caseId)) return;
       const caseId = new Types.ObjectId(change.caseId);
       if (change.type === 'deleted') {
-        await applyToCase(rt, by, caseId, (record) => planDeletion(record, change));
+        await applyToCase(rt, by, caseId, async (record) => withBindings(rt, planDeletion(record, change), change.formPath));
         await removeFormData(rt.db, caseId, change.submissionId);
       } else {
         await writeFormData(rt.db, caseId, { ...change, at: change.submittedAt });
-        await applyToCase(rt, by, caseId, (record) => planStored(record, change, rt.clock.now()));
+        await applyToCase(rt, by, caseId, async (record) => withBindings(rt, planStored(record, change, rt.clock.now()), change.formPath));
       }
     },
   };
+}
+
+function openedOn(record: Pick<CaseRecord, 'createdAt'>): string {
+  return new Date(record.createdAt).toISOString().slice(0, 10);
 }
 
 function planStored(record: CaseRecord, change: StoredChange, now: Date): Planned | null {
@@ -94,16 +108,39 @@ function planDeletion(record: CaseRecord, change: DeletedChange): Planned | null
 }
 
 /**
+ * The workflow's bindings of the changed form applied to the planned case, from the form's latest submission after
+ * the change (the one guards will read): an edit of an older submission changes nothing, deleting the latest brings
+ * back what the one before it recorded, deleting the last takes back what the form fed. So guards, evaluated on the
+ * planned case, never see data the submissions no longer hold.
+ */
+async function withBindings(rt: CaseRuntime, planned: Planned | null, formPath: string): Promise<Planned | null> {
+  if (!planned) return null;
+  const record = planned.record;
+  const bindings = (await definitionOf(rt, record)).bindings ?? [];
+  if (!bindings.some((binding) => binding.form === formPath)) return planned;
+  const latest = latestPerForm(record.workflow.submissions).get(formPath);
+  let data: Record<string, unknown> | null = null;
+  if (latest !== undefined) {
+    const rows = await guardFormData(rt.db, record._id, record.workflow.submissions.filter((s) => s.submissionId === latest), planned.known);
+    data = rows[formPath] ?? null;
+  }
+  const parts = applyFormBindings(record, bindings, formPath, data);
+  if (!parts) return planned;
+  const { bound, ...fields } = parts;
+  return { ...planned, bound: true, record: { ...record, ...fields, workflow: { ...record.workflow, bound } } };
+}
+
+/**
  * Plans the change against the case as it is now and stores it with one conditional write; on a concurrent change
  * the case is read again and the change planned again. The change re-checks the automatic transitions (guards see
  * the case's form data after the change); a finished workflow takes no events, so there the change is only recorded.
  */
-async function applyToCase(rt: CaseRuntime, by: AuditActor, caseId: Types.ObjectId, plan: (record: CaseRecord) => Planned | null): Promise<void> {
+async function applyToCase(rt: CaseRuntime, by: AuditActor, caseId: Types.ObjectId, plan: (record: CaseRecord) => Promise<Planned | null>): Promise<void> {
   const userId = by.userId ? by.userId.toHexString() : null;
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const loaded = await caseModel(rt.db).findById(caseId).lean();
     if (!loaded) return;
-    const planned = plan(loaded);
+    const planned = await plan(loaded);
     if (!planned) return;
     const advanced =
       loaded.workflow.snapshot.status === 'done'
@@ -113,6 +150,8 @@ async function applyToCase(rt: CaseRuntime, by: AuditActor, caseId: Types.Object
       advanced && !('ok' in advanced)
         ? advanced
         : { set: { workflow: { ...planned.record.workflow, timeline: [...planned.record.workflow.timeline, { at: rt.clock.now(), by: userId, ...planned.entry }] } }, notifications: [] };
+    // What the bindings changed is stored with the step (advanceCase already carries the plan with its track statuses).
+    if (planned.bound) change.set = { identity: planned.record.identity, consents: planned.record.consents, plan: planned.record.plan, ...change.set };
     const event = { action: planned.action, subjectType: 'Case', subjectId: caseId.toHexString() };
     // A lost race writes nothing and leaves no entry; the change is planned again on the case as it is now.
     if (await auditedWrite(rt.db, by, (committed) => (committed ? event : null), () => commitCase(rt, loaded, change))) return;

@@ -202,7 +202,7 @@ export async function updateCase(rt: CaseRuntime, ctx: ServiceContext, id: strin
     next.sharedWith = sharedWith;
     next.workflow = { ...next.workflow, fields: { ...next.workflow.fields, shares } };
   }
-  if (input.plan) next.plan = { ...input.plan, services: record.plan.services, checkpoints: record.plan.checkpoints };
+  if (input.plan) next.plan = { ...input.plan, services: record.plan.services, checkpoints: record.plan.checkpoints, needs: record.plan.needs };
   const extra = { type: 'updated', fields: groups };
   const advanced = record.workflow.snapshot.status === 'done' ? null : await advanceCase(rt, next, { type: 'caseUpdated' }, userId, extra);
   // A finished workflow accepts no events; the update is still recorded on the timeline.

@@ -25,6 +25,17 @@ export interface CaseWorkflow extends Omit<CaseWorkflowState<Date>, 'submissions
    * when it was stored and `version` the submission's version the case last applied (both absent in older cases).
    */
   submissions: Array<{ submissionId: string; formPath: string; at: Date; submittedAt?: Date; version?: number }>;
+  /**
+   * Which form fed each bound case field last, so that emptying that form's field (or deleting its submission) takes
+   * the value back, while a value entered on the case page is left alone. A list: targets contain dots.
+   */
+  bound?: BoundField[];
+}
+
+/** A case field a form fed through the workflow's bindings (`identity.estimatedAge`, `consents.nas`, `plan.goals`). */
+export interface BoundField {
+  target: string;
+  form: string;
 }
 
 export interface EventKey {

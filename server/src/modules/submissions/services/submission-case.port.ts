@@ -6,6 +6,8 @@ export interface CaseLink {
   orgId: string;
   assignees: string[];
   sharedWith: string[];
+  /** The day the case was opened (`YYYY-MM-DD`): no due date of its forms may fall before it. */
+  openedOn?: string;
 }
 
 /**
@@ -37,6 +39,8 @@ export type SubmissionChange =
 export interface SubmissionCasePort {
   /** Before a submission is linked to a case: a 404 AppError when the case is missing or the user may not update it. */
   assertCanSubmitFor(ctx: ServiceContext, caseId: string): Promise<CaseLink>;
+  /** The day a case was opened (`YYYY-MM-DD`), to judge its forms' dates by; undefined when there is no such case. */
+  caseOpenedOn(caseId: string): Promise<string | undefined>;
   /** Applies a stored change to its case; `by` made it (or last edited the submission, when recovery reports it). */
   submissionChanged(by: AuditActor, change: SubmissionChange): Promise<void>;
   /**

@@ -103,7 +103,8 @@ async function insertSubmission(
   ensureCan(ctx.auth.ability, 'create', 'Submission', subject);
 
   const revision = await loadRevision(ctx.db, form._id, form.publishedRevision);
-  const result = validateSubmission(revision.definition, input.data, t as unknown as Translate);
+  // Due dates of a case's forms may not fall before the case was opened.
+  const result = validateSubmission(revision.definition, input.data, t as unknown as Translate, { caseOpenedOn: link.openedOn });
   if (!result.ok) throw submissionInvalid(result.details);
   ensureStorable(result.data);
   const record = {
@@ -233,7 +234,8 @@ export async function updateSubmission(
   refuseChangedValues(sent, stored.data, kept);
   for (const field of kept) copyDataPath(stored.data, sent, field.dataPath);
 
-  const result = validateSubmission(revision.definition, sent, t as unknown as Translate);
+  const caseOpenedOn = stored.caseId && deps.caseEvents ? await deps.caseEvents.caseOpenedOn(stored.caseId.toHexString()) : undefined;
+  const result = validateSubmission(revision.definition, sent, t as unknown as Translate, { caseOpenedOn });
   if (!result.ok) throw submissionInvalid(result.details);
   ensureStorable(result.data);
   const keptKeys = new Set(kept.map((field) => field.key));

@@ -15,6 +15,7 @@ describe('action registry', () => {
       { type: 'childBranch.open', legalRepresentativeRequired: true },
       { type: 'notification.send', role: 'childWelfareWorker', messageKey: 'workflows:actions.open-child-branch.message' },
       { type: 'form.require', formPath: 'child-welfare', role: 'childWelfareWorker' },
+      { type: 'task.create', titleKey: 'workflows:actions.open-child-branch.appointLegalRepresentative', assigneeRole: 'childWelfareWorker' },
     ]);
     expect(describeAction({ id: 'request-consent', params: { recipient: 'nas' } })[0]).toEqual({ type: 'consent.request', recipient: 'nas' });
     expect(describeAction({ id: 'set-field', params: { field: 'closedReason', value: 'completed' } })).toEqual([

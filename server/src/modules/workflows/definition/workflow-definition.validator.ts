@@ -3,6 +3,7 @@ import { defaultActionRegistry, type ActionRegistry } from '../actions/action-re
 import { collectParameterRefs, isIsoDuration } from './duration.util';
 import { analyseGuard } from './json-logic-guard.validator';
 import { checkFieldRules } from './field-rules.validator';
+import { checkBindings, type FormFieldCatalogs } from './form-bindings.validator';
 import { checkGraph } from './workflow-graph.validator';
 import { listStages, listTransitions, resolveTarget, stageIndex, type StageEntry } from '../../../contracts/workflows/stage-tree.util';
 import type { ActionRef, WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
@@ -14,6 +15,8 @@ export interface ValidationOptions {
   formPaths: ReadonlySet<string>;
   /** The values of the jurisdiction's parameters by name. */
   parameters: Record<string, unknown>;
+  /** The fields of the forms, by form path: bindings are then checked field by field and option by option. */
+  formFields?: FormFieldCatalogs;
   actions?: ActionRegistry;
 }
 
@@ -51,6 +54,7 @@ export function validateWorkflowDefinition(def: unknown, options: ValidationOpti
     }
   }
   checkParameterRefs(workflow, options, problems);
+  problems.push(...checkBindings(workflow.bindings ?? [], options.formPaths, options.formFields));
   problems.push(...checkGraph(workflow, index));
   problems.push(...checkFieldRules(workflow, index));
   return problems;

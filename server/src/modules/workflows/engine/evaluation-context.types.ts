@@ -6,6 +6,8 @@ export interface CaseContext {
   /** ISO dates by name, e.g. `reflectionDecision`. */
   dates: Record<string, string | undefined>;
   fields: Record<string, unknown>;
+  /** How urgently each road-map stop is needed (`immediate` …), as the needs assessment recorded it. */
+  needs: Record<string, string>;
 }
 
 export interface EvaluationContext {

@@ -7,7 +7,7 @@ import type { EvaluationContext } from './evaluation-context.types';
 const def = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../../workflows/finland-municipality.json'), 'utf8')) as WorkflowDefinition;
 const at = '2026-01-01T00:00:00.000Z';
 const ctx = (consents: Record<string, { given: boolean }>, submissions: Record<string, Record<string, unknown>> = {}): EvaluationContext => ({
-  case: { id: 'c', person: { ageUncertain: false, isChild: false }, consents, dates: {}, fields: {} },
+  case: { id: 'c', person: { ageUncertain: false, isChild: false }, consents, dates: {}, fields: {}, needs: {} },
   submissions,
   params: {},
 });

@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
-import { TEMPLATE_FORM_PATHS, WORKFLOWS_DIR } from '../templates/template-context';
+import { TEMPLATE_FORM_PATHS, WORKFLOWS_DIR, templateFormFields } from '../templates/template-context';
 import { loadWorkflowTemplates } from '../templates/workflow-template.loader';
 import { definitionToText } from './definition-text';
 import { rememberTemplateVersions } from './definition-keys';
@@ -25,7 +25,7 @@ export async function loadTemplateLibrary(
   const Templates = workflowTemplateModel(db);
   await Templates.createIndexes();
   const result: TemplateLibraryResult = { inserted: 0, unchanged: 0, invalid: [] };
-  for (const loaded of loadWorkflowTemplates(options.workflowsDir ?? WORKFLOWS_DIR, options.formPaths ?? TEMPLATE_FORM_PATHS)) {
+  for (const loaded of loadWorkflowTemplates(options.workflowsDir ?? WORKFLOWS_DIR, options.formPaths ?? TEMPLATE_FORM_PATHS, templateFormFields())) {
     const def = loaded.definition as WorkflowDefinition;
     if (loaded.problems.length > 0) {
       result.invalid.push(loaded.file);

@@ -4,6 +4,7 @@ import { MAX_JSON_DEPTH, exceedsJsonDepth } from '../../../core/json/json-depth'
 import { JurisdictionSchema, type Jurisdiction } from '../jurisdictions/jurisdiction.schemas';
 import { jurisdictionParameterValues } from '../jurisdictions/jurisdiction-parameters';
 import { validateWorkflowDefinition } from '../definition/workflow-definition.validator';
+import type { FormFieldCatalogs } from '../definition/form-bindings.validator';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import type { WorkflowProblem } from '../../../contracts/workflows/workflow-problem.types';
 
@@ -29,7 +30,7 @@ export function loadJurisdictions(workflowsDir: string): Map<string, Jurisdictio
  * form paths that exist and the parameters of its jurisdiction. Problems are returned, not thrown, so the caller can
  * report all files at once.
  */
-export function loadWorkflowTemplates(workflowsDir: string, formPaths: ReadonlySet<string>): LoadedTemplate[] {
+export function loadWorkflowTemplates(workflowsDir: string, formPaths: ReadonlySet<string>, formFields?: FormFieldCatalogs): LoadedTemplate[] {
   const jurisdictions = loadJurisdictions(workflowsDir);
   return readdirSync(workflowsDir)
     .filter((f) => f.endsWith('.json') && f !== 'workflow.schema.json')
@@ -40,6 +41,6 @@ export function loadWorkflowTemplates(workflowsDir: string, formPaths: ReadonlyS
       const code = (definition as Partial<WorkflowDefinition>).jurisdiction;
       const jurisdiction = code === undefined ? undefined : jurisdictions.get(code);
       const parameters = jurisdiction ? jurisdictionParameterValues(jurisdiction) : {};
-      return { file, definition, problems: validateWorkflowDefinition(definition, { formPaths, parameters }) };
+      return { file, definition, problems: validateWorkflowDefinition(definition, { formPaths, parameters, ...(formFields ? { formFields } : {}) }) };
     });
 }

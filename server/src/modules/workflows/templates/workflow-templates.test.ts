@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateWorkflowDefinition } from '../definition/workflow-definition.validator';
 import { jurisdictionParameterValues, invalidParameterValues } from '../jurisdictions/jurisdiction-parameters';
-import { TEMPLATE_FORM_PATHS, WORKFLOWS_DIR } from './template-context';
+import { TEMPLATE_FORM_PATHS, WORKFLOWS_DIR, templateFormFields } from './template-context';
 import { loadJurisdictions, loadWorkflowTemplates } from './workflow-template.loader';
 
 describe('shipped workflow templates', () => {
-  const templates = loadWorkflowTemplates(WORKFLOWS_DIR, TEMPLATE_FORM_PATHS);
+  const templates = loadWorkflowTemplates(WORKFLOWS_DIR, TEMPLATE_FORM_PATHS, templateFormFields());
 
   it('ships the four templates', () => {
     expect(templates.map((t) => t.file)).toEqual([

@@ -136,6 +136,7 @@ export function caseContext(overrides: Partial<CaseContext> = {}): CaseContext {
     consents: {},
     dates: {},
     fields: {},
+    needs: {},
     ...overrides,
   };
 }

@@ -44,7 +44,7 @@ export class WorkflowWalker {
 
   constructor(readonly def: WorkflowDefinition, caseContext: Partial<CaseContext>, submissions: Record<string, Record<string, unknown>>, params: Record<string, unknown>) {
     this.ctx = {
-      case: { id: 'case-walk', person: { age: 31, ageUncertain: false, isChild: false }, consents: {}, dates: {}, fields: {}, ...caseContext },
+      case: { id: 'case-walk', person: { age: 31, ageUncertain: false, isChild: false }, consents: {}, dates: {}, fields: {}, needs: {}, ...caseContext },
       submissions: { ...submissions },
       params,
     };
