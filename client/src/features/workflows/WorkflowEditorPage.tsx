@@ -17,6 +17,8 @@ import { ProblemList, stageOfPointer } from './ProblemList';
 import { addTopStage, newStage, removeTopStage } from './stage-edits';
 import { StageGraph } from './StageGraph';
 import { StagePanel } from './StagePanel';
+import { FormBindings } from './FormBindings';
+import { listStages } from '@contracts/workflows/stage-tree.util';
 
 /** `GET /api/workflows/:id`: the organisation's workflow with its draft. */
 interface WorkflowRecord {
@@ -117,6 +119,10 @@ export function WorkflowEditorPage() {
     return saved.revision;
   };
   const stageName = useStageName(definition?.id);
+  // The forms a binding may read: those the workflow's stages require, and those already bound.
+  const formPaths = definition
+    ? [...new Set([...listStages(definition).flatMap((entry) => ('requiredForms' in entry.stage ? (entry.stage.requiredForms ?? []) : [])), ...(definition.bindings ?? []).map((b) => b.form)])].sort()
+    : [];
 
   const invalid = new Set(problems.map((problem) => stageOfPointer(problem.path)?.split('/')[0]).filter((id): id is string => Boolean(id)));
   const fail = (failure: unknown) => {
@@ -268,6 +274,14 @@ export function WorkflowEditorPage() {
             </div>
           </ProblemsProvider>
         </DefinitionProvider>
+      )}
+      {definition && (
+        <FormBindings
+          bindings={definition.bindings ?? []}
+          forms={formPaths}
+          problems={problems.map((problem) => ({ ...problem, path: problem.path.replace(/^\/definition/, '') }))}
+          onChange={(bindings) => edit({ ...definition, bindings })}
+        />
       )}
       {diff && (
         <section aria-labelledby="diff-title">
