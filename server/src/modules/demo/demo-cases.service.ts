@@ -139,6 +139,7 @@ export async function loadDemoCases(db: Connection, deps: DemoDeps): Promise<num
 async function shelterCase(deps: DemoDeps, ctx: ServiceContext, alias: string, daysAgo: number): Promise<string> {
   const at = (days: number) => runtimeAt(deps.runtime, days);
   const day = (days: number) => at(days).clock.now().toISOString().slice(0, 10);
+  const stamp = (days: number) => `${day(days)}T00:00:00.000Z`;
   const id = await open(at(daysAgo), ctx, {
     alias,
     workflowId: 'shelter-reintegration',
@@ -148,7 +149,12 @@ async function shelterCase(deps: DemoDeps, ctx: ServiceContext, alias: string, d
   const past = { ...deps, runtime: at(daysAgo) };
   await submit(ctx, past, id, 'consent-information', consentInformation);
   await submit(ctx, past, id, 'needs-assessment', { ...needsAssessment, nextAppointment: inDays(at(daysAgo), 7), ageYears: 23, ageUncertain: false, wishesVoluntaryReturn: 'no' });
-  await submit(ctx, past, id, 'safety-plan', safetyPlan);
+  // Its actions are due, and it is reviewed, after the person was admitted (dates of a case's forms never fall before it).
+  await submit(ctx, past, id, 'safety-plan', {
+    ...safetyPlan,
+    safetyActions: safetyPlan.safetyActions.map((action) => ({ ...action, dueDate: stamp(daysAgo - 10) })),
+    reviewDate: stamp(daysAgo - 30),
+  });
   await fireCaseEvent(at(daysAgo), ctx, id, { type: 'admitted', data: {} });
   // Safe accommodation was needed at once (the needs assessment says so): its track started on admission.
   for (const stop of ['therapy', 'vocationalTraining']) {
@@ -169,7 +175,6 @@ async function shelterCase(deps: DemoDeps, ctx: ServiceContext, alias: string, d
     },
   });
   // The plan form feeds the case plan (the workflow's bindings): its dates fall within the person's stay.
-  const stamp = (days: number) => `${day(days)}T00:00:00.000Z`;
   await submit(ctx, { ...deps, runtime: at(daysAgo - 20) }, id, 'plan-of-assistance', {
     ...planOfAssistance,
     planDate: stamp(daysAgo - 20),
