@@ -262,6 +262,8 @@ const begun = Date.now();
 for (const size of SIZES) {
   log(`--- ${size} cases`);
   await benchSize(size);
+  // Each size's figures as soon as it is done (a long run can be read before it ends).
+  for (const r of results.filter((item) => item.size === size)) log(`  ${size} ${r.user.padEnd(10)} ${r.name.padEnd(46)} p50 ${r.p50.toFixed(1).padStart(8)} p95 ${r.p95.toFixed(1).padStart(8)}`);
 }
 
 const fixed = (value) => (value === undefined ? '—' : value.toFixed(1)).padStart(8);

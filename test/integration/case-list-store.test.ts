@@ -16,6 +16,9 @@ import {
 import { entryTrigrams, readIndex, searchCandidates } from '../../server/src/modules/cases/lists/case-list-search-index';
 import { createTestDatabase, dropTestDatabase } from '../helpers/test-database';
 
+// Several thousand reads by `_id` per test (the index is read back whole after each step): minutes on a busy machine.
+jest.setTimeout(300_000);
+
 let db: Connection;
 beforeAll(async () => {
   db = await createTestDatabase('case_list_store');
@@ -89,6 +92,7 @@ it('keeps segmented lists in order through splits, merges and removals', async (
   const target = model.find((item) => item.a === 'Moved 7')!;
   expect(await searchCandidates(db, 'case_lists', boundary, 'moved 7', 1_000)).toContain(target.i);
   expect(await searchCandidates(db, 'case_lists', boundary, 'no such name', 1_000)).toEqual([]);
+  // "hels" is in every reference: more candidates than asked for, so the caller reads the lists instead.
   expect(await searchCandidates(db, 'case_lists', boundary, 'hels', 100)).toBeNull();
 
   // Most cases leave: segments shrink, merge and go.

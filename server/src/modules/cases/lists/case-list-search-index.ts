@@ -21,6 +21,8 @@ import { foldCase } from './case-list-search';
 const BUCKET_MAX = 512;
 /** Trigrams read for a query at most: the rarest ones, whose intersection is already small. */
 const TRIGRAMS_READ = 4;
+/** The rarest trigram's ids read at most (a few buckets); a query whose every trigram is commoner reads the lists. */
+const RAREST_READ_MAX = 8 * BUCKET_MAX;
 
 interface TextDoc {
   _id: string;
@@ -83,15 +85,16 @@ export async function searchCandidates(db: Connection, collection: string, bound
   counted.sort((a, b) => a.count - b.count);
   // A trigram no case holds: no case holds the query.
   if (counted[0]!.count === 0) return [];
-  if (counted[0]!.count > limit) return null;
-  const read = counted.slice(0, TRIGRAMS_READ).filter((item, index) => index === 0 || item.count <= Math.max(4 * counted[0]!.count, BUCKET_MAX));
+  // Ids are cheap to read (about 27 bytes each), entries are not: the intersection is what must be small.
+  if (counted[0]!.count > RAREST_READ_MAX) return null;
+  const read = counted.slice(0, TRIGRAMS_READ).filter((item, index) => index === 0 || item.count <= Math.min(Math.max(4 * counted[0]!.count, BUCKET_MAX), 2 * RAREST_READ_MAX));
   const lists = await Promise.all(read.map((item) => readTrigram(db, collection, boundary, item.trigram, item.level)));
   let candidates = new Set(lists[0]);
   for (const ids of lists.slice(1)) {
     const next = new Set(ids);
     candidates = new Set([...candidates].filter((id) => next.has(id)));
   }
-  return [...candidates];
+  return candidates.size > limit ? null : [...candidates];
 }
 
 /** A change of the cases a boundary's index holds: per case id, the entry before (if listed) and after (if listed). */
@@ -209,7 +212,12 @@ export async function writeIndex(db: Connection, collection: string, boundary: s
 /** The whole index of a boundary as stored, per trigram its ids (for tests). */
 export async function readIndex(db: Connection, collection: string, boundary: string): Promise<Map<string, string[]>> {
   const directory = await readDirectory(db, collection, boundary);
+  const trigrams = Object.entries(directory);
   const result = new Map<string, string[]>();
-  for (const [trigram, [, level]] of Object.entries(directory)) result.set(trigram, (await readTrigram(db, collection, boundary, trigram, level)).sort());
+  for (let start = 0; start < trigrams.length; start += 32) {
+    const chunk = trigrams.slice(start, start + 32);
+    const read = await Promise.all(chunk.map(([trigram, [, level]]) => readTrigram(db, collection, boundary, trigram, level)));
+    chunk.forEach(([trigram], index) => result.set(trigram, read[index]!.sort()));
+  }
   return result;
 }
