@@ -30,7 +30,7 @@ export function CasePlan({ plan }: { plan?: Plan }) {
                 <td>{t(`plan.stops.${goal.stop}`, { defaultValue: goal.stop })}</td>
                 <td>{goal.description}</td>
                 <td>{goal.provider}</td>
-                <td>{goal.owner}</td>
+                <td>{goal.owner ? t(`plan.owners.${goal.owner}`, { defaultValue: goal.owner }) : ''}</td>
                 <td>{formatDate(goal.dueDate, i18n.language)}</td>
                 <td>{t(`plan.statuses.${goal.status ?? 'planned'}`, { defaultValue: goal.status })}</td>
               </tr>
@@ -39,6 +39,11 @@ export function CasePlan({ plan }: { plan?: Plan }) {
         </table>
       ) : (
         <p>—</p>
+      )}
+      {plan.nextReviewDate && (
+        <p>
+          <strong>{t('plan.nextReview')}:</strong> {formatDate(plan.nextReviewDate, i18n.language)}
+        </p>
       )}
       {plan.reviewDates?.length ? (
         <>
