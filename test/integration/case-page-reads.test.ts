@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { withPermission } from '../../server/src/modules/access/permissions';
-import { submissionModel } from '../../server/src/modules/forms/models/submission.model';
+import { submissionModel } from '../../server/src/modules/submissions/models/submission.model';
 import { formModel } from '../../server/src/modules/forms/models/form.model';
 import { formFilter } from '../../server/src/modules/forms/services/form-access';
 import { startForms } from '../../server/src/modules/forms/templates/forms-startup';
