@@ -14,6 +14,25 @@ afterAll(() => t.close());
 const asAdmin = (test: request.Test) => test.set('x-jwt-token', admin.token);
 
 describe('roles are data', () => {
+  it('lists every role the reader may read by organisation, each naming its organisation', async () => {
+    const all = await asAdmin(request(t.app).get('/api/roles?organisations=all'));
+    expect(all.status).toBe(200);
+    const byOrg = new Map<string, string[]>();
+    for (const role of all.body as Array<{ key: string; orgId: string | null; organisation: { slug: string; name: string } | null }>) {
+      const group = role.orgId === null ? 'platform' : role.organisation!.slug;
+      expect(role.orgId === null || typeof role.organisation!.name === 'string').toBe(true);
+      byOrg.set(group, [...(byOrg.get(group) ?? []), role.key]);
+    }
+    expect(byOrg.get('fi-helsinki')).toEqual(expect.arrayContaining(['org-admin', 'caseworker']));
+    expect(byOrg.get('dk-cmm')).toEqual(expect.arrayContaining(['org-admin', 'national-coordinator']));
+    for (const keys of byOrg.values()) expect(new Set(keys).size).toBe(keys.length);
+    // An organisation's administrator sees its own organisation's roles only.
+    const helsinki = await signIn(t, 'admin@helsinki.demo.test');
+    const own = await request(t.app).get('/api/roles?organisations=all').set('x-jwt-token', helsinki.token);
+    expect(new Set(own.body.map((role: { organisation: { slug: string } | null }) => role.organisation?.slug))).toEqual(new Set(['fi-helsinki']));
+    expect((await asAdmin(request(t.app).get('/api/roles?organisations=some'))).status).toBe(400);
+  });
+
   it('lists the organisation\u2019s roles once each, and the platform roles apart from them', async () => {
     const roles = await asAdmin(request(t.app).get('/api/roles'));
     expect(roles.status).toBe(200);

@@ -23,6 +23,9 @@ function problemWords(t: TFunction, problem: ProblemItem): string {
 
 interface Role {
   id: string;
+  /** The organisation the role belongs to (null: a platform role, or an organisation the reader may not see). */
+  organisation: { id: string; slug: string; name: string } | null;
+  orgId: string | null;
   key: string;
   name: string;
   scope: RoleScope;
@@ -86,21 +89,53 @@ function RoleEditor({ role, onSaved }: { role: Role; onSaved: () => void }) {
   );
 }
 
-/** Roles of the organisation: each rule said in words, and a rule editor (JSON) with per-path problems. */
+interface RoleGroup {
+  key: string;
+  title: string;
+  roles: Role[];
+}
+
+/**
+ * Every role the user may read, grouped by the organisation it belongs to (the active organisation first, then the
+ * others by name, then the platform's own roles): each organisation has its own copy of the presets, so without the
+ * grouping the same role names would repeat once per organisation.
+ */
+function groupByOrganisation(roles: Role[], activeOrgId: string | undefined, t: TFunction): RoleGroup[] {
+  const groups = new Map<string, RoleGroup>();
+  for (const role of roles) {
+    const key = role.orgId ?? 'platform';
+    const title =
+      role.orgId === null ? t('roles.platformRoles') : role.organisation ? `${role.organisation.name} (${role.organisation.slug})` : t('roles.otherOrganisation');
+    const group = groups.get(key) ?? { key, title, roles: [] };
+    group.roles.push(role);
+    groups.set(key, group);
+  }
+  const rank = (group: RoleGroup) => (group.key === activeOrgId ? 0 : group.key === 'platform' ? 2 : 1);
+  return [...groups.values()].sort((a, b) => rank(a) - rank(b) || a.title.localeCompare(b.title));
+}
+
+/** Roles by organisation: each rule said in words, and a rule editor (JSON) with per-path problems. */
 export function RolesPage() {
   const { t } = useTranslation();
-  const { data, error, loading, reload } = useApi<Role[] | { items: Role[] }>('/api/roles');
+  const { session } = useSession();
+  const { data, error, loading, reload } = useApi<Role[] | { items: Role[] }>('/api/roles?organisations=all');
+  const groups = groupByOrganisation(itemsOf(data), session?.org.id, t);
   return (
     <section aria-labelledby="roles-title">
       <PageHeading id="roles-title">{t('roles.title')}</PageHeading>
       <ApiStatus loading={loading} error={error} />
-      {itemsOf(data).map((role) => (
-        <details key={role.id} className="card">
-          <summary>
-            <strong>{role.name}</strong> ({role.key}) · {t(`roles.scopes.${role.scope}`)}
-          </summary>
-          <RoleEditor role={role} onSaved={reload} />
-        </details>
+      {groups.map((group) => (
+        <section key={group.key} aria-labelledby={`roles-${group.key}`} className="role-group">
+          <h2 id={`roles-${group.key}`}>{group.title}</h2>
+          {group.roles.map((role) => (
+            <details key={role.id} className="card">
+              <summary>
+                <strong>{role.name}</strong> ({role.key}) · {t(`roles.scopes.${role.scope}`)}
+              </summary>
+              <RoleEditor role={role} onSaved={reload} />
+            </details>
+          ))}
+        </section>
       ))}
     </section>
   );

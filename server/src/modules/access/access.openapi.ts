@@ -1,6 +1,6 @@
 import { apiRoutes } from '../../core/openapi/api-route';
 import { loginBodySchema, switchOrganisationSchema } from './auth.schemas';
-import { createRoleSchema, updateRoleSchema } from './role.routes';
+import { createRoleSchema, listRolesQuerySchema, updateRoleSchema } from './role.routes';
 import { createUserSchema } from './user.routes';
 import { EndPersonViewSchema } from './person-view-lock';
 
@@ -37,7 +37,11 @@ export const accessApi = apiRoutes('access', [
     summary: "The provider's redirect back: signs the person in and redirects to the application", responses: { 302: { description: 'To the application, signed in' }, 401: 'The provider did not confirm the person' },
   },
   { method: 'get', path: '/api/roles/presets', summary: 'The role presets a role can start from', responses: { 200: 'Presets with their rules' } },
-  { method: 'get', path: '/api/roles', summary: "The organisation's roles (and the platform's, for platform administrators)", responses: { 200: 'Roles' } },
+  {
+    method: 'get', path: '/api/roles', query: listRolesQuerySchema,
+    summary: "The organisation's roles (and the platform's, for platform administrators); `organisations=all`: every role the caller may read, in any organisation, each naming its organisation",
+    responses: { 200: 'Roles' },
+  },
   {
     method: 'post', path: '/api/roles', body: createRoleSchema, bodyName: 'CreateRole',
     summary: 'Create a role (from a preset, or with rules; nobody grants more than they hold)', responses: { 201: 'The role', 403: 'The rules grant more than the caller holds' },

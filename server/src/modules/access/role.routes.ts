@@ -29,8 +29,12 @@ export const updateRoleSchema = z
   })
   .strict();
 
-const presentRole = (role: Role & { __v?: number }) => ({
+/** `?organisations=all`: every role the user may read, in every organisation, each naming its organisation. */
+export const listRolesQuerySchema = z.strictObject({ organisations: z.enum(['active', 'all']).default('active') });
+
+const presentRole = (role: Role & { __v?: number; organisation?: { id: string; slug: string; name: string } | null }) => ({
   id: role._id,
+  organisation: role.organisation ?? null,
   version: role.__v ?? 0,
   orgId: role.orgId ?? null,
   scope: scopeOf(role),
@@ -47,7 +51,8 @@ export function roleRoutes(db: Connection): RequestHandler {
     res.json(listRolePresets());
   });
   router.get('/roles', async (req, res) => {
-    res.json((await listRoles(serviceContext(db, req))).map(presentRole));
+    const { organisations } = parseInput(listRolesQuerySchema, req.query);
+    res.json((await listRoles(serviceContext(db, req), { all: organisations === 'all' })).map(presentRole));
   });
   router.post('/roles', async (req, res) => {
     const role = await createRole(serviceContext(db, req), parseInput(createRoleSchema, req.body));

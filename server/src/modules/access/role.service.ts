@@ -7,6 +7,7 @@ import { forgetCachedAuth } from './auth-context';
 import { ensureGrantable } from './grant.service';
 import { ensureCan, withPermission } from './permissions';
 import { roleModel, type Role } from './role.model';
+import { organisationModel } from '../tenants/organisation.model';
 import { PLATFORM_ROLE_PRESETS, ROLE_PRESETS, type RolePreset } from './role-presets';
 import { scopeOf, type RoleGrant } from './role-rules';
 import { decodeRules, encodeRules, type StoredRule } from './rule-storage';
@@ -55,10 +56,26 @@ export function listRolePresets() {
   }));
 }
 
-/** The roles of the active organisation, and the platform's roles for those who may read them. */
-export async function listRoles(ctx: ServiceContext): Promise<Role[]> {
-  const here = { $or: [{ orgId: ctx.auth.org._id }, { orgId: null }] };
-  return roleModel(ctx.db).find(withPermission(ctx.auth.ability, 'read', 'Role', here)).sort({ key: 1 }).lean();
+export type RoleWithOrganisation = Role & { organisation: { id: string; slug: string; name: string } | null };
+
+/**
+ * The roles of the active organisation and the platform's roles for those who may read them; with `all`, every role
+ * the user may read in any organisation (an administrator of a national body sees those of the bodies below it).
+ * Each names its organisation when the user may read that organisation, so a list can be grouped by it.
+ */
+export async function listRoles(ctx: ServiceContext, options: { all?: boolean } = {}): Promise<RoleWithOrganisation[]> {
+  const here = options.all ? {} : { $or: [{ orgId: ctx.auth.org._id }, { orgId: null }] };
+  const roles = await roleModel(ctx.db).find(withPermission(ctx.auth.ability, 'read', 'Role', here)).sort({ key: 1 }).lean();
+  const orgIds = [...new Set(roles.flatMap((role) => (role.orgId ? [String(role.orgId)] : [])))];
+  const organisations = new Map<string, { id: string; slug: string; name: string }>();
+  // Organisations are few; each is looked up by _id, the one lookup the database answers from an index.
+  await Promise.all(
+    orgIds.map(async (id) => {
+      const org = await organisationModel(ctx.db).findOne(withPermission(ctx.auth.ability, 'read', 'Organisation', { _id: id }), { slug: 1, name: 1 }).lean();
+      if (org) organisations.set(id, { id, slug: org.slug, name: org.name });
+    }),
+  );
+  return roles.map((role) => ({ ...role, organisation: role.orgId ? (organisations.get(String(role.orgId)) ?? null) : null }));
 }
 
 export async function getRole(ctx: ServiceContext, id: string): Promise<Role> {
