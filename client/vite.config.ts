@@ -10,6 +10,8 @@ export default defineConfig({
   resolve: {
     alias: {
       '@locales': path.resolve(clientDir, '..', 'locales'),
+      // Person-facing texts (issue 18), one file per person language: not staff interface languages.
+      '@person-texts': path.resolve(clientDir, '..', 'person-texts'),
       // The contract the server also builds on: definition schemas, stage-tree and form walkers, API types.
       '@contracts': path.resolve(clientDir, '..', 'server', 'src', 'contracts'),
     },

@@ -25,6 +25,7 @@ const WorkflowEditorPage = named(() => import('./features/workflows/WorkflowEdit
 const UsersPage = named(() => import('./features/admin/UsersPage'), 'UsersPage');
 const RolesPage = named(() => import('./features/admin/RolesPage'), 'RolesPage');
 const OrganisationsPage = named(() => import('./features/admin/OrganisationsPage'), 'OrganisationsPage');
+const PersonViewPage = named(() => import('./features/person/PersonViewPage'), 'PersonViewPage');
 const AuditPage = named(() => import('./features/admin/AuditPage'), 'AuditPage');
 
 function Guarded({ children, can }: { children: ReactNode; can?: [string, string] }) {
@@ -39,6 +40,8 @@ function Guarded({ children, can }: { children: ReactNode; can?: [string, string
 export function App() {
   return (
     <Routes>
+      {/* Full screen for the person, without the staff layout and navigation (issue 18). */}
+      <Route path="cases/:caseId/person" element={<Guarded can={['read', 'Case']}><PersonViewPage /></Guarded>} />
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path="about" element={<AboutPage />} />

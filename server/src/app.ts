@@ -40,6 +40,7 @@ import type { CaseRuntime } from './modules/cases/service/case-runtime';
 import { espeakNg, type SpeechSynthesizer } from './modules/speech/espeak-ng';
 import { speechRoutes } from './modules/speech/speech.routes';
 import { workflowRoutes } from './modules/workflows/routes/workflow.routes';
+import { rightsSheetRoutes } from './modules/workflows/routes/rights-sheet.routes';
 import { WorkflowDefinitionSchema } from './contracts/workflows/workflow-definition.schemas';
 
 export interface AppDeps {
@@ -99,6 +100,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   api.use(caseRoutes(caseRuntime));
   api.use(caseStatsRoutes(caseRuntime));
   api.use(workflowRoutes(caseRuntime));
+  api.use(rightsSheetRoutes(caseRuntime));
   api.use(speechRoutes(deps.db, deps.speech ?? espeakNg({ executable: config.espeakNgPath })));
   api.use(unknownRoute);
   app.use('/api', api);

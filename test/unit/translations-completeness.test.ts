@@ -6,7 +6,7 @@ import { missingTranslations } from '../../server/src/modules/forms';
 /** Staff and official languages: every template, server message and UI text must exist in each (issues 6 and 7). */
 const STAFF_LANGUAGES = ['en', 'fi', 'sv', 'da', 'bg', 'ro', 'hu', 'cs', 'mk', 'sq', 'sr', 'ar'];
 /** Languages of many victims: the consent and information form must exist in these too. */
-const CONSENT_LANGUAGES = ['ar', 'uk', 'ru', 'vi', 'th', 'es', 'fr', 'pcm'];
+const CONSENT_LANGUAGES = ['ar', 'fa', 'uk', 'ru', 'vi', 'th', 'es', 'fr', 'pcm'];
 /** Server messages, workflow texts and the web application's own texts. */
 const NAMESPACES = ['common', 'errors', 'validation', 'workflows'];
 
@@ -59,5 +59,30 @@ describe.each(CONSENT_LANGUAGES)('language of victims %s', (language) => {
     const form = templates.find((candidate) => candidate.path === 'consent-information')!;
     const missing = missingTranslations(form as never, { [language]: formTranslations(language, 'consent-information') }, [language]);
     expect(missing[language] ?? []).toEqual([]);
+  });
+});
+
+/** Person-facing texts (issue 18): person-texts/<language>.json, English the source; `$review` notes name keys that exist. */
+const personTextsDir = path.join(localesDir, '..', 'person-texts');
+const personFiles = fs.readdirSync(personTextsDir).filter((file) => file.endsWith('.json'));
+describe.each(personFiles.filter((file) => file !== 'en.json'))('person texts %s', (file) => {
+  const source = readJson(path.join(personTextsDir, 'en.json'));
+  const target = readJson(path.join(personTextsDir, file));
+  const { $review: review, ...texts } = target as Tree & { $review?: Record<string, string> };
+  it('has every text of person-texts/en.json', () => {
+    expect(missingKeys(source, texts)).toEqual([]);
+  });
+  it('has review notes only for texts that exist', () => {
+    const keys = new Set(leafKeys(source));
+    expect(Object.keys(review ?? {}).filter((key) => !keys.has(key))).toEqual([]);
+  });
+});
+
+describe('review notes of form translations', () => {
+  it.each(['fa'])('%s names only strings of the consent form', (language) => {
+    const file = JSON.parse(fs.readFileSync(path.join(formsDir, 'translations', language, 'consent-information.json'), 'utf8')) as Record<string, unknown>;
+    const review = (file.$review ?? {}) as Record<string, string>;
+    expect(Object.keys(review).length).toBeGreaterThan(0);
+    expect(Object.keys(review).filter((source) => !(source in file))).toEqual([]);
   });
 });

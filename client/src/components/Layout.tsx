@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet } from 'react-router-dom';
+import { Link, Navigate, Outlet } from 'react-router-dom';
 import { MainNav } from '../features/layout/MainNav';
 import { RouteAnnouncer } from '../features/layout/RouteAnnouncer';
 import { OrganisationSwitcher } from '../features/session/OrganisationSwitcher';
@@ -10,6 +10,8 @@ import { LanguageSwitcher } from './LanguageSwitcher';
 export function Layout() {
   const { t } = useTranslation();
   const { session } = useSession();
+  // No staff page, not even the public ones, while the session is handed over to a person (issue 18).
+  if (session?.personView) return <Navigate to={`/cases/${encodeURIComponent(session.personView.caseId)}/person`} replace />;
   return (
     <div className="layout">
       <a className="skip-link" href="#main">

@@ -70,6 +70,12 @@ export function CasePage() {
             <section aria-labelledby="profile-title" className="panel wide">
               <h2 id="profile-title">{t('profile.title')}</h2>
               <CaseProfile record={record} onChanged={loaded.reload} />
+              <p className="hint" id="person-view-hint">
+                {t('personView.openHint')}
+              </p>
+              <Link className="button" to={`/cases/${caseId}/person`} aria-describedby="person-view-hint">
+                {t('personView.open')}
+              </Link>
             </section>
           )}
           <section aria-labelledby="position-title" className="panel wide">

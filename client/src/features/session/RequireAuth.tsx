@@ -17,6 +17,9 @@ export function RequireAuth({ children, can }: Props) {
   const { t } = useTranslation();
   if (session === undefined) return <p role="status">{t('common.loading')}</p>;
   if (session === null) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search, userId: lastUser() }} />;
+  // A session handed over to a person shows the person view only, whatever address is typed or reloaded.
+  const personPath = session.personView ? `/cases/${encodeURIComponent(session.personView.caseId)}/person` : undefined;
+  if (personPath && location.pathname !== personPath) return <Navigate to={personPath} replace />;
   if (can && !ability.can(can[0], can[1])) {
     return (
       <section aria-labelledby="forbidden-title">

@@ -17,4 +17,6 @@ export interface SessionInfo {
   organisations: Membership[];
   rules: PackRule<RawRuleOf<AppAbility>>[];
   csrfToken: string;
+  /** Set while the session is handed over to the person of a case (issue 18): only the person view is shown. */
+  personView?: { caseId: string } | null;
 }

@@ -37,7 +37,9 @@ export function readTemplateFiles(formsDir: string): TemplateFile[] {
       for (const language of languages) {
         const translationFile = path.join(translationsDir, language, `${formPath}.json`);
         if (fs.existsSync(translationFile)) {
-          translations[language] = readJson(translationFile) as Record<string, string>;
+          // `$review` holds notes for a native reader (issue 18), not texts: it stays in the file.
+          const { $review: _review, ...strings } = readJson(translationFile) as Record<string, string> & { $review?: unknown };
+          translations[language] = strings;
         }
       }
       return { file, definition, translations };

@@ -7,6 +7,11 @@ import {
 /** Workflows: drafts and immutable versions, the template library, clone, diff, merge and case migration. */
 export const workflowApi = apiRoutes('workflows', [
   {
+    method: 'get', path: '/api/jurisdictions/:code/rights', params: { code: "The jurisdiction's two-letter code (fi, dk ...)" },
+    summary: "The 'your rights and options' sheet of a jurisdiction (issue 18): sections and paragraphs as `person:` text keys, with their numbers from the parameters in force for the user's organisation",
+    responses: { 200: 'RightsSheet', 404: 'No sheet for this jurisdiction' },
+  },
+  {
     method: 'get', path: '/api/workflows', query: ListWorkflowsQuerySchema,
     summary: "List the organisation's workflows (or `shared=true`: other organisations' shared ones)", responses: { 200: 'Workflows' },
   },

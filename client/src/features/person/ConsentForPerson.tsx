@@ -1,0 +1,72 @@
+import { useEffect, useRef, useState } from 'react';
+import { apiSend, ApiError, type FormioDetail } from '../../api/http';
+import { LazyFormRenderer } from '../formio/LazyFormio';
+import type { RenderedForm } from '../formio/FormRenderer';
+import { Bilingual, type Voice } from './Bilingual';
+
+export interface PersonForm {
+  id: string;
+  definition: RenderedForm;
+  translations: Record<string, Record<string, string>>;
+}
+
+/**
+ * The consent and information form in the person's language (the form's own translations, as the caseworker's
+ * form page uses them), which the person may fill in and save to their case; side by side, the same form read-only
+ * in the caseworker's language.
+ */
+export function ConsentForPerson({ form, caseId, org, person, staff }: { form: PersonForm; caseId: string; org: string; person: Voice; staff?: Voice }) {
+  const [saved, setSaved] = useState(false);
+  const host = useRef<HTMLDivElement>(null);
+
+  // Form.io marks a required radio group's wrapper (role="group") with aria-required, which ARIA allows only on the
+  // inputs: the mark moves to the group's inputs, so screen readers still announce it and axe finds nothing serious.
+  useEffect(() => {
+    const element = host.current;
+    if (!element) return;
+    const fix = () => {
+      for (const group of element.querySelectorAll('[role="group"][aria-required]')) {
+        const required = group.getAttribute('aria-required');
+        group.removeAttribute('aria-required');
+        for (const input of group.querySelectorAll('input')) input.setAttribute('aria-required', required ?? 'true');
+      }
+    };
+    fix();
+    const observer = new MutationObserver(fix);
+    observer.observe(element, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-required'] });
+    return () => observer.disconnect();
+  }, []);
+
+  async function submit(data: Record<string, unknown>): Promise<FormioDetail[] | undefined> {
+    try {
+      await apiSend('POST', `/api/forms/${encodeURIComponent(form.id)}/submissions`, { data, caseId });
+      return undefined;
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.problem.details?.length) return failure.problem.details;
+      return [{ message: failure instanceof ApiError ? failure.problem.detail || failure.problem.title : String(failure), path: [] }];
+    }
+  }
+
+  return (
+    <div ref={host}>
+    <Bilingual
+      person={person}
+      staff={staff}
+      render={({ t, lang }) =>
+        lang === person.lang ? (
+          <>
+            {saved && (
+              <p role="status" className="person-saved">
+                {t('consentSaved')}
+              </p>
+            )}
+            <LazyFormRenderer key={lang} form={form.definition} org={org} language={lang} translations={form.translations} onServerSubmit={submit} onSubmit={() => setSaved(true)} />
+          </>
+        ) : (
+          <LazyFormRenderer key={lang} form={form.definition} org={org} language={lang} translations={form.translations} readOnly />
+        )
+      }
+    />
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { formatDate } from '../common/format';
+import { Bilingual, type Voice } from './Bilingual';
+
+type Answers = Record<string, unknown>;
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
+/**
+ * The person-facing parts of the case's latest safety plan: what will be done and by when, how and when they are
+ * contacted safely, their danger word, the emergency number and the next review. Worded for the person
+ * (person-texts), not with the staff form's questions; values the caseworker typed stay as typed.
+ */
+export function SafetyPlanForPerson({ answers, person, staff }: { answers: Answers | null; person: Voice; staff?: Voice }) {
+  return (
+    <Bilingual
+      person={person}
+      staff={staff}
+      render={({ t, lang }) => {
+        if (!answers) return <p>{t('safety.none')}</p>;
+        const actions = (Array.isArray(answers.safetyActions) ? answers.safetyActions : []).filter(
+          (row): row is Answers => typeof row === 'object' && row !== null && text((row as Answers).action) !== '',
+        );
+        const methods = Object.entries((answers.safeContactMethods ?? {}) as Record<string, unknown>).filter(([, on]) => on === true).map(([method]) => method);
+        return (
+          <div className="safety-for-person">
+            {actions.length > 0 && (
+              <>
+                <h3>{t('safety.actions')}</h3>
+                <ul>
+                  {actions.map((row, index) => (
+                    <li key={index}>
+                      {text(row.action)}
+                      {text(row.dueDate) && <> — {t('safety.by', { date: formatDate(text(row.dueDate), lang) })}</>}
+                      {text(row.actionStatus) && <> ({t(`safety.status.${text(row.actionStatus)}`, { defaultValue: text(row.actionStatus) })})</>}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {(methods.length > 0 || text(answers.safeContactTimes) || text(answers.safeToLeaveMessages)) && (
+              <>
+                <h3>{t('safety.contact')}</h3>
+                {methods.length > 0 && (
+                  <ul>
+                    {methods.map((method) => (
+                      <li key={method}>{t(`safety.methods.${method}`, { defaultValue: method })}</li>
+                    ))}
+                  </ul>
+                )}
+                {text(answers.safeContactTimes) && (
+                  <p>
+                    {t('safety.times')}: {text(answers.safeContactTimes)}
+                  </p>
+                )}
+                {text(answers.safeToLeaveMessages) === 'yes' && <p>{t('safety.messagesYes')}</p>}
+                {text(answers.safeToLeaveMessages) === 'no' && <p>{t('safety.messagesNo')}</p>}
+              </>
+            )}
+            {text(answers.dangerSignal) && (
+              <p>
+                {t('safety.dangerSignal')}: <strong>{text(answers.dangerSignal)}</strong>
+              </p>
+            )}
+            <p className="emergency">{t('safety.emergency')}</p>
+            {text(answers.reviewDate) && <p>{t('safety.review', { date: formatDate(text(answers.reviewDate), lang) })}</p>}
+          </div>
+        );
+      }}
+    />
+  );
+}

@@ -1,0 +1,46 @@
+import i18next, { type BackendModule, type i18n as I18n } from 'i18next';
+import { PERSON_LANGUAGES } from '@contracts/person/person-languages';
+
+/** person-texts/<language>.json, fetched only when a language is shown. */
+const files = import.meta.glob<{ default: Record<string, unknown> }>('@person-texts/*.json');
+
+const backend: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, _namespace, callback) {
+    const entry = Object.entries(files).find(([file]) => file.endsWith(`/${language}.json`));
+    if (!entry) {
+      callback(null, {});
+      return;
+    }
+    entry[1]().then(
+      (module) => callback(null, module.default),
+      (error: unknown) => callback(error as Error, false),
+    );
+  },
+};
+
+let instance: Promise<I18n> | undefined;
+
+/**
+ * The person view's own i18next instance: its languages are the person's (26, with Pashto or Yoruba that the staff
+ * interface does not speak), and changing them never changes the caseworker's interface language.
+ */
+export function personI18n(): Promise<I18n> {
+  instance ??= (async () => {
+    const created = i18next.createInstance();
+    await created.use(backend).init({
+      lng: 'en',
+      fallbackLng: 'en',
+      supportedLngs: [...PERSON_LANGUAGES],
+      ns: ['person'],
+      defaultNS: 'person',
+      load: 'languageOnly',
+      nonExplicitSupportedLngs: false,
+      interpolation: { escapeValue: false },
+      react: { useSuspense: false },
+    });
+    return created;
+  })();
+  return instance;
+}

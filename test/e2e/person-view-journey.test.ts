@@ -1,0 +1,110 @@
+// Issue 18, in Debian's Chromium against the real app, driving only the UI: a Helsinki caseworker opens a case, names
+// the person's language on the profile (Ukrainian), switches the interface to Finnish and hands the person view over:
+// the consent form and the person's texts are in Ukrainian while the interface stays Finnish; a reload still shows the
+// person view (the handover is held on the server); a wrong password keeps it, the caseworker's password brings the
+// case page back. Then the same in Persian, laid out right to left, side by side with Finnish.
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { openPage, seriousAxeViolations, signInThroughForm } from './client-page';
+import { PASSWORD, screenshotsDir, useJourney } from './journey-kit';
+
+jest.setTimeout(300_000);
+
+const journey = useJourney('e2e_person_view');
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotsDir, `person-view-${name}.png`), fullPage: true });
+
+async function chooseLanguage(page: Page, code: string, staffLabels: { edit: string; first: string; save: string }) {
+  await page.getByRole('button', { name: staffLabels.edit }).click();
+  const select = page.getByLabel(staffLabels.first);
+  await select.selectOption(code);
+  await page.getByRole('button', { name: staffLabels.save }).click();
+  await page.getByRole('button', { name: staffLabels.edit }).waitFor();
+}
+
+async function handBack(page: Page, button: string) {
+  await page.getByRole('button', { name: button }).click();
+  const dialog = page.getByRole('dialog', { name: 'Takaisin henkilöstön näkymään' });
+  await dialog.getByLabel('Salasanasi').fill('not the password');
+  await dialog.getByRole('button', { name: 'Palaa' }).click();
+  await dialog.getByRole('alert').filter({ hasText: 'Salasana ei ole oikein' }).waitFor();
+  await dialog.getByLabel('Salasanasi').fill(PASSWORD);
+  await dialog.getByRole('button', { name: 'Palaa' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Asiakkuus / }).waitFor();
+}
+
+it('shows the consent form in Ukrainian to the person while the interface is Finnish, and only the password brings the staff view back', async () => {
+  const { page, problems } = await openPage(journey.context, [
+    { status: 403, url: /\/api\/auth\/person-view\/end$/ },
+  ]);
+  await signInThroughForm(page, journey.live.baseUrl, 'worker@helsinki.demo.test', PASSWORD);
+
+  await page.getByRole('link', { name: 'Open a new case' }).first().click();
+  await page.getByLabel('Alias').fill('Olena');
+  await page.getByLabel('Estimated age in years').fill('31');
+  await page.getByRole('button', { name: 'Search for possible duplicates' }).click();
+  const workflow = page.getByLabel('Workflow');
+  const options = await workflow.locator('option').allTextContents();
+  await workflow.selectOption({ label: options.find((label) => label.startsWith('Finland'))! });
+  await page.getByRole('button', { name: 'Open case', exact: true }).click();
+  await page.getByText('The case has been opened.').waitFor();
+  await chooseLanguage(page, 'uk', { edit: 'Edit details', first: 'Language for information and consent', save: 'Save details' });
+  await page.getByText('Ukrainian (Українська)').waitFor();
+
+  // The caseworker's own interface in Finnish.
+  await page.getByLabel('Language').first().selectOption('fi');
+  await page.getByRole('heading', { level: 1, name: /^Asiakkuus / }).waitFor();
+  const caseUrl = page.url();
+  await page.getByRole('link', { name: 'Avaa henkilön näkymä' }).click();
+
+  const view = page.locator('.person-view');
+  await page.getByRole('heading', { level: 1, name: 'Інформація для вас' }).waitFor();
+  expect(await view.getAttribute('lang')).toBe('uk');
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('fi');
+  // No staff navigation.
+  expect(await page.getByRole('navigation', { name: 'Päävalikko' }).count()).toBe(0);
+  const consent = page.locator('#person-consent');
+  await consent.getByText('Ваші права', { exact: true }).first().waitFor();
+  await consent.getByText('Ви можете отримати допомогу, навіть якщо не говорите з поліцією.').waitFor();
+  await page.getByText('У вас є щонайменше 30 днів, щоб відпочити, відновитися й подумати, що ви хочете робити.').waitFor();
+  await page.getByText('Плану безпеки ще немає.').waitFor();
+  await shot(page, 'ukrainian');
+  expect(await seriousAxeViolations(page)).toEqual([]);
+
+  // 200 % text: nothing is cut off sideways.
+  await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+  await shot(page, 'ukrainian-200-percent');
+  await page.evaluate(() => (document.documentElement.style.fontSize = ''));
+
+  // Held on the server: the case page's address, reloaded, shows the person view again.
+  await page.goto(caseUrl);
+  await page.getByRole('heading', { level: 1, name: 'Інформація для вас' }).waitFor();
+
+  // Keyboard: the hand-back button is reached with Tab and opens the dialog with Enter.
+  await page.getByRole('button', { name: 'Поверніть планшет своєму працівнику' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog', { name: 'Takaisin henkilöstön näkymään' }).waitFor();
+  await page.keyboard.press('Escape');
+  await handBack(page, 'Поверніть планшет своєму працівнику');
+
+  // Persian: right to left, and side by side with the caseworker's Finnish.
+  await chooseLanguage(page, 'fa', { edit: 'Muokkaa tietoja', first: 'Tiedottamisen ja suostumuksen kieli', save: 'Tallenna tiedot' });
+  await page.getByRole('link', { name: 'Avaa henkilön näkymä' }).click();
+  await page.getByRole('heading', { level: 1, name: 'اطلاعات برای شما' }).waitFor();
+  expect(await view.getAttribute('dir')).toBe('rtl');
+  await consent.getByText('حقوق شما', { exact: true }).first().waitFor();
+  const rtl = await page.locator('#person-rights p').first().evaluate((element) => getComputedStyle(element).direction);
+  expect(rtl).toBe('rtl');
+  await page.getByLabel('نمایش در کنار زبان مددکار').check();
+  const staffColumn = page.locator('#person-rights .person-column-staff').first();
+  await staffColumn.getByText('Aikaa levätä ja päättää').waitFor();
+  expect(await staffColumn.getAttribute('dir')).toBe('ltr');
+  // The Persian column is on the right of the Finnish one.
+  const personBox = await page.locator('#person-rights .person-column-person').first().boundingBox();
+  const staffBox = await staffColumn.boundingBox();
+  expect(personBox!.x).toBeGreaterThan(staffBox!.x);
+  await shot(page, 'persian-side-by-side');
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await handBack(page, 'تبلت را به مددکار خود برگردانید');
+  expect(problems).toEqual([]);
+});
