@@ -12,10 +12,10 @@ export interface PersonForm {
 
 /**
  * The consent and information form in the person's language (the form's own translations, as the caseworker's
- * form page uses them), which the person may fill in and save to their case; side by side, the same form read-only
- * in the caseworker's language.
+ * form page uses them), which the person may fill in and save to their case. It stays one column even side by side:
+ * a second Form.io renderer of the same form repeats its element ids, so labels would point at the wrong copy.
  */
-export function ConsentForPerson({ form, caseId, org, person, staff }: { form: PersonForm; caseId: string; org: string; person: Voice; staff?: Voice }) {
+export function ConsentForPerson({ form, caseId, org, person }: { form: PersonForm; caseId: string; org: string; person: Voice }) {
   const [saved, setSaved] = useState(false);
   const host = useRef<HTMLDivElement>(null);
 
@@ -51,9 +51,7 @@ export function ConsentForPerson({ form, caseId, org, person, staff }: { form: P
     <div ref={host}>
     <Bilingual
       person={person}
-      staff={staff}
-      render={({ t, lang }) =>
-        lang === person.lang ? (
+      render={({ t, lang }) => (
           <>
             {saved && (
               <p role="status" className="person-saved">
@@ -62,10 +60,7 @@ export function ConsentForPerson({ form, caseId, org, person, staff }: { form: P
             )}
             <LazyFormRenderer key={lang} form={form.definition} org={org} language={lang} translations={form.translations} onServerSubmit={submit} onSubmit={() => setSaved(true)} />
           </>
-        ) : (
-          <LazyFormRenderer key={lang} form={form.definition} org={org} language={lang} translations={form.translations} readOnly />
-        )
-      }
+      )}
     />
     </div>
   );

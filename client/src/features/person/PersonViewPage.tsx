@@ -145,7 +145,7 @@ export function PersonViewPage() {
         </section>
         <section id="person-consent" aria-labelledby="person-consent-title">
           <h2 id="person-consent-title">{heading('sections.consent')}</h2>
-          {loaded.consent && session && <ConsentForPerson form={loaded.consent} caseId={caseId} org={session.org.slug} person={person} staff={staff} />}
+          {loaded.consent && session && <ConsentForPerson form={loaded.consent} caseId={caseId} org={session.org.slug} person={person} />}
         </section>
         <section id="person-safety" aria-labelledby="person-safety-title">
           <h2 id="person-safety-title">{heading('sections.safety')}</h2>
