@@ -100,6 +100,18 @@ export async function apiGet<T>(url: string): Promise<T> {
   return parse<T>(response);
 }
 
+/** fetch for audio (read aloud): the audio as a Blob, or the server's problem as an ApiError. */
+export async function apiAudio(url: string, signal?: AbortSignal): Promise<Blob> {
+  const response = await fetch(url, {
+    headers: { Accept: 'audio/*, application/problem+json', 'Accept-Language': i18next.language },
+    credentials: 'same-origin',
+    signal,
+  });
+  if (await signedInAgain(response, url)) return apiAudio(url, signal);
+  if (!response.ok) return parse<Blob>(response);
+  return response.blob();
+}
+
 /** Unsafe requests carry the CSRF header; the session cookie alone is never enough. */
 export async function apiSend<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18next.language };

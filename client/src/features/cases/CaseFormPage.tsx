@@ -8,6 +8,8 @@ import { useApi } from '../common/use-api';
 import { LazyFormRenderer } from '../formio/LazyFormio';
 import type { RenderedForm } from '../formio/FormRenderer';
 import { useSession } from '../session/session-context';
+import { FormReadAloud } from '../speech/FormReadAloud';
+import type { CaseDetail } from '@contracts/cases/case-view.types';
 
 /** `GET /formio/:org/:path`: the organisation's published revision of the form, in Form.io's shape. */
 interface FormioForm extends RenderedForm {
@@ -19,12 +21,24 @@ interface FormioForm extends RenderedForm {
 
 /** `GET /api/forms/:id`: the same published revision with its translations (language → English text → text). */
 interface NativeForm {
+  id: string;
+  tags: string[];
+  properties: Record<string, unknown>;
   revision: { number: number };
   translations: Record<string, Record<string, string>>;
 }
 
 /** The form's title as translated for the UI language (a form's title is among its translatable strings). */
 const titleIn = (title: string, translations: Record<string, string> | undefined) => translations?.[title] || title;
+
+/** Forms written for the person (the consent and information form): their paragraphs and questions can be played. */
+const isPersonFacing = (form: NativeForm) => form.properties?.audience === 'person' || form.tags.includes('read-aloud');
+
+/** The person's languages as the case profile gives them, preferred first (the languages they speak where none are set for texts). */
+function personLanguagesOf(record: CaseDetail | undefined): string[] {
+  const identity = record?.identity as { personLanguages?: string[]; languages?: string[] } | undefined;
+  return identity?.personLanguages?.length ? identity.personLanguages : (identity?.languages ?? []);
+}
 
 /**
  * Fills in a form for a case through the Form.io-compatible API: the published revision from
@@ -40,6 +54,7 @@ export function CaseFormPage() {
   const base = `/formio/${encodeURIComponent(org)}/${encodeURIComponent(formPath)}`;
   const formio = useApi<FormioForm>(org ? base : null);
   const native = useApi<NativeForm>(formio.data ? `/api/forms/${encodeURIComponent(formio.data._id)}` : null);
+  const caseRecord = useApi<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}`);
   const [message, setMessage] = useState<string>();
   const form = formio.data;
   // A draft this person saved earlier for this case and form (only they can read it), restored into the form.
@@ -113,6 +128,15 @@ export function CaseFormPage() {
           </button>{' '}
           {draftNote && <span role="status">{draftNote}</span>}
         </p>
+      )}
+      {ready && native.data && isPersonFacing(native.data) && (caseRecord.data || caseRecord.error) && (
+        <FormReadAloud
+          formId={native.data.id}
+          revision={native.data.revision.number}
+          components={form.components}
+          translations={native.data.translations}
+          personLanguages={personLanguagesOf(caseRecord.data)}
+        />
       )}
       {ready && (
         <LazyFormRenderer
