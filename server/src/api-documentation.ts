@@ -8,6 +8,7 @@ import { submissionApi } from './modules/submissions';
 import { healthApi } from './modules/health/health.openapi';
 import { metaApi } from './modules/meta/meta.openapi';
 import { speechApi } from './modules/speech/speech.openapi';
+import { referralApi } from './modules/referrals/referral.openapi';
 import { organisationApi } from './modules/tenants/organisation.openapi';
 import { workflowApi } from './modules/workflows/routes/workflow.openapi';
 
@@ -18,6 +19,6 @@ import { workflowApi } from './modules/workflows/routes/workflow.openapi';
 export function apiDocumentation(): ApiRoute[] {
   return [
     ...healthApi, ...metaApi, ...accessApi, ...organisationApi, ...auditApi, ...submissionApi, ...formApi,
-    ...caseApi, ...workflowApi, ...speechApi, ...formioApiRoutes,
+    ...caseApi, ...workflowApi, ...speechApi, ...referralApi, ...formioApiRoutes,
   ];
 }

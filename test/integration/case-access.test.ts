@@ -47,7 +47,7 @@ it('a role that may not fire cannot move a case; the police liaison sees only it
   const police = api(t.app, (await login(t.app, 'police@helsinki.demo.test')).token);
   const read = await police.get(`/cases/${caseId}`);
   expect(read.status).toBe(200);
-  expect(Object.keys(read.body).sort()).toEqual(['alias', 'availableEvents', 'blockedEvents', 'createdAt', 'criminalProceedings', 'endingEvents', 'eventOptions', 'id', 'identity', 'reference', 'updatedAt', 'version']);
+  expect(Object.keys(read.body).sort()).toEqual(['alias', 'availableEvents', 'blockedEvents', 'createdAt', 'criminalProceedings', 'endingEvents', 'eventOptions', 'id', 'identity', 'reference', 'referralEvents', 'updatedAt', 'version']);
   // No event buttons for a role that may not move the case, while the caseworker has them.
   expect(read.body.availableEvents).toEqual([]);
   expect((await worker.get(`/cases/${caseId}`)).body.availableEvents).toEqual(['referralDeclined']);

@@ -1,4 +1,4 @@
-import type { BlockedEvent, EventOption } from '../workflows/event-option.types';
+import type { BlockedEvent, EventOption, ReferralEventOption } from '../workflows/event-option.types';
 import type { WorkflowSnapshot } from '../workflows/workflow-snapshot.types';
 import type { CaseConsent, CasePlan, CaseWritable } from './case.schemas';
 
@@ -29,6 +29,8 @@ export interface CaseTask<TDate = string> {
   doneAt?: TDate;
   /** User id (hex) of who marked it done. */
   doneBy?: string;
+  /** The organisation whose staff the task is for (a receiver's task on a referred case); absent: the case's own. */
+  orgId?: string;
 }
 
 /** One thing that happened. Field-group names only, never values: the timeline is shown to everyone who sees the case. */
@@ -44,6 +46,8 @@ export interface TimelineEntry<TDate = string> {
   submissionId?: string;
   timerKey?: string;
   detail?: string;
+  /** The other organisation of a referral entry, by name (`referral-sent`, `referral-accepted` …). */
+  organisation?: string;
 }
 
 export interface CaseSubmissionRef<TDate = string> {
@@ -104,7 +108,7 @@ export interface CaseView<TDate = string> extends Partial<FreeGroups> {
   sharedWith?: string[];
 }
 
-export type { BlockedEvent, EventOption, WorkflowSnapshot };
+export type { BlockedEvent, EventOption, ReferralEventOption, WorkflowSnapshot };
 
 /** A case with what this reader may do with it now (`GET /api/cases/:id`, `POST /api/cases/:id/events`). */
 export interface CaseDetail<TDate = string> extends CaseView<TDate> {
@@ -116,6 +120,8 @@ export interface CaseDetail<TDate = string> extends CaseView<TDate> {
   blockedEvents: BlockedEvent[];
   /** Which of the offered events end the case (the page asks for a reason and a confirmation). */
   endingEvents: string[];
+  /** Events of the active stages that refer the case to another organisation (the referral dialog asks what to share). */
+  referralEvents: ReferralEventOption[];
 }
 
 /** A row of `GET /api/cases`: no sensitive groups, so listing needs no audit entry per case; the position flattened. */

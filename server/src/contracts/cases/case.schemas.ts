@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { REOPEN_REASONS } from './case-reasons';
 import { ROAD_MAP_STOPS } from './road-map';
 import { PERSON_LANGUAGES } from '../person/person-languages';
+import { ReferralDetailsSchema, SHAREABLE_GROUPS } from '../referrals/referral.schemas';
 
 /*
  * Inputs of the cases API, shared with the client (it sends them; the server parses them). Objects are strict: a key the schema does not know is refused, which also keeps `$` and
@@ -30,6 +31,11 @@ export const ConsentSchema = z
     givenOn: isoDate.nullish(),
     withdrawn: z.boolean().default(false),
     withdrawnOn: isoDate.nullish(),
+    /**
+     * The field groups the person agreed to share with this recipient; a referral shares some or all of them.
+     * Absent on a consent recorded without that detail: it then covers every shareable group.
+     */
+    groups: z.array(z.enum(SHAREABLE_GROUPS)).max(SHAREABLE_GROUPS.length).optional(),
   })
   // A withdrawn consent is stored as not given: access rules match on `consents.<recipient>.given` alone.
   .transform((c) => (c.withdrawn ? { ...c, given: false } : c));
@@ -90,6 +96,8 @@ export const UpdateCaseSchema = CaseWritableSchema.extend({ version: z.number().
 export const CaseEventSchema = z.strictObject({
   type: z.string().regex(/^[a-z][A-Za-z0-9.]*$/).max(60),
   data: z.record(identifier, z.union([z.string().max(200), z.number(), z.boolean(), z.null()])).default({}),
+  /** For an event whose transition refers the case (the workflow's `refer` action): what the referral shares and says. */
+  referral: ReferralDetailsSchema.optional(),
 });
 
 export const CaseListQuerySchema = z.strictObject({

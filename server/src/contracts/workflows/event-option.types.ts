@@ -47,3 +47,13 @@ export interface BlockedEvent {
   type: string;
   reasons: BlockReason[];
 }
+
+/**
+ * An event whose transition refers the case to another organisation (the workflow's `refer` action): the consent key
+ * the referral rests on and its purpose. The case page asks for the groups to share and a message when it is fired.
+ */
+export interface ReferralEventOption {
+  event: string;
+  recipient: string;
+  purpose: 'service' | 'transfer';
+}

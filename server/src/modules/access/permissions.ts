@@ -88,7 +88,8 @@ function conditionFields(ability: AppAbility, action: Action, subjectType: strin
   if (bySubject.has(key)) return bySubject.get(key)!;
   const fields = new Set<string>();
   let plain = true;
-  for (const rule of ability.rulesFor(action, subjectType as never)) {
+  // Every rule that may apply, field restrictions included (`rulesFor` without a field leaves those out).
+  for (const rule of ability.possibleRulesFor(action, subjectType as never)) {
     for (const name of Object.keys(rule.conditions ?? {})) {
       if (name.startsWith('$')) plain = false;
       fields.add(name.split('.')[0]!);

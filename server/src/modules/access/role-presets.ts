@@ -27,6 +27,18 @@ const readDesign: RoleRule[] = [
   { action: 'read', subject: 'Organisation', conditions: { _id: { $in: '${org.descendantIds}' } } },
 ];
 
+/** Referrals: sending the organisation's cases elsewhere, and deciding on those sent to it (`update`). */
+const SEND_REFERRALS: RoleRule = { action: ['create', 'read'], subject: 'Referral', conditions: { fromOrgId: '${org.id}' } };
+const RECEIVE_REFERRALS: RoleRule = { action: ['read', 'update'], subject: 'Referral', conditions: { toOrgId: '${org.id}' } };
+/**
+ * Cases referred to the organisation and accepted: read within `fields` (and only the groups each referral shared,
+ * which the permission layer adds), and the workflow group updated for the receiver's own tasks.
+ */
+const receivedCases = (fields: string[]): RoleRule[] => [
+  { action: 'read', subject: 'Case', fields, conditions: SHARED_WITH_ORG },
+  { action: 'update', subject: 'Case', fields: ['workflow'], conditions: SHARED_WITH_ORG },
+];
+
 /** Case work on the cases matched by `conditions`; `fields` limits what is seen (all fields when omitted). */
 const caseWork = (conditions: Record<string, unknown>, fields?: string[]): RoleRule[] => [
   { action: ['read', 'update', 'fire'], subject: 'Case', ...(fields ? { fields } : {}), conditions },
@@ -68,6 +80,9 @@ export const ROLE_PRESETS: RolePreset[] = [
         'reference', 'orgId', 'assignees', 'workflow', 'alias', 'identity', 'safeAccommodation', 'narrative',
         'narrativeSummary', 'proceedingsSummary', 'integration', 'plan', 'consents', 'sharedWith',
       ]),
+      SEND_REFERRALS,
+      RECEIVE_REFERRALS,
+      ...receivedCases(['reference', 'orgId', 'workflow', 'alias', 'identity', 'safeAccommodation', 'narrativeSummary', 'integration', 'plan', 'consents']),
     ],
   },
   {
@@ -78,6 +93,9 @@ export const ROLE_PRESETS: RolePreset[] = [
       { action: ['create', 'assign', 'export'], subject: 'Case', conditions: OWN_ORG },
       ...caseWork(OWN_ORG),
       { action: 'read', subject: ['Case', 'Submission'], conditions: SHARED_WITH_ORG },
+      { action: 'update', subject: 'Case', fields: ['workflow'], conditions: SHARED_WITH_ORG },
+      SEND_REFERRALS,
+      RECEIVE_REFERRALS,
       { action: 'manage', subject: 'Workflow', conditions: OWN_ORG },
     ],
   },
@@ -87,6 +105,8 @@ export const ROLE_PRESETS: RolePreset[] = [
       ...readDesign,
       ...caseWork(MY_CASES, ['reference', 'orgId', 'assignees', 'workflow', 'alias', 'identity', 'narrative', 'integration', 'plan', 'consents']),
       { action: 'read', subject: 'Submission', fields: ['formPath', 'revision', 'caseId', 'data', 'restrictedData', 'confidentialData'], conditions: MY_CASES },
+      RECEIVE_REFERRALS,
+      ...receivedCases(['reference', 'orgId', 'workflow', 'alias', 'identity', 'narrativeSummary', 'integration', 'plan', 'consents']),
     ],
   },
   {
@@ -96,6 +116,9 @@ export const ROLE_PRESETS: RolePreset[] = [
       { action: ['create'], subject: 'Case', conditions: OWN_ORG },
       ...caseWork(OWN_ORG, ['reference', 'orgId', 'assignees', 'workflow', 'alias', 'identity', 'safeAccommodation', 'narrativeSummary', 'integration', 'plan', 'consents']),
       { action: ['read', 'update'], subject: 'Case', fields: ['narrative'], conditions: MY_CASES },
+      SEND_REFERRALS,
+      RECEIVE_REFERRALS,
+      ...receivedCases(['reference', 'orgId', 'workflow', 'alias', 'identity', 'safeAccommodation', 'narrativeSummary', 'integration', 'plan', 'consents']),
     ],
   },
   {
@@ -124,6 +147,10 @@ export const ROLE_PRESETS: RolePreset[] = [
       { action: ['create', 'assign', 'export'], subject: 'Case', conditions: OWN_ORG },
       ...caseWork(OWN_ORG, ['reference', 'orgId', 'assignees', 'workflow', 'alias', 'identity', 'narrative', 'integration', 'plan', 'consents']),
       { action: 'read', subject: 'Case', fields: ['reference', 'alias', 'identity', 'narrativeSummary', 'integration', 'plan'], conditions: SHARED_WITH_ORG },
+      { action: 'read', subject: 'Case', fields: ['workflow', 'orgId'], conditions: SHARED_WITH_ORG },
+      { action: 'update', subject: 'Case', fields: ['workflow'], conditions: SHARED_WITH_ORG },
+      SEND_REFERRALS,
+      RECEIVE_REFERRALS,
     ],
   },
   {

@@ -56,6 +56,8 @@ export const SUBJECT_FIELDS = {
   Case: CASE_FIELDS,
   WorkflowTemplate: [],
   Workflow: ['definition', 'status', 'upstream'],
+  /** A referral of a case between organisations (modules/referrals); `update` is deciding on it. */
+  Referral: ['fromOrgId', 'toOrgId', 'caseId', 'status'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SubjectName = keyof typeof SUBJECT_FIELDS;

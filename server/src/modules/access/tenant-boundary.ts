@@ -1,6 +1,7 @@
 import type { AppRawRule } from './ability';
 import { conditionImplies, type Condition } from './condition-implication';
 import { SUBJECTS, type Action, type SubjectName } from './subjects';
+import { SHAREABLE_GROUPS } from '../../contracts/referrals/referral.schemas';
 
 /**
  * The organisation boundary, applied by the permission layer to every rule that comes from an organisation's role,
@@ -24,6 +25,7 @@ const LIBRARY_ACTIONS: Action[] = ['read', 'clone'];
  */
 const INSIDE: Record<Exclude<SubjectName, 'all' | 'FormTemplate' | 'WorkflowTemplate'>, (ids: string[]) => Condition[]> = {
   Case: (ids) => [{ orgId: { $in: ids } }, { sharedWith: { $in: ids } }],
+  Referral: (ids) => [{ fromOrgId: { $in: ids } }, { toOrgId: { $in: ids } }],
   Submission: (ids) => [{ orgId: { $in: ids } }, { sharedWith: { $in: ids } }],
   Form: (ids) => [{ orgId: { $in: ids } }],
   Workflow: (ids) => [{ orgId: { $in: ids } }],
@@ -71,16 +73,38 @@ function narrowed(conditions: Condition, alternative: Condition): Condition {
   return { ...conditions, [field]: { ...operators, $in: within } };
 }
 
+/** The case field groups a referral shares one by one (`submissions` is not a case field: the case's copy decides). */
+export const SHARED_CASE_GROUPS = SHAREABLE_GROUPS.filter((group) => group !== 'submissions');
+
+/**
+ * On a case of another organisation (one shared with this one), a shareable field group is readable only where the
+ * referral shared it: the case lists it in `shareGroups` as `<org>:<group>`. Whatever the role grants on shared
+ * cases, these restrictions come last and take it away elsewhere. They name fields, so they never hide the case
+ * itself (CASL and `accessibleBy` ignore a field restriction when the question is about the record).
+ */
+function sharedGroupLimits(ids: string[]): AppRawRule[] {
+  return SHARED_CASE_GROUPS.map((group) => ({
+    inverted: true,
+    action: ['read', 'update'],
+    subject: 'Case',
+    fields: [group],
+    conditions: { orgId: { $nin: ids }, shareGroups: { $nin: ids.map((id) => `${id}:${group}`) } },
+  }));
+}
+
 /**
  * The rules of a role confined to the organisations `ids` (its organisation, or its subtree). Inverted rules only
- * take away, so they pass unchanged; subjects outside the vocabulary are dropped.
+ * take away, so they pass unchanged; subjects outside the vocabulary are dropped. A role that reaches cases gets the
+ * limits of what referrals shared with it (sharedGroupLimits) after its own rules.
  */
 export function confineToOrganisations(rules: readonly AppRawRule[], ids: readonly string[]): AppRawRule[] {
   const boundaryIds = [...ids];
-  return rules.flatMap((rule) => {
+  const confined = rules.flatMap((rule) => {
     if (rule.inverted) return [rule];
     return perSubject(rule).flatMap((single) => confineOne(single, boundaryIds) ?? []);
   });
+  const reachesCases = confined.some((rule) => !rule.inverted && rule.subject === 'Case');
+  return reachesCases ? [...confined, ...sharedGroupLimits(boundaryIds)] : confined;
 }
 
 /** Rules that only a platform role may hold: each with its path, for a refusal that names it. */

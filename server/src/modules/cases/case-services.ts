@@ -6,6 +6,8 @@ import { createCaseSubmissions } from './service/case-submissions.service';
 import { systemClock, type CaseRuntime, type Clock } from './service/case-runtime';
 import { caseTimerHandler } from './timers/case-timer.handler';
 import { DurableScheduler } from './timers/durable-scheduler';
+import { createReferralPort } from '../referrals/referral-port';
+import type { ReferralNotifier } from '../referrals/referral-notifier';
 
 export interface CaseServices {
   runtime: CaseRuntime;
@@ -15,8 +17,12 @@ export interface CaseServices {
 }
 
 /** Everything the cases and workflows modules need, built once per process (main) or per test app. */
-export function createCaseServices(db: Connection, options: { clock?: Clock; logger?: Logger; pollMs?: number; workerId?: string } = {}): CaseServices {
-  const runtime: CaseRuntime = { db, catalog: new WorkflowCatalog(db), clock: options.clock ?? systemClock };
+export function createCaseServices(
+  db: Connection,
+  options: { clock?: Clock; logger?: Logger; pollMs?: number; workerId?: string; notifier?: ReferralNotifier } = {},
+): CaseServices {
+  // Referrals the workflows' `refer` actions ask for are recorded by the referrals module, through the cases' port.
+  const runtime: CaseRuntime = { db, catalog: new WorkflowCatalog(db), clock: options.clock ?? systemClock, referrals: createReferralPort(db, options.notifier) };
   const scheduler = new DurableScheduler({
     db,
     clock: runtime.clock,

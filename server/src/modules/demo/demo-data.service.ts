@@ -38,8 +38,11 @@ export async function loadDemoData(db: Connection, demoPassword: string | undefi
           parentId,
           ancestorIds: parent ? [...parent.ancestorIds, parent._id] : [],
           parameters: {},
+          ...(demo.consentKey ? { consentKey: demo.consentKey } : {}),
         })
       ).toObject();
+    // Organisations made before referrals existed learn the consent key referrals to them rest on.
+    if (demo.consentKey && org!.consentKey !== demo.consentKey) await Organisations.updateOne({ _id: org!._id }, { $set: { consentKey: demo.consentKey } });
     ids.set(demo.slug, org!._id);
     for (const preset of PRESETS_BY_ORGANISATION_TYPE[demo.type] ?? []) await clonePresetInto(db, org!._id, preset);
   }

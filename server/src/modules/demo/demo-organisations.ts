@@ -6,18 +6,20 @@ export interface DemoOrganisation {
   country: string;
   type: OrganisationType;
   parent?: string;
+  /** The consent key referrals to it rest on. */
+  consentKey?: string;
 }
 
 /** Fictional installations of real kinds of organisations (no real contact data anywhere). */
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
-  { slug: 'fi-nas', name: 'National Assistance System for Victims of Human Trafficking (demo)', country: 'FI', type: 'national' },
+  { slug: 'fi-nas', name: 'National Assistance System for Victims of Human Trafficking (demo)', country: 'FI', type: 'national', consentKey: 'nas' },
   { slug: 'fi-helsinki', name: 'City of Helsinki, social services (demo)', country: 'FI', type: 'municipality', parent: 'fi-nas' },
   { slug: 'fi-vantaa', name: 'City of Vantaa, social services (demo)', country: 'FI', type: 'municipality', parent: 'fi-nas' },
   { slug: 'fi-oulu', name: 'City of Oulu, social services (demo)', country: 'FI', type: 'municipality', parent: 'fi-nas' },
-  { slug: 'fi-victim-support', name: 'Victim support NGO (demo)', country: 'FI', type: 'ngo' },
-  { slug: 'dk-cmm', name: 'Centre against Human Trafficking (demo)', country: 'DK', type: 'national' },
-  { slug: 'iom-bg', name: 'IOM Bulgaria, return and reintegration (demo)', country: 'BG', type: 'international' },
-  { slug: 'mk-shelter', name: 'Shelter for victims of trafficking (demo)', country: 'MK', type: 'shelter' },
+  { slug: 'fi-victim-support', name: 'Victim support NGO (demo)', country: 'FI', type: 'ngo', consentKey: 'victimSupport' },
+  { slug: 'dk-cmm', name: 'Centre against Human Trafficking (demo)', country: 'DK', type: 'national', consentKey: 'cmm' },
+  { slug: 'iom-bg', name: 'IOM Bulgaria, return and reintegration (demo)', country: 'BG', type: 'international', consentKey: 'iom' },
+  { slug: 'mk-shelter', name: 'Shelter for victims of trafficking (demo)', country: 'MK', type: 'shelter', consentKey: 'shelter' },
 ];
 
 export interface DemoUser {

@@ -23,6 +23,17 @@ export interface Organisation {
   /** Jurisdiction parameters (e.g. reflectionPeriod: "P30D"), referenced by name by workflows. */
   parameters: Record<string, unknown>;
   oidc?: OidcSettings;
+  /**
+   * The consent recipient key that referrals to this organisation rest on (`nas`, `cmm`, `iom`): the person's consent
+   * to that recipient is checked before a case is referred here. Absent: a consent recorded under the slug itself.
+   */
+  consentKey?: string;
+  /**
+   * Which of this organisation's access roles (role keys) act in a workflow role (`nasCoordinator`, `caseOwner`) on
+   * the cases it owns or that are shared with it: their inbox gets that role's tasks and notifications. Merged over
+   * the defaults of its organisation type (referrals/workflow-role-map.ts).
+   */
+  workflowRoles?: Record<string, string[]>;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -36,6 +47,8 @@ const organisationSchema = new Schema<Organisation>(
     parentId: { type: Schema.Types.ObjectId, default: null },
     ancestorIds: { type: [Schema.Types.ObjectId], default: [], index: true },
     parameters: { type: Schema.Types.Mixed, default: {} },
+    consentKey: { type: String },
+    workflowRoles: { type: Schema.Types.Mixed },
     oidc: {
       type: new Schema<OidcSettings>(
         { issuer: String, clientId: String, clientSecret: String, emailClaim: { type: String, default: 'email' } },

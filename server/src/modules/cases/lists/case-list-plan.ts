@@ -109,9 +109,13 @@ interface PlainRule {
 
 /** The list plan of the rules for reading cases, or null when lists cannot answer for them exactly. */
 export function planOfRules(rules: readonly PlainRule[]): ListPlan | null {
-  if (rules.some((rule) => rule.inverted)) return null;
+  // A restriction of field groups the lists never show (the groups a referral did not share) changes neither which
+  // cases are listed nor what a row shows; any other inverted rule leaves the lists out.
+  const restricts = (rule: PlainRule) => rule.fields === undefined || (Array.isArray(rule.fields) ? rule.fields : [rule.fields]).some((field) => (LIST_FIELDS as readonly string[]).includes(field));
+  if (rules.some((rule) => rule.inverted && restricts(rule))) return null;
   const granted: Array<{ alternatives: Alternative[]; fields: Set<string> }> = [];
   for (const rule of rules) {
+    if (rule.inverted) continue;
     const alternatives = alternativesOf(rule.conditions);
     if (alternatives === null) return null;
     const fields = rule.fields === undefined ? allFieldsOf('Case') : Array.isArray(rule.fields) ? rule.fields : [rule.fields];

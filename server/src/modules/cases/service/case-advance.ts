@@ -10,12 +10,20 @@ import { inputProblems } from '../../workflows/engine/event-inputs';
 import { eventInputInvalid } from '../case.errors';
 import type { CaseRuntime } from './case-runtime';
 import { stepCase, trackStatuses, type StepNotification } from './case-step';
+import type { ReferralRequest } from '../../workflows/actions/action.types';
+import type { ReferralDetails } from '../../../contracts/referrals/referral.schemas';
 
 export interface CaseChange {
   set: Partial<CaseRecord>;
   /** The timers the case now has; absent when the change does not touch the workflow's position. */
   timers?: PlannedTimer[];
   notifications: StepNotification[];
+  /** Referrals the workflow's `refer` actions asked for (absent when none). */
+  referrals?: ReferralRequest[];
+  /** What the person firing the event chose for those referrals (groups, message, organisation). */
+  referralDetails?: ReferralDetails;
+  /** Who asked for them (user id hex), null for the system. */
+  referredBy?: string | null;
 }
 
 export async function definitionOf(rt: CaseRuntime, record: Pick<CaseRecord, 'workflow'>): Promise<WorkflowDefinition> {
@@ -56,5 +64,6 @@ export async function advanceCase(
     set: { workflow, plan: { ...record.plan, services: { ...plan.services, ...services }, checkpoints: { ...plan.checkpoints, ...checkpoints } } },
     timers,
     notifications: step.notifications,
+    ...(step.referrals.length > 0 ? { referrals: step.referrals, referredBy: by } : {}),
   };
 }

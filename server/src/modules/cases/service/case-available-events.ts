@@ -2,7 +2,8 @@ import { can } from '../../access/permissions';
 import type { ServiceContext } from '../../access/service-context';
 import { listStages } from '../../../contracts/workflows/stage-tree.util';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
-import type { BlockedEvent } from '../../../contracts/workflows/event-option.types';
+import type { BlockedEvent, ReferralEventOption } from '../../../contracts/workflows/event-option.types';
+import { referralEvents } from '../../workflows/engine/referral-events';
 import { blockedEvents, endingEvents } from '../../workflows/engine/event-blockers';
 import { eventOptions, type EventOption } from '../../workflows/engine/event-options';
 import type { PersistedWorkflowSnapshot } from '../../workflows/engine/persisted-snapshot';
@@ -23,8 +24,8 @@ export async function availableEvents(
   rt: CaseRuntime,
   ctx: ServiceContext,
   record: CaseRecord,
-): Promise<{ availableEvents: string[]; eventOptions: EventOption[]; blockedEvents: BlockedEvent[]; endingEvents: string[] }> {
-  const none = { availableEvents: [], eventOptions: [], blockedEvents: [], endingEvents: [] };
+): Promise<{ availableEvents: string[]; eventOptions: EventOption[]; blockedEvents: BlockedEvent[]; endingEvents: string[]; referralEvents: ReferralEventOption[] }> {
+  const none = { availableEvents: [], eventOptions: [], blockedEvents: [], endingEvents: [], referralEvents: [] };
   if (!can(ctx.auth.ability, 'fire', 'Case', record)) return none;
   const persisted = record.workflow.snapshot as unknown as PersistedWorkflowSnapshot;
   if (persisted.status === 'done') return none;
@@ -38,6 +39,7 @@ export async function availableEvents(
     eventOptions: options,
     blockedEvents: blockedEvents(def, persisted, evaluation, offered).filter((blocked) => !timerEvents.has(blocked.type)),
     endingEvents: endingEvents(def, persisted).filter((event) => offered.has(event)),
+    referralEvents: referralEvents(def, record.workflow.activeStages),
   };
 }
 

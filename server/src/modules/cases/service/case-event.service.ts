@@ -13,6 +13,7 @@ import { presentCase } from './case-presenter';
 import type { CaseRuntime } from './case-runtime';
 import { commitCase } from './case-writer';
 import { eventNotAccepted } from '../case.errors';
+import type { ReferralDetails } from '../../../contracts/referrals/referral.schemas';
 
 const ATTEMPTS = 5;
 
@@ -30,6 +31,8 @@ export interface ApplyEventOptions {
   mark?: (record: CaseRecord) => Partial<CaseRecord>;
   /** Called right before the first write. */
   writing?: () => void;
+  /** What to share and say in the referrals the event's `refer` actions make. */
+  referral?: ReferralDetails;
 }
 
 /**
@@ -54,6 +57,7 @@ export async function applyEvent(
       throw eventNotAccepted(change.event, change.acceptedEvents);
     }
     if (options.mark) change.set = { ...change.set, ...options.mark(loaded) };
+    if (options.referral) change.referralDetails = options.referral;
     options.writing?.();
     const committed = await commitCase(rt, loaded, change);
     if (committed) return { record: committed, applied: true };
@@ -68,7 +72,8 @@ const hasKey = (record: CaseRecord, key: string) => (record.eventKeys ?? []).som
  * idempotency key the key is stored in the case with the event (the last 24 hours' keys are kept), so a retry finds
  * the event already applied and answers with the case instead of firing it again.
  */
-export async function fireCaseEvent(rt: CaseRuntime, ctx: ServiceContext, id: string, event: WorkflowEvent, key?: IdempotencyKey) {
+export async function fireCaseEvent(rt: CaseRuntime, ctx: ServiceContext, id: string, input: WorkflowEvent & { referral?: ReferralDetails }, key?: IdempotencyKey) {
+  const { referral, ...event } = input;
   if (!isValidObjectId(id)) throw notFound();
   return idempotent(ctx.db, key, {
     target: () => new Types.ObjectId(id),
@@ -91,7 +96,10 @@ export async function fireCaseEvent(rt: CaseRuntime, ctx: ServiceContext, id: st
             () => Cases.findOne(withPermission(ctx.auth.ability, 'fire', 'Case', { _id: record._id })).lean(),
             event,
             ctx.auth.user._id.toHexString(),
-            key ? { applied: (loaded) => hasKey(loaded, key.id), mark: (loaded) => ({ eventKeys: withEventKey(loaded, key.id, rt.clock.now()) }), writing } : {},
+            {
+              ...(referral ? { referral } : {}),
+              ...(key ? { applied: (loaded) => hasKey(loaded, key.id), mark: (loaded) => ({ eventKeys: withEventKey(loaded, key.id, rt.clock.now()) }), writing } : {}),
+            },
           ),
       );
       return presentFired(rt, ctx, committed);

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { WorkflowCatalog } from '../../workflows/storage/workflow-catalog';
+import type { CaseReferralPort } from './case-referral.port';
 
 /** Time as the cases module sees it; tests pass a clock they can move forward. */
 export interface Clock {
@@ -13,4 +14,6 @@ export interface CaseRuntime {
   db: Connection;
   catalog: WorkflowCatalog;
   clock: Clock;
+  /** Referrals the workflow's `refer` actions ask for (modules/referrals); without it such a step is refused. */
+  referrals?: CaseReferralPort;
 }

@@ -3,20 +3,45 @@ import { consentRequired } from '../case.errors';
 import { auditedWrite } from '../../audit/audit-trail';
 import { auditActor, type ServiceContext } from '../../access/service-context';
 import { organisationModel } from '../../tenants/organisation.model';
-import type { CaseRecord } from '../storage/case.model';
+import { SHAREABLE_GROUPS, type ShareableGroup } from '../../../contracts/referrals/referral.schemas';
+import type { CaseRecord, TimelineEntry } from '../storage/case.model';
 import { ensureCaseAction, readableCase } from './case-access';
 import { presentCase } from './case-presenter';
 import type { CaseRuntime } from './case-runtime';
 import { commitCase } from './case-writer';
+
+/** One organisation's access to a case: the consent it rests on and the groups it may read. */
+export interface CaseShare {
+  orgId: string;
+  recipient: string;
+  /** Absent on shares made before groups were recorded: what the consent covers. */
+  groups?: ShareableGroup[];
+  /** The organisation's name, for the timeline entry when the share ends. */
+  name?: string;
+}
 
 export function consentValid(record: Pick<CaseRecord, 'consents'>, recipient: string): boolean {
   const consent = record.consents?.[recipient];
   return Boolean(consent?.given && !consent.withdrawn);
 }
 
+/** The field groups the person's consent to `recipient` covers (every shareable group when it names none). */
+export function consentCoverage(record: Pick<CaseRecord, 'consents'>, recipient: string): ShareableGroup[] {
+  if (!consentValid(record, recipient)) return [];
+  return [...(record.consents[recipient]!.groups ?? SHAREABLE_GROUPS)];
+}
+
+export const sharesOf = (record: Pick<CaseRecord, 'workflow'>): CaseShare[] => (record.workflow.fields.shares as CaseShare[] | undefined) ?? [];
+
+/** `shareGroups` as the permission layer reads them (`<org>:<group>`), from the shares. */
+export function shareGroupsOf(record: Pick<CaseRecord, 'consents'>, shares: readonly CaseShare[]): string[] {
+  return shares.flatMap((share) => (share.groups ?? consentCoverage(record, share.recipient)).map((group) => `${share.orgId}:${group}`));
+}
+
 /**
- * Shares (refers) a case with another organisation. The person's consent to that recipient is required and checked
- * here, on the server, whatever the client shows; the recipient's rules then decide what it sees of the case.
+ * Shares (refers) a case with another organisation at once, with everything the person's consent to that recipient
+ * covers. The consent is required and checked here, on the server, whatever the client shows; the recipient's rules
+ * then decide what it sees of the case. Referrals (modules/referrals) are the way with the receiver's decision.
  */
 export async function shareCase(rt: CaseRuntime, ctx: ServiceContext, id: string, input: { recipient: string; organisation: string; version: number }) {
   const record = await readableCase(ctx, id);
@@ -29,12 +54,13 @@ export async function shareCase(rt: CaseRuntime, ctx: ServiceContext, id: string
   const now = rt.clock.now();
   const userId = ctx.auth.user._id.toHexString();
   const fields = record.workflow.fields;
-  const shares = [...((fields.shares as Array<{ orgId: string; recipient: string }> | undefined) ?? []).filter((s) => s.orgId !== orgId), { orgId, recipient: input.recipient }];
+  const shares = [...sharesOf(record).filter((s) => s.orgId !== orgId), { orgId, recipient: input.recipient, groups: consentCoverage(record, input.recipient), name: org.name }];
   const committed = await auditedWrite(ctx.db, auditActor(ctx), { action: 'share', subjectType: 'Case', subjectId: id }, async () =>
     orVersionConflict(
       await commitCase(rt, record, {
         set: {
           sharedWith: [...new Set([...record.sharedWith, orgId])],
+          shareGroups: shareGroupsOf(record, shares),
           workflow: {
             ...record.workflow,
             fields: { ...fields, shares },
@@ -48,9 +74,27 @@ export async function shareCase(rt: CaseRuntime, ctx: ServiceContext, id: string
   return presentCase(ctx, committed, now).body;
 }
 
-/** Organisations whose share rests on a consent that is no longer valid lose access when the consent changes. */
-export function sharesAfterConsentChange(record: CaseRecord): { sharedWith: string[]; shares: Array<{ orgId: string; recipient: string }> } {
-  const shares = ((record.workflow.fields.shares as Array<{ orgId: string; recipient: string }> | undefined) ?? []).filter((s) => consentValid(record, s.recipient));
+/**
+ * Organisations whose share rests on a consent that is no longer valid lose access when the consent changes, and a
+ * share keeps only the groups the consent still covers. `ended` names the organisations that lost access, with the
+ * timeline entries saying so.
+ */
+export function sharesAfterConsentChange(
+  record: CaseRecord,
+  now: Date,
+  by: string,
+): { sharedWith: string[]; shares: CaseShare[]; shareGroups: string[]; ended: string[]; timeline: TimelineEntry[] } {
+  const before = sharesOf(record);
+  const shares = before
+    .filter((s) => consentValid(record, s.recipient))
+    .map((s) => (s.groups ? { ...s, groups: s.groups.filter((group) => consentCoverage(record, s.recipient).includes(group)) } : s));
   const allowed = new Set(shares.map((s) => s.orgId));
-  return { sharedWith: record.sharedWith.filter((orgId) => allowed.has(orgId)), shares };
+  const endedShares = before.filter((s) => !allowed.has(s.orgId) && record.sharedWith.includes(s.orgId));
+  return {
+    sharedWith: record.sharedWith.filter((orgId) => allowed.has(orgId)),
+    shares,
+    shareGroups: shareGroupsOf(record, shares),
+    ended: endedShares.map((s) => s.orgId),
+    timeline: endedShares.map((s) => ({ at: now, type: 'referral-ended', by, detail: s.recipient, ...(s.name ? { organisation: s.name } : {}) })),
+  };
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describeAction } from '../../workflows/actions/action-registry';
-import type { ActionEffect } from '../../workflows/actions/action.types';
+import type { ActionEffect, ReferralRequest } from '../../workflows/actions/action.types';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import { resolveDuration } from '../../workflows/definition/duration.util';
 import { CASE_UPDATED_EVENT, type EvaluationContext, type WorkflowEvent } from '../../workflows/engine/evaluation-context.types';
@@ -18,6 +18,8 @@ export interface CaseStepResult {
   ok: true;
   workflow: CaseWorkflow;
   notifications: StepNotification[];
+  /** Referrals the step's `refer` actions ask for; the referrals module records them with the case's write. */
+  referrals: ReferralRequest[];
 }
 
 /** Automatic transitions after a `set-field` are re-checked a few times; a definition cannot loop the server. */
@@ -73,6 +75,7 @@ export function stepCase(
     timeline: [...workflow.timeline],
   };
   const notifications: StepNotification[] = [];
+  const referrals: ReferralRequest[] = [];
   let current: WorkflowEvent = event;
   for (let round = 0; round <= MAX_RECHECKS; round += 1) {
     const result = transitionWorkflow(def, snapshot, current, context, iso);
@@ -83,7 +86,7 @@ export function stepCase(
     snapshot = result.snapshot;
     let fieldsChanged = false;
     const effects: ActionEffect[] = result.actionsToRun.flatMap((action) => describeAction(action));
-    for (const effect of effects) fieldsChanged = applyEffect(next, effect, notifications, context.params, now, current) || fieldsChanged;
+    for (const effect of effects) fieldsChanged = applyEffect(next, effect, notifications, referrals, context.params, now, current) || fieldsChanged;
     const moved = result.enteredStages.length > 0 || result.exitedStages.length > 0;
     if (round === 0 || moved || effects.length > 0) {
       next.timeline.push({
@@ -102,7 +105,7 @@ export function stepCase(
   }
   next.snapshot = snapshot as CaseWorkflow['snapshot'];
   next.activeStages = activeStagePaths(snapshot);
-  return { ok: true, workflow: next, notifications };
+  return { ok: true, workflow: next, notifications, referrals };
 }
 
 /**
@@ -119,6 +122,7 @@ function applyEffect(
   wf: CaseWorkflow,
   effect: ActionEffect,
   notifications: StepNotification[],
+  referrals: ReferralRequest[],
   params: Record<string, unknown>,
   now: Date,
   event: WorkflowEvent = { type: CASE_UPDATED_EVENT },
@@ -162,6 +166,9 @@ function applyEffect(
     case 'review.schedule':
       wf.tasks.push(task(wf, 'workflows:actions.schedule-review.task', effect.role, addDuration(now, effect.after, params), now));
       return false;
+    case 'referral.request':
+      referrals.push(effect);
+      return false;
   }
 }
 
@@ -184,13 +191,16 @@ export function startCase(
   const started = startWorkflow(def, ctx, now.toISOString());
   const wf: CaseWorkflow = { ...empty, snapshot: started.snapshot as CaseWorkflow['snapshot'], timeline: [...empty.timeline] };
   const notifications: StepNotification[] = [];
+  const referrals: ReferralRequest[] = [];
   let fieldsChanged = false;
   for (const effect of started.actionsToRun.flatMap((action) => describeAction(action))) {
-    fieldsChanged = applyEffect(wf, effect, notifications, ctx.params, now) || fieldsChanged;
+    fieldsChanged = applyEffect(wf, effect, notifications, referrals, ctx.params, now) || fieldsChanged;
   }
   wf.timeline.push({ at: now, type: 'started', by, entered: started.enteredStages });
   wf.activeStages = activeStagePaths(started.snapshot);
-  if (!fieldsChanged) return { ok: true, workflow: wf, notifications };
+  if (!fieldsChanged) return { ok: true, workflow: wf, notifications, referrals };
   const again = stepCase(def, wf, { ...ctx, case: { ...ctx.case, fields: { ...wf.fields } } }, { type: CASE_UPDATED_EVENT }, now, by);
-  return again.ok ? { ...again, notifications: [...notifications, ...again.notifications] } : { ok: true, workflow: wf, notifications };
+  return again.ok
+    ? { ...again, notifications: [...notifications, ...again.notifications], referrals: [...referrals, ...again.referrals] }
+    : { ok: true, workflow: wf, notifications, referrals };
 }

@@ -5,6 +5,7 @@ import { auditedWrite } from '../../audit/audit-trail';
 import type { AuditActor } from '../../audit/audit.service';
 import type { SubmissionCasePort, SubmissionChange } from '../../submissions';
 import { CASE_UPDATED_EVENT, FORM_SUBMITTED_EVENT, type WorkflowEvent } from '../../workflows/engine/evaluation-context.types';
+import { submissionReaders } from './case-writer';
 import { caseModel, type CaseRecord, type TimelineEntry } from '../storage/case.model';
 import { advanceCase, definitionOf, type CaseChange } from './case-advance';
 import { evaluationContext } from './case-context';
@@ -44,7 +45,7 @@ export function createCaseSubmissions(rt: CaseRuntime): SubmissionCasePort {
       if (!isValidObjectId(caseId)) throw notFound();
       const record = await caseModel(rt.db).findOne(withPermission(ctx.auth.ability, 'update', 'Case', { _id: caseId })).lean();
       if (!record) throw notFound();
-      return { orgId: record.orgId.toHexString(), assignees: record.assignees, sharedWith: record.sharedWith, openedOn: openedOn(record) };
+      return { orgId: record.orgId.toHexString(), assignees: record.assignees, sharedWith: submissionReaders(record), openedOn: openedOn(record) };
     },
 
     async caseOpenedOn(caseId) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { caseModel, type CaseRecord } from '../storage/case.model';
 import { claim, release } from '../../../core/db/write-claim';
+import { internalError } from '../../../core/errors/app-error';
 import { copyCaseAccess } from '../../submissions';
 import { caseNotificationModel } from '../storage/notification.model';
 import { syncTimerJobs } from '../timers/case-deadlines';
@@ -15,6 +16,7 @@ import { caseListWrite } from '../lists/case-list-sync';
  */
 export async function commitCase(rt: CaseRuntime, before: CaseRecord, change: CaseChange): Promise<CaseRecord | null> {
   const now = rt.clock.now();
+  const referrals = await prepareReferrals(rt, before, change);
   const key = `case:${before._id.toHexString()}:${before.version}`;
   const owner = randomUUID();
   if (!(await claim(rt.db, key, owner))) return null;
@@ -33,13 +35,14 @@ export async function commitCase(rt: CaseRuntime, before: CaseRecord, change: Ca
     return null;
   }
   await listing.done();
+  await referrals?.store();
   if (change.timers) await syncTimerJobs(rt.db, updated, change.timers);
   if (change.notifications.length > 0) {
     await caseNotificationModel(rt.db).insertMany(
       change.notifications.map((n) => ({ orgId: updated.orgId, caseId: updated._id, role: n.role, messageKey: n.messageKey, createdAt: now })),
     );
   }
-  if (change.set.assignees || change.set.sharedWith) await syncSubmissionAccess(rt, updated);
+  if (change.set.assignees || change.set.sharedWith || change.set.shareGroups) await syncSubmissionAccess(rt, updated);
   else await syncSubmissionAccess(rt, updated, newlyRecorded(before, updated));
   return updated;
 }
@@ -51,14 +54,35 @@ function newlyRecorded(before: CaseRecord, after: CaseRecord): string[] {
 }
 
 /**
+ * The referrals a workflow step asked for, checked against the case as it will be: a referral that cannot be made
+ * (no consent, no such recipient) refuses the whole write. Their timeline entries go into the same write.
+ */
+async function prepareReferrals(rt: CaseRuntime, before: CaseRecord, change: CaseChange) {
+  if (!change.referrals?.length) return null;
+  if (!rt.referrals) throw internalError();
+  const after = { ...before, ...change.set } as CaseRecord;
+  const prepared = await rt.referrals.prepare(after, change.referrals, change.referralDetails, change.referredBy ?? null, rt.clock.now());
+  const workflow = change.set.workflow ?? before.workflow;
+  change.set = { ...change.set, workflow: { ...workflow, timeline: [...workflow.timeline, ...prepared.timeline] } };
+  return prepared;
+}
+
+/**
  * Submissions carry the case's assignees and sharedWith for their own access rules; the submissions module copies
- * them, by `_id`, to the submissions the case lists (`only`: to these of them).
+ * them, by `_id`, to the submissions the case lists (`only`: to these of them). A submission reaches only the
+ * organisations a referral shared the case's forms with (`<org>:submissions`).
  */
 export async function syncSubmissionAccess(
   rt: CaseRuntime,
-  record: Pick<CaseRecord, '_id' | 'assignees' | 'sharedWith' | 'workflow'>,
+  record: Pick<CaseRecord, '_id' | 'assignees' | 'sharedWith' | 'shareGroups' | 'workflow'>,
   only?: readonly string[],
 ): Promise<void> {
   const ids = only ?? (record.workflow.submissions ?? []).map((s) => s.submissionId);
-  if (ids.length > 0) await copyCaseAccess(rt.db, record._id, ids, record);
+  if (ids.length > 0) await copyCaseAccess(rt.db, record._id, ids, { assignees: record.assignees, sharedWith: submissionReaders(record) });
+}
+
+/** The organisations a case's submissions are shared with: those a referral shared its forms with. */
+export function submissionReaders(record: Pick<CaseRecord, 'sharedWith' | 'shareGroups'>): string[] {
+  const groups = new Set(record.shareGroups ?? []);
+  return record.sharedWith.filter((orgId) => groups.has(`${orgId}:submissions`));
 }

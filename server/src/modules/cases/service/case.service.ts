@@ -197,10 +197,13 @@ export async function updateCase(rt: CaseRuntime, ctx: ServiceContext, id: strin
     ...groupValues(input),
     workflow: { ...record.workflow, dates: { ...record.workflow.dates, ...(input.dates ?? {}) } },
   };
+  let ended: string[] = [];
   if (input.consents) {
-    const { sharedWith, shares } = sharesAfterConsentChange(next);
-    next.sharedWith = sharedWith;
-    next.workflow = { ...next.workflow, fields: { ...next.workflow.fields, shares } };
+    const after = sharesAfterConsentChange(next, rt.clock.now(), userId);
+    next.sharedWith = after.sharedWith;
+    next.shareGroups = after.shareGroups;
+    next.workflow = { ...next.workflow, fields: { ...next.workflow.fields, shares: after.shares }, timeline: [...next.workflow.timeline, ...after.timeline] };
+    ended = after.ended;
   }
   if (input.plan) next.plan = { ...input.plan, services: record.plan.services, checkpoints: record.plan.checkpoints, needs: record.plan.needs };
   const extra = { type: 'updated', fields: groups };
@@ -212,8 +215,12 @@ export async function updateCase(rt: CaseRuntime, ctx: ServiceContext, id: strin
       : { set: { plan: next.plan, workflow: { ...next.workflow, timeline: [...next.workflow.timeline, { at: rt.clock.now(), by: userId, ...extra }] } }, timers: [], notifications: [] };
   const sensitiveFields = groups.filter((g) => (SENSITIVE_GROUPS as readonly string[]).includes(g));
   const committed = await auditedWrite(ctx.db, auditActor(ctx), { action: 'update', subjectType: 'Case', subjectId: id, sensitiveFields }, async () =>
-    orVersionConflict(await commitCase(rt, record, { ...change, set: { ...groupValues(input), ...(input.consents ? { sharedWith: next.sharedWith } : {}), ...change.set } })),
+    orVersionConflict(
+      await commitCase(rt, record, { ...change, set: { ...groupValues(input), ...(input.consents ? { sharedWith: next.sharedWith, shareGroups: next.shareGroups ?? [] } : {}), ...change.set } }),
+    ),
   );
+  // The referrals that gave those organisations access are ended (the referrals module keeps their records).
+  if (ended.length > 0) await rt.referrals?.accessEnded(id, ended, rt.clock.now());
   return presentCase(ctx, committed, rt.clock.now()).body;
 }
 

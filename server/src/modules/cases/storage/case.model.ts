@@ -62,6 +62,11 @@ export interface CaseRecord {
   consents: Record<string, CaseConsent>;
   /** Organisation ids (hex) the case was referred or shared to, with the person's consent. */
   sharedWith: string[];
+  /**
+   * What each organisation the case is shared with may read of the shareable groups, as `<org hex>:<group>`: the
+   * permission layer's limits on shared cases match on it (access/tenant-boundary.ts).
+   */
+  shareGroups?: string[];
   /** Idempotency keys (hashed) of the events fired on this case in the last 24 hours, stored with the event itself. */
   eventKeys?: EventKey[];
   version: number;
@@ -87,6 +92,7 @@ const caseSchema = new Schema<CaseRecord>(
     plan: { type: Schema.Types.Mixed, default: {} },
     consents: { type: Schema.Types.Mixed, default: {} },
     sharedWith: { type: [String], default: [] },
+    shareGroups: { type: [String], default: [] },
     eventKeys: { type: [Object], default: undefined },
     version: { type: Number, default: 0 },
     createdBy: { type: String, required: true },

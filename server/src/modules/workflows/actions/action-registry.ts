@@ -2,6 +2,7 @@ import type { ActionDefinition, ActionEffect } from './action.types';
 import { createTaskAction } from './create-task.action';
 import { notifyRoleAction } from './notify-role.action';
 import { openChildBranchAction } from './open-child-branch.action';
+import { referAction } from './refer.action';
 import { requestConsentAction } from './request-consent.action';
 import { requireFormAction } from './require-form.action';
 import { scheduleReviewAction } from './schedule-review.action';
@@ -25,6 +26,7 @@ export const defaultActionRegistry: ActionRegistry = createActionRegistry([
   scheduleReviewAction,
   recordDateAction,
   recordTextAction,
+  referAction,
 ]);
 
 export class UnknownActionError extends Error {

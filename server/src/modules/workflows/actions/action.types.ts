@@ -15,7 +15,20 @@ export type ActionEffect =
   | { type: 'case.recordText'; input: string; field: string }
   | { type: 'childBranch.open'; legalRepresentativeRequired: boolean }
   | { type: 'consent.request'; recipient: string }
-  | { type: 'review.schedule'; after: Duration; role: string; formPath?: string };
+  | { type: 'review.schedule'; after: Duration; role: string; formPath?: string }
+  | ReferralRequest;
+
+/** A referral the step asks for (the `refer` action); the cases module has it recorded with the step. */
+export interface ReferralRequest {
+  type: 'referral.request';
+  recipient: string;
+  purpose: 'service' | 'transfer';
+  /** The receiver's workflow role: its task on acceptance goes to it. */
+  role: string;
+  taskKey: string;
+  acceptedEvent?: string;
+  declinedEvent?: string;
+}
 
 export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
   id: string;

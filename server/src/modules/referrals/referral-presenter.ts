@@ -1,0 +1,42 @@
+import type { Connection, Types } from 'mongoose';
+import type { ReferralParty, ReferralView } from '../../contracts/referrals/referral-view.types';
+import { organisationModel } from '../tenants/organisation.model';
+import type { ReferralRecord } from './referral.model';
+
+/** The organisations referrals name, by id, read once for a batch of referrals. */
+export async function partiesOf(db: Connection, referrals: readonly ReferralRecord[]): Promise<Map<string, ReferralParty>> {
+  const ids = new Map<string, Types.ObjectId>();
+  for (const referral of referrals) {
+    for (const id of [referral.fromOrgId, referral.toOrgId, ...referral.possibleDuplicatesAt]) ids.set(id.toHexString(), id);
+  }
+  const organisations = ids.size === 0 ? [] : await organisationModel(db).find({ _id: { $in: [...ids.values()] } }, { slug: 1, name: 1 }).lean();
+  return new Map(organisations.map((org) => [org._id.toHexString(), { id: org._id.toHexString(), slug: org.slug, name: org.name }]));
+}
+
+const party = (parties: Map<string, ReferralParty>, id: Types.ObjectId): ReferralParty =>
+  parties.get(id.toHexString()) ?? { id: id.toHexString(), slug: '', name: '' };
+
+/** A referral as both sides see it: the other organisations where a case may exist by name only. */
+export function presentReferral(referral: ReferralRecord, parties: Map<string, ReferralParty>): ReferralView<Date> {
+  return {
+    id: referral._id.toHexString(),
+    caseId: referral.caseId.toHexString(),
+    caseReference: referral.caseReference,
+    from: party(parties, referral.fromOrgId),
+    to: party(parties, referral.toOrgId),
+    recipient: referral.recipient,
+    purpose: referral.purpose,
+    groups: referral.groups,
+    message: referral.message,
+    status: referral.status,
+    accessEnded: Boolean(referral.accessEndedAt),
+    ...(referral.declineReason ? { declineReason: referral.declineReason } : {}),
+    ...(referral.declineNote ? { declineNote: referral.declineNote } : {}),
+    possibleDuplicatesAt: referral.possibleDuplicatesAt
+      .filter((id) => !id.equals(referral.fromOrgId))
+      .map((id) => party(parties, id).name)
+      .filter(Boolean),
+    createdAt: referral.createdAt,
+    ...(referral.decidedAt ? { decidedAt: referral.decidedAt } : {}),
+  };
+}

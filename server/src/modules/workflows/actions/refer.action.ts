@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { IDENTIFIER_PATTERN } from '../../../contracts/workflows/workflow-definition.schemas';
+import { REFERRAL_PURPOSES } from '../../../contracts/referrals/referral.schemas';
+import { defineAction } from './action.types';
+import { i18nKeyParam, roleParam } from './action-params.schemas';
+
+const eventParam = z.string().regex(/^[a-z][A-Za-z0-9.]*$/).max(60);
+
+/**
+ * Refers the case to another organisation: a referral record the receiver accepts or declines. The recipient is a
+ * consent key (`nas`, `iom`): the organisation is the one whose referrals rest on that consent, so the same
+ * definition serves every municipality. `role` is the receiver's workflow role, which gets a task on acceptance;
+ * `accepted` and `declined` are this workflow's events fired on the case when the receiver decides.
+ */
+export const referAction = defineAction({
+  id: 'refer',
+  paramsSchema: z.strictObject({
+    recipient: z.string().regex(IDENTIFIER_PATTERN),
+    purpose: z.enum(REFERRAL_PURPOSES).default('service'),
+    role: roleParam,
+    taskKey: i18nKeyParam.optional(),
+    accepted: eventParam.optional(),
+    declined: eventParam.optional(),
+  }),
+  describe: (p) => [
+    {
+      type: 'referral.request',
+      recipient: p.recipient,
+      purpose: p.purpose,
+      role: p.role,
+      taskKey: p.taskKey ?? 'workflows:actions.refer.task',
+      ...(p.accepted ? { acceptedEvent: p.accepted } : {}),
+      ...(p.declined ? { declinedEvent: p.declined } : {}),
+    },
+  ],
+});
