@@ -6,28 +6,30 @@ import { confineToOrganisations } from './tenant-boundary';
 const ORG = 'aaaaaaaaaaaaaaaaaaaaaaaa';
 const SUB = 'bbbbbbbbbbbbbbbbbbbbbbbb';
 const confined = (rules: AppRawRule[], ids = [ORG]) => confineToOrganisations(rules, ids);
+/** The granting rules alone, without the limits of what referrals shared that follow any rule on cases. */
+const granted = (rules: AppRawRule[], ids = [ORG]) => confined(rules, ids).filter((rule) => !rule.inverted);
 const candidates = (rules: AppRawRule[], ids = [ORG]): CandidateRule[] =>
   rules.flatMap((rule, index) => confined([rule], ids).map((effective) => ({ path: `rules[${index}]`, rule: effective })));
 
 describe('confineToOrganisations', () => {
   it('adds the boundary to a rule that does not stay inside by itself, and keeps a rule that does as written', () => {
-    expect(confined([{ action: 'read', subject: 'Case' }]).map((rule) => rule.conditions)).toEqual([{ orgId: { $in: [ORG] } }, { sharedWith: { $in: [ORG] } }]);
+    expect(granted([{ action: 'read', subject: 'Case' }]).map((rule) => rule.conditions)).toEqual([{ orgId: { $in: [ORG] } }, { sharedWith: { $in: [ORG] } }]);
     const own = { action: 'read', subject: 'Case', conditions: { orgId: ORG } } as AppRawRule;
-    expect(confined([own])).toEqual([own]);
-    expect(confined([{ action: 'read', subject: 'Case', conditions: { assignees: 'u' } }]).map((rule) => rule.conditions)).toEqual([
+    expect(granted([own])).toEqual([own]);
+    expect(granted([{ action: 'read', subject: 'Case', conditions: { assignees: 'u' } }]).map((rule) => rule.conditions)).toEqual([
       { assignees: 'u', orgId: { $in: [ORG] } },
       { assignees: 'u', sharedWith: { $in: [ORG] } },
     ]);
     // A condition on the same field is kept and narrowed: another organisation's id leaves nothing.
-    expect(confined([{ action: 'read', subject: 'Case', conditions: { orgId: SUB } }]).map((rule) => rule.conditions)).toEqual([
+    expect(granted([{ action: 'read', subject: 'Case', conditions: { orgId: SUB } }]).map((rule) => rule.conditions)).toEqual([
       { orgId: { $eq: SUB, $in: [ORG] } },
       { orgId: SUB, sharedWith: { $in: [ORG] } },
     ]);
-    expect(confined([{ action: 'read', subject: 'Role', conditions: { orgId: { $in: [ORG, SUB] } } }]).map((rule) => rule.conditions)).toEqual([{ orgId: { $in: [ORG] } }]);
+    expect(granted([{ action: 'read', subject: 'Role', conditions: { orgId: { $in: [ORG, SUB] } } }]).map((rule) => rule.conditions)).toEqual([{ orgId: { $in: [ORG] } }]);
   });
 
   it('spells out `all` per subject and leaves the template library read and clone only', () => {
-    const rules = confined([{ action: 'manage', subject: 'all' }]);
+    const rules = granted([{ action: 'manage', subject: 'all' }]);
     const subjects = rules.map((rule) => rule.subject);
     expect(subjects).toEqual(expect.arrayContaining(['Case', 'User', 'Role', 'Organisation', 'FormTemplate']));
     expect(subjects).not.toContain('all');
@@ -35,6 +37,21 @@ describe('confineToOrganisations', () => {
     expect(rules.filter((rule) => rule.subject === 'Case').map((rule) => rule.conditions)).toEqual([{ orgId: { $in: [ORG] } }, { sharedWith: { $in: [ORG] } }]);
     expect(rules.find((rule) => rule.subject === 'User')!.conditions).toEqual({ 'memberships.orgId': { $in: [ORG] } });
     expect(rules.find((rule) => rule.subject === 'Organisation')!.conditions).toEqual({ _id: { $in: [ORG] } });
+  });
+
+  it('limits the shareable groups of cases of other organisations to those a referral shared, after the granting rules', () => {
+    const rules = confined([{ action: 'read', subject: 'Case' }]);
+    const limits = rules.filter((rule) => rule.inverted);
+    expect(rules.slice(-limits.length)).toEqual(limits);
+    expect(limits.map((rule) => rule.fields)).toContainEqual(['narrative']);
+    const ability = createMongoAbility(rules);
+    const shared = (shareGroups: string[]) => subject('Case', { orgId: SUB, sharedWith: [ORG], shareGroups });
+    expect(ability.can('read', shared([]))).toBe(true);
+    expect(ability.can('read', shared([]), 'narrative')).toBe(false);
+    expect(ability.can('read', shared([`${ORG}:narrative`]), 'narrative')).toBe(true);
+    expect(ability.can('read', shared([`${SUB}:narrative`]), 'narrative')).toBe(false);
+    expect(ability.can('read', subject('Case', { orgId: ORG, sharedWith: [], shareGroups: [] }), 'narrative')).toBe(true);
+    expect(confined([{ action: 'read', subject: 'Form' }]).some((rule) => rule.inverted)).toBe(false);
   });
 
   it('passes inverted rules unchanged', () => {

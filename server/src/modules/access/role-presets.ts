@@ -105,8 +105,6 @@ export const ROLE_PRESETS: RolePreset[] = [
       ...readDesign,
       ...caseWork(MY_CASES, ['reference', 'orgId', 'assignees', 'workflow', 'alias', 'identity', 'narrative', 'integration', 'plan', 'consents']),
       { action: 'read', subject: 'Submission', fields: ['formPath', 'revision', 'caseId', 'data', 'restrictedData', 'confidentialData'], conditions: MY_CASES },
-      RECEIVE_REFERRALS,
-      ...receivedCases(['reference', 'orgId', 'workflow', 'alias', 'identity', 'narrativeSummary', 'integration', 'plan', 'consents']),
     ],
   },
   {
