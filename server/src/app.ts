@@ -43,6 +43,7 @@ import { workflowRoutes } from './modules/workflows/routes/workflow.routes';
 import { rightsSheetRoutes } from './modules/workflows/routes/rights-sheet.routes';
 import { WorkflowDefinitionSchema } from './contracts/workflows/workflow-definition.schemas';
 import { referralRoutes } from './modules/referrals/referral.routes';
+import { inboxRoutes } from './modules/referrals/inbox.routes';
 
 export interface AppDeps {
   db: Connection;
@@ -104,6 +105,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   api.use(rightsSheetRoutes(caseRuntime));
   api.use(speechRoutes(deps.db, deps.speech ?? espeakNg({ executable: config.espeakNgPath })));
   api.use(referralRoutes(caseRuntime));
+  api.use(inboxRoutes(caseRuntime));
   api.use(unknownRoute);
   app.use('/api', api);
   // The Form.io-compatible API per organisation, with its own body parser, authentication and JSON errors.

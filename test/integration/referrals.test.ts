@@ -88,6 +88,15 @@ it('Helsinki refers to the NAS through the workflow; only the NAS sees the refer
   expect((await helsinki.post(`/referrals/${referralId}/decision`, { decision: 'accept' })).status).toBe(404);
   expect((await nas.post(`/referrals/${referralId}/decision`, { decision: 'maybe' })).status).toBe(400);
 
+  // The NAS coordinator's inbox holds it, unread, and the workflow's notification to the NAS's role; Vantaa's does not.
+  const waiting = (await nas.get('/inbox')).body;
+  expect(waiting.items).toContainEqual(expect.objectContaining({ id: `referral:${referralId}`, kind: 'referral', unread: true }));
+  expect(waiting.items).toContainEqual(expect.objectContaining({ kind: 'notification', caseId, messageKey: 'workflows:finland-municipality.messages.referredToNas' }));
+  expect(JSON.stringify((await vantaa.get('/inbox')).body)).not.toContain(referralId);
+  expect((await nas.post('/inbox/read', { ids: [`referral:${referralId}`] })).status).toBe(204);
+  expect((await nas.get('/inbox')).body.unread).toBe(waiting.unread - 1);
+  expect((await nas.post('/inbox/read', { ids: ['$where'] })).status).toBe(400);
+
   const accepted = await nas.post(`/referrals/${referralId}/decision`, { decision: 'accept' });
   expect(accepted.status).toBe(200);
   expect(accepted.body.status).toBe('accepted');
@@ -109,6 +118,10 @@ it('Helsinki refers to the NAS through the workflow; only the NAS sees the refer
   // The precomputed lists have it too.
   expect((await nas.get('/cases')).body.items.map((c: { id: string }) => c.id)).toContain(caseId);
   expect((await nas.get(`/cases/all`)).body.items.map((c: { id: string }) => c.id)).toContain(caseId);
+
+  // The NAS's own task is in its inbox; the sender's inbox tells it the referral was accepted.
+  expect((await nas.get('/inbox')).body.items).toContainEqual(expect.objectContaining({ kind: 'task', caseId, messageKey: 'workflows:actions.refer.task' }));
+  expect((await helsinki.get('/inbox')).body.items).toContainEqual(expect.objectContaining({ kind: 'referralDecided', caseId, referral: expect.objectContaining({ status: 'accepted' }) }));
 
   // The sender sees the status; the timeline records it.
   const after = (await helsinki.get(`/cases/${caseId}`)).body;

@@ -64,3 +64,6 @@ export const DecideReferralSchema = z.discriminatedUnion('decision', [
 export type ReferralDetails = z.infer<typeof ReferralDetailsSchema>;
 export type CreateReferralInput = z.input<typeof CreateReferralSchema>;
 export type DecideReferralInput = z.infer<typeof DecideReferralSchema>;
+
+/** `POST /api/inbox/read`: the inbox items to mark read. */
+export const MarkInboxReadSchema = z.strictObject({ ids: z.array(z.string().regex(/^[a-zA-Z]+:[A-Za-z0-9:_-]+$/).max(200)).min(1).max(200) });

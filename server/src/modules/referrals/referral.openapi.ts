@@ -1,5 +1,5 @@
 import { apiRoutes } from '../../core/openapi/api-route';
-import { CreateReferralSchema, DecideReferralSchema } from '../../contracts/referrals/referral.schemas';
+import { CreateReferralSchema, DecideReferralSchema, MarkInboxReadSchema } from '../../contracts/referrals/referral.schemas';
 
 /** Referrals between organisations: made on a case, decided by the receiving organisation. */
 export const referralApi = apiRoutes('referrals', [
@@ -20,4 +20,10 @@ export const referralApi = apiRoutes('referrals', [
     summary: 'Accept or decline (with a reason) a referral to your organisation: accepting shares the case within the referred groups, or for a transfer moves it',
     responses: { 200: 'The referral', 409: 'Already decided (`referral-already-decided`), or the consent was withdrawn meanwhile (`consent-required`)' },
   },
+  {
+    method: 'get', path: '/api/inbox',
+    summary: "The user's inbox: referrals to decide, decisions on the organisation's referrals, open tasks and approaching deadlines of the workflow roles the user acts in, and the workflows' notifications to them; with the unread count",
+    responses: { 200: 'InboxView' },
+  },
+  { method: 'post', path: '/api/inbox/read', body: MarkInboxReadSchema, bodyName: 'MarkInboxRead', summary: 'Mark inbox items read', responses: { 204: 'Marked' } },
 ]);
