@@ -5,14 +5,13 @@ import { auditedWrite } from '../../audit/audit-trail';
 import type { AuditActor } from '../../audit/audit.service';
 import type { SubmissionCasePort, SubmissionChange } from '../../submissions';
 import { CASE_UPDATED_EVENT, FORM_SUBMITTED_EVENT, type WorkflowEvent } from '../../workflows/engine/evaluation-context.types';
-import { submissionReaders } from './case-writer';
 import { caseModel, type CaseRecord, type TimelineEntry } from '../storage/case.model';
 import { advanceCase, definitionOf, type CaseChange } from './case-advance';
 import { evaluationContext } from './case-context';
 import { applyFormBindings } from './case-form-bindings';
 import { guardFormData, latestPerForm, removeFormData, writeFormData, type KnownFormData } from './case-form-data';
 import type { CaseRuntime } from './case-runtime';
-import { commitCase } from './case-writer';
+import { commitCase, submissionReaders } from './case-writer';
 
 const ATTEMPTS = 5;
 
