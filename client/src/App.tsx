@@ -4,6 +4,7 @@ import { Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout';
 import { RequireAuth } from './features/session/RequireAuth';
 import { SignInPage } from './features/session/SignInPage';
+import { SetPasswordPage } from './features/session/SetPasswordPage';
 import { AboutPage } from './pages/AboutPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -46,6 +47,7 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path="about" element={<AboutPage />} />
         <Route path="sign-in" element={<SignInPage />} />
+        <Route path="set-password" element={<SetPasswordPage />} />
         <Route path="dashboard" element={<Guarded><DashboardPage /></Guarded>} />
         <Route path="cases" element={<Guarded can={['read', 'Case']}><CaseListPage /></Guarded>} />
         <Route path="cases/new" element={<Guarded can={['create', 'Case']}><NewCasePage /></Guarded>} />

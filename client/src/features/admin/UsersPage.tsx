@@ -37,13 +37,16 @@ export function UsersPage() {
   const platformRoles = itemsOf(roles.data).filter((role) => role.orgId === null);
   const [form, setForm] = useState({ email: '', name: '', roleId: '' });
   const [status, setStatus] = useState<string>();
+  // Shown once: the link is not stored, only its hash, so it cannot be shown again.
+  const [invitation, setInvitation] = useState<{ url: string; expiresAt: string }>();
   const rows = itemsOf(users.data);
 
   async function create(event: FormEvent) {
     event.preventDefault();
     try {
-      await apiSend('POST', '/api/users', form);
+      const created = await apiSend<{ invitation?: { url: string; expiresAt: string } }>('POST', '/api/users', form);
       setStatus(t('users.created'));
+      setInvitation(created.invitation ? { url: `${window.location.origin}${created.invitation.url}`, expiresAt: created.invitation.expiresAt } : undefined);
       users.reload();
     } catch (failure) {
       setStatus(failure instanceof ApiError ? failure.problem.detail || failure.problem.title : String(failure));
@@ -80,6 +83,13 @@ export function UsersPage() {
       </PageHeading>
       <ApiStatus loading={users.loading} error={users.error} />
       {status && <p role="status">{status}</p>}
+      {invitation && (
+        <div className="card" aria-labelledby={`${id}-invitation`}>
+          <h2 id={`${id}-invitation`}>{t('users.invitation')}</h2>
+          <p>{t('users.invitationHint', { time: formatDate(invitation.expiresAt, i18n.language, true) })}</p>
+          <input readOnly aria-label={t('users.invitation')} value={invitation.url} onFocus={(event) => event.target.select()} />
+        </div>
+      )}
       <table className="data-table">
         <thead>
           <tr>

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router-dom';
+import { Link, Navigate, useLocation } from 'react-router-dom';
 import { ApiError } from '../../api/http';
 import { OidcButtons } from './OidcButton';
 import { useSession } from './session-context';
@@ -81,6 +81,9 @@ export function SignInPage() {
         </button>
       </form>
       <OidcButtons />
+      <p>
+        <Link to="/set-password">{t('signIn.invited')}</Link>
+      </p>
     </section>
   );
 }

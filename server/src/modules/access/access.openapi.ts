@@ -1,5 +1,5 @@
 import { apiRoutes } from '../../core/openapi/api-route';
-import { loginBodySchema, switchOrganisationSchema } from './auth.schemas';
+import { acceptInvitationSchema, loginBodySchema, switchOrganisationSchema } from './auth.schemas';
 import { createRoleSchema, listRolesQuerySchema, updateRoleSchema } from './role.routes';
 import { createUserSchema } from './user.routes';
 import { EndPersonViewSchema } from './person-view-lock';
@@ -10,6 +10,11 @@ export const accessApi = apiRoutes('access', [
     method: 'post', path: '/api/auth/login', public: true, body: loginBodySchema, bodyName: 'Login',
     summary: 'Sign in with email and password (`org` picks the organisation when the user belongs to several); sets the session cookie and answers the token',
     responses: { 200: 'The session: token, user, organisation, role and its rules', 401: 'Wrong email or password (`invalid-credentials`)', 429: 'Too many failed attempts: `retryAfter` says when to try again' },
+  },
+  {
+    method: 'post', path: '/api/auth/invitation', public: true, body: acceptInvitationSchema, bodyName: 'AcceptInvitation',
+    summary: 'Set one\'s own password with the token of an invitation link (single use, expires after 7 days)',
+    responses: { 204: 'Password set: sign in with it', 400: 'Unknown, used or expired link (`invitation-invalid`), or a password too short' },
   },
   { method: 'post', path: '/api/auth/logout', summary: 'End this session (the cookie is cleared)', responses: { 204: 'Signed out' } },
   {
@@ -54,7 +59,7 @@ export const accessApi = apiRoutes('access', [
   { method: 'get', path: '/api/users', summary: "The organisation's users", responses: { 200: 'Users' } },
   {
     method: 'post', path: '/api/users', body: createUserSchema, bodyName: 'CreateUser',
-    summary: 'Create a user with a role of the organisation', responses: { 201: 'The user', 403: 'The role grants more than the caller holds' },
+    summary: 'Create a user with one of an organisation\'s roles; without a password the answer carries a single-use invitation link for the person to set their own', responses: { 201: 'The user (and `invitation`: url, expiresAt)', 403: 'The role grants more than the caller holds' },
   },
   { method: 'post', path: '/api/users/:id/revoke-sessions', summary: "End every session of the user", responses: { 200: '{ revoked }: how many sessions ended' } },
   { method: 'get', path: '/api/account-locks', summary: 'Accounts locked after failed sign-ins, with when they open again', responses: { 200: 'Locked accounts' } },

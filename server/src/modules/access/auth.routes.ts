@@ -8,7 +8,8 @@ import { recordAudit } from '../audit/audit.service';
 import { organisationModel } from '../tenants/organisation.model';
 import { packAbilityRules } from './ability';
 import { loadAuthContext, type AuthContext } from './auth-context';
-import { loginBodySchema, switchOrganisationSchema } from './auth.schemas';
+import { acceptInvitationSchema, loginBodySchema, switchOrganisationSchema } from './auth.schemas';
+import { acceptInvitation } from './invitation.service';
 import { requireAuth, SESSION_COOKIE } from './authenticate.middleware';
 import { DEVICE_ID_PATTERN, SignInBlocked, type LoginThrottle } from './login-throttle.service';
 import { loginWithPassword } from './login.service';
@@ -91,6 +92,13 @@ export function authRoutes(db: Connection, throttle: LoginThrottle): RequestHand
       maxAge: throttle.limits.rememberMs,
     });
     res.json({ token, ...describeAuth(auth) });
+  });
+
+  /** A new user sets their own password with the link of their invitation (single use, expires); then signs in. */
+  router.post('/auth/invitation', async (req, res) => {
+    const body = parseInput(acceptInvitationSchema, req.body);
+    await acceptInvitation(db, body.token, body.password, new Date(), req.ctx.requestId);
+    res.status(204).end();
   });
 
   router.post('/auth/logout', requireAuth, async (req, res) => {

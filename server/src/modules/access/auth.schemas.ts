@@ -10,3 +10,11 @@ export const loginBodySchema = z
   .strict();
 
 export const switchOrganisationSchema = z.object({ org: z.string().trim().min(1).max(100) }).strict();
+
+/** `POST /api/auth/invitation`: the token from the invitation link and the password the person chooses. */
+export const acceptInvitationSchema = z
+  .object({
+    token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/),
+    password: z.string().min(12).max(1024),
+  })
+  .strict();

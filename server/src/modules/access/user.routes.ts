@@ -5,7 +5,7 @@ import { parseInput } from '../../core/http/validate';
 import { requireAuth } from './authenticate.middleware';
 import { serviceContext } from './service-context';
 import type { User } from './user.model';
-import { createUser, listUsers, revokeSessionsOf } from './user.service';
+import { createUserWithInvitation, listUsers, revokeSessionsOf } from './user.service';
 import { underPaths } from '../../core/http/under-paths';
 
 const objectId = z.string().refine((value) => isValidObjectId(value));
@@ -36,8 +36,9 @@ export function userRoutes(db: Connection): RequestHandler {
 
   /** Adds a user to the active organisation with one of its roles (user.service.ts). */
   router.post('/users', async (req, res) => {
-    const user = await createUser(serviceContext(db, req), parseInput(createUserSchema, req.body));
-    res.status(201).json(present(user));
+    const { user, invitation } = await createUserWithInvitation(serviceContext(db, req), parseInput(createUserSchema, req.body), new Date());
+    // The link is shown once, to the administrator, who passes it on; the token is not stored, only its hash.
+    res.status(201).json({ ...present(user), ...(invitation ? { invitation: { url: `/set-password#${invitation.token}`, expiresAt: invitation.expiresAt } } : {}) });
   });
 
   /** Ends every session of a user at once (lost laptop, person leaving). */

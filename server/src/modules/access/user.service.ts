@@ -3,6 +3,7 @@ import { notFound } from '../../core/errors/app-error';
 import { unknownRole } from './access.errors';
 import { auditedWrite } from '../audit/audit-trail';
 import { ensureGrantable } from './grant.service';
+import { createInvitation } from './invitation.service';
 import { hashPassword } from './password';
 import { can, ensureCan, withPermission } from './permissions';
 import { roleModel } from './role.model';
@@ -35,6 +36,16 @@ export async function createUser(
     userModel(ctx.db).create({ _id, ...candidate, ...(passwordHash ? { passwordHash } : {}) }),
   );
   return user.toObject();
+}
+
+/** Creates the user and, when no password was given (the usual case), the invitation link to set one. */
+export async function createUserWithInvitation(
+  ctx: ServiceContext,
+  input: { email: string; name: string; password?: string; roleId: string },
+  now: Date,
+): Promise<{ user: User; invitation?: { token: string; expiresAt: Date } }> {
+  const user = await createUser(ctx, input);
+  return input.password ? { user } : { user, invitation: await createInvitation(ctx.db, user._id, now) };
 }
 
 export async function listUsers(ctx: ServiceContext): Promise<User[]> {
