@@ -7,12 +7,29 @@
 // sees the follow-ups at 1, 3, 6 and 12 months. An administrator adds a user to the shelter with one of its roles.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { localesDir } from '../../server/src/config/paths';
+import { createServerI18n } from '../../server/src/core/i18n/i18n';
+import { createCaseServices } from '../../server/src/modules/cases/case-services';
+import { loadDemoCases } from '../../server/src/modules/demo/demo-cases.service';
 import { openPage, signInThroughForm } from './client-page';
 import { PASSWORD, screenshotsDir, useJourney } from './journey-kit';
 
 jest.setTimeout(240_000);
 
 const journey = useJourney('e2e_organisation_journeys');
+// The demo cases, as the server loads them on its first start (main.ts): the people start from there.
+beforeAll(async () => {
+  const services = createCaseServices(journey.live.db);
+  await loadDemoCases(journey.live.db, { runtime: services.runtime, caseEvents: services.caseEvents, t: createServerI18n(localesDir).instance.getFixedT('en') });
+}, 240_000);
+
+/** Each person in a browser of their own. */
+let context: BrowserContext;
+beforeEach(async () => {
+  context = await journey.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+});
+afterEach(() => context.close());
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotsDir, `organisations-${name}.png`), fullPage: true });
 
 /** A calendar day `days` from today (UTC), as a date field takes it. */
@@ -34,7 +51,7 @@ async function dueOf(page: Page, name: string): Promise<string | null> {
 }
 
 it('Denmark: reflection period with its decision date, an extension with its own date, a contact person, a prepared return that keeps the deadlines', async () => {
-  const { page } = await openPage(journey.context, [{ status: 400, url: /\/events$/ }]);
+  const { page } = await openPage(context, [{ status: 400, url: /\/events$/ }]);
   await signInThroughForm(page, journey.live.baseUrl, 'worker@cmm.demo.test', PASSWORD);
   await openCase(page, 'Nadia (demo)');
   const events = page.getByRole('region', { name: 'Next steps' });
@@ -78,7 +95,7 @@ it('Denmark: reflection period with its decision date, an extension with its own
 });
 
 it('Shelter: leaving the shelter with the long-term plan makes the follow-ups at 1, 3, 6 and 12 months due', async () => {
-  const { page } = await openPage(journey.context);
+  const { page } = await openPage(context);
   await signInThroughForm(page, journey.live.baseUrl, 'worker@shelter.demo.test', PASSWORD);
   await openCase(page, 'Vesna (demo)');
   await page.getByText(/Current stage: .*Long-term reintegration plan/).waitFor();
@@ -94,7 +111,7 @@ it('Shelter: leaving the shelter with the long-term plan makes the follow-ups at
 });
 
 it('an administrator adds a user to the shelter with one of the shelter’s roles', async () => {
-  const { page } = await openPage(journey.context);
+  const { page } = await openPage(context);
   await signInThroughForm(page, journey.live.baseUrl, 'admin@demo.test', PASSWORD);
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Users', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();

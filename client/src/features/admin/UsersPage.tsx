@@ -28,7 +28,7 @@ export function UsersPage() {
   const canUnlock = ability.can('update', 'User');
   const locks = useApi<AccountLock[]>(canUnlock ? '/api/account-locks' : null);
   const lockedUntil = new Map(itemsOf(locks.data).map((lock) => [lock.userId, lock.lockedUntil]));
-  const roles = useApi<Array<{ id: string; name: string; orgId: string | null }>>(ability.can('create', 'User') ? '/api/roles' : null);
+  const roles = useApi<Array<{ id: string; name: string; orgId: string | null }>>(ability.can('create', 'User') ? '/api/roles?organisations=all' : null);
   const organisations = useApi<Array<{ id: string; name: string }>>(ability.can('create', 'User') ? '/api/organisations' : null);
   // A role belongs to one organisation, so choosing it chooses where the user is added: grouped by organisation.
   const roleGroups = itemsOf(organisations.data)

@@ -42,7 +42,7 @@ export function CaseEvents({ record, definition, onFired }: { record: CaseDetail
   const ending = new Set(record.endingEvents ?? []);
   const blocked = record.blockedEvents ?? [];
   const closed = record.workflow?.snapshot.status === 'done';
-  const settle = (sent: Promise<CaseDetail>) => {
+  const settle = (sent: Promise<CaseDetail>, firing?: string) => {
     setBusy(true);
     setError(undefined);
     setInputProblems(undefined);
@@ -52,9 +52,8 @@ export function CaseEvents({ record, definition, onFired }: { record: CaseDetail
         onFired(updated);
       }, (failure: unknown) => {
         setError(failure instanceof ApiError ? failure.problem.detail || failure.problem.title : String(failure));
-        if (failure instanceof ApiError && failure.problem.code === 'event-input-invalid') {
-          const extra = failure.problem as unknown as { event?: string };
-          setInputProblems({ type: extra.event ?? '', problems: failure.problem.problems ?? [] });
+        if (failure instanceof ApiError && failure.problem.code === 'event-input-invalid' && firing) {
+          setInputProblems({ type: firing, problems: failure.problem.problems ?? [] });
         }
       })
       .finally(() => setBusy(false));
@@ -90,7 +89,7 @@ export function CaseEvents({ record, definition, onFired }: { record: CaseDetail
                   label={eventName(type)}
                   busy={busy}
                   problems={inputProblems?.type === type ? inputProblems.problems : []}
-                  onSubmit={(values) => settle(fireEvent(record.id, type, { ...group[0]!.data, ...values }))}
+                  onSubmit={(values) => settle(fireEvent(record.id, type, { ...group[0]!.data, ...values }), type)}
                 />
               </li>
             ) : group.length === 1 && Object.keys(group[0]!.data).length === 0 ? (
