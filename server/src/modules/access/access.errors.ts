@@ -20,3 +20,5 @@ export const personViewActive = () => new AppError(403, 'person-view-active');
 /** Not 401: the session is still valid, and a 401 would ask the person holding the tablet to sign in. */
 export const personViewPasswordIncorrect = () => new AppError(403, 'person-view-password');
 export const personViewNeedsSignIn = () => new AppError(409, 'person-view-needs-sign-in');
+/** An invitation link that is unknown, used already or expired: one answer for all three. */
+export const invitationInvalid = () => badRequest('invitation-invalid');
