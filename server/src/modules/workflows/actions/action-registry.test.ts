@@ -3,7 +3,7 @@ import { defaultActionRegistry, describeAction, UnknownActionError } from './act
 describe('action registry', () => {
   it('has the actions workflows may use', () => {
     expect([...defaultActionRegistry.keys()].sort()).toEqual([
-      'create-task', 'notify-role', 'open-child-branch', 'record-date', 'record-text', 'request-consent', 'require-form', 'schedule-review', 'set-field',
+      'create-task', 'notify-role', 'open-child-branch', 'record-date', 'record-text', 'refer', 'request-consent', 'require-form', 'schedule-review', 'set-field',
     ]);
   });
 
