@@ -102,6 +102,8 @@ beforeAll(async () => {
   const forms = await request(t.app).get('/api/forms').set('x-jwt-token', creator);
   const needsAssessment = (forms.body.items ?? forms.body).find((form: { path: string }) => form.path === 'needs-assessment');
   const data = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'form-submissions', 'needs-assessment.json'), 'utf8'));
+  // A next appointment cannot fall before the case was opened (today).
+  data.nextAppointment = new Date(Date.now() + 7 * 86_400_000).toISOString();
   const submitted = await request(t.app).post(`/api/forms/${needsAssessment.id ?? needsAssessment._id}/submissions`).set('x-jwt-token', creator).send({ data, caseId: ownCaseId });
   expect(submitted.status).toBe(201);
   submissionId = submitted.body.id;

@@ -15,7 +15,10 @@ export async function copyCaseAccess(
   submissionIds: readonly string[],
   access: { assignees: ReadonlyArray<string | Types.ObjectId>; sharedWith: ReadonlyArray<string | Types.ObjectId> },
 ): Promise<void> {
-  const set = { $set: { assignees: [...access.assignees], sharedWith: [...access.sharedWith] } };
+  // Written as the model stores them (ObjectIds): the access rules' conditions are cast to ObjectIds, so a copy kept
+  // as the case's text ids would match nothing and hide the submission from its own caseworkers.
+  const ids = (values: ReadonlyArray<string | Types.ObjectId>) => values.filter((value) => isValidObjectId(value)).map((value) => new Types.ObjectId(String(value)));
+  const set = { $set: { assignees: ids(access.assignees), sharedWith: ids(access.sharedWith) } };
   await Promise.all(
     [...new Set(submissionIds)]
       .filter((id) => isValidObjectId(id))
