@@ -7,7 +7,7 @@
 // required) while the caseworker has the form open, and the server validates against the published revision.
 import path from 'node:path';
 import { cspViolations, openPage, seriousAxeViolations, signInThroughForm } from './client-page';
-import { apiAs, component, fixture, PASSWORD, reveal, screenshotsDir, setField, useJourney } from './journey-kit';
+import { apiAs, component, daysAhead, fixture, PASSWORD, reveal, screenshotsDir, setField, useJourney } from './journey-kit';
 
 jest.setTimeout(180_000);
 
@@ -47,9 +47,11 @@ it('signs in, fills in the needs assessment with a server error shown and correc
     alias: 'Lumi', workflowId: 'finland-municipality', identity: { estimatedAge: 31, ageUncertain: false, languages: ['ro'] },
     dates: { reflectionDecision: '2025-03-10' },
   });
-  for (const form of ['consent-information', 'safety-plan']) {
-    await worker.post(`/formio/fi-helsinki/${form}/submission`, { data: fixture(form), caseId: created.id });
-  }
+  // The safety plan's due dates and review fall after today, when the case was opened.
+  const safetyPlan = fixture('safety-plan');
+  const actions = (safetyPlan.safetyActions as Array<Record<string, unknown>>).map((action) => ({ ...action, dueDate: daysAhead(14) }));
+  await worker.post('/formio/fi-helsinki/consent-information/submission', { data: fixture('consent-information'), caseId: created.id });
+  await worker.post('/formio/fi-helsinki/safety-plan/submission', { data: { ...safetyPlan, safetyActions: actions, reviewDate: daysAhead(30) }, caseId: created.id });
 
   const { page, problems } = await openPage(journey.context, [{ status: 400, url: /\/formio\/fi-helsinki\/needs-assessment\/submission$/ }]);
   await signInThroughForm(page, journey.live.baseUrl, 'worker@helsinki.demo.test', PASSWORD);
@@ -108,10 +110,13 @@ it('signs in, fills in the needs assessment with a server error shown and correc
   await page.getByText('Current stage: Assistance and services', { exact: true }).waitFor();
   await page.getByRole('region', { name: 'Timeline' }).getByText(/Continue without the NAS → Assistance and services$/).waitFor();
   // The service tracks share their steps: the caseworker picks the track, then the step.
-  await events.getByLabel('Start service: for which track').selectOption({ label: 'Legal assistance' });
-  await events.getByRole('button', { name: 'Start service', exact: true }).click();
-  await page.getByRole('region', { name: 'Timeline' }).getByText(/Start service → Legal assistance: In progress$/).waitFor();
+  // The urgent needs of the assessment (legal assistance among them) started their tracks already; a later one is
+  // started by hand.
   expect((await worker.get(`/api/cases/${created.id}`)).plan.services.legalAssistance).toBe('inProgress');
+  await events.getByLabel('Start service: for which track').selectOption({ label: 'Therapy' });
+  await events.getByRole('button', { name: 'Start service', exact: true }).click();
+  await page.getByRole('region', { name: 'Timeline' }).getByText(/Start service → Therapy: In progress$/).waitFor();
+  expect((await worker.get(`/api/cases/${created.id}`)).plan.services.therapy).toBe('inProgress');
 
   // The reflection period's deadline, counted from the reflection decision date the case carries.
   const deadlines = page.getByRole('region', { name: 'Deadlines' });

@@ -80,6 +80,11 @@ export function fixture(formPath: string): Record<string, unknown> {
   return (body.data ?? body) as Record<string, unknown>;
 }
 
+/** A day `days` from now (ISO): due dates and appointments in a case's forms may not fall before the case opened. */
+export function daysAhead(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString();
+}
+
 /** The Form.io component with this key, in the rendered form. */
 export function component(page: Page, key: string): Locator {
   return page.locator(`.formio-form .formio-component-${key}`).first();

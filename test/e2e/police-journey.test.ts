@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Response } from 'playwright-core';
 import { cspViolations, openPage, signInThroughForm } from './client-page';
-import { apiAs, fixture, PASSWORD, screenshotsDir, useJourney } from './journey-kit';
+import { apiAs, daysAhead, fixture, PASSWORD, screenshotsDir, useJourney } from './journey-kit';
 
 jest.setTimeout(180_000);
 
@@ -37,7 +37,7 @@ it('shows the police liaison cases and submissions without any restricted or con
   });
   const submission = await worker.post(`/formio/fi-helsinki/needs-assessment/submission`, {
     caseId: created.id,
-    data: { ...fixture('needs-assessment'), fullName: SECRETS.fullName, indicatorNotes: SECRETS.indicatorNotes, needsNotes: SECRETS.needsNotes },
+    data: { ...fixture('needs-assessment'), nextAppointment: daysAhead(7), fullName: SECRETS.fullName, indicatorNotes: SECRETS.indicatorNotes, needsNotes: SECRETS.needsNotes },
   });
   // The seeded values are really there for those who may read them: without this the test could not fail.
   const asWorker = JSON.stringify([await worker.get(`/api/cases/${created.id}`), await worker.get(`/api/submissions/${submission._id}`)]);
