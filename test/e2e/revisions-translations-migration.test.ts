@@ -219,9 +219,10 @@ it('publishes a new workflow version, shows per case in a dry run whether it can
     const row = region.getByRole('row').filter({ has: page.getByRole('rowheader', { name: reference }) });
     return (await row.getByRole('cell').allInnerTexts()).map((text) => text.trim());
   };
-  expect(await results.getByRole('columnheader').allInnerTexts()).toEqual(['Case', 'Runs on version', 'Result', 'Why not']);
-  expect(await cells(results, running.reference)).toEqual(['1', 'can move', '—']);
-  expect(await cells(results, finished.reference)).toEqual(['1', 'cannot move', 'The case has finished; it stays on the version it finished on.']);
+  expect(await results.getByRole('columnheader').allInnerTexts()).toEqual(['Case', 'Runs on', 'Stages', 'Result', 'Why not']);
+  expect(await cells(results, running.reference)).toEqual(['this workflow, version 1', 'Intake and consent → Intake and consent', 'can move', '—']);
+  const finishedRow = await cells(results, finished.reference);
+  expect([finishedRow[0], ...finishedRow.slice(-2)]).toEqual(['this workflow, version 1', 'cannot move', 'The case has finished; it stays on the version it finished on.']);
   // Nothing has moved yet.
   expect((await admin.get(`/api/cases/${running.id}`)).workflow.version).toBe(1);
   await page.screenshot({ path: path.join(screenshotsDir, 'workflow-migration-dry-run.png'), fullPage: true });
@@ -231,7 +232,8 @@ it('publishes a new workflow version, shows per case in a dry run whether it can
   await results.getByRole('button', { name: 'Move 1 case to version 2' }).click();
   const done = page.getByRole('region', { name: 'Cases moved to version 2' });
   await done.getByRole('status').filter({ hasText: '1 case moved to version 2. 1 case stays on its version.' }).waitFor();
-  expect(await cells(done, running.reference)).toEqual(['1', 'moved', '—']);
+  const movedRow = await cells(done, running.reference);
+  expect([movedRow[0], ...movedRow.slice(-2)]).toEqual(['this workflow, version 1', 'moved', '—']);
   await page.screenshot({ path: path.join(screenshotsDir, 'workflow-migration-done.png'), fullPage: true });
   expect((await admin.get(`/api/cases/${running.id}`)).workflow.version).toBe(2);
   expect((await admin.get(`/api/cases/${finished.id}`)).workflow.version).toBe(1);
