@@ -1,5 +1,6 @@
-import i18next, { type BackendModule, type ReadCallback } from 'i18next';
+import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { lazyJsonBackend } from './lazy-json-backend';
 import { STAFF_LANGUAGES } from './staff-languages';
 
 /** Locale files are split per language and namespace and fetched only when a language is chosen. */
@@ -22,21 +23,7 @@ export const LANGUAGES = [
 
 const STORAGE_KEY = 'assist.language';
 
-const lazyLocales: BackendModule = {
-  type: 'backend',
-  init: () => undefined,
-  read(language: string, namespace: string, callback: ReadCallback) {
-    const entry = Object.entries(localeFiles).find(([file]) => file.endsWith(`/${language}/${namespace}.json`));
-    if (!entry) {
-      callback(null, {});
-      return;
-    }
-    entry[1]().then(
-      (module) => callback(null, module.default),
-      (error: unknown) => callback(error as Error, false),
-    );
-  },
-};
+const lazyLocales = lazyJsonBackend(localeFiles, (language, namespace) => `/${language}/${namespace}.json`);
 
 function initialLanguage(): string {
   const stored = localStorage.getItem(STORAGE_KEY);

@@ -1,24 +1,11 @@
-import i18next, { type BackendModule, type i18n as I18n } from 'i18next';
+import i18next, { type i18n as I18n } from 'i18next';
 import { PERSON_LANGUAGES } from '@contracts/person/person-languages';
+import { lazyJsonBackend } from '../../lazy-json-backend';
 
 /** person-texts/<language>.json, fetched only when a language is shown. */
 const files = import.meta.glob<{ default: Record<string, unknown> }>('@person-texts/*.json');
 
-const backend: BackendModule = {
-  type: 'backend',
-  init: () => undefined,
-  read(language, _namespace, callback) {
-    const entry = Object.entries(files).find(([file]) => file.endsWith(`/${language}.json`));
-    if (!entry) {
-      callback(null, {});
-      return;
-    }
-    entry[1]().then(
-      (module) => callback(null, module.default),
-      (error: unknown) => callback(error as Error, false),
-    );
-  },
-};
+const backend = lazyJsonBackend(files, (language) => `/${language}.json`);
 
 let instance: Promise<I18n> | undefined;
 
