@@ -131,6 +131,37 @@ export async function reveal(page: Page, host: Locator): Promise<void> {
 export async function setField(page: Page, key: string, value: unknown): Promise<void> {
   const host = component(page, key);
   await reveal(page, host);
+  await fillComponent(page, host, value);
+}
+
+/**
+ * The component `key` in row `row` (from 0) of the data grid `grid`, adding rows with the grid's "Add Another" until
+ * the row is there, as a person adds a line to a table.
+ */
+export async function gridCell(page: Page, grid: string, row: number, key: string): Promise<Locator> {
+  const host = component(page, grid);
+  await reveal(page, host);
+  // The grid's own rows (the rows of a grid inside it are further down).
+  const rows = host.locator('table.datagrid-table > tbody > tr');
+  await rows.first().waitFor();
+  while ((await rows.count()) <= row) {
+    const before = await rows.count();
+    await host.locator('button.formio-button-add-row').last().click();
+    await rows.nth(before).waitFor();
+  }
+  // A cell that a condition on the row shows appears once the answer it depends on is given.
+  const cell = rows.nth(row).locator(`.formio-component-${key}`).first();
+  await cell.waitFor();
+  return cell;
+}
+
+/** Sets one field of a data grid's row, as `setField` does. */
+export async function setGridField(page: Page, grid: string, row: number, key: string, value: unknown): Promise<void> {
+  await fillComponent(page, await gridCell(page, grid, row, key), value);
+}
+
+/** Fills one rendered Form.io component as a person would, by its kind. */
+async function fillComponent(page: Page, host: Locator, value: unknown): Promise<void> {
   const classes = (await host.getAttribute('class')) ?? '';
   if (classes.includes('formio-component-radio')) {
     await host.locator(`input[type="radio"][value="${String(value)}"]`).check();

@@ -43,16 +43,19 @@ export function CaseForms({ record, definition }: { record: CaseView; definition
     const stage = stages?.get(path)?.stage;
     return stage && stage.type !== 'final' ? (stage.requiredForms ?? []) : [];
   });
-  const required = [...new Set([...byStage.filter((path) => !submittedPaths.has(path)), ...(record.workflow?.requiredForms ?? [])])];
+  // Forms the stages require and forms an action asked for (a consent request asks for the consent form) are both
+  // done once the case holds a submission of them: a consent asked for later (the legal representative's, on the
+  // child branch) is shown as requested in the Consents panel, not as the whole form again.
+  const required = [...new Set([...byStage, ...(record.workflow?.requiredForms ?? [])])].filter((path) => !submittedPaths.has(path));
   const listed = useApi<{ items: SubmissionSummary[] }>(ability.can('read', 'Submission') ? `/api/submissions?caseId=${encodeURIComponent(record.id)}` : null);
   const submissions = itemsOf(listed.data);
   const formLink = (path: string) => `/cases/${record.id}/forms/${encodeURIComponent(path)}`;
 
   return (
     <div>
-      <h3>{t('caseDetail.requiredForms')}</h3>
+      <h3 id={`required-forms-${record.id}`}>{t('caseDetail.requiredForms')}</h3>
       {required.length ? (
-        <ul>
+        <ul aria-labelledby={`required-forms-${record.id}`}>
           {required.map((path) => (
             <li key={path}>{mayFill ? <Link to={formLink(path)}>{titleOf(path)}</Link> : titleOf(path)}</li>
           ))}
@@ -60,9 +63,9 @@ export function CaseForms({ record, definition }: { record: CaseView; definition
       ) : (
         <p>{t('caseDetail.noForms')}</p>
       )}
-      <h3>{t('caseDetail.submissions')}</h3>
+      <h3 id={`submitted-forms-${record.id}`}>{t('caseDetail.submissions')}</h3>
       {submissions.length ? (
-        <ul>
+        <ul aria-labelledby={`submitted-forms-${record.id}`}>
           {submissions.map((submission) => (
             <li key={submission.id}>
               <Link to={`/cases/${record.id}/submissions/${submission.id}`}>{titleOf(submission.formPath)}</Link>{' '}

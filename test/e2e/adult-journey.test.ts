@@ -1,0 +1,177 @@
+// Issue 16, an adult's case from first contact to the plan of assistance, driving only the UI (nothing is prepared
+// through the API): a Helsinki caseworker searches for the person among the organisation's cases, opens a case,
+// records the consent conversation (consent to the NAS), the needs assessment and the safety plan, sees "Refer to the
+// NAS" offered because of the consent the form recorded and fires it, draws up the plan of assistance with its
+// actions, and downloads the plan as a PDF that lists them. A screenshot at each step.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { pdfText } from '../helpers/pdf-text';
+import { openPage, signInThroughForm } from './client-page';
+import { fixture, PASSWORD, reveal, screenshotsDir, setField, setGridField, useJourney } from './journey-kit';
+
+jest.setTimeout(300_000);
+
+const journey = useJourney('e2e_adult_journey');
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotsDir, `adult-${name}.png`), fullPage: true });
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+const NEEDS_ASSESSMENT: Array<[string, unknown]> = [
+  ['interviewDate', `${day(0)}T09:00`],
+  ['interviewSetting', 'office'],
+  ['interviewLanguage', 'ro'],
+  ['interpreterNeeded', 'no'],
+  ['interviewerGenderOffered', 'no'],
+  ['consentExplained', true],
+  ['consentToAssessment', true],
+  ['consentRecordedHow', 'verbal-with-witness'],
+  ['alias', 'Ioana'],
+  ['ageYears', '34'],
+  ['ageBasis', 'own-statement'],
+  ['gender', 'woman'],
+  ['languagesSpoken', ['ro']],
+  ['preferredLanguage', 'ro'],
+  ['literacy', 'yes'],
+  ['hasDependants', 'no'],
+  ['currentAccommodation', 'safe-accommodation'],
+  ['formsOfExploitation', { 'forced-labour': true }],
+  ['caseworkerAssessment', 'likely-victim'],
+  ...Object.entries(fixture('needs-assessment')).filter(([key]) => /^(need|obstacle)[A-Z]/.test(key) && !key.endsWith('Notes')),
+  ['referralOutcome', 'nas'],
+  ['referralConsentConfirmed', true],
+  ['wishesVoluntaryReturn', 'no'],
+];
+
+/** The plan's actions, as the caseworker and the person agree on them. */
+const ACTIONS = [
+  { stop: 'safe-accommodation', action: 'Move to a shelter in another town', provider: 'Shelter of the Helsinki Deaconess Institute', owner: 'case-owner', dueDate: day(14), actionStatus: 'in-progress' },
+  { stop: 'language-courses', action: 'Enrol in a Finnish course with literacy support', provider: 'Helsinki Adult Education Centre', owner: 'employment-services', dueDate: day(60), actionStatus: 'planned' },
+];
+
+const formsRegion = (page: Page) => page.getByRole('region', { name: 'Forms for this stage' });
+
+async function submitForm(page: Page, formPath: string): Promise<void> {
+  const submit = page.locator('.formio-form button.btn-wizard-nav-submit, .formio-form button[name="data[submit]"]').first();
+  await reveal(page, submit);
+  const submitted = page.waitForResponse((response) => response.url().endsWith(`/${formPath}/submission`) && response.request().method() === 'POST');
+  await submit.click();
+  const response = await submitted.catch(async (error: unknown) => {
+    await shot(page, `not-submitted-${formPath}`);
+    throw error;
+  });
+  expect(response.status()).toBe(201);
+  await page.getByText(/^Current stage:/).first().waitFor();
+}
+
+it('opens an adult case, records consent and assessment, refers to the NAS, plans the assistance and downloads the plan', async () => {
+  const { page, problems } = await openPage(journey.context);
+  await signInThroughForm(page, journey.live.baseUrl, 'worker@helsinki.demo.test', PASSWORD);
+
+  // 1. A new case, after the search for the same person among the organisation's cases.
+  await page.getByRole('link', { name: 'Open a new case' }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Open a new case' }).waitFor();
+  await page.getByLabel('Alias').fill('Ioana');
+  await page.getByLabel('Estimated age in years').fill('34');
+  await page.getByLabel('Nationality').fill('ro');
+  await page.getByLabel('Languages the person speaks').fill('ro');
+  await page.getByRole('button', { name: 'Search for possible duplicates' }).click();
+  await page.getByRole('region', { name: 'Cases that may be the same person' }).getByText('No case of the organisation matches.').waitFor();
+  const workflow = page.getByLabel('Workflow');
+  const options = await workflow.locator('option').allTextContents();
+  await workflow.selectOption({ label: options.find((label) => label.startsWith('Finland'))! });
+  await shot(page, '01-new-case');
+  await page.getByRole('button', { name: 'Open case', exact: true }).click();
+  await page.getByText('The case has been opened.').waitFor();
+  await page.getByText('Current stage: Intake and consent').waitFor();
+  await shot(page, '02-case-opened');
+
+  // 2. The consent conversation: the person agrees that the NAS may get their information.
+  await formsRegion(page).getByRole('link', { name: 'Consent and information' }).first().click();
+  await setField(page, 'conversationDate', day(0));
+  await setField(page, 'informationLanguage', 'ro');
+  await setField(page, 'explainedHow', { 'read-aloud': true, interpreter: true });
+  await setField(page, 'rightsExplained', true);
+  await setField(page, 'rightsUnderstood', 'yes');
+  await setGridField(page, 'consents', 0, 'recipient', 'nas');
+  await setGridField(page, 'consents', 0, 'given', true);
+  await setGridField(page, 'consents', 0, 'sharedInformation', { contact: true, 'needs-and-plan': true });
+  await setGridField(page, 'consents', 0, 'givenOn', day(0));
+  await setGridField(page, 'consents', 0, 'givenHow', 'verbal-witnessed');
+  await setField(page, 'copyGiven', 'given');
+  await shot(page, '03-consent-form');
+  await submitForm(page, 'consent-information');
+  // The case's Consents panel shows what the form recorded, and the form is no longer asked for.
+  const consents = page.getByRole('region', { name: 'Consents' });
+  await consents.getByRole('row', { name: /National Assistance System/ }).getByText(/^Given on /).waitFor();
+  await formsRegion(page).getByRole('list', { name: 'Submitted forms' }).getByRole('link', { name: 'Consent and information' }).waitFor();
+  expect(await formsRegion(page).getByRole('list', { name: 'Forms still required' }).getByRole('link', { name: 'Consent and information' }).count()).toBe(0);
+  await shot(page, '04-consent-recorded');
+
+  // 3. The needs assessment of an adult: the case moves on to the referral to the NAS.
+  await formsRegion(page).getByRole('link', { name: 'Needs assessment', exact: true }).click();
+  for (const [key, value] of NEEDS_ASSESSMENT) await setField(page, key, value);
+  await shot(page, '05-needs-assessment');
+  await submitForm(page, 'needs-assessment');
+  await page.getByText('Current stage: Referral to the National Assistance System').waitFor();
+  const person = page.getByRole('region', { name: 'The person' });
+  await person.getByText(/34 years/).first().waitFor();
+  await shot(page, '06-referral-stage');
+
+  // 4. The safety plan this stage asks for; then "Refer to the NAS" is offered, because the person consented.
+  const events = page.getByRole('region', { name: 'Next steps' });
+  await formsRegion(page).getByRole('link', { name: 'Safety plan' }).first().click();
+  const safety = fixture('safety-plan');
+  for (const [key, value] of Object.entries(safety)) {
+    if (['assessmentDate', 'reviewDate', 'safetyActions', 'riskScore', 'riskLevel', 'finalRiskLevel', 'riskNotes', 'safeContactPhone'].includes(key)) continue;
+    if (key === 'riskLevelOverride' || key === 'overrideReason') continue;
+    await setField(page, key, value);
+  }
+  await setField(page, 'assessmentDate', day(0));
+  const [firstAction] = safety.safetyActions as Array<Record<string, unknown>>;
+  for (const key of ['risk', 'action', 'responsibleRole', 'actionStatus']) await setGridField(page, 'safetyActions', 0, key, firstAction![key]);
+  await setGridField(page, 'safetyActions', 0, 'dueDate', day(3));
+  await setField(page, 'reviewDate', day(14));
+  await shot(page, '07-safety-plan');
+  await submitForm(page, 'safety-plan');
+  const refer = events.getByRole('button', { name: 'Refer to the National Assistance System' });
+  await refer.waitFor();
+  await shot(page, '08-refer-offered');
+  await refer.click();
+  await page.getByText('Current stage: Cooperation with the National Assistance System').waitFor();
+  await page.getByRole('region', { name: 'Timeline' }).getByText(/Refer to the National Assistance System/).first().waitFor();
+  await shot(page, '09-referred');
+
+  // 5. The plan of assistance, with its actions linked to the stops of the road map.
+  await formsRegion(page).getByLabel('Fill in another form for this case').selectOption({ label: 'Plan of assistance (plan-of-assistance)' });
+  await formsRegion(page).getByRole('button', { name: 'Fill in' }).click();
+  await setField(page, 'planDate', day(0));
+  await setField(page, 'reviewReason', 'initial');
+  await setField(page, 'draftedBy', 'municipality-with-nas');
+  await setField(page, 'personTookPart', 'yes');
+  await setField(page, 'personGoals', 'I want to feel safe, learn Finnish and work in a kitchen.');
+  await setField(page, 'goalsLanguage', 'ro');
+  await setField(page, 'goalsReadBack', true);
+  for (const [row, action] of ACTIONS.entries()) {
+    for (const [key, value] of Object.entries(action)) await setGridField(page, 'actions', row, key, value);
+  }
+  await setField(page, 'sharingMatchesConsent', true);
+  await setField(page, 'integrationPlanStatus', 'not-yet');
+  await setField(page, 'reviewFrequency', 'every-3-months');
+  await setField(page, 'nextReviewDate', day(90));
+  await setField(page, 'planSharedWithPerson', 'yes');
+  await shot(page, '10-plan-form');
+  await submitForm(page, 'plan-of-assistance');
+  const plan = page.getByRole('region', { name: 'Plan of assistance' });
+  for (const action of ACTIONS) await plan.getByRole('cell', { name: action.action }).waitFor();
+  await shot(page, '11-plan-on-case');
+
+  // 6. The plan as a PDF, downloaded as the caseworker would, lists the actions and their providers.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download plan (PDF)' }).click()]);
+  const pdf = await pdfText(fs.readFileSync((await download.path())!));
+  for (const action of ACTIONS) {
+    expect(pdf.text).toContain(action.action);
+    expect(pdf.text).toContain(action.provider);
+  }
+  expect(pdf.text).toContain('I want to feel safe');
+  expect(problems).toEqual([]);
+});
