@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { formsDir, localesDir } from '../../server/src/config/paths';
 import { missingTranslations } from '../../server/src/modules/forms';
+import { PERSON_LANGUAGES, VICTIM_LANGUAGES } from '../../server/src/contracts/person/person-languages';
 
 /** Staff and official languages: every template, server message and UI text must exist in each (issues 6 and 7). */
 const STAFF_LANGUAGES = ['en', 'fi', 'sv', 'da', 'bg', 'ro', 'hu', 'cs', 'mk', 'sq', 'sr', 'ar'];
-/** Languages of many victims: the consent and information form must exist in these too. */
-const CONSENT_LANGUAGES = ['ar', 'fa', 'uk', 'ru', 'vi', 'th', 'es', 'fr', 'pcm', 'zh', 'fil', 'ps', 'ckb', 'yo', 'ig'];
+/** Languages of many victims (issue 18): the consent and information form and the person texts must exist in each. */
+const CONSENT_LANGUAGES = VICTIM_LANGUAGES.filter((language) => language !== 'en');
 /** Server messages, workflow texts and the web application's own texts. */
 const NAMESPACES = ['common', 'errors', 'validation', 'workflows'];
 
@@ -65,6 +66,14 @@ describe.each(CONSENT_LANGUAGES)('language of victims %s', (language) => {
 /** Person-facing texts (issue 18): person-texts/<language>.json, English the source; `$review` notes name keys that exist. */
 const personTextsDir = path.join(localesDir, '..', 'person-texts');
 const personFiles = fs.readdirSync(personTextsDir).filter((file) => file.endsWith('.json'));
+describe('person texts of each language of victims', () => {
+  it.each(CONSENT_LANGUAGES)('%s has its person texts', (language) => {
+    expect(personFiles).toContain(`${language}.json`);
+  });
+  it('exist only for languages the person view offers', () => {
+    expect(personFiles.map((file) => file.replace(/\.json$/, '')).filter((language) => !(PERSON_LANGUAGES as readonly string[]).includes(language))).toEqual([]);
+  });
+});
 describe.each(personFiles.filter((file) => file !== 'en.json'))('person texts %s', (file) => {
   const source = readJson(path.join(personTextsDir, 'en.json'));
   const target = readJson(path.join(personTextsDir, file));
