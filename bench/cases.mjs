@@ -200,7 +200,7 @@ async function benchSize(size) {
         const workflow = one.body.workflow;
         const defUrl = workflow
           ? workflow.source === 'template'
-            ? `/api/workflows/templates/${encodeURIComponent(workflow.definitionId)}`
+            ? `/api/workflows/templates/${encodeURIComponent(workflow.definitionId)}?version=${workflow.version}`
             : `/api/workflows/${workflow.definitionId}/versions/${workflow.version}`
           : null;
         const besides = [

@@ -10,6 +10,8 @@ import { formModel } from '../../server/src/modules/forms/models/form.model';
 import { formFilter } from '../../server/src/modules/forms/services/form-access';
 import { startForms } from '../../server/src/modules/forms/templates/forms-startup';
 import { workflowTemplateModel } from '../../server/src/modules/workflows/storage/workflow-template.model';
+import { findWorkflowVersion } from '../../server/src/modules/workflows/storage/definition-keys';
+import { Types } from 'mongoose';
 import { api, contextOf, createCaseApp, login, type CaseApp } from '../helpers/case-app';
 
 jest.setTimeout(300_000);
@@ -147,8 +149,55 @@ it('finds workflow definitions through their keys, also when a key is missing', 
   const read = await coordinator.get(`/workflows/${cloned.body.id}/versions/${published.body.version}`);
   expect([read.status, read.body.version]).toEqual([200, published.body.version]);
   await keys.deleteOne({ _id: key });
+  // The process keeps the published version in memory; a lookup that finds the key missing writes it again.
   expect((await coordinator.get(`/workflows/${cloned.body.id}/versions/${published.body.version}`)).body).toEqual(read.body);
+  expect((await findWorkflowVersion(t.db, cloned.body.id, published.body.version))?.version).toBe(published.body.version);
   expect(await keys.findOne({ _id: key })).not.toBeNull();
-  // Another organisation's version stays hidden whatever the keys say.
+  // Another organisation's version stays hidden whatever the keys say, and although this process keeps it in memory.
   expect((await worker.get(`/workflows/${cloned.body.id}/versions/${published.body.version}`)).status).toBe(404);
+});
+
+it('answers the workflow version a case runs on from memory, never an unpublished one nor to another organisation', async () => {
+  const newest = await workflowTemplateModel(t.db).findOne({ key: 'finland-municipality' }).sort({ version: -1 }).lean();
+  const reads: string[] = [];
+  const watch = async (request: () => Promise<{ status: number; body: unknown }>) => {
+    reads.length = 0;
+    t.db.set('debug', (collection: string, method: string) => reads.push(`${collection}.${method}`));
+    try {
+      return await request();
+    } finally {
+      t.db.set('debug', false);
+    }
+  };
+  const first = await worker.get(`/workflows/templates/finland-municipality?version=${newest!.version}`);
+  expect([first.status, first.body.version]).toEqual([200, newest!.version]);
+  expect(first.body.definition).toEqual((await worker.get('/workflows/templates/finland-municipality')).body.definition);
+  // Asked again, the template version is not read from the database at all.
+  const again = await watch(() => worker.get(`/workflows/templates/finland-municipality?version=${newest!.version}`));
+  expect(again.body).toEqual(first.body);
+  expect(reads.filter((read) => read.startsWith('workflow'))).toEqual([]);
+  expect((await worker.get('/workflows/templates/finland-municipality?version=999')).status).toBe(404);
+  expect((await worker.get('/workflows/templates/finland-municipality?version=first')).status).toBe(400);
+
+  const coordinator = api(t.app, (await login(t.app, 'coordinator@nas.demo.test')).token);
+  const created = await coordinator.post('/workflows', { definition: { ...ownWorkflow, id: 'reads-memory' } });
+  const published = await coordinator.post(`/workflows/${created.body.id}/publish`, { revision: created.body.revision });
+  expect(published.status).toBe(201);
+  const url = `/workflows/${created.body.id}/versions/${published.body.version}`;
+  const read = await coordinator.get(url);
+  expect(read.status).toBe(200);
+  // Kept in memory: the workflow is still read (the permission layer decides on it), its version is not.
+  const cached = await watch(() => coordinator.get(url));
+  expect(cached.body).toEqual(read.body);
+  expect(reads.filter((item) => item.startsWith('workflow_versions') || item.startsWith('workflow_definition_keys'))).toEqual([]);
+  expect(reads.filter((item) => item.startsWith('workflows.'))).toHaveLength(1);
+  // Another organisation's reader asks for the version this process keeps: still the same 404 as a missing one.
+  expect((await worker.get(url)).status).toBe(404);
+  // A version being published (stored, the workflow not yet pointing at it) is not answered, though its record exists.
+  const next = published.body.version + 1;
+  await t.db.collection('workflow_versions').insertOne({
+    workflowId: new Types.ObjectId(created.body.id as string), orgId: new Types.ObjectId(created.body.workflow?.orgId ?? published.body.workflow.orgId),
+    version: next, definitionText: JSON.stringify({ ...ownWorkflow, id: 'reads-memory', version: next }), upstream: null, publishedAt: new Date(), publishedBy: null,
+  });
+  expect((await coordinator.get(`/workflows/${created.body.id}/versions/${next}`)).status).toBe(404);
 });

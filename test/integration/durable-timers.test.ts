@@ -1,5 +1,6 @@
 import { ADULT_SUBMISSIONS } from '../../server/src/modules/workflows/test-support/workflow-walker';
 import { createCaseApp, api, login, reportSubmission, type CaseApp } from '../helpers/case-app';
+import { Types } from 'mongoose';
 import { timerJobModel } from '../../server/src/modules/cases/timers/timer-job.model';
 
 /*
@@ -12,22 +13,45 @@ beforeAll(async () => {
 });
 afterAll(async () => first.close());
 
-it('survives a restart and fires exactly once with two app instances on one database', async () => {
+/** A denmark-cmm case in recovery, with its reflection period deadline planned. */
+async function caseInRecovery(alias: string) {
   const { token } = await login(first.app, 'worker@cmm.demo.test');
   const client = api(first.app, token);
-  const created = await client.post('/cases', { alias: 'Timer', workflowId: 'denmark-cmm', identity: { estimatedAge: 30 }, dates: { reflectionDecision: '2025-03-05' } });
+  const created = await client.post('/cases', { alias, workflowId: 'denmark-cmm', identity: { estimatedAge: 30 }, dates: { reflectionDecision: '2025-03-05' } });
   expect(created.status).toBe(201);
   const id = created.body.id as string;
   for (const [formPath, data] of Object.entries(ADULT_SUBMISSIONS)) {
     await reportSubmission(first, token, { caseId: id, formPath, submissionId: `s-${formPath}`, data });
   }
-  let v = (await client.get(`/cases/${id}`)).body.version as number;
-  const consent = await client.patch(`/cases/${id}`, { consents: { cmm: { given: true } }, version: v });
-  v = consent.body.version;
+  const v = (await client.get(`/cases/${id}`)).body.version as number;
+  expect((await client.patch(`/cases/${id}`, { consents: { cmm: { given: true } }, version: v })).status).toBe(200);
   for (const type of ['referToCmm', 'identifiedAsVictim']) {
     const res = await client.post(`/cases/${id}/events`, { type, data: {} });
     if (res.status !== 200) throw new Error(`${type}: ${JSON.stringify(res.body)}`);
   }
+  return { id, client };
+}
+
+it('cancels the jobs of the timers a case no longer has, each found by its id', async () => {
+  const { id, client } = await caseInRecovery('Timer cancelled');
+  const [job] = await timerJobModel(first.db).find({ caseId: id, deadlineId: 'reflectionPeriod', kind: 'deadline' }).lean();
+  expect(job).toMatchObject({ status: 'due' });
+  // The case keeps the keys of what it planned (not shown to readers), which the next plan compares with its own.
+  const stored = await first.db.collection('cases').findOne({ _id: new Types.ObjectId(id) });
+  expect(stored?.workflow.timerKeys).toContain(job!.key);
+  expect((await client.get(`/cases/${id}`)).body.workflow).not.toHaveProperty('timerKeys');
+  // Another case's jobs are left alone.
+  const other = await caseInRecovery('Timer kept');
+  const res = await client.post(`/cases/${id}/events`, { type: 'caseClosed', data: {} });
+  expect(res.status).toBe(200);
+  expect(await timerJobModel(first.db).findById(job!._id).lean()).toMatchObject({ status: 'cancelled' });
+  const kept = await timerJobModel(first.db).find({ caseId: other.id, deadlineId: 'reflectionPeriod', kind: 'deadline' }).lean();
+  expect(kept.map((k) => k.status)).toEqual(['due']);
+  expect((await first.db.collection('cases').findOne({ _id: new Types.ObjectId(id) }))?.workflow.timerKeys).not.toContain(job!.key);
+});
+
+it('survives a restart and fires exactly once with two app instances on one database', async () => {
+  const { id } = await caseInRecovery('Timer');
   const jobs = await timerJobModel(first.db).find({ caseId: id, deadlineId: 'reflectionPeriod', kind: 'deadline' }).lean();
   expect(jobs).toHaveLength(1);
   expect(jobs[0]!.status).toBe('due');

@@ -1,5 +1,5 @@
 import { Types, type Connection } from 'mongoose';
-import { appendAuditEntry } from './audit-batcher';
+import { appendAuditEntries, appendAuditEntry } from './audit-batcher';
 import type { AuditEntry } from './audit.model';
 
 export interface AuditActor {
@@ -22,6 +22,11 @@ export interface AuditEvent {
  */
 export async function recordAudit(db: Connection, actor: AuditActor, event: AuditEvent): Promise<void> {
   await appendAuditEntry(db, auditEntry(actor, event));
+}
+
+/** Several events of one request (e.g. the sensitive fields read in each of a case's submissions), stored together. */
+export async function recordAudits(db: Connection, actor: AuditActor, events: readonly AuditEvent[]): Promise<void> {
+  await appendAuditEntries(db, events.map((event) => auditEntry(actor, event)));
 }
 
 /** The entry for an event, with its id fixed here (so that writing it twice stores it once). */

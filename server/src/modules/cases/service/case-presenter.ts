@@ -20,7 +20,7 @@ export function presentCase(ctx: ServiceContext, record: CaseRecord, now: Date):
     groups[field] = field === 'orgId' ? String(value) : value;
   }
   if (fields.includes('workflow')) {
-    const { firedTimers: _fired, ...workflow } = record.workflow;
+    const { firedTimers: _fired, timerKeys: _planned, ...workflow } = record.workflow;
     body.workflow = { ...workflow, overdue: record.workflow.deadlines.filter((d) => new Date(d.dueAt) <= now) };
   }
   return { body, sensitive: SENSITIVE_GROUPS.filter((g) => fields.includes(g) && record[g] !== null && record[g] !== undefined) };

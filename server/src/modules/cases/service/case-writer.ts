@@ -4,7 +4,7 @@ import { claim, release } from '../../../core/db/write-claim';
 import { internalError } from '../../../core/errors/app-error';
 import { copyCaseAccess } from '../../submissions';
 import { caseNotificationModel } from '../storage/notification.model';
-import { syncTimerJobs } from '../timers/case-deadlines';
+import { plannedTimerKeys, syncTimerJobs } from '../timers/case-deadlines';
 import type { CaseChange } from './case-advance';
 import type { CaseRuntime } from './case-runtime';
 import { caseListWrite } from '../lists/case-list-sync';
@@ -36,7 +36,7 @@ export async function commitCase(rt: CaseRuntime, before: CaseRecord, change: Ca
   }
   await listing.done();
   await referrals?.store();
-  if (change.timers) await syncTimerJobs(rt.db, updated, change.timers);
+  if (change.timers) await syncTimerJobs(rt.db, updated, change.timers, plannedTimerKeys(before.workflow));
   if (change.notifications.length > 0) {
     await caseNotificationModel(rt.db).insertMany(
       change.notifications.map((n) => ({ orgId: updated.orgId, caseId: updated._id, role: n.role, messageKey: n.messageKey, createdAt: now })),

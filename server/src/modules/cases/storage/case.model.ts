@@ -20,6 +20,8 @@ export type TimelineEntry = Entry<Date>;
 export interface CaseWorkflow extends Omit<CaseWorkflowState<Date>, 'submissions'> {
   /** Timer keys already handled, so a timer re-delivered after a crash changes nothing. */
   firedTimers: string[];
+  /** The keys of the timers planned at this position (absent in older cases), so the next plan cancels what it drops. */
+  timerKeys?: string[];
   /**
    * The submissions the case has recorded (a deleted one is removed). `at` is when the case recorded it, `submittedAt`
    * when it was stored and `version` the submission's version the case last applied (both absent in older cases).

@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { AppAbility } from '../../access/ability';
-import type { AuditActor } from '../../audit/audit.service';
-import { recordAudit } from '../../audit/audit.service';
+import type { AuditActor, AuditEvent } from '../../audit/audit.service';
+import { recordAudits } from '../../audit/audit.service';
 import type { Submission } from '../models/submission.model';
 import { loadRevision } from '../../forms';
 import { filledSensitiveKeys, forbiddenSensitiveFields, withoutFields } from './submission-fields';
@@ -23,7 +23,7 @@ export async function presentForReader(
   submissions: Submission[],
 ): Promise<SubmissionView[]> {
   const views: SubmissionView[] = [];
-  const audits: Array<Promise<void>> = [];
+  const audits: AuditEvent[] = [];
   for (const submission of submissions) {
     const revision = await loadRevision(db, submission.formId, submission.revision);
     const hidden = forbiddenSensitiveFields(ability, 'read', submission, revision.sensitive);
@@ -32,11 +32,12 @@ export async function presentForReader(
     if (actor) {
       const shown = filledSensitiveKeys(data, revision.sensitive.filter((field) => !hiddenKeys.has(field.key)));
       if (shown.length > 0) {
-        audits.push(recordAudit(db, actor, { action: 'read', subjectType: 'Submission', subjectId: submission._id.toHexString(), sensitiveFields: shown }));
+        audits.push({ action: 'read', subjectType: 'Submission', subjectId: submission._id.toHexString(), sensitiveFields: shown });
       }
     }
     views.push({ ...submission, data, masked: [...hiddenKeys] });
   }
-  await Promise.all(audits);
+  // One entry per submission, stored in one insert.
+  if (actor && audits.length > 0) await recordAudits(db, actor, audits);
   return views;
 }

@@ -1,7 +1,7 @@
 import { apiRoutes } from '../../../core/openapi/api-route';
 import {
   CloneWorkflowSchema, CreateWorkflowSchema, ListWorkflowsQuerySchema, MergeWorkflowSchema, MigrateCasesSchema, PublishWorkflowSchema,
-  UpdateWorkflowSchema, ValidateWorkflowSchema,
+  TemplateQuerySchema, UpdateWorkflowSchema, ValidateWorkflowSchema,
 } from './workflow.schemas';
 
 /** Workflows: drafts and immutable versions, the template library, clone, diff, merge and case migration. */
@@ -17,7 +17,10 @@ export const workflowApi = apiRoutes('workflows', [
   },
   { method: 'post', path: '/api/workflows', body: CreateWorkflowSchema, bodyName: 'CreateWorkflow', summary: 'Create a workflow draft', responses: { 201: 'The workflow' } },
   { method: 'get', path: '/api/workflows/templates', summary: 'The platform template library', responses: { 200: 'Templates' } },
-  { method: 'get', path: '/api/workflows/templates/:key', params: { key: "The template's key" }, summary: 'A template with its definition', responses: { 200: 'Template' } },
+  {
+    method: 'get', path: '/api/workflows/templates/:key', params: { key: "The template's key" }, query: TemplateQuerySchema,
+    summary: 'A template with its definition: the version asked for (the one a case runs on), or else the newest', responses: { 200: 'Template', 404: 'No such template or version' },
+  },
   {
     method: 'post', path: '/api/workflows/validate', body: ValidateWorkflowSchema, bodyName: 'ValidateWorkflow',
     summary: 'Validate a definition (every problem with its JSON pointer)', responses: { 200: '{ valid, problems }' },

@@ -13,7 +13,7 @@ import {
 import { loadWorkflow } from '../service/workflow-access';
 import {
   CloneWorkflowSchema, CreateWorkflowSchema, ListWorkflowsQuerySchema, MergeWorkflowSchema, MigrateCasesSchema,
-  PublishWorkflowSchema, UpdateWorkflowSchema, ValidateWorkflowSchema,
+  PublishWorkflowSchema, TemplateQuerySchema, UpdateWorkflowSchema, ValidateWorkflowSchema,
 } from './workflow.schemas';
 import { underPaths } from '../../../core/http/under-paths';
 
@@ -33,7 +33,8 @@ export function workflowRoutes(rt: CaseRuntime): RequestHandler {
     res.json({ items: (await listTemplates(ctxOf(req))).map((t) => presentTemplate(t)) });
   });
   router.get('/workflows/templates/:key', async (req, res) => {
-    res.json(presentTemplate(await getTemplate(ctxOf(req), req.params.key), true));
+    const { version } = parseInput(TemplateQuerySchema, req.query);
+    res.json(presentTemplate(await getTemplate(ctxOf(req), req.params.key, version), true));
   });
   router.post('/workflows', async (req, res) => {
     res.status(201).json(presentWorkflow(await createWorkflow(ctxOf(req), parseInput(CreateWorkflowSchema, req.body))));

@@ -12,7 +12,7 @@ import type { WorkflowCatalog } from '../storage/workflow-catalog';
 import { workflowModel, type WorkflowRecord, type WorkflowUpstream } from '../storage/workflow.model';
 import { workflowTemplateModel, type WorkflowTemplateRecord } from '../storage/workflow-template.model';
 import { workflowVersionModel } from '../storage/workflow-version.model';
-import { findTemplateVersion, findWorkflowVersion, rememberWorkflowVersion } from '../storage/definition-keys';
+import { findPublishedVersion, findTemplateVersion, rememberWorkflowVersion } from '../storage/definition-keys';
 import { loadWorkflow } from './workflow-access';
 import { assertValid, problemsFor } from './workflow-validation.service';
 
@@ -164,8 +164,11 @@ export async function publishWorkflow(deps: WorkflowDeps, ctx: ServiceContext, i
 }
 
 export async function getVersion(ctx: ServiceContext, id: string, version: number) {
-  const current = await loadWorkflow(ctx, id);
-  const found = await findWorkflowVersion(ctx.db, current._id, version);
+  // The permission check on the workflow, without its draft (tens of kilobytes the answer does not use).
+  const current = await loadWorkflow(ctx, id, 'read', { draftText: 0 });
+  // Only published versions: a number above the latest may be one being published (and withdrawn again).
+  if (version < 1 || version > current.latestVersion) throw notFound();
+  const found = await findPublishedVersion(ctx.db, current._id, version);
   if (!found) throw notFound();
   return { version: found.version, publishedAt: found.publishedAt, definition: definitionFromText(found.definitionText) };
 }

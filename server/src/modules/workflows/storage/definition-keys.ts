@@ -1,4 +1,5 @@
 import type { Connection, Types } from 'mongoose';
+import { ImmutableCache } from '../../../core/db/immutable-cache';
 import { workflowTemplateModel, type WorkflowTemplateRecord } from './workflow-template.model';
 import { workflowVersionModel, type WorkflowVersionRecord } from './workflow-version.model';
 
@@ -14,7 +15,17 @@ import { workflowVersionModel, type WorkflowVersionRecord } from './workflow-ver
  * A pair names one immutable record, so a key can be written by whoever finds it missing (a reader after an upgrade,
  * or the publisher); a key that points at nothing (a publication withdrawn in a race) is looked up the slow way and
  * written again. The newest-version key is written only by the loader, which is the one that adds versions.
+ *
+ * A template version is inserted once and never changed or removed, so the records themselves are kept in memory by
+ * `_id` and by (key, version) (ImmutableCache): a case page asking for the version its case runs on reads nothing;
+ * asking for the newest reads the `t:<key>` key only (it changes when the loader adds a version). A workflow's
+ * version is kept only once it is known to be published (at most the workflow's latest version): a version being
+ * published can still be withdrawn again, and its number then names another record.
  */
+
+/** A few hundred definitions of tens of kilobytes at most. */
+const templates = new ImmutableCache<WorkflowTemplateRecord>(200);
+const publishedVersions = new ImmutableCache<WorkflowVersionRecord>(500);
 
 const DEFINITION_KEYS = 'workflow_definition_keys';
 
@@ -32,18 +43,41 @@ async function remember(db: Connection, _id: string, ref: Types.ObjectId): Promi
   await keys(db).replaceOne({ _id }, { ref }, { upsert: true });
 }
 
-/** A template version (or its newest one), by `_id` when its key is known. */
+function keepTemplate(db: Connection, record: WorkflowTemplateRecord): WorkflowTemplateRecord {
+  templates.set(db, String(record._id), record);
+  templates.set(db, templateKey(record.key, record.version), record);
+  return record;
+}
+
+/** A template version (or its newest one), from memory or by `_id` when its key is known. */
 export async function findTemplateVersion(db: Connection, key: string, version?: number): Promise<WorkflowTemplateRecord | null> {
+  if (version !== undefined) {
+    const kept = templates.get(db, templateKey(key, version));
+    if (kept) return kept;
+  }
   const Templates = workflowTemplateModel(db);
   const known = await keys(db).findOne({ _id: templateKey(key, version) });
   if (known) {
-    const record = await Templates.findById(known.ref).lean();
-    if (record && record.key === key && (version === undefined || record.version === version)) return record;
+    const record = templates.get(db, String(known.ref)) ?? (await Templates.findById(known.ref).lean());
+    if (record && record.key === key && (version === undefined || record.version === version)) return keepTemplate(db, record);
   }
   const found = await Templates.findOne({ key, ...(version !== undefined ? { version } : {}) })
     .sort({ version: -1 })
     .lean();
   if (found && version !== undefined) await remember(db, templateKey(key, version), found._id);
+  return found ? keepTemplate(db, found) : null;
+}
+
+/**
+ * A version of an organisation's workflow the caller knows is published (at most the workflow's latest version,
+ * read by the caller): kept in memory, since it can no longer be withdrawn or changed.
+ */
+export async function findPublishedVersion(db: Connection, workflowId: Types.ObjectId | string, version: number): Promise<WorkflowVersionRecord | null> {
+  const key = versionKey(String(workflowId), version);
+  const kept = publishedVersions.get(db, key);
+  if (kept) return kept;
+  const found = await findWorkflowVersion(db, workflowId, version);
+  if (found) publishedVersions.set(db, key, found);
   return found;
 }
 
