@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../access/service-context';
 import { organisationModel } from '../../tenants/organisation.model';
 import { boundariesOf, inList, topStages, subjectOf, type CaseListEntry } from './case-list-entry';
 import { caseListsReady } from './case-list-migration';
+import { mergedWindow } from './case-list-merge';
 import { listPlanOf, type FieldReach, type ListField, type ListSource } from './case-list-plan';
 import { foldCase, mayMatch } from './case-list-search';
 import { searchCandidates } from './case-list-search-index';
@@ -296,6 +297,8 @@ export async function listFromLists(ctx: ServiceContext, query: CaseListQuery, n
   const offset = (query.page - 1) * query.pageSize;
   return consistent(async () => {
     const sources = await resolveSources(ctx, plan.sources);
+    const merged = sources.length > 1 ? await mergedPage(ctx, sources, query, me, at, fields, offset, offset + query.pageSize) : null;
+    if (merged) return { items: merged.entries.map((entry) => presentEntry(fields, entry, at)), total: merged.total, page: query.page, pageSize: query.pageSize };
     // One source: just the page. Several: each source's first offset + pageSize matches, merged.
     const from = sources.length === 1 ? offset : 0;
     const collected = await Promise.all(
@@ -307,6 +310,34 @@ export async function listFromLists(ctx: ServiceContext, query: CaseListQuery, n
         : collected.flatMap((part) => part.entries).sort(sortOf(query.sort)).slice(offset, offset + query.pageSize);
     return { items: page.map((entry) => presentEntry(fields, entry, at)), total: collected.reduce((sum, part) => sum + part.total, 0), page: query.page, pageSize: query.pageSize };
   });
+}
+
+/**
+ * A page of several sources in the default order when the largest source is one list as it is (an organisation's
+ * own cases, beside the few shared with it): the others' matches up to the page's end are read, and of the largest
+ * list only the segments the page falls in (case-list-merge.ts). Null when that does not apply.
+ */
+async function mergedPage(ctx: ServiceContext, sources: Resolved[], query: CaseListQuery, me: string, at: number, fields: EntryFields, from: number, to: number) {
+  if (query.sort !== '-updatedAt') return null;
+  const selections = sources.map((source) => selectionOf(source, query, me, at, fields));
+  const listOf = (index: number) => {
+    const selection = selections[index]!;
+    const plain = !selection.empty && selection.lists.length <= 1 && selection.check === null && !selection.overdue && selection.search === null;
+    return plain ? (selection.lists[0] ?? '') : null;
+  };
+  let largest = -1;
+  sources.forEach((source, index) => {
+    const list = listOf(index);
+    if (list !== null && (largest < 0 || source.directory.count(list) > sources[largest]!.directory.count(listOf(largest)!))) largest = index;
+  });
+  if (largest < 0) return null;
+  const big = sources[largest]!;
+  const list = listOf(largest)!;
+  const others = await Promise.all(sources.map((source, index) => (index === largest ? null : collect(ctx, source, selections[index]!, query, at, 0, to))));
+  const segments = await big.directory.segments(list);
+  const rest = others.flatMap((part) => part?.entries ?? []).sort(sortOf(query.sort)).slice(0, to);
+  const entries = await mergedWindow(list, segments, async (ids) => readSegments(ctx.db, big.boundary, ids), rest, from, to);
+  return { entries, total: count(segments) + others.reduce((sum, part) => sum + (part?.total ?? 0), 0) };
 }
 
 /** Every match of the list's filters in the list's order, for the CSV export; null when the lists cannot answer. */
