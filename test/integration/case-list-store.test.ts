@@ -131,3 +131,21 @@ it('orders a due list by the earliest deadline and takes changes on top of a bul
   model = model.map((item) => changed.find((change) => change.before.i === item.i)?.after ?? item).filter((item) => item.d !== null);
   expect(await read()).toEqual(sorted(list, model));
 });
+
+it('narrows a search by trigrams from every word of the query, reading more while the candidates are too many', async () => {
+  const at = 'o:65f0000000000000000000aa';
+  const people: CaseListEntry[] = [];
+  // 1,000 each of Anna and Mira; 460 Korhonens among them, half of each: every trigram of "korhonen" is rarer than
+  // those of "anna", but together they leave 460 candidates, where "anna" beside one of them leaves 230.
+  for (let index = 0; index < 2_000; index += 1) {
+    const item = entry(1_000_000 + index);
+    people.push({ ...item, o: '65f0000000000000000000aa', a: `${index % 2 ? 'Anna' : 'Mira'} ${index < 460 ? 'Korhonen' : `Other${index}`}` });
+  }
+  await writeBoundaryLists(db, at, people);
+  const annas = people.filter((item) => item.a === 'Anna Korhonen').map((item) => item.i).sort();
+  expect(annas).toHaveLength(230);
+  expect((await searchCandidates(db, 'case_lists', at, 'anna korhonen', 300))?.sort()).toEqual(annas);
+  expect((await searchCandidates(db, 'case_lists', at, 'na korhon', 300))?.sort()).toEqual(annas);
+  // Too many whatever is read: the caller reads the lists.
+  expect(await searchCandidates(db, 'case_lists', at, 'anna korhonen', 100)).toBeNull();
+});

@@ -19,8 +19,10 @@ import { foldCase } from './case-list-search';
  */
 
 const BUCKET_MAX = 512;
-/** Trigrams read for a query at most: the rarest ones, whose intersection is already small. */
+/** Trigrams read for a query at first: the rarest ones, whose intersection is usually small already. */
 const TRIGRAMS_READ = 4;
+/** Trigrams read one by one after those while the candidates are too many to read their entries. */
+const TRIGRAMS_READ_MAX = 8;
 /** The rarest trigram's ids read at most (a few buckets); a query whose every trigram is commoner reads the lists. */
 const RAREST_READ_MAX = 8 * BUCKET_MAX;
 
@@ -76,27 +78,57 @@ async function readTrigram(db: Connection, collection: string, boundary: string,
 }
 
 /**
+ * The trigrams to read for a query, rarest first: after the rarest, those whose place in the query overlaps none
+ * already chosen (trigrams of one word are held by the same cases: "kor", "orh", "rho" of a surname narrow nothing
+ * down that one of them does not, while a trigram of the first name beside one of the surname does), then the others
+ * by rarity. Each as rare as the read rules allow (see searchCandidates).
+ */
+function trigramsToRead(folded: string, directory: TrigramDirectory): Array<{ trigram: string; count: number; level: number; at: number }> {
+  const chars = Array.from(folded);
+  const places = new Map<string, number>();
+  for (let index = 0; index + 3 <= chars.length; index += 1) {
+    const trigram = chars.slice(index, index + 3).join('');
+    if (!places.has(trigram)) places.set(trigram, index);
+  }
+  const counted = [...places].map(([trigram, at]) => ({ trigram, at, count: directory[trigram]?.[0] ?? 0, level: directory[trigram]?.[1] ?? 0 }));
+  counted.sort((a, b) => a.count - b.count || a.at - b.at);
+  if (counted.length === 0) return [];
+  const bound = Math.min(Math.max(4 * counted[0]!.count, BUCKET_MAX), 2 * RAREST_READ_MAX);
+  const eligible = counted.filter((item, index) => index === 0 || item.count <= bound);
+  const chosen = [eligible[0]!];
+  const overlaps = (at: number) => chosen.some((item) => Math.abs(item.at - at) < 3);
+  for (const item of eligible.slice(1)) if (!overlaps(item.at)) chosen.push(item);
+  for (const item of eligible.slice(1)) if (!chosen.includes(item)) chosen.push(item);
+  return chosen;
+}
+
+/**
  * The ids of the boundary's cases that may hold `folded` in their reference or alias (a superset of those that do),
  * or null when the index cannot narrow the search down to at most `limit` candidates (the caller reads the lists).
+ * Reads TRIGRAMS_READ trigrams, and more (up to TRIGRAMS_READ_MAX) while the candidates are still too many.
  */
 export async function searchCandidates(db: Connection, collection: string, boundary: string, folded: string, limit: number): Promise<string[] | null> {
-  const trigrams = trigramsOf(folded);
-  if (trigrams.length === 0) return null;
+  if (trigramsOf(folded).length === 0) return null;
   const directory = await readDirectory(db, collection, boundary);
-  const counted = trigrams.map((trigram) => ({ trigram, count: directory[trigram]?.[0] ?? 0, level: directory[trigram]?.[1] ?? 0 }));
-  counted.sort((a, b) => a.count - b.count);
+  const chosen = trigramsToRead(folded, directory);
   // A trigram no case holds: no case holds the query.
-  if (counted[0]!.count === 0) return [];
+  if (chosen[0]!.count === 0) return [];
   // Ids are cheap to read (about 27 bytes each), entries are not: the intersection is what must be small.
-  if (counted[0]!.count > RAREST_READ_MAX) return null;
-  const read = counted.slice(0, TRIGRAMS_READ).filter((item, index) => index === 0 || item.count <= Math.min(Math.max(4 * counted[0]!.count, BUCKET_MAX), 2 * RAREST_READ_MAX));
-  const lists = await Promise.all(read.map((item) => readTrigram(db, collection, boundary, item.trigram, item.level)));
-  let candidates = new Set(lists[0]);
-  for (const ids of lists.slice(1)) {
-    const next = new Set(ids);
-    candidates = new Set([...candidates].filter((id) => next.has(id)));
+  if (chosen[0]!.count > RAREST_READ_MAX) return null;
+  let candidates: Set<string> | null = null;
+  for (let start = 0; start < Math.min(chosen.length, TRIGRAMS_READ_MAX); start = start === 0 ? TRIGRAMS_READ : start + 1) {
+    const read = chosen.slice(start, start === 0 ? TRIGRAMS_READ : start + 1);
+    const lists = await Promise.all(read.map((item) => readTrigram(db, collection, boundary, item.trigram, item.level)));
+    for (const ids of lists) {
+      if (candidates === null) candidates = new Set(ids);
+      else {
+        const next = new Set(ids);
+        candidates = new Set([...candidates].filter((id) => next.has(id)));
+      }
+    }
+    if (candidates!.size <= limit) break;
   }
-  return candidates.size > limit ? null : [...candidates];
+  return candidates === null || candidates.size > limit ? null : [...candidates];
 }
 
 /** A change of the cases a boundary's index holds: per case id, the entry before (if listed) and after (if listed). */
