@@ -115,20 +115,23 @@ export async function searchCandidates(db: Connection, collection: string, bound
   if (chosen[0]!.count === 0) return [];
   // Ids are cheap to read (about 27 bytes each), entries are not: the intersection is what must be small.
   if (chosen[0]!.count > RAREST_READ_MAX) return null;
-  let candidates: Set<string> | null = null;
+  // The rarest trigram's ids, narrowed by each further trigram read.
+  let candidates = new Set<string>();
   for (let start = 0; start < Math.min(chosen.length, TRIGRAMS_READ_MAX); start = start === 0 ? TRIGRAMS_READ : start + 1) {
     const read = chosen.slice(start, start === 0 ? TRIGRAMS_READ : start + 1);
     const lists = await Promise.all(read.map((item) => readTrigram(db, collection, boundary, item.trigram, item.level)));
-    for (const ids of lists) {
-      if (candidates === null) candidates = new Set(ids);
-      else {
-        const next = new Set(ids);
-        candidates = new Set([...candidates].filter((id) => next.has(id)));
-      }
-    }
-    if (candidates!.size <= limit) break;
+    lists.forEach((ids, index) => {
+      if (start === 0 && index === 0) candidates = new Set(ids);
+      else candidates = intersection(candidates, ids);
+    });
+    if (candidates.size <= limit) break;
   }
-  return candidates === null || candidates.size > limit ? null : [...candidates];
+  return candidates.size > limit ? null : [...candidates];
+}
+
+function intersection(ids: ReadonlySet<string>, others: readonly string[]): Set<string> {
+  const next = new Set(others);
+  return new Set([...ids].filter((id) => next.has(id)));
 }
 
 /** A change of the cases a boundary's index holds: per case id, the entry before (if listed) and after (if listed). */
