@@ -2,6 +2,7 @@ import type { ApiRoute } from './core/openapi/api-route';
 import { accessApi } from './modules/access/access.openapi';
 import { auditApi } from './modules/audit/audit.openapi';
 import { caseApi } from './modules/cases/routes/case.openapi';
+import { grantApi } from './modules/cases/grants/grant.openapi';
 import { formioApiRoutes } from './modules/formio';
 import { formApi } from './modules/forms';
 import { submissionApi } from './modules/submissions';
@@ -19,6 +20,6 @@ import { workflowApi } from './modules/workflows/routes/workflow.openapi';
 export function apiDocumentation(): ApiRoute[] {
   return [
     ...healthApi, ...metaApi, ...accessApi, ...organisationApi, ...auditApi, ...submissionApi, ...formApi,
-    ...caseApi, ...workflowApi, ...speechApi, ...referralApi, ...formioApiRoutes,
+    ...caseApi, ...grantApi, ...workflowApi, ...speechApi, ...referralApi, ...formioApiRoutes,
   ];
 }

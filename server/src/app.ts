@@ -34,6 +34,7 @@ import { metaRoutes } from './modules/meta/meta.routes';
 import type { SubmissionCasePort } from './modules/submissions';
 import { createCaseServices } from './modules/cases/case-services';
 import { caseRoutes } from './modules/cases/routes/case.routes';
+import { grantRoutes } from './modules/cases/grants/grant.routes';
 import { caseStatsRoutes } from './modules/cases/routes/case-stats.routes';
 import { createCaseSubmissions } from './modules/cases/service/case-submissions.service';
 import type { CaseRuntime } from './modules/cases/service/case-runtime';
@@ -100,6 +101,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   api.use(formsApiRoutes(deps.db, { languages: deps.i18n.languages }));
   api.use(openApiRoutes(apiDocumentation, (routes) => openApiDocument(routes, { WorkflowDefinition: WorkflowDefinitionSchema })));
   api.use(caseRoutes(caseRuntime));
+  api.use(grantRoutes(caseRuntime));
   api.use(caseStatsRoutes(caseRuntime));
   api.use(workflowRoutes(caseRuntime));
   api.use(rightsSheetRoutes(caseRuntime));

@@ -22,6 +22,8 @@ function conditionWords(t: TFunction, conditions: Record<string, unknown> | unde
     const text = JSON.stringify(value);
     if (text.includes('${org.id}') && key === 'orgId') return t('rules.ownOrg');
     if (text.includes('${org.descendantIds}')) return t('rules.orgTree');
+    // Four eyes: a decision on what someone else asked for.
+    if (key === 'requestedBy' && text.includes('$ne')) return t('rules.requestedByOther');
     if (text.includes('${user.id}')) return t('rules.assignedToMe');
     if (key === 'sharedWith') return t('rules.sharedWithOrg');
     if (key.startsWith('consents.')) return t('rules.withConsent', { recipient: key.split('.')[1] });

@@ -14,6 +14,7 @@ import { CaseDeadlines } from './CaseDeadlines';
 import { CaseRecordedValues } from './CaseRecordedValues';
 import { CaseEvents } from './CaseEvents';
 import { CaseForms } from './CaseForms';
+import { CaseGrant } from './CaseGrant';
 import { CasePlan } from './CasePlan';
 import { CaseProfile } from './CaseProfile';
 import { RoadMap } from './RoadMap';
@@ -129,6 +130,12 @@ export function CasePage() {
             <h2 id="plan-title">{t('plan.title')}</h2>
             <CasePlan plan={record.plan} />
           </section>
+          {ability.can('read', 'ReintegrationGrant') && (
+            <section aria-labelledby="grant-title" className="panel wide">
+              <h2 id="grant-title">{t('grant.title')}</h2>
+              <CaseGrant record={record} />
+            </section>
+          )}
           <section aria-labelledby="timeline-title" className="panel wide">
             <h2 id="timeline-title">{t('caseDetail.timeline')}</h2>
             <CaseTimeline workflowId={workflow.definition?.id} entries={record.workflow?.timeline ?? []} />

@@ -146,9 +146,15 @@ export const ROLE_PRESETS: RolePreset[] = [
       ...caseWork(OWN_ORG, ['reference', 'orgId', 'assignees', 'workflow', 'alias', 'identity', 'narrative', 'integration', 'plan', 'consents']),
       { action: 'read', subject: 'Case', fields: ['reference', 'alias', 'identity', 'narrativeSummary', 'integration', 'plan'], conditions: SHARED_WITH_ORG },
       { action: 'read', subject: 'Case', fields: ['workflow', 'orgId'], conditions: SHARED_WITH_ORG },
+      // The plan of a case referred for a return, with the grant's totals, printed for the reception partner.
+      { action: 'export', subject: 'Case', conditions: SHARED_WITH_ORG },
       { action: 'update', subject: 'Case', fields: ['workflow'], conditions: SHARED_WITH_ORG },
       SEND_REFERRALS,
       RECEIVE_REFERRALS,
+      // The programme's reintegration grant: kept on any case the caseworker may read; an increase is decided by
+      // another person than the one who asked for it (four eyes).
+      { action: ['create', 'read', 'update'], subject: 'ReintegrationGrant', conditions: OWN_ORG },
+      { action: 'approve', subject: 'GrantIncrease', conditions: { orgId: '${org.id}', requestedBy: { $ne: '${user.id}' } } },
     ],
   },
   {

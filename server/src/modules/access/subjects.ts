@@ -18,6 +18,7 @@ export const ACTIONS = [
   'export',
   'revoke',
   'migrate', // move a running case to another workflow version (sees the case's reference and stage only)
+  'approve', // decide on what someone else asked for (an increase of a reintegration grant: four eyes)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -58,6 +59,10 @@ export const SUBJECT_FIELDS = {
   Workflow: ['definition', 'status', 'upstream'],
   /** A referral of a case between organisations (modules/referrals); `update` is deciding on it. */
   Referral: ['fromOrgId', 'toOrgId', 'caseId', 'status'],
+  /** The reintegration grant of a return programme on a case (cases/grants), kept by the programme's organisation. */
+  ReintegrationGrant: ['orgId', 'country', 'currency', 'increases', 'disbursements'],
+  /** An increase of a grant, for deciding on it (`approve`); conditions may name `requestedBy`. */
+  GrantIncrease: ['orgId', 'requestedBy'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SubjectName = keyof typeof SUBJECT_FIELDS;

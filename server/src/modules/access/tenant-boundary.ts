@@ -34,6 +34,8 @@ const INSIDE: Record<Exclude<SubjectName, 'all' | 'FormTemplate' | 'WorkflowTemp
   Session: (ids) => [{ orgId: { $in: ids } }],
   User: (ids) => [{ 'memberships.orgId': { $in: ids } }],
   Organisation: (ids) => [{ _id: { $in: ids } }],
+  ReintegrationGrant: (ids) => [{ orgId: { $in: ids } }],
+  GrantIncrease: (ids) => [{ orgId: { $in: ids } }],
 };
 
 const list = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);

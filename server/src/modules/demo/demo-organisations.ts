@@ -40,6 +40,8 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'auditor@nas.demo.test', name: 'Demo Auditor', memberships: [{ org: 'fi-nas', role: 'auditor' }] },
   { email: 'worker@cmm.demo.test', name: 'Demo CMM Coordinator', memberships: [{ org: 'dk-cmm', role: 'national-coordinator' }] },
   { email: 'caseworker@iom.demo.test', name: 'Demo IOM Caseworker', memberships: [{ org: 'iom-bg', role: 'iom-caseworker' }] },
+  // A second IOM caseworker: increases of a reintegration grant are decided by someone other than who asked (four eyes).
+  { email: 'reviewer@iom.demo.test', name: 'Demo IOM Grant Reviewer', memberships: [{ org: 'iom-bg', role: 'iom-caseworker' }] },
   // The shelter's staff with the shelter presets: case manager, legal representative, administrator.
   { email: 'worker@shelter.demo.test', name: 'Demo Shelter Case Manager', memberships: [{ org: 'mk-shelter', role: 'shelter-worker' }] },
   { email: 'legal@shelter.demo.test', name: 'Demo Shelter Legal Representative', memberships: [{ org: 'mk-shelter', role: 'legal-representative' }] },

@@ -1,4 +1,5 @@
 import type { CasePlan, CaseWritable } from '../../../contracts/cases/case.schemas';
+import type { GrantTotals } from '../../../contracts/cases/grant.schemas';
 import { CHECKPOINTS, ROAD_MAP_STOPS } from '../../../contracts/cases/road-map';
 import type { ExportLanguage } from '../../export/export-language';
 import type { PdfBlock, PdfDocumentModel, PdfFact } from '../../export/pdf-renderer';
@@ -19,6 +20,8 @@ export interface PlanView {
   consents?: CaseRecord['consents'];
   /** The checkpoints' evidence (language level, legal status), for readers of the integration group. */
   integration?: CaseWritable['integration'];
+  /** The reintegration grant's totals, for readers who may see the grant. */
+  grant?: { currency: string; country: string; totals: GrantTotals };
   /** Some group the document would show is withheld from this reader. */
   omitted: boolean;
 }
@@ -94,6 +97,8 @@ export function planDocument(view: PlanView, lang: ExportLanguage, now: Date): P
   const reviews = plan.reviewDates ?? [];
   if (reviews.length > 0) blocks.push({ kind: 'heading', text: t('plan.reviews') }, { kind: 'list', items: [...reviews].sort().map(date) });
 
+  if (view.grant) blocks.push(...grantBlocks(view.grant, lang));
+
   if (view.workflow) {
     blocks.push({ kind: 'heading', text: t('caseDetail.deadlines') });
     const deadlines = [...view.workflow.deadlines].sort((a, b) => new Date(a.dueAt).getTime() - new Date(b.dueAt).getTime());
@@ -144,6 +149,21 @@ export function planDocument(view: PlanView, lang: ExportLanguage, now: Date): P
     notice: t('planPdf.confidential'),
     footer: (page, pages) => [label, t('planPdf.page', { page, pages })].filter(Boolean).join(' · '),
   };
+}
+
+/** The reintegration grant's totals, in the reader's number format and the grant's currency. */
+function grantBlocks(grant: NonNullable<PlanView['grant']>, lang: ExportLanguage): PdfBlock[] {
+  const { t } = lang;
+  const money = new Intl.NumberFormat(lang.locale, { style: 'currency', currency: grant.currency });
+  const rows: PdfFact[] = [
+    { label: t('grant.country'), value: t(`workflows:jurisdictions.${grant.country}.name`, { defaultValue: grant.country }) },
+    { label: t('grant.granted'), value: money.format(grant.totals.granted) },
+    { label: t('grant.increaseApproved'), value: money.format(grant.totals.increaseApproved) },
+    ...(grant.totals.increasePending > 0 ? [{ label: t('grant.increasePending'), value: money.format(grant.totals.increasePending) }] : []),
+    { label: t('grant.disbursed'), value: money.format(grant.totals.disbursed) },
+    { label: t('grant.remaining'), value: money.format(grant.totals.remaining) },
+  ];
+  return [{ kind: 'heading', text: t('grant.title') }, { kind: 'facts', rows }];
 }
 
 /**

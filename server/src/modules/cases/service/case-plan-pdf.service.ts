@@ -5,6 +5,7 @@ import { recordAudit } from '../../audit/audit.service';
 import type { ExportLanguage } from '../../export/export-language';
 import { renderPdf } from '../../export/pdf-renderer';
 import { organisationModel } from '../../tenants/organisation.model';
+import { grantSummaryFor } from '../grants/grant.service';
 import { ensureCaseAction, readableCase } from './case-access';
 import { planDocument, type PlanView } from './case-plan-document';
 import { SENSITIVE_GROUPS } from './case-presenter';
@@ -48,6 +49,8 @@ export async function casePlanPdf(rt: CaseRuntime, ctx: ServiceContext, id: stri
     const definition = await rt.catalog.definition({ source, id: definitionId, version });
     workflow = { workflowId: definition?.id ?? null, activeStages: record.workflow.activeStages, deadlines: record.workflow.deadlines };
   }
+  // The reintegration grant's totals, for readers whose rules reach the grant (the programme's own staff).
+  const grant = await grantSummaryFor(ctx, record);
   const organisation = fields.has('orgId') ? await organisationModel(ctx.db).findById(record.orgId, { name: 1 }).lean() : null;
 
   const view: PlanView = {
@@ -59,6 +62,7 @@ export async function casePlanPdf(rt: CaseRuntime, ctx: ServiceContext, id: stri
     ...(workflow ? { workflow } : {}),
     ...(fields.has('consents') ? { consents: record.consents ?? {} } : {}),
     ...(fields.has('integration') ? { integration: (record.integration ?? {}) as PlanView['integration'] } : {}),
+    ...(grant ? { grant } : {}),
     omitted: DOCUMENT_GROUPS.some((group) => !fields.has(group)),
   };
   const body = await renderPdf(planDocument(view, lang, now), now);

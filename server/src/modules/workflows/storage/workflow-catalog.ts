@@ -50,6 +50,11 @@ export class WorkflowCatalog {
     return { ...(defaults ? jurisdictionParameterValues(defaults) : {}), ...(org?.parameters ?? {}) };
   }
 
+  /** The codes of every jurisdiction the platform ships, sorted (countries of return among them). */
+  jurisdictionCodes(): string[] {
+    return [...this.jurisdictions.keys()].sort();
+  }
+
   hasJurisdiction(code: string): boolean {
     return this.jurisdictions.has(code);
   }

@@ -1,0 +1,194 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseView } from '@contracts/cases/case-view.types';
+import type { GrantAnswer, GrantIncreaseView, GrantView } from '@contracts/cases/grant.schemas';
+import { apiSend } from '../../api/http';
+import { ApiStatus } from '../common/ApiStatus';
+import { formatDate } from '../common/format';
+import { useApi } from '../common/use-api';
+import { asSubject } from '../session/ability';
+import { useSession } from '../session/session-context';
+import { refusalOf, useMoney } from './grant-api';
+import { DisbursementForm, IncreaseForm } from './GrantForms';
+
+/**
+ * The in-kind reintegration grant of a return programme (seed 003): the amount the country's programme grants per
+ * beneficiary, increases asked for with a reason and decided by a second person, disbursements against the
+ * reintegration plan, and the totals. Shown to those whose rules reach grants (the programme's staff).
+ */
+export function CaseGrant({ record }: { record: CaseView }) {
+  const loaded = useApi<GrantAnswer>(`/api/cases/${encodeURIComponent(record.id)}/grant`);
+  const [grant, setGrant] = useState<GrantView | null>();
+  useEffect(() => setGrant(loaded.data?.grant), [loaded.data]);
+  if (!loaded.data) return <ApiStatus loading={loaded.loading} error={loaded.error} />;
+  if (!grant) return <OpenGrant caseId={record.id} answer={loaded.data} onOpened={setGrant} />;
+  return <GrantDetails record={record} grant={grant} onChanged={setGrant} />;
+}
+
+function OpenGrant({ caseId, answer, onOpened }: { caseId: string; answer: GrantAnswer; onOpened: (grant: GrantView) => void }) {
+  const { t } = useTranslation();
+  const { t: tw } = useTranslation('workflows');
+  const { ability } = useSession();
+  const id = useId();
+  const [country, setCountry] = useState(answer.defaultCountry ?? answer.programmes[0]?.country ?? '');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const programme = answer.programmes.find((p) => p.country === country);
+  const money = useMoney(programme?.currency ?? 'EUR');
+  if (answer.programmes.length === 0) return <p>{t('grant.noProgramme')}</p>;
+  if (!ability.can('create', 'ReintegrationGrant')) return <p>{t('grant.notOpened')}</p>;
+  const open = () => {
+    setBusy(true);
+    setError(undefined);
+    apiSend<GrantView>('POST', `/api/cases/${encodeURIComponent(caseId)}/grant`, { country })
+      .then(onOpened, (failure: unknown) => setError(refusalOf(failure).message))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <div className="grant-open">
+      <p>{t('grant.notOpened')}</p>
+      <div className="field">
+        <label htmlFor={`${id}-country`}>{t('grant.country')}</label>
+        <select id={`${id}-country`} value={country} onChange={(e) => setCountry(e.target.value)}>
+          {answer.programmes.map((p) => (
+            <option key={p.country} value={p.country}>
+              {tw(`jurisdictions.${p.country}.name`, { defaultValue: p.country })}
+            </option>
+          ))}
+        </select>
+      </div>
+      {programme && <p>{t('grant.perBeneficiary', { amount: money(programme.amount) })}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <button type="button" className="primary" disabled={busy || !programme} onClick={open}>
+        {t('grant.open')}
+      </button>
+    </div>
+  );
+}
+
+function GrantDetails({ record, grant, onChanged }: { record: CaseView; grant: GrantView; onChanged: (grant: GrantView) => void }) {
+  const { t, i18n } = useTranslation();
+  const { t: tw } = useTranslation('workflows');
+  const { ability } = useSession();
+  const money = useMoney(grant.currency);
+  const mayChange = ability.can('update', asSubject('ReintegrationGrant', { orgId: grant.orgId }));
+  const goals = record.plan?.goals ?? [];
+  const goalName = (goalId: string) => {
+    const goal = goals.find((g) => g.id === goalId);
+    return goal ? [t(`plan.stops.${goal.stop}`, { defaultValue: goal.stop }), goal.description].filter(Boolean).join(': ') : goalId;
+  };
+  const { totals } = grant;
+  return (
+    <>
+      <dl className="facts grant-totals" aria-label={t('grant.totals')}>
+        <dt>{t('grant.country')}</dt>
+        <dd>{tw(`jurisdictions.${grant.country}.name`, { defaultValue: grant.country })}</dd>
+        <dt>{t('grant.granted')}</dt>
+        <dd>{money(totals.granted)}</dd>
+        <dt>{t('grant.increaseApproved')}</dt>
+        <dd>{money(totals.increaseApproved)}</dd>
+        {totals.increasePending > 0 && (
+          <>
+            <dt>{t('grant.increasePending')}</dt>
+            <dd>{money(totals.increasePending)}</dd>
+          </>
+        )}
+        <dt>{t('grant.disbursed')}</dt>
+        <dd>{money(totals.disbursed)}</dd>
+        <dt>{t('grant.remaining')}</dt>
+        <dd>
+          <strong>{money(totals.remaining)}</strong>
+        </dd>
+      </dl>
+      {grant.increases.length > 0 && (
+        <>
+          <h3>{t('grant.increases')}</h3>
+          <ul className="grant-increases">
+            {grant.increases.map((increase) => (
+              <IncreaseItem key={increase.id} caseId={record.id} grant={grant} increase={increase} onChanged={onChanged} />
+            ))}
+          </ul>
+        </>
+      )}
+      <h3>{t('grant.disbursements')}</h3>
+      {grant.disbursements.length === 0 ? (
+        <p>{t('grant.noDisbursements')}</p>
+      ) : (
+        <table className="grant-disbursements">
+          <thead>
+            <tr>
+              <th scope="col">{t('grant.date')}</th>
+              <th scope="col">{t('grant.amount')}</th>
+              <th scope="col">{t('grant.purpose')}</th>
+              <th scope="col">{t('grant.recordedBy')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {grant.disbursements.map((d) => (
+              <tr key={d.id}>
+                <td>{formatDate(d.date, i18n.language)}</td>
+                <td>{money(d.amount)}</td>
+                <td>{[d.planGoal && goalName(d.planGoal), d.purpose].filter(Boolean).join(' — ')}</td>
+                <td>{d.recordedBy.name}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {mayChange && (
+        <div className="grant-forms">
+          <DisbursementForm caseId={record.id} grant={grant} onChanged={onChanged} goals={goals} />
+          <IncreaseForm caseId={record.id} grant={grant} onChanged={onChanged} />
+        </div>
+      )}
+    </>
+  );
+}
+
+/** An increase with its reason and state; a second person (never the requester: four eyes) approves or declines it. */
+function IncreaseItem({ caseId, grant, increase, onChanged }: { caseId: string; grant: GrantView; increase: GrantIncreaseView; onChanged: (grant: GrantView) => void }) {
+  const { t, i18n } = useTranslation();
+  const { ability } = useSession();
+  const money = useMoney(grant.currency);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const mayDecide = increase.status === 'pending' && ability.can('approve', asSubject('GrantIncrease', { orgId: grant.orgId, requestedBy: increase.requestedBy.id }));
+  const decide = (decision: 'approve' | 'decline') => {
+    setBusy(true);
+    setError(undefined);
+    const url = `/api/cases/${encodeURIComponent(caseId)}/grant/increases/${encodeURIComponent(increase.id)}/decision`;
+    apiSend<GrantView>('POST', url, { decision })
+      .then(onChanged, (failure: unknown) => setError(refusalOf(failure).message))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <li>
+      <strong>{money(increase.amount)}</strong> <span className="status-tag">{t(`grant.statuses.${increase.status}`)}</span>
+      <p>{increase.reason}</p>
+      <p className="hint">
+        {t('grant.requestedBy', { name: increase.requestedBy.name, date: formatDate(increase.requestedAt, i18n.language) })}
+        {increase.decidedBy && increase.decidedAt && <> · {t(`grant.decidedBy.${increase.status}`, { name: increase.decidedBy.name, date: formatDate(increase.decidedAt, i18n.language) })}</>}
+      </p>
+      {increase.status === 'pending' && !mayDecide && <p className="hint">{t('grant.fourEyes')}</p>}
+      {mayDecide && (
+        <div className="actions">
+          <button type="button" className="primary" disabled={busy} onClick={() => decide('approve')} aria-label={t('grant.approveLabel', { amount: money(increase.amount) })}>
+            {t('grant.approve')}
+          </button>{' '}
+          <button type="button" disabled={busy} onClick={() => decide('decline')} aria-label={t('grant.declineLabel', { amount: money(increase.amount) })}>
+            {t('grant.decline')}
+          </button>
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}

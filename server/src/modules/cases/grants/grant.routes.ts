@@ -1,0 +1,30 @@
+import express, { type RequestHandler } from 'express';
+import { parseInput } from '../../../core/http/validate';
+import { underPaths } from '../../../core/http/under-paths';
+import { DisbursementSchema, GrantDecisionSchema, GrantIncreaseSchema, OpenGrantSchema } from '../../../contracts/cases/grant.schemas';
+import { requireAuth } from '../../access/authenticate.middleware';
+import { serviceContext } from '../../access/service-context';
+import type { CaseRuntime } from '../service/case-runtime';
+import { caseGrant, decideIncrease, openGrant, recordDisbursement, requestIncrease } from './grant.service';
+
+/** `/api/cases/:id/grant…`: the reintegration grant of a case; thin handlers. */
+export function grantRoutes(rt: CaseRuntime): RequestHandler {
+  const router = express.Router();
+  router.use('/cases/:id/grant', requireAuth);
+  router.get('/cases/:id/grant', async (req, res) => {
+    res.json(await caseGrant(rt, serviceContext(rt.db, req), req.params.id));
+  });
+  router.post('/cases/:id/grant', async (req, res) => {
+    res.status(201).json(await openGrant(rt, serviceContext(rt.db, req), req.params.id, parseInput(OpenGrantSchema, req.body)));
+  });
+  router.post('/cases/:id/grant/disbursements', async (req, res) => {
+    res.status(201).json(await recordDisbursement(rt, serviceContext(rt.db, req), req.params.id, parseInput(DisbursementSchema, req.body)));
+  });
+  router.post('/cases/:id/grant/increases', async (req, res) => {
+    res.status(201).json(await requestIncrease(rt, serviceContext(rt.db, req), req.params.id, parseInput(GrantIncreaseSchema, req.body)));
+  });
+  router.post('/cases/:id/grant/increases/:increaseId/decision', async (req, res) => {
+    res.json(await decideIncrease(rt, serviceContext(rt.db, req), req.params.id, req.params.increaseId, parseInput(GrantDecisionSchema, req.body)));
+  });
+  return underPaths(['/cases'], router);
+}
