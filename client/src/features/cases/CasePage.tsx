@@ -19,6 +19,7 @@ import { CasePlan } from './CasePlan';
 import { CaseProfile } from './CaseProfile';
 import { RoadMap } from './RoadMap';
 import { PlanPdfLink } from './PlanPdfLink';
+import { ConsentSheetLink } from './ConsentSheetLink';
 import { CaseTasks } from './CaseTasks';
 import { CaseTimeline } from './CaseTimeline';
 import { ServiceTracks } from './ServiceTracks';
@@ -76,7 +77,8 @@ export function CasePage() {
               </p>
               <Link className="button" to={`/cases/${caseId}/person`} aria-describedby="person-view-hint">
                 {t('personView.open')}
-              </Link>
+              </Link>{' '}
+              <ConsentSheetLink record={record} />
             </section>
           )}
           <section aria-labelledby="position-title" className="panel wide">

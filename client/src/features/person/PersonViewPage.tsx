@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { directionOf, isPersonLanguage, LANGUAGE_AUTONYMS, PERSON_LANGUAGES } from '@contracts/person/person-languages';
 import type { PersonViewCase } from '@contracts/person/person-view.types';
+import { consentSheetPath } from '@contracts/person/consent-sheet.schemas';
+import { formTranslator } from '@contracts/speech/speakable-text';
 import type { RightsSheet } from '@contracts/person/rights-sheet.types';
 import { apiGet, apiSend, ApiError } from '../../api/http';
 import { useSession } from '../session/session-context';
@@ -145,6 +147,15 @@ export function PersonViewPage() {
         </section>
         <section id="person-consent" aria-labelledby="person-consent-title">
           <h2 id="person-consent-title">{heading('sections.consent')}</h2>
+          {loaded.consent && (
+            // The printed sheet, named by the form's own title in the person's language (every translation of it has one).
+            <p>
+              <a className="button person-print" href={consentSheetPath(caseId, lang)} download>
+                <span aria-hidden="true">⤓ </span>
+                {formTranslator(loaded.consent.translations, lang)(loaded.consent.definition.title ?? 'Consent and information').text} (PDF)
+              </a>
+            </p>
+          )}
           {loaded.consent && session && <ConsentForPerson form={loaded.consent} caseId={caseId} org={session.org.slug} person={person} />}
         </section>
         <section id="person-safety" aria-labelledby="person-safety-title">

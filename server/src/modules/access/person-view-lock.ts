@@ -49,6 +49,8 @@ function allowedWhileLocked(req: Request, caseId: string): boolean {
   const method = req.method === 'HEAD' ? 'GET' : req.method;
   // Of its case, only the person view's own view: not the case file.
   if (method === 'GET' && (req.path === `/cases/${caseId}/person-view`)) return true;
+  // ... and the printed consent sheet of that case, for the person to take along.
+  if (method === 'GET' && req.path === `/cases/${caseId}/consent-sheet.pdf`) return true;
   // The person may record their consent on the consent form of their own case, and nothing else.
   if (method === 'POST' && new RegExp(`^\\/forms\\/${OBJECT_ID}\\/submissions$`).test(req.path)) {
     const body = req.body as { caseId?: unknown } | undefined;

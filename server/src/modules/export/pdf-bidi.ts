@@ -2,7 +2,7 @@
  * Enough of the Unicode bidirectional algorithm for the words of one line: pdfkit draws left to right, fontkit puts
  * the glyphs of one right-to-left word in visual order itself, and this decides the order of the words. It is the
  * common case of UAX #9 (strong letters and digits, neutrals between words), not all of it: no explicit embeddings,
- * no mirrored brackets, no mixed directions inside one word beyond keeping its pieces in order.
+ * no mixed directions inside one word beyond keeping its pieces in order; brackets of right-to-left words are mirrored.
  */
 export type Direction = 'ltr' | 'rtl';
 
@@ -43,4 +43,11 @@ export function visualOrder<T>(words: T[], directionOf: (word: T) => Direction |
  */
 export function shapingText(text: string): string {
   return ARABIC_DIGITS_ONLY.test(text) ? [...text].reverse().join('') : text;
+}
+
+const MIRRORED: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«' };
+
+/** Brackets drawn in a right-to-left word face the other way (UAX #9 rule L4): `(منظمة)` keeps its content inside. */
+export function mirrorBrackets(text: string): string {
+  return text.replace(/[()[\]{}<>«»]/g, (bracket) => MIRRORED[bracket] ?? bracket);
 }

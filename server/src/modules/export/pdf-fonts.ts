@@ -4,10 +4,12 @@ import { inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 
 /*
- * Noto Sans from @fontsource, embedded into every PDF. Fontsource splits a family per script (latin, latin-ext,
+ * Noto fonts from @fontsource, embedded into every PDF. Fontsource splits a family per script (latin, latin-ext,
  * cyrillic ...), so no single file covers Finnish, Czech, Romanian, Hungarian and Bulgarian/Macedonian/Serbian
  * Cyrillic at once: text is cut into runs, each written with the first subset that has a glyph for its characters.
- * pdfkit embeds only the glyphs used, so a document carries a few kilobytes per subset it needs.
+ * Thai comes from Noto Sans Thai, Arabic and Persian from Noto Sans Arabic, Chinese from Noto Sans SC, which
+ * fontsource cuts into about a hundred slices by frequency: a slice is read from disk only when a text needs one of
+ * its characters. pdfkit embeds only the glyphs used, so a document carries a few kilobytes per subset it needs.
  */
 
 export type FontWeight = 'regular' | 'bold';
@@ -17,6 +19,29 @@ interface FontSubset {
   /** `<package>/files/<prefix>-<weight>-normal.woff` */
   pkg: string;
   prefix: string;
+  /** The code points the slice holds (fontsource's unicode-range): no other is asked of it, so it stays unread. */
+  ranges?: ReadonlyArray<readonly [number, number]>;
+}
+
+// Resolved through the package exports from wherever this file runs (server/src under Jest, server/dist after tsc).
+const requireHere = createRequire(__filename);
+
+/** `U+4e00-4e20,U+3001` as code point ranges. */
+export function parseUnicodeRange(range: string): Array<[number, number]> {
+  return range.split(',').flatMap((part) => {
+    const match = /^\s*U\+([0-9a-f]+)(?:-([0-9a-f]+))?\s*$/i.exec(part);
+    return match ? [[parseInt(match[1]!, 16), parseInt(match[2] ?? match[1]!, 16)] as [number, number]] : [];
+  });
+}
+
+/** Noto Sans SC's numbered slices (`[0]` ... `[119]`); its latin, cyrillic and vietnamese slices add nothing to Noto Sans. */
+function chineseSlices(): FontSubset[] {
+  const pkg = '@fontsource/noto-sans-sc';
+  const unicode = JSON.parse(fs.readFileSync(requireHere.resolve(`${pkg}/unicode.json`), 'utf8')) as Record<string, string>;
+  return Object.entries(unicode).flatMap(([name, range]) => {
+    const slice = /^\[(\d+)\]$/.exec(name)?.[1];
+    return slice === undefined ? [] : [{ key: `sc-${slice}`, pkg, prefix: `noto-sans-sc-${slice}`, ranges: parseUnicodeRange(range) }];
+  });
 }
 
 /** In order of preference: a character goes to the first subset that covers it. */
@@ -28,6 +53,8 @@ const SUBSETS: FontSubset[] = [
   { key: 'greek', pkg: '@fontsource/noto-sans', prefix: 'noto-sans-greek' },
   { key: 'vietnamese', pkg: '@fontsource/noto-sans', prefix: 'noto-sans-vietnamese' },
   { key: 'arabic', pkg: '@fontsource/noto-sans-arabic', prefix: 'noto-sans-arabic-arabic' },
+  { key: 'thai', pkg: '@fontsource/noto-sans-thai', prefix: 'noto-sans-thai-thai' },
+  ...chineseSlices(),
 ];
 const WEIGHTS: Record<FontWeight, number> = { regular: 400, bold: 700 };
 export const RTL_SUBSETS = new Set(['arabic']);
@@ -35,8 +62,6 @@ export const RTL_SUBSETS = new Set(['arabic']);
 /** The name a font is registered under in a document: `<subset>-<weight>`. */
 export const fontName = (subset: string, weight: FontWeight) => `${subset}-${weight}`;
 
-// Resolved through the package exports from wherever this file runs (server/src under Jest, server/dist after tsc).
-const requireHere = createRequire(__filename);
 
 /**
  * WOFF 1.0 to the plain OpenType it wraps: each table is zlib-compressed on its own. fontkit reads WOFF too, but
@@ -76,25 +101,34 @@ export function woffToSfnt(woff: Buffer): Buffer {
   return Buffer.concat(parts);
 }
 
-/** The font files, read and unwrapped once on first use (static assets, not state). */
-let fontFiles: Map<string, Buffer> | undefined;
-function loadFontFiles(): Map<string, Buffer> {
-  if (!fontFiles) {
-    const files = new Map<string, Buffer>();
-    for (const subset of SUBSETS) {
-      for (const [weight, value] of Object.entries(WEIGHTS) as Array<[FontWeight, number]>) {
-        const file = fs.readFileSync(requireHere.resolve(`${subset.pkg}/files/${subset.prefix}-${value}-normal.woff`));
-        files.set(fontName(subset.key, weight), woffToSfnt(file));
-      }
-    }
-    fontFiles = files;
+/** The font files, each read and unwrapped once, when a document first needs it (static assets, not state). */
+const SUBSET_BY_KEY = new Map(SUBSETS.map((subset) => [subset.key, subset]));
+const fontFiles = new Map<string, Buffer>();
+function fontFile(font: string): Buffer {
+  let file = fontFiles.get(font);
+  if (!file) {
+    const [, key, weight] = /^(.+)-(regular|bold)$/.exec(font) ?? [];
+    const subset = key ? SUBSET_BY_KEY.get(key) : undefined;
+    if (!subset || !weight) throw new Error(`unknown font ${font}`);
+    const woff = fs.readFileSync(requireHere.resolve(`${subset.pkg}/files/${subset.prefix}-${WEIGHTS[weight as FontWeight]}-normal.woff`));
+    file = woffToSfnt(woff);
+    fontFiles.set(font, file);
   }
-  return fontFiles;
+  return file;
 }
 
-/** Makes every subset and weight available to a document by name (only those used are embedded). */
-export function registerFonts(doc: PDFKit.PDFDocument): void {
-  for (const [name, file] of loadFontFiles()) doc.registerFont(name, file);
+/** The documents' registered fonts: a font is registered with a document the first time it is used there. */
+const registered = new WeakMap<PDFKit.PDFDocument, Set<string>>();
+
+/** Makes `font` (`thai-bold`) the document's current font, registering it on first use (only fonts used are embedded). */
+export function useFont(doc: PDFKit.PDFDocument, font: string): PDFKit.PDFDocument {
+  let names = registered.get(doc);
+  if (!names) registered.set(doc, (names = new Set()));
+  if (!names.has(font)) {
+    doc.registerFont(font, fontFile(font));
+    names.add(font);
+  }
+  return doc.font(font);
 }
 
 interface GlyphSource {
@@ -105,31 +139,28 @@ interface GlyphSource {
 
 /**
  * Which subset covers which code point, asked of the fonts themselves (fontkit's `hasGlyphForCodePoint` on the font
- * object pdfkit opened). pdfkit does not expose that object publicly, so this is checked once, loudly.
+ * object pdfkit opened). pdfkit does not expose that object publicly, so this is checked once per font, loudly.
  */
-let coverage: Map<string, GlyphSource> | undefined;
-function glyphSources(): Map<string, GlyphSource> {
-  if (!coverage) {
-    const probe = new PDFDocument({ autoFirstPage: false });
-    registerFonts(probe);
-    const sources = new Map<string, GlyphSource>();
-    for (const name of loadFontFiles().keys()) {
-      probe.font(name);
-      const font = (probe as unknown as { _font?: { font?: Partial<GlyphSource> } })._font?.font;
-      if (typeof font?.hasGlyphForCodePoint !== 'function' || typeof font.ascent !== 'number' || typeof font.unitsPerEm !== 'number') {
-        throw new Error(`pdfkit no longer exposes the glyphs of ${name}`);
-      }
-      sources.set(name, font as GlyphSource);
+let probe: PDFKit.PDFDocument | undefined;
+const sources = new Map<string, GlyphSource>();
+function glyphSource(name: string): GlyphSource {
+  let source = sources.get(name);
+  if (!source) {
+    probe ??= new PDFDocument({ autoFirstPage: false });
+    useFont(probe, name);
+    const font = (probe as unknown as { _font?: { font?: Partial<GlyphSource> } })._font?.font;
+    if (typeof font?.hasGlyphForCodePoint !== 'function' || typeof font.ascent !== 'number' || typeof font.unitsPerEm !== 'number') {
+      throw new Error(`pdfkit no longer exposes the glyphs of ${name}`);
     }
-    coverage = sources;
+    source = font as GlyphSource;
+    sources.set(name, source);
   }
-  return coverage;
+  return source;
 }
 
 /** How far above the baseline a font's line starts, in points at `size` (to put every subset on one baseline). */
 export function ascender(font: string, size: number): number {
-  const source = glyphSources().get(font);
-  if (!source) throw new Error(`unknown font ${font}`);
+  const source = glyphSource(font);
   return (source.ascent / source.unitsPerEm) * size;
 }
 
@@ -138,8 +169,9 @@ function subsetCovering(codePoint: number, weight: FontWeight): string | null {
   const cacheKey = `${weight}:${codePoint}`;
   const cached = choice.get(cacheKey);
   if (cached !== undefined) return cached;
-  const sources = glyphSources();
-  const found = SUBSETS.find((subset) => sources.get(fontName(subset.key, weight))!.hasGlyphForCodePoint(codePoint))?.key ?? null;
+  const covers = (subset: FontSubset) =>
+    (!subset.ranges || subset.ranges.some(([from, to]) => codePoint >= from && codePoint <= to)) && glyphSource(fontName(subset.key, weight)).hasGlyphForCodePoint(codePoint);
+  const found = SUBSETS.find(covers)?.key ?? null;
   if (choice.size < 8192) choice.set(cacheKey, found); // bounded: text is user input
   return found;
 }
@@ -169,18 +201,17 @@ export function cleanText(text: string): string {
 
 /**
  * Cuts text into runs of one subset each. A character stays in the current run when its font has the glyph (spaces,
- * punctuation, combining accents), so a Bulgarian sentence is one run. A character no subset covers (CJK, emoji)
+ * punctuation, combining accents), so a Bulgarian sentence is one run. A character no subset covers (emoji, Korean)
  * becomes U+FFFD rather than an invisible missing glyph.
  */
 export function textRuns(text: string, weight: FontWeight): TextRun[] {
-  const sources = glyphSources();
   const runs: TextRun[] = [];
   let current: TextRun | undefined;
   for (let char of cleanText(text)) {
     const codePoint = char.codePointAt(0)!;
     let subset: string | null;
     if (char === '\n') subset = current?.subset ?? 'latin';
-    else if (current && sources.get(current.font)!.hasGlyphForCodePoint(codePoint)) subset = current.subset;
+    else if (current && glyphSource(current.font).hasGlyphForCodePoint(codePoint)) subset = current.subset;
     else subset = subsetCovering(codePoint, weight);
     if (subset === null) {
       char = '\uFFFD';

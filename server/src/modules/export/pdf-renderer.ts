@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
-import { shapingText, visualOrder, wordDirection, type Direction } from './pdf-bidi';
-import { ascender, cleanText, fontName, RTL_SUBSETS, registerFonts, textRuns, type FontWeight } from './pdf-fonts';
+import { mirrorBrackets, shapingText, visualOrder, wordDirection, type Direction } from './pdf-bidi';
+import { ascender, cleanText, fontName, RTL_SUBSETS, textRuns, useFont, type FontWeight } from './pdf-fonts';
 
 /**
  * A small document model for server-made PDFs: what to say, already translated and already limited to what the
@@ -18,7 +18,9 @@ export type PdfBlock =
   | { kind: 'facts'; rows: PdfFact[] }
   | { kind: 'list'; items: string[] }
   /** A titled entry with facts beneath it (an action of the plan). */
-  | { kind: 'entry'; title: string; detail?: string; rows: PdfFact[] };
+  | { kind: 'entry'; title: string; detail?: string; rows: PdfFact[] }
+  /** A question with its choices as boxes, the chosen ones ticked and in bold (as on a paper form); a checkbox is one choice. */
+  | { kind: 'choices'; label?: string; options: Array<{ text: string; checked: boolean }> };
 
 export interface PdfDocumentModel {
   /** BCP 47 language of the text (the PDF's /Lang, read by screen readers). */
@@ -60,36 +62,47 @@ interface Word {
 }
 
 function measure(doc: Doc, font: string, size: number, text: string): number {
-  return doc.font(font).fontSize(size).widthOfString(text);
+  return useFont(doc, font).fontSize(size).widthOfString(text);
 }
 
 /** A word as pieces of one font each (scripts need different subsets), in the order they are drawn. */
 function wordOf(doc: Doc, text: string, weight: FontWeight, size: number): Word {
-  const pieces = textRuns(text, weight).map((run) => {
+  const direction = wordDirection(text);
+  const pieces = textRuns(direction === 'rtl' ? mirrorBrackets(text) : text, weight).map((run) => {
     const shaped = RTL_SUBSETS.has(run.subset) ? shapingText(run.text) : run.text;
     return { font: run.font, text: shaped, width: measure(doc, run.font, size, shaped), rtl: RTL_SUBSETS.has(run.subset) };
   });
-  const direction = wordDirection(text);
   if (direction === 'rtl') pieces.reverse();
   return { pieces, width: pieces.reduce((sum, piece) => sum + piece.width, 0), direction };
 }
 
-/** Cuts a word wider than a line (a long URL or reference) into parts that fit, measuring each character once. */
+/*
+ * Where a word too wide for a line may be cut: between the words ICU finds (Thai and Chinese are written without
+ * spaces between words), and inside a word only between graphemes, so a Thai vowel or tone mark or an accent never
+ * lands on another line than its letter.
+ */
+const WORDS = new Intl.Segmenter(undefined, { granularity: 'word' });
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Cuts a word wider than a line (a long URL, a Thai or Chinese sentence) into parts that fit. */
 function splitLongWord(doc: Doc, word: string, weight: FontWeight, size: number, width: number): Word[] {
   const parts: string[] = [];
   let current = '';
   let currentWidth = 0;
-  for (const run of textRuns(word, weight)) {
-    for (const char of run.text) {
-      const charWidth = measure(doc, run.font, size, char);
-      if (current !== '' && currentWidth + charWidth > width) {
-        parts.push(current);
-        current = '';
-        currentWidth = 0;
-      }
-      current += char;
-      currentWidth += charWidth;
+  const widthOf = (text: string) => textRuns(text, weight).reduce((sum, run) => sum + measure(doc, run.font, size, run.text), 0);
+  const add = (piece: string, pieceWidth: number) => {
+    if (current !== '' && currentWidth + pieceWidth > width) {
+      parts.push(current);
+      current = '';
+      currentWidth = 0;
     }
+    current += piece;
+    currentWidth += pieceWidth;
+  };
+  for (const { segment } of WORDS.segment(word)) {
+    const segmentWidth = widthOf(segment);
+    if (segmentWidth <= width) add(segment, segmentWidth);
+    else for (const { segment: grapheme } of GRAPHEMES.segment(segment)) add(grapheme, widthOf(grapheme));
   }
   if (current !== '') parts.push(current);
   return parts.map((part) => wordOf(doc, part, weight, size));
@@ -162,7 +175,7 @@ function writeText(doc: Doc, direction: Direction, text: string, options: TextOp
   const size = options.size ?? SIZES.body;
   const spaceFont = fontName('latin', weight);
   const space = measure(doc, spaceFont, size, ' ');
-  const lineHeight = doc.font(spaceFont).fontSize(size).currentLineHeight(true) + LINE_GAP;
+  const lineHeight = useFont(doc, spaceFont).fontSize(size).currentLineHeight(true) + LINE_GAP;
   if (options.y !== undefined) doc.y = options.y;
   doc.fillColor(options.colour ?? COLOURS.text);
   for (const line of lineBreak(doc, text.trim() === '' ? '—' : text, weight, size, options.width, space)) {
@@ -174,7 +187,7 @@ function writeText(doc: Doc, direction: Direction, text: string, options: TextOp
     // Subsets differ in ascent (Arabic's is taller): every fragment sits on the Latin font's baseline.
     const baseline = y + ascender(spaceFont, size);
     for (const fragment of fragments(words, spaceFont, space)) {
-      doc.font(fragment.font).fontSize(size).text(fragment.text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+      useFont(doc, fragment.font).fontSize(size).text(fragment.text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
       x += fragment.width;
     }
     doc.y = y + lineHeight;
@@ -208,6 +221,35 @@ function writeFacts(doc: Doc, direction: Direction, rows: PdfFact[], x: number, 
   }
 }
 
+const BOX = 8;
+
+/** A box at (x, top of a line), with a tick drawn in it when checked: vector lines, the same in every script. */
+function drawBox(doc: Doc, x: number, y: number, checked: boolean): void {
+  const top = y + (SIZES.body * 1.2 - BOX) / 2;
+  doc.save().lineWidth(0.8).strokeColor(COLOURS.text).rect(x, top, BOX, BOX).stroke();
+  if (checked) {
+    doc.lineWidth(1.4).moveTo(x + 1.5, top + BOX / 2).lineTo(x + BOX * 0.42, top + BOX - 1.8).lineTo(x + BOX - 1.2, top + 1.2).stroke();
+  }
+  doc.restore();
+}
+
+function writeChoices(doc: Doc, direction: Direction, block: Extract<PdfBlock, { kind: 'choices' }>, x: number, width: number): void {
+  const rtl = direction === 'rtl';
+  if (block.label) {
+    keepSpace(doc, 2 * SIZES.body * 1.4);
+    writeText(doc, direction, block.label, { x, width, weight: 'bold', colour: COLOURS.muted });
+  }
+  const indent = block.label ? 12 : 0;
+  for (const option of block.options) {
+    keepSpace(doc, SIZES.body * 1.4);
+    const top = doc.y;
+    drawBox(doc, rtl ? x + width - indent - BOX : x + indent, top, option.checked);
+    writeText(doc, direction, option.text, { x: rtl ? x : x + indent + BOX + 6, y: top, width: width - indent - BOX - 6, weight: option.checked ? 'bold' : 'regular' });
+    doc.y += 2;
+  }
+  doc.y += 4;
+}
+
 function writeBlock(doc: Doc, direction: Direction, block: PdfBlock): void {
   const x = doc.page.margins.left;
   const width = contentWidth(doc);
@@ -239,6 +281,9 @@ function writeBlock(doc: Doc, direction: Direction, block: PdfBlock): void {
         doc.y += 2;
       }
       doc.y += 2;
+      return;
+    case 'choices':
+      writeChoices(doc, direction, block, x, width);
       return;
     case 'entry':
       keepSpace(doc, 4 * SIZES.body * 1.4);
@@ -284,7 +329,6 @@ export function renderPdf(model: PdfDocumentModel, now: Date): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  registerFonts(doc);
   const x = doc.page.margins.left;
   const width = contentWidth(doc);
   const direction = model.direction;

@@ -4,6 +4,7 @@ import {
 } from '../../../contracts/cases/case.schemas';
 import { DuplicateQuerySchema } from '../service/case-duplicates.service';
 import { SaveDraftSchema } from '../service/form-draft.service';
+import { ConsentSheetQuerySchema } from '../../../contracts/person/consent-sheet.schemas';
 
 const formPath = { formPath: "The form's path (lower case letters, digits and -)" };
 
@@ -60,6 +61,17 @@ export const caseApi = apiRoutes('cases', [
     responses: {
       200: { description: 'The PDF, as an attachment named plan-<reference>.pdf', mediaType: 'application/pdf', binary: true },
       403: 'The case is readable, but the role may not export it (`forbidden`) or may not read its plan (`plan-not-readable`)',
+    },
+  },
+  {
+    method: 'get', path: '/api/cases/:id/consent-sheet.pdf', query: ConsentSheetQuerySchema,
+    summary:
+      "The consent and information sheet as a PDF in the person's language (issue 18): the form's texts in `lang` (by default the first of the case profile's languages), " +
+      "with the answers of the case's latest consent submission as this user may read them, consent per recipient ticked; a blank sheet where there is none. Needs the `export` action; audited as an export",
+    responses: {
+      200: { description: 'The PDF, as an attachment named consent-<reference>-<lang>.pdf', mediaType: 'application/pdf', binary: true },
+      400: 'Not a person language',
+      403: 'The case is readable, but the role may not export it',
     },
   },
   {

@@ -9,6 +9,8 @@ import {
 } from '../../../contracts/cases/case.schemas';
 import { fireCaseEvent } from '../service/case-event.service';
 import { casePlanPdf } from '../service/case-plan-pdf.service';
+import { caseConsentSheetPdf } from '../service/case-consent-sheet.service';
+import { ConsentSheetQuerySchema } from '../../../contracts/person/consent-sheet.schemas';
 import { getPersonView, startPersonView } from '../service/case-person-view.service';
 import { deleteDraft, DraftPathSchema, getDraft, saveDraft, SaveDraftSchema } from '../service/form-draft.service';
 import { DuplicateQuerySchema, findDuplicates } from '../service/case-duplicates.service';
@@ -72,6 +74,14 @@ export function caseRoutes(rt: CaseRuntime): RequestHandler {
   });
   router.get('/cases/:id/plan.pdf', async (req, res) => {
     const pdf = await casePlanPdf(rt, serviceContext(rt.db, req), req.params.id, exportLanguage(req));
+    res
+      .status(200)
+      .set({ 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${pdf.filename}"`, 'Cache-Control': 'no-store' })
+      .send(pdf.body);
+  });
+  router.get('/cases/:id/consent-sheet.pdf', async (req, res) => {
+    const { lang } = parseInput(ConsentSheetQuerySchema, req.query);
+    const pdf = await caseConsentSheetPdf(rt, serviceContext(rt.db, req), req.params.id, lang, req.ctx.language);
     res
       .status(200)
       .set({ 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${pdf.filename}"`, 'Cache-Control': 'no-store' })

@@ -7,18 +7,18 @@ import { recordAudit } from '../../audit/audit.service';
 import type { CaseRecord } from '../storage/case.model';
 import { readableCase } from './case-access';
 
-/**
- * The little of a case the person view shows (issue 18): the person's languages, the jurisdiction of the rights
- * sheet and which consent and safety-plan submissions are the latest. Only what this reader may read: the languages
- * live in `identity`, the submissions in `workflow`.
- */
-function personViewOf(ctx: ServiceContext, record: CaseRecord): PersonViewCase {
+/** The person's languages from the case profile, preferred first; none where this reader may not read `identity`. */
+export function personLanguagesOf(ctx: ServiceContext, record: CaseRecord): string[] {
   const fields = new Set(permittedFields(ctx.auth.ability, 'read', 'Case', record));
   const identity = fields.has('identity') ? (record.identity as { personLanguages?: unknown }) : {};
-  const personLanguages = Array.isArray(identity.personLanguages) ? identity.personLanguages.filter((code): code is string => typeof code === 'string') : [];
+  return Array.isArray(identity.personLanguages) ? identity.personLanguages.filter((code): code is string => typeof code === 'string') : [];
+}
+
+/** The latest submission of each person-facing form of the case, by form path; none where `workflow` is not readable. */
+export function latestPersonSubmissions(ctx: ServiceContext, record: CaseRecord): Record<string, string> {
   const latestSubmissions: Record<string, string> = {};
   const latestAt: Record<string, number> = {};
-  if (fields.has('workflow')) {
+  if (permittedFields(ctx.auth.ability, 'read', 'Case', record).includes('workflow')) {
     for (const ref of record.workflow.submissions ?? []) {
       const at = (ref.submittedAt ?? ref.at).getTime();
       if ((PERSON_VIEW_FORMS as readonly string[]).includes(ref.formPath) && !(latestAt[ref.formPath]! > at)) {
@@ -27,7 +27,21 @@ function personViewOf(ctx: ServiceContext, record: CaseRecord): PersonViewCase {
       }
     }
   }
-  return { caseId: String(record._id), personLanguages, jurisdiction: record.workflow.jurisdiction, latestSubmissions };
+  return latestSubmissions;
+}
+
+/**
+ * The little of a case the person view shows (issue 18): the person's languages, the jurisdiction of the rights
+ * sheet and which consent and safety-plan submissions are the latest. Only what this reader may read: the languages
+ * live in `identity`, the submissions in `workflow`.
+ */
+function personViewOf(ctx: ServiceContext, record: CaseRecord): PersonViewCase {
+  return {
+    caseId: String(record._id),
+    personLanguages: personLanguagesOf(ctx, record),
+    jurisdiction: record.workflow.jurisdiction,
+    latestSubmissions: latestPersonSubmissions(ctx, record),
+  };
 }
 
 export async function getPersonView(ctx: ServiceContext, id: string): Promise<PersonViewCase> {
