@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { insertInBatches } from '../../../core/db/bulk-insert';
 import type { CaseListEntry } from './case-list-entry';
 import { foldCase } from './case-list-search';
 
@@ -226,23 +227,21 @@ export async function writeIndex(db: Connection, collection: string, boundary: s
     }
   }
   const directory: TrigramDirectory = {};
-  let batch: TextDoc[] = [];
-  const flush = async () => {
-    if (batch.length) await docs(db, collection).insertMany(batch, { ordered: false });
-    batch = [];
-  };
+  // Each case's bucket hash once, not once per trigram it holds.
+  const hashes = new Map(entries.map((entry) => [entry.i, hashOf(entry.i)]));
+  const batch: TextDoc[] = [];
   for (const [trigram, ids] of byTrigram) {
     let level = 0;
     while (ids.length > BUCKET_MAX << level) level += 1;
+    const mask = (1 << level) - 1;
     const spread = Array.from({ length: 1 << level }, () => [] as string[]);
-    for (const id of ids) spread[bucketOf(id, level)]!.push(id);
+    for (const id of ids) spread[hashes.get(id)! & mask]!.push(id);
     spread.forEach((members, bucket) => {
       if (members.length > 0) batch.push({ _id: bucketId(boundary, trigram, bucket), t: JSON.stringify(members) });
     });
     directory[trigram] = [ids.length, level];
-    if (batch.length >= 500) await flush();
   }
-  await flush();
+  await insertInBatches(docs(db, collection), batch);
   await docs(db, collection).replaceOne({ _id: directoryId(boundary) }, { t: JSON.stringify(directory) }, { upsert: true });
 }
 

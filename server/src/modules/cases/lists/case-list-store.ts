@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
+import { insertInBatches } from '../../../core/db/bulk-insert';
 import { claim, release } from '../../../core/db/write-claim';
 import { boundariesOf, compareIn, keyIn, listsOf, type CaseListEntry, type ListKey } from './case-list-entry';
 import { chunkOf, SEARCH_CHUNKS, searchText } from './case-list-search';
@@ -374,9 +375,13 @@ export async function writeBoundaryLists(db: Connection, boundary: string, entri
     directory[list] = segments;
     docs.push({ _id: listDocId(boundary, list), t: packList(segments) });
   }
-  for (let start = 0; start < docs.length; start += 200) await lists(db).insertMany(docs.slice(start, start + 200), { ordered: false });
-  await Promise.all(texts.map((chunk, index) => lists(db).replaceOne({ _id: `q:${boundary}:${index}` }, { t: JSON.stringify(chunk) }, { upsert: true })));
-  await writeIndex(db, CASE_LISTS, boundary, entries);
+  // The segments, the search texts and the search index at once (nobody reads a boundary being built: the migration
+  // writes its summary last and marks the lists ready after every boundary).
+  await Promise.all([
+    insertInBatches(lists(db), docs),
+    ...texts.map((chunk, index) => lists(db).replaceOne({ _id: `q:${boundary}:${index}` }, { t: JSON.stringify(chunk) }, { upsert: true })),
+    writeIndex(db, CASE_LISTS, boundary, entries),
+  ]);
   const summary: Summary = Object.fromEntries(Object.entries(directory).map(([list, segments]) => [list, countOf(segments)]));
   await lists(db).replaceOne({ _id: summaryDocId(boundary) }, { t: JSON.stringify(summary) }, { upsert: true });
 }
