@@ -28,6 +28,7 @@ const RolesPage = named(() => import('./features/admin/RolesPage'), 'RolesPage')
 const OrganisationsPage = named(() => import('./features/admin/OrganisationsPage'), 'OrganisationsPage');
 const PersonViewPage = named(() => import('./features/person/PersonViewPage'), 'PersonViewPage');
 const AuditPage = named(() => import('./features/admin/AuditPage'), 'AuditPage');
+const InboxPage = named(() => import('./features/inbox/InboxPage'), 'InboxPage');
 
 function Guarded({ children, can }: { children: ReactNode; can?: [string, string] }) {
   const { t } = useTranslation();
@@ -49,6 +50,7 @@ export function App() {
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="set-password" element={<SetPasswordPage />} />
         <Route path="dashboard" element={<Guarded><DashboardPage /></Guarded>} />
+        <Route path="inbox" element={<Guarded><InboxPage /></Guarded>} />
         <Route path="cases" element={<Guarded can={['read', 'Case']}><CaseListPage /></Guarded>} />
         <Route path="cases/new" element={<Guarded can={['create', 'Case']}><NewCasePage /></Guarded>} />
         <Route path="cases/:caseId" element={<Guarded can={['read', 'Case']}><CasePage /></Guarded>} />

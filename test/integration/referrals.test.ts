@@ -178,6 +178,8 @@ it('tells the receiver only that a case may already exist at another organisatio
   const [referral] = (await helsinki.get(`/cases/${caseId}/referrals`)).body.items;
   const seen = (await nas.get(`/referrals/${referral.id}`)).body;
   expect(seen.possibleDuplicatesAt).toEqual(['City of Vantaa, social services (demo)']);
+  // The referrer is not told where else the person may have a case.
+  expect(referral.possibleDuplicatesAt).toEqual([]);
   expect(JSON.stringify(seen)).not.toContain(other.body.id);
   expect(JSON.stringify(seen)).not.toContain(other.body.reference);
 });

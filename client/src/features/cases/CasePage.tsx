@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
+import { asSubject } from '../session/ability';
 import { useSession } from '../session/session-context';
 import type { CaseDetail } from '@contracts/cases/case-view.types';
 import { ApiStatus } from '../common/ApiStatus';
@@ -22,6 +23,7 @@ import { PlanPdfLink } from './PlanPdfLink';
 import { ConsentSheetLink } from './ConsentSheetLink';
 import { CaseTasks } from './CaseTasks';
 import { CaseTimeline } from './CaseTimeline';
+import { CaseReferrals } from '../referrals/CaseReferrals';
 import { ServiceTracks } from './ServiceTracks';
 import { useStageName } from './StageName';
 
@@ -118,10 +120,16 @@ export function CasePage() {
               version={record.version}
               consents={record.consents}
               requested={record.workflow?.consentRequests}
-              editable={record.consents !== undefined && ability.can('update', 'Case', 'consents')}
+              editable={record.consents !== undefined && ability.can('update', asSubject('Case', record), 'consents')}
               onChanged={loaded.reload}
             />
           </section>
+          {ability.can('read', 'Referral') && (
+            <section aria-labelledby="referrals-title" className="panel wide">
+              <h2 id="referrals-title">{t('referrals.title')}</h2>
+              <CaseReferrals record={record} onChanged={loaded.reload} />
+            </section>
+          )}
           {record.plan && (
             <section aria-labelledby="road-map-title" className="panel wide">
               <h2 id="road-map-title">{t('roadMap.title')}</h2>

@@ -5,6 +5,7 @@ import type { CaseWritable } from '@contracts/cases/case.schemas';
 import { LANGUAGE_AUTONYMS, PERSON_LANGUAGES } from '@contracts/person/person-languages';
 import { apiSend, ApiError } from '../../api/http';
 import { formatDate } from '../common/format';
+import { asSubject } from '../session/ability';
 import { useSession } from '../session/session-context';
 
 type Identity = NonNullable<CaseWritable['identity']>;
@@ -38,7 +39,8 @@ export function CaseProfile({ record, onChanged }: { record: CaseDetail; onChang
   const [editing, setEditing] = useState(false);
   const identity = (record.identity ?? {}) as Partial<Identity>;
   const accommodation = record.safeAccommodation as Accommodation | null | undefined;
-  const mayEdit = ability.can('update', 'Case');
+  // On this case: a case referred to the organisation is read, not edited, by it.
+  const mayEdit = ability.can('update', asSubject('Case', record), 'identity');
   const fact = (label: string, value: string | undefined) => (
     <div className="fact">
       <dt>{label}</dt>

@@ -11,6 +11,13 @@ export function CaseTimeline({ workflowId, entries }: { workflowId?: string; ent
   const eventName = useEventName(workflowId);
   const formTitle = useFormTitles();
   const reasonOf = (entry: TimelineEntry, group: string) => (entry.detail ? ` — ${t(`events.${group}.${entry.detail}`, { defaultValue: '' })}` : '');
+  // Referrals in words: to or from which organisation, and what was decided (the purpose, or the reason of a decline).
+  const referralEntry = (entry: TimelineEntry) => {
+    const organisation = entry.organisation ?? t(`consent.recipients.${entry.detail ?? ''}`, { defaultValue: entry.detail ?? '' });
+    if (entry.type === 'referral-accepted') return t(`timeline.referral-accepted.${entry.detail === 'transfer' ? 'transfer' : 'service'}`, { organisation });
+    if (entry.type === 'referral-declined') return t('timeline.referral-declined', { organisation, reason: t(`referrals.declineReasons.${entry.detail ?? 'other'}`) });
+    return t(`timeline.${entry.type}`, { organisation, defaultValue: t('timeline.other') });
+  };
   const entryName = (entry: TimelineEntry) => {
     // A migration is recorded as a step of its own (`caseUpdated`) with the versions as `detail`, e.g. `1->2`.
     if (entry.type === 'migrated') {
@@ -24,6 +31,7 @@ export function CaseTimeline({ workflowId, entries }: { workflowId?: string; ent
       const recipient = entry.detail ?? '';
       return t('timeline.shared', { recipient: t(`consent.recipients.${recipient}`, { defaultValue: recipient }) });
     }
+    if (entry.type.startsWith('referral-')) return referralEntry(entry);
     if (entry.type === 'reopened') return t('timeline.reopened') + reasonOf(entry, 'reopenReasons');
     // A step a person took is named by its event; what the platform did by itself (a form arrived, the case was
     // updated, a re-check moved it on) by the kind of entry, never by the engine's event names.

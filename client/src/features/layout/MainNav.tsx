@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
+import { InboxLink } from '../inbox/InboxLink';
 import { useSession } from '../session/session-context';
 
 interface Item {
@@ -32,6 +33,11 @@ export function MainNav() {
             {t('nav.home')}
           </NavLink>
         </li>
+        {session && (
+          <li>
+            <InboxLink />
+          </li>
+        )}
         {items.map((item) => (
           <li key={item.to}>
             <NavLink to={item.to}>{t(item.label)}</NavLink>

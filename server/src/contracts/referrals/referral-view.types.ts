@@ -27,7 +27,7 @@ export interface ReferralView<TDate = string> {
   accessEnded: boolean;
   declineReason?: DeclineReason;
   declineNote?: string;
-  /** Names of other organisations where a case of the same person may already exist (no more than that). */
+  /** Names of other organisations where a case of the same person may already exist (no more than that; to the receiver only). */
   possibleDuplicatesAt: string[];
   createdAt: TDate;
   decidedAt?: TDate;

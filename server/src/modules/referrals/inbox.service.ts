@@ -37,8 +37,8 @@ export async function inbox(rt: CaseRuntime, ctx: ServiceContext): Promise<Inbox
   ]);
   const parties = await partiesOf(rt.db, [...toDecide, ...decided]);
   const items: Omit<InboxItem<Date>, 'unread'>[] = [
-    ...toDecide.map((r) => ({ id: `referral:${r._id.toHexString()}`, kind: 'referral' as const, at: r.createdAt, caseReference: r.caseReference, referral: presentReferral(r, parties) })),
-    ...decided.map((r) => ({ id: `decided:${r._id.toHexString()}`, kind: 'referralDecided' as const, at: r.decidedAt!, caseId: r.caseId.toHexString(), caseReference: r.caseReference, referral: presentReferral(r, parties) })),
+    ...toDecide.map((r) => ({ id: `referral:${r._id.toHexString()}`, kind: 'referral' as const, at: r.createdAt, caseReference: r.caseReference, referral: presentReferral(r, parties, orgId) })),
+    ...decided.map((r) => ({ id: `decided:${r._id.toHexString()}`, kind: 'referralDecided' as const, at: r.decidedAt!, caseId: r.caseId.toHexString(), caseReference: r.caseReference, referral: presentReferral(r, parties, orgId) })),
   ];
 
   const cases = await caseModel(rt.db)

@@ -55,7 +55,7 @@ export async function decideReferral(rt: CaseRuntime, ctx: ServiceContext, id: s
   }
   if (!decided) throw referralAlreadyDecided();
   await notifier?.referralDecided(decided);
-  return presentReferral(decided, await partiesOf(rt.db, [decided]));
+  return presentReferral(decided, await partiesOf(rt.db, [decided]), ctx.auth.org._id);
 }
 
 /** Writes the decision into the case as it is now, reading it again after a concurrent change. */

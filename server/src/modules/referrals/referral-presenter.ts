@@ -16,8 +16,11 @@ export async function partiesOf(db: Connection, referrals: readonly ReferralReco
 const party = (parties: Map<string, ReferralParty>, id: Types.ObjectId): ReferralParty =>
   parties.get(id.toHexString()) ?? { id: id.toHexString(), slug: '', name: '' };
 
-/** A referral as both sides see it: the other organisations where a case may exist by name only. */
-export function presentReferral(referral: ReferralRecord, parties: Map<string, ReferralParty>): ReferralView<Date> {
+/**
+ * A referral as `viewerOrgId` sees it. Only the receiver is told of other organisations where a case of the person
+ * may exist, by name only: the referrer has no need to learn where else the person has been assisted.
+ */
+export function presentReferral(referral: ReferralRecord, parties: Map<string, ReferralParty>, viewerOrgId: Types.ObjectId): ReferralView<Date> {
   return {
     id: referral._id.toHexString(),
     caseId: referral.caseId.toHexString(),
@@ -32,7 +35,7 @@ export function presentReferral(referral: ReferralRecord, parties: Map<string, R
     accessEnded: Boolean(referral.accessEndedAt),
     ...(referral.declineReason ? { declineReason: referral.declineReason } : {}),
     ...(referral.declineNote ? { declineNote: referral.declineNote } : {}),
-    possibleDuplicatesAt: referral.possibleDuplicatesAt
+    possibleDuplicatesAt: !referral.toOrgId.equals(viewerOrgId) ? [] : referral.possibleDuplicatesAt
       .filter((id) => !id.equals(referral.fromOrgId))
       .map((id) => party(parties, id).name)
       .filter(Boolean),

@@ -60,7 +60,7 @@ export async function createReferral(rt: CaseRuntime, ctx: ServiceContext, caseI
 async function latestReferral(ctx: ServiceContext, caseId: Types.ObjectId, toOrgId: Types.ObjectId) {
   const referral = await referralModel(ctx.db).findOne({ caseId, toOrgId }).sort({ createdAt: -1 }).lean();
   if (!referral) throw notFound();
-  return presentReferral(referral, await partiesOf(ctx.db, [referral]));
+  return presentReferral(referral, await partiesOf(ctx.db, [referral]), ctx.auth.org._id);
 }
 
 /** `GET /api/cases/:id/referrals`: the case's referrals this user may see (its organisation's side of each). */
@@ -72,7 +72,7 @@ export async function caseReferrals(ctx: ServiceContext, caseId: string) {
     .limit(100)
     .lean();
   const parties = await partiesOf(ctx.db, referrals);
-  return { items: referrals.map((referral) => presentReferral(referral, parties)) };
+  return { items: referrals.map((referral) => presentReferral(referral, parties, ctx.auth.org._id)) };
 }
 
 /** `GET /api/referrals/:id`: one referral, to either side. */
@@ -80,7 +80,7 @@ export async function getReferral(ctx: ServiceContext, id: string) {
   if (!isValidObjectId(id)) throw notFound();
   const referral = await referralModel(ctx.db).findOne(withPermission(ctx.auth.ability, 'read', 'Referral', { _id: id })).lean();
   if (!referral) throw notFound();
-  return presentReferral(referral, await partiesOf(ctx.db, [referral]));
+  return presentReferral(referral, await partiesOf(ctx.db, [referral]), ctx.auth.org._id);
 }
 
 /** `GET /api/referral-recipients`: the organisations a case can be referred to (for those who may refer). */
