@@ -40,6 +40,7 @@ import { createCaseSubmissions } from './modules/cases/service/case-submissions.
 import type { CaseRuntime } from './modules/cases/service/case-runtime';
 import { espeakNg, type SpeechSynthesizer } from './modules/speech/espeak-ng';
 import { speechRoutes } from './modules/speech/speech.routes';
+import { rightsSpeechRoutes } from './modules/speech/rights-speech.routes';
 import { workflowRoutes } from './modules/workflows/routes/workflow.routes';
 import { rightsSheetRoutes } from './modules/workflows/routes/rights-sheet.routes';
 import { WorkflowDefinitionSchema } from './contracts/workflows/workflow-definition.schemas';
@@ -105,7 +106,9 @@ export function createApp(config: Config, deps: AppDeps): Express {
   api.use(caseStatsRoutes(caseRuntime));
   api.use(workflowRoutes(caseRuntime));
   api.use(rightsSheetRoutes(caseRuntime));
-  api.use(speechRoutes(deps.db, deps.speech ?? espeakNg({ executable: config.espeakNgPath })));
+  const synthesizer = deps.speech ?? espeakNg({ executable: config.espeakNgPath });
+  api.use(speechRoutes(deps.db, synthesizer));
+  api.use(rightsSpeechRoutes(deps.db, caseRuntime.catalog, synthesizer));
   api.use(referralRoutes(caseRuntime));
   api.use(inboxRoutes(caseRuntime));
   api.use(unknownRoute);

@@ -2,9 +2,13 @@
 // the person's language on the profile (Ukrainian), switches the interface to Finnish and hands the person view over:
 // the consent form and the person's texts are in Ukrainian while the interface stays Finnish; a reload still shows the
 // person view (the handover is held on the server); a wrong password keeps it, the caseworker's password brings the
-// case page back. Then the same in Persian, laid out right to left, side by side with Finnish.
+// case page back. A paragraph of the rights sheet and one of the consent form are played from the keyboard, each
+// answered with audio. Then the same in Persian, laid out right to left, side by side with Finnish. Last, for a
+// person reading Thai, the caseworker downloads the printed consent sheet and it holds Thai text.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { pdfText } from '../helpers/pdf-text';
 import { openPage, seriousAxeViolations, signInThroughForm } from './client-page';
 import { PASSWORD, screenshotsDir, useJourney } from './journey-kit';
 
@@ -48,7 +52,7 @@ it('shows the consent form in Ukrainian to the person while the interface is Fin
   await page.getByRole('button', { name: 'Open case', exact: true }).click();
   await page.getByText('The case has been opened.').waitFor();
   await chooseLanguage(page, 'uk', { edit: 'Edit details', first: 'Language for information and consent', save: 'Save details' });
-  await page.getByText('Ukrainian (Українська)').waitFor();
+  await page.getByText('Ukrainian (Українська)', { exact: true }).waitFor();
 
   // The caseworker's own interface in Finnish.
   await page.getByLabel('Language').first().selectOption('fi');
@@ -64,9 +68,30 @@ it('shows the consent form in Ukrainian to the person while the interface is Fin
   expect(await page.getByRole('navigation', { name: 'Päävalikko' }).count()).toBe(0);
   const consent = page.locator('#person-consent');
   await consent.getByText('Ваші права', { exact: true }).first().waitFor();
-  await consent.getByText('Ви можете отримати допомогу, навіть якщо не говорите з поліцією.').waitFor();
+  // In the form itself (the same text waits, folded, in the list read aloud above it).
+  await consent.getByText('Ви можете отримати допомогу, навіть якщо не говорите з поліцією.').last().waitFor();
   await page.getByText('У вас є щонайменше 30 днів, щоб відпочити, відновитися й подумати, що ви хочете робити.').waitFor();
   await page.getByText('Плану безпеки ще немає.').waitFor();
+
+  // Read aloud: a paragraph of the rights sheet, played and paused from the keyboard, answered with audio.
+  const rightsPlayer = page.locator('#person-rights .person-paragraph').first().getByRole('button');
+  await rightsPlayer.focus();
+  const [rightsAudio] = await Promise.all([page.waitForResponse((response) => /\/api\/speech\/rights\/fi\/reflectionPeriod\/0\?lang=uk$/.test(response.url())), page.keyboard.press('Enter')]);
+  expect(rightsAudio.status()).toBe(200);
+  expect(rightsAudio.headers()['content-type']).toMatch(/^audio\//);
+  await page.locator('#person-rights .read-aloud-button[data-state="playing"]').first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('#person-rights .read-aloud-button[data-state="paused"]').first().waitFor();
+  // ... and a paragraph of the consent form, in Ukrainian.
+  await consent.locator('details.person-listen > summary').click();
+  const consentItem = consent.locator('.read-aloud-paragraph').filter({ hasText: 'Ви можете отримати допомогу, навіть якщо не говорите з поліцією.' });
+  const [consentAudio] = await Promise.all([
+    page.waitForResponse((response) => /\/api\/speech\/forms\/.+\?lang=uk$/.test(response.url())),
+    consentItem.getByRole('button').click(),
+  ]);
+  expect(consentAudio.status()).toBe(200);
+  expect(consentAudio.headers()['content-type']).toMatch(/^audio\//);
+  await consentItem.locator('.read-aloud-button[data-state="playing"], .read-aloud-button[data-state="idle"]').waitFor();
   await shot(page, 'ukrainian');
   expect(await seriousAxeViolations(page)).toEqual([]);
 
@@ -106,5 +131,15 @@ it('shows the consent form in Ukrainian to the person while the interface is Fin
   await shot(page, 'persian-side-by-side');
   expect(await seriousAxeViolations(page)).toEqual([]);
   await handBack(page, 'تبلت را به مددکار خود برگردانید');
+
+  // Thai: the printed consent sheet, downloaded from the case page, is in Thai.
+  await chooseLanguage(page, 'th', { edit: 'Muokkaa tietoja', first: 'Tiedottamisen ja suostumuksen kieli', save: 'Tallenna tiedot' });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Suostumuslomake \(PDF\)/ }).click()]);
+  expect(download.suggestedFilename()).toMatch(/-th\.pdf$/);
+  const sheet = await pdfText(fs.readFileSync((await download.path())!));
+  expect(sheet.info.Language).toBe('th');
+  expect(sheet.text).toContain('ความยินยอมและข้อมูล');
+  expect(sheet.text).toMatch(/[\u0E01-\u0E5B]{20}/);
+  expect(sheet.text).not.toContain('\uFFFD');
   expect(problems).toEqual([]);
 });

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { loadDemoData } from '../../server/src/modules/demo/demo-data.service';
 import { espeakNg, type SpeechSynthesizer } from '../../server/src/modules/speech/espeak-ng';
 import { speechAudioModel } from '../../server/src/modules/speech/speech-audio.model';
-import { formSpeechPath } from '../../server/src/contracts/speech/speech.schemas';
+import { formSpeechPath, rightsSpeechPath } from '../../server/src/contracts/speech/speech.schemas';
 import { SPEECH_TEXT_MAX } from '../../server/src/contracts/speech/speech-voices';
 import { DEMO_PASSWORD, signIn } from '../helpers/demo-app';
 import { auth, createForm } from '../helpers/forms-kit';
@@ -177,6 +177,26 @@ describe('GET /api/speech/forms/:formId/revisions/:revision/components/:keyPath'
     const operation = document.body.paths['/speech/forms/{formId}/revisions/{revision}/components/{keyPath}'].get;
     expect(Object.keys(operation.responses['200'].content)).toEqual(['audio/wav']);
     expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '404', '422', '503']));
+  });
+});
+
+describe('GET /api/speech/rights/:code/:section/:index', () => {
+  it("reads a paragraph of Finland's rights sheet in Ukrainian, with the jurisdiction's number, and refuses an unknown one", async () => {
+    const spoken = await audio(worker, rightsSpeechPath('fi', 'reflectionPeriod', 0, 'uk'));
+    expect(spoken.status).toBe(200);
+    expect(spoken.headers['content-type']).toBe('audio/wav');
+    expect(spoken.headers['content-language']).toBe('uk');
+    const wav = measureWav(spoken.body as Buffer);
+    expect(wav.duration).toBeGreaterThan(1.5);
+    expect(wav.rms).toBeGreaterThan(0.03);
+    // The number of days is the jurisdiction's parameter, filled in before speaking.
+    expect(made.filter((entry) => entry.startsWith('uk:') && /\d/.test(entry) && !entry.includes('{{'))).not.toHaveLength(0);
+    expect((await audio(worker, rightsSpeechPath('fi', 'reflectionPeriod', 40, 'uk'))).status).toBe(404);
+    expect((await audio(worker, rightsSpeechPath('zz', 'police', 0, 'uk'))).status).toBe(404);
+    const bad = await request(t.app).get('/api/speech/rights/fi/nothing/0?lang=uk').set(auth(worker));
+    expect(bad.status).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/problem\+json/);
+    expect((await request(t.app).get(rightsSpeechPath('fi', 'police', 0, 'uk'))).status).toBe(401);
   });
 });
 

@@ -8,6 +8,8 @@ export interface PersonForm {
   id: string;
   definition: RenderedForm;
   translations: Record<string, Record<string, string>>;
+  /** The published revision shown: the read-aloud audio is asked for by it. */
+  revision: { number: number };
 }
 
 /**

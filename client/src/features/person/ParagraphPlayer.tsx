@@ -1,8 +1,22 @@
+import { browserVoice } from '../speech/browser-voice';
+import { ReadAloud } from '../speech/ReadAloud';
+import type { Voice } from './Bilingual';
+
 /**
- * The place for reading a paragraph aloud in the person view (issue 18, part 3). Speech of form texts is served by
- * `GET /api/speech/forms/...` and played by the speech feature's player; this slot is where each paragraph's player
- * goes, so the person view needs no other change when it is wired in.
+ * Play and pause for one paragraph of the person view, with the button's words in the column's language. The
+ * server's espeak-ng audio where `audioUrl` names it (rights sheet, consent form), else the browser's own voice for
+ * the language; nothing where neither can speak it, rather than a button that can only fail.
  */
-export function ParagraphPlayer(_props: { text: string; lang: string }) {
-  return null;
+export function ParagraphPlayer({ text, voice, audioUrl, describedBy }: { text: string; voice: Voice; audioUrl?: string; describedBy?: string }) {
+  if (!audioUrl && !browserVoice(voice.lang)) return null;
+  const { t } = voice;
+  return (
+    <ReadAloud
+      audioUrl={audioUrl}
+      text={text}
+      language={voice.lang}
+      describedBy={describedBy}
+      labels={{ play: t('listen.play'), pause: t('listen.pause'), resume: t('listen.resume'), loading: t('listen.loading'), noVoice: t('listen.noVoice') }}
+    />
+  );
 }

@@ -11,6 +11,7 @@ import { apiGet, apiSend, ApiError } from '../../api/http';
 import { useSession } from '../session/session-context';
 import type { Voice } from './Bilingual';
 import { ConsentForPerson, type PersonForm } from './ConsentForPerson';
+import { ConsentListen } from './ConsentListen';
 import { HandBackDialog } from './HandBackDialog';
 import { personI18n } from './person-i18n';
 import { RightsSheetView } from './RightsSheetView';
@@ -156,6 +157,7 @@ export function PersonViewPage() {
               </a>
             </p>
           )}
+          {loaded.consent && <ConsentListen form={loaded.consent} person={person} />}
           {loaded.consent && session && <ConsentForPerson form={loaded.consent} caseId={caseId} org={session.org.slug} person={person} />}
         </section>
         <section id="person-safety" aria-labelledby="person-safety-title">

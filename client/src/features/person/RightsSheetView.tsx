@@ -1,4 +1,6 @@
 import type { RightsSheet } from '@contracts/person/rights-sheet.types';
+import { rightsSpeechPath } from '@contracts/speech/speech.schemas';
+import { voiceFor } from '@contracts/speech/speech-voices';
 import { Bilingual, type Voice } from './Bilingual';
 import { ParagraphPlayer } from './ParagraphPlayer';
 
@@ -12,16 +14,22 @@ export function RightsSheetView({ sheet, person, staff }: { sheet: RightsSheet |
           key={section.id}
           person={person}
           staff={staff}
-          render={({ t, lang }) => (
+          render={(voice) => (
             <div className="rights-section">
-              <h3>{t(`rights.sections.${section.id}`)}</h3>
-              {section.paragraphs.map((paragraph) => {
-                const text = t(paragraph.text, paragraph.values);
+              <h3>{voice.t(`rights.sections.${section.id}`)}</h3>
+              {section.paragraphs.map((paragraph, index) => {
+                const text = voice.t(paragraph.text, paragraph.values);
+                const id = `rights-${voice.lang}-${section.id}-${index}`;
                 return (
-                  <p key={paragraph.text}>
-                    {text}
-                    <ParagraphPlayer text={text} lang={lang} />
-                  </p>
+                  <div key={paragraph.text} className="person-paragraph">
+                    <p id={id}>{text}</p>
+                    <ParagraphPlayer
+                      text={text}
+                      voice={voice}
+                      describedBy={id}
+                      audioUrl={voiceFor(voice.lang) ? rightsSpeechPath(sheet.jurisdiction, section.id, index, voice.lang) : undefined}
+                    />
+                  </div>
                 );
               })}
             </div>

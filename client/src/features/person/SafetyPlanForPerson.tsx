@@ -1,5 +1,6 @@
 import { formatDate } from '../common/format';
 import { Bilingual, type Voice } from './Bilingual';
+import { ParagraphPlayer } from './ParagraphPlayer';
 
 type Answers = Record<string, unknown>;
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
@@ -14,7 +15,10 @@ export function SafetyPlanForPerson({ answers, person, staff }: { answers: Answe
     <Bilingual
       person={person}
       staff={staff}
-      render={({ t, lang }) => {
+      render={(voice) => {
+        const { t, lang } = voice;
+        // Its texts hold what the caseworker typed: read by the browser's own voice where it has one (no server audio).
+        const player = (text: string) => <ParagraphPlayer text={text} voice={voice} />;
         if (!answers) return <p>{t('safety.none')}</p>;
         const actions = (Array.isArray(answers.safetyActions) ? answers.safetyActions : []).filter(
           (row): row is Answers => typeof row === 'object' && row !== null && text((row as Answers).action) !== '',
@@ -30,7 +34,7 @@ export function SafetyPlanForPerson({ answers, person, staff }: { answers: Answe
                     <li key={index}>
                       {text(row.action)}
                       {text(row.dueDate) && <> — {t('safety.by', { date: formatDate(text(row.dueDate), lang) })}</>}
-                      {text(row.actionStatus) && <> ({t(`safety.status.${text(row.actionStatus)}`, { defaultValue: text(row.actionStatus) })})</>}
+                      {text(row.actionStatus) && <> ({t(`safety.status.${text(row.actionStatus)}`, { defaultValue: text(row.actionStatus) })})</>} {player(text(row.action))}
                     </li>
                   ))}
                 </ul>
@@ -60,8 +64,14 @@ export function SafetyPlanForPerson({ answers, person, staff }: { answers: Answe
                 {t('safety.dangerSignal')}: <strong>{text(answers.dangerSignal)}</strong>
               </p>
             )}
-            <p className="emergency">{t('safety.emergency')}</p>
-            {text(answers.reviewDate) && <p>{t('safety.review', { date: formatDate(text(answers.reviewDate), lang) })}</p>}
+            <p className="emergency">
+              {t('safety.emergency')} {player(t('safety.emergency'))}
+            </p>
+            {text(answers.reviewDate) && (
+              <p>
+                {t('safety.review', { date: formatDate(text(answers.reviewDate), lang) })} {player(t('safety.review', { date: formatDate(text(answers.reviewDate), lang) }))}
+              </p>
+            )}
           </div>
         );
       }}

@@ -17,6 +17,16 @@ interface Props {
   language: string;
   /** The id of the element that shows the text: the button's description for screen readers. */
   describedBy?: string;
+  /** The button's words in another language than the staff interface's (the person view's). */
+  labels?: ReadAloudLabels;
+}
+
+export interface ReadAloudLabels {
+  play: string;
+  pause: string;
+  resume: string;
+  loading: string;
+  noVoice: string;
 }
 
 /**
@@ -24,8 +34,15 @@ interface Props {
  * same voice for everyone, made once and kept); where it has none, or cannot speak at all, the browser's own speech
  * synthesis is used if it has a voice for the language. A native <button>: keyboard operable, with the app's focus ring.
  */
-export function ReadAloud({ audioUrl, text, language, describedBy }: Props) {
-  const { t } = useTranslation();
+export function ReadAloud({ audioUrl, text, language, describedBy, labels }: Props) {
+  const { t: staffT } = useTranslation();
+  const words: ReadAloudLabels = labels ?? {
+    play: staffT('readAloud.play'),
+    pause: staffT('readAloud.pause'),
+    resume: staffT('readAloud.resume'),
+    loading: staffT('readAloud.loading'),
+    noVoice: staffT('readAloud.noVoiceShort'),
+  };
   const [state, setState] = useState<State>('idle');
   const [problem, setProblem] = useState<string>();
   const audio = useRef<HTMLAudioElement | undefined>(undefined);
@@ -103,7 +120,7 @@ export function ReadAloud({ audioUrl, text, language, describedBy }: Props) {
     try {
       if (audioUrl) await playServerAudio(audioUrl);
       else if (voice) playBrowserVoice(voice);
-      else throw new Error(t('readAloud.noVoiceShort'));
+      else throw new Error(words.noVoice);
     } catch (failure) {
       // The server cannot speak (espeak-ng missing, busy): the browser's voice, where it has one, reads instead.
       const serverDown = failure instanceof ApiError && failure.status >= 500;
@@ -116,7 +133,7 @@ export function ReadAloud({ audioUrl, text, language, describedBy }: Props) {
     }
   }
 
-  const label = state === 'playing' ? t('readAloud.pause') : state === 'paused' ? t('readAloud.resume') : state === 'loading' ? t('readAloud.loading') : t('readAloud.play');
+  const label = state === 'playing' ? words.pause : state === 'paused' ? words.resume : state === 'loading' ? words.loading : words.play;
   return (
     <span className="read-aloud">
       <button

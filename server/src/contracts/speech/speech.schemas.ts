@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RIGHTS_SECTIONS } from '../person/rights-sheet.types';
 import { SPEECH_LANGUAGES } from './speech-voices';
 
 /*
@@ -21,4 +22,21 @@ export type FormSpeechParams = z.infer<typeof FormSpeechParamsSchema>;
 /** The address of one paragraph's or question's audio. */
 export function formSpeechPath(formId: string, revision: number, keyPath: string, language: string): string {
   return `/api/speech/forms/${encodeURIComponent(formId)}/revisions/${revision}/components/${encodeURIComponent(keyPath)}?lang=${encodeURIComponent(language)}`;
+}
+
+/*
+ * `GET /api/speech/rights/{jurisdiction}/{section}/{index}?lang=uk`: a paragraph of a jurisdiction's rights sheet read
+ * aloud, with the numbers of the reader's organisation (as `GET /api/jurisdictions/:code/rights` shows it).
+ */
+export const RightsSpeechParamsSchema = z.strictObject({
+  code: z.string().regex(/^[a-z]{2}$/, 'expected a jurisdiction code'),
+  section: z.enum(RIGHTS_SECTIONS),
+  index: z.coerce.number().int().min(0).max(100),
+});
+
+export type RightsSpeechParams = z.infer<typeof RightsSpeechParamsSchema>;
+
+/** The address of one rights-sheet paragraph's audio. */
+export function rightsSpeechPath(code: string, section: string, index: number, language: string): string {
+  return `/api/speech/rights/${encodeURIComponent(code)}/${encodeURIComponent(section)}/${index}?lang=${encodeURIComponent(language)}`;
 }

@@ -1,5 +1,5 @@
 import { apiRoutes } from '../../core/openapi/api-route';
-import { SpeechQuerySchema } from '../../contracts/speech/speech.schemas';
+import { RightsSpeechParamsSchema, SpeechQuerySchema } from '../../contracts/speech/speech.schemas';
 import { SPEECH_TEXT_MAX, SPEECH_VOICES } from '../../contracts/speech/speech-voices';
 
 const voiceless = Object.entries(SPEECH_VOICES).filter(([, voice]) => voice === null).map(([language]) => language);
@@ -19,6 +19,21 @@ export const speechApi = apiRoutes('speech', [
       200: { description: 'The spoken text', mediaType: 'audio/wav', binary: true },
       404: 'No such form, revision or readable component, or not visible to this user',
       422: 'No voice for the language (`speech-no-voice`), or the text is too long to read in one piece (`speech-text-too-long`)',
+      503: 'espeak-ng is not installed (`speech-unavailable`), or too many texts are being read at once (`speech-busy`)',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/speech/rights/:code/:section/:index',
+    summary:
+      "A paragraph of a jurisdiction's rights sheet (`GET /api/jurisdictions/:code/rights`) read aloud by espeak-ng (WAV), with the numbers of the user's organisation: " +
+      "the person text of the paragraph in `lang`, in English where that language lacks it (`Content-Language` says which). Cached and tagged as form speech is.",
+    params: { code: 'The jurisdiction (fi, dk ...)', section: `One of ${RightsSpeechParamsSchema.shape.section.options.join(', ')}`, index: "The paragraph's position in its section, from 0" },
+    query: SpeechQuerySchema,
+    responses: {
+      200: { description: 'The spoken text', mediaType: 'audio/wav', binary: true },
+      404: 'No rights sheet for the jurisdiction, or no such paragraph',
+      422: 'No voice for the language (`speech-no-voice`)',
       503: 'espeak-ng is not installed (`speech-unavailable`), or too many texts are being read at once (`speech-busy`)',
     },
   },
