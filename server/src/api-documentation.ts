@@ -10,7 +10,7 @@ import { healthApi } from './modules/health/health.openapi';
 import { metaApi } from './modules/meta/meta.openapi';
 import { speechApi } from './modules/speech/speech.openapi';
 import { referralApi } from './modules/referrals/referral.openapi';
-import { organisationApi } from './modules/tenants/organisation.openapi';
+import { organisationApi } from './modules/tenants';
 import { workflowApi } from './modules/workflows/routes/workflow.openapi';
 
 /**

@@ -29,7 +29,7 @@ import { formioApi } from './modules/formio';
 import { formsApiRoutes } from './modules/forms';
 import { submissionsApiRoutes } from './modules/submissions';
 import { healthRoutes } from './modules/health/health.routes';
-import { organisationRoutes } from './modules/tenants/organisation.routes';
+import { organisationRoutes } from './modules/tenants';
 import { metaRoutes } from './modules/meta/meta.routes';
 import type { SubmissionCasePort } from './modules/submissions';
 import { createCaseServices } from './modules/cases/case-services';

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { organisationModel } from '../../server/src/modules/tenants/organisation.model';
+import { organisationModel } from '../../server/src/modules/tenants';
 import { loadDemoData } from '../../server/src/modules/demo/demo-data.service';
 import { launchBrowser, startLiveApp, type LiveApp } from '../helpers/browser';
 

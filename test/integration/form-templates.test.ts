@@ -7,7 +7,7 @@ import { formsDir } from '../../server/src/config/paths';
 import { formModel } from '../../server/src/modules/forms/models/form.model';
 import { formTemplateModel, formTemplateRevisionModel } from '../../server/src/modules/forms/models/form-template.model';
 import { startForms } from '../../server/src/modules/forms/templates/forms-startup';
-import { organisationModel } from '../../server/src/modules/tenants/organisation.model';
+import { organisationModel } from '../../server/src/modules/tenants';
 import { createDemoApp, signIn } from '../helpers/demo-app';
 import { auth } from '../helpers/forms-kit';
 import type { TestApp } from '../helpers/test-app';

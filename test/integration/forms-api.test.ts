@@ -6,7 +6,7 @@ import { userModel } from '../../server/src/modules/access/user.model';
 import { copyMissedEntries, settleAuditCopies } from '../../server/src/modules/audit/audit-outbox';
 import { auditModel } from '../../server/src/modules/audit/audit.model';
 import { submissionModel } from '../../server/src/modules/submissions/models/submission.model';
-import { organisationModel } from '../../server/src/modules/tenants/organisation.model';
+import { organisationModel } from '../../server/src/modules/tenants';
 import { createDemoApp, DEMO_PASSWORD, signIn } from '../helpers/demo-app';
 import { auth, createForm, readJson } from '../helpers/forms-kit';
 import type { TestApp } from '../helpers/test-app';

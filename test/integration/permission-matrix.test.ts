@@ -7,7 +7,7 @@ import { userModel } from '../../server/src/modules/access/user.model';
 import { hashPassword } from '../../server/src/modules/access/password';
 import { auditModel } from '../../server/src/modules/audit/audit.model';
 import { findSensitiveFields } from '../../server/src/modules/forms';
-import { organisationModel } from '../../server/src/modules/tenants/organisation.model';
+import { organisationModel } from '../../server/src/modules/tenants';
 import { loadTemplateLibrary } from '../../server/src/modules/workflows/storage/template-library.service';
 import { createDemoApp, DEMO_PASSWORD, signIn } from '../helpers/demo-app';
 import type { TestApp } from '../helpers/test-app';

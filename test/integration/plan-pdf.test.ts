@@ -9,7 +9,7 @@ import { encodeRules } from '../../server/src/modules/access/rule-storage';
 import { hashPassword } from '../../server/src/modules/access/password';
 import { userModel } from '../../server/src/modules/access/user.model';
 import { auditModel } from '../../server/src/modules/audit/audit.model';
-import { organisationModel } from '../../server/src/modules/tenants/organisation.model';
+import { organisationModel } from '../../server/src/modules/tenants';
 import { api, createCaseApp, login, type CaseApp } from '../helpers/case-app';
 import { pdfText } from '../helpers/pdf-text';
 import { DEMO_PASSWORD } from '../helpers/demo-app';

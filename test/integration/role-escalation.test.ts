@@ -5,7 +5,7 @@ import { clonePresetInto } from '../../server/src/modules/access/role.service';
 import { roleModel } from '../../server/src/modules/access/role.model';
 import { encodeRules } from '../../server/src/modules/access/rule-storage';
 import { userModel } from '../../server/src/modules/access/user.model';
-import { organisationModel } from '../../server/src/modules/tenants/organisation.model';
+import { organisationModel } from '../../server/src/modules/tenants';
 import { loadTemplateLibrary } from '../../server/src/modules/workflows/storage/template-library.service';
 import { createDemoApp, DEMO_PASSWORD, signIn } from '../helpers/demo-app';
 import type { TestApp } from '../helpers/test-app';

@@ -3,7 +3,7 @@
 import request from 'supertest';
 import { invitationModel } from '../../server/src/modules/access/invitation.model';
 import { roleModel } from '../../server/src/modules/access/role.model';
-import { organisationModel } from '../../server/src/modules/tenants/organisation.model';
+import { organisationModel } from '../../server/src/modules/tenants';
 import { createDemoApp, signIn } from '../helpers/demo-app';
 import type { TestApp } from '../helpers/test-app';
 

@@ -1,5 +1,5 @@
 import type { Connection, Types } from 'mongoose';
-import { organisationModel, type Organisation } from '../tenants/organisation.model';
+import { organisationModel, type Organisation } from '../tenants';
 import { createAbility, type AppAbility, type AppRawRule } from './ability';
 import { SELF } from './grant-check';
 import { roleModel } from './role.model';

@@ -5,7 +5,7 @@ import { notFound, type AppError } from '../../core/errors/app-error';
 import { invalidCredentials, signInBlocked } from './access.errors';
 import { parseInput } from '../../core/http/validate';
 import { recordAudit } from '../audit/audit.service';
-import { organisationModel } from '../tenants/organisation.model';
+import { organisationModel } from '../tenants';
 import { packAbilityRules } from './ability';
 import { loadAuthContext, type AuthContext } from './auth-context';
 import { acceptInvitationSchema, loginBodySchema, switchOrganisationSchema } from './auth.schemas';

@@ -1,5 +1,5 @@
 import { isValidObjectId, type Connection } from 'mongoose';
-import { organisationModel } from '../tenants/organisation.model';
+import { organisationModel } from '../tenants';
 import { invalidCredentials, organisationNotAvailable } from './access.errors';
 import type { LoginThrottle, SignInOrigin } from './login-throttle.service';
 import { verifyPassword } from './password';

@@ -2,7 +2,7 @@ import * as client from 'openid-client';
 import type { Connection } from 'mongoose';
 import { notFound } from '../../core/errors/app-error';
 import { invalidCredentials } from './access.errors';
-import { organisationModel, type Organisation } from '../tenants/organisation.model';
+import { organisationModel, type Organisation } from '../tenants';
 import { oidcStateModel } from './oidc-state.model';
 import { createSession } from './session.service';
 import { userModel } from './user.model';

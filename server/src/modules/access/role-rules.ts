@@ -1,5 +1,5 @@
 import type { Connection, Types } from 'mongoose';
-import { organisationModel, type Organisation } from '../tenants/organisation.model';
+import { organisationModel, type Organisation } from '../tenants';
 import { resolveRules, type AppRawRule } from './ability';
 import { presetScope } from './role-presets';
 import type { RoleRule } from './rule.schemas';

@@ -7,7 +7,7 @@ import { forgetCachedAuth } from './auth-context';
 import { ensureGrantable } from './grant.service';
 import { ensureCan, withPermission } from './permissions';
 import { roleModel, type Role } from './role.model';
-import { organisationModel } from '../tenants/organisation.model';
+import { organisationModel } from '../tenants';
 import { PLATFORM_ROLE_PRESETS, ROLE_PRESETS, type RolePreset } from './role-presets';
 import { scopeOf, type RoleGrant } from './role-rules';
 import { decodeRules, encodeRules, type StoredRule } from './rule-storage';

@@ -3,7 +3,7 @@ import { loadAuthContext } from '../access/auth-context';
 import type { ServiceContext } from '../access/service-context';
 import { createSession, revokeSession } from '../access/session.service';
 import { userModel } from '../access/user.model';
-import { organisationModel } from '../tenants/organisation.model';
+import { organisationModel } from '../tenants';
 
 /**
  * Acts as a demo user inside the process, through the same session, rules and services as a request would, so the

@@ -5,7 +5,7 @@ import { loadRolePresets, platformRole } from '../access/platform-roles';
 import { PLATFORM_ROLE_PRESETS, PRESETS_BY_ORGANISATION_TYPE } from '../access/role-presets';
 import { clonePresetInto } from '../access/role.service';
 import { userModel } from '../access/user.model';
-import { organisationModel } from '../tenants/organisation.model';
+import { organisationModel } from '../tenants';
 import { cloneDemoFormTemplates } from '../forms';
 import { DEMO_ORGANISATIONS, DEMO_USERS } from './demo-organisations';
 

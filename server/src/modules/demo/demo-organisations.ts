@@ -1,4 +1,4 @@
-import type { OrganisationType } from '../tenants/organisation.model';
+import type { OrganisationType } from '../tenants';
 
 export interface DemoOrganisation {
   slug: string;

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../access/service-context';
 import type { CaseRuntime } from '../cases/service/case-runtime';
 import { caseModel } from '../cases/storage/case.model';
 import { caseNotificationModel } from '../cases/storage/notification.model';
-import { organisationModel } from '../tenants/organisation.model';
+import { organisationModel } from '../tenants';
 import { inboxStateId, inboxStates, READ_MARKS_KEPT } from './inbox-state.model';
 import { referralModel } from './referral.model';
 import { partiesOf, presentReferral } from './referral-presenter';

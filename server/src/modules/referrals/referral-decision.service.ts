@@ -12,7 +12,7 @@ import { consentCoverage, shareGroupsOf, sharesOf } from '../cases/service/case-
 import type { CaseRuntime } from '../cases/service/case-runtime';
 import { commitCase } from '../cases/service/case-writer';
 import { caseModel, type CaseRecord, type TimelineEntry } from '../cases/storage/case.model';
-import { organisationModel, type Organisation } from '../tenants/organisation.model';
+import { organisationModel, type Organisation } from '../tenants';
 import { referralAlreadyDecided } from './referral.errors';
 import { referralModel, type ReferralRecord } from './referral.model';
 import type { ReferralNotifier } from './referral-notifier';

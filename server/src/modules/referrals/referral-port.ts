@@ -4,7 +4,7 @@ import { consentRequired } from '../cases/case.errors';
 import { consentCoverage } from '../cases/service/case-sharing.service';
 import type { CaseReferralPort, PreparedReferrals } from '../cases/service/case-referral.port';
 import type { CaseRecord, TimelineEntry } from '../cases/storage/case.model';
-import { organisationModel } from '../tenants/organisation.model';
+import { organisationModel } from '../tenants';
 import type { ReferralRequest } from '../workflows/actions/action.types';
 import { referralAlreadyPending, referralGroupsNotConsented } from './referral.errors';
 import { referralModel, type ReferralRecord } from './referral.model';

@@ -1,6 +1,6 @@
 import type { Connection, Types } from 'mongoose';
 import type { ReferralParty, ReferralView } from '../../contracts/referrals/referral-view.types';
-import { organisationModel } from '../tenants/organisation.model';
+import { organisationModel } from '../tenants';
 import type { ReferralRecord } from './referral.model';
 
 /** The organisations referrals name, by id, read once for a batch of referrals. */

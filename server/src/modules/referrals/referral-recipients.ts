@@ -1,6 +1,6 @@
 import type { Connection, Types } from 'mongoose';
 import type { ReferralRecipientView } from '../../contracts/referrals/referral-view.types';
-import { organisationModel, type Organisation } from '../tenants/organisation.model';
+import { organisationModel, type Organisation } from '../tenants';
 import { referralRecipientAmbiguous, referralRecipientUnknown, referralToOwnOrganisation } from './referral.errors';
 
 /** The consent key a referral to this organisation rests on: its own, or its slug. */

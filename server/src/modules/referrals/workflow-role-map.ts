@@ -1,4 +1,4 @@
-import type { Organisation, OrganisationType } from '../tenants/organisation.model';
+import type { Organisation, OrganisationType } from '../tenants';
 
 /**
  * Which access roles (role keys) act in which workflow role, by organisation type: the workflows name roles in the

@@ -4,7 +4,7 @@ import { auditActor, type ServiceContext } from '../../access/service-context';
 import { recordAudit } from '../../audit/audit.service';
 import type { ExportLanguage } from '../../export/export-language';
 import { renderPdf } from '../../export/pdf-renderer';
-import { organisationModel } from '../../tenants/organisation.model';
+import { organisationModel } from '../../tenants';
 import { grantSummaryFor } from '../grants/grant.service';
 import { ensureCaseAction, readableCase } from './case-access';
 import { planDocument, type PlanView } from './case-plan-document';

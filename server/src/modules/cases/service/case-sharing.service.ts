@@ -2,7 +2,7 @@ import { notFound, orVersionConflict, versionConflict } from '../../../core/erro
 import { consentRequired } from '../case.errors';
 import { auditedWrite } from '../../audit/audit-trail';
 import { auditActor, type ServiceContext } from '../../access/service-context';
-import { organisationModel } from '../../tenants/organisation.model';
+import { organisationModel } from '../../tenants';
 import { SHAREABLE_GROUPS, type ShareableGroup } from '../../../contracts/referrals/referral.schemas';
 import type { CaseRecord, TimelineEntry } from '../storage/case.model';
 import { ensureCaseAction, readableCase } from './case-access';

@@ -6,7 +6,7 @@ import { recordAudit } from '../../audit/audit.service';
 import { auditedWrite } from '../../audit/audit-trail';
 import { can, ensureCan, fieldFilter, withPermission } from '../../access/permissions';
 import { auditActor, type ServiceContext } from '../../access/service-context';
-import { organisationModel } from '../../tenants/organisation.model';
+import { organisationModel } from '../../tenants';
 import { workflowModel } from '../../workflows/storage/workflow.model';
 import { workflowTemplateModel } from '../../workflows/storage/workflow-template.model';
 import { findTemplateVersion } from '../../workflows/storage/definition-keys';

@@ -1,5 +1,5 @@
 import { isValidObjectId, type Connection, type Types } from 'mongoose';
-import { organisationModel } from '../../tenants/organisation.model';
+import { organisationModel } from '../../tenants';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import type { Jurisdiction } from '../jurisdictions/jurisdiction.schemas';
 import { jurisdictionParameterValues } from '../jurisdictions/jurisdiction-parameters';
