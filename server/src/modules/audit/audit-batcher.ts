@@ -22,27 +22,33 @@ const queues = new WeakMap<Connection, Queue>();
  * inserts in `npm run bench`).
  */
 export function appendAuditEntry(db: Connection, entry: AuditEntry): Promise<void> {
-  return appendAuditEntries(db, [entry]);
+  const queue = queueOf(db);
+  const promise = new Promise<void>((resolve, reject) => {
+    // Entries come with their id, so that a retry after a partly failed batch can tell an entry that is already stored.
+    queue.waiting.push({ entry, done: (error) => (error === undefined ? resolve() : reject(error)) });
+  });
+  if (!queue.writing) void writeWaiting(db, queue);
+  return promise;
 }
 
 /** Several entries of one request (reads of several records), stored together: one insert, not one after another. */
 export async function appendAuditEntries(db: Connection, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
+  const queue = queueOf(db);
+  const stored = entries.map(
+    (entry) => new Promise<void>((resolve, reject) => queue.waiting.push({ entry, done: (error) => (error === undefined ? resolve() : reject(error)) })),
+  );
+  if (!queue.writing) void writeWaiting(db, queue);
+  await Promise.all(stored);
+}
+
+function queueOf(db: Connection): Queue {
   let queue = queues.get(db);
   if (!queue) {
     queue = { waiting: [], writing: false };
     queues.set(db, queue);
   }
-  const current = queue;
-  const stored = entries.map(
-    (entry) =>
-      new Promise<void>((resolve, reject) => {
-        // Entries come with their id, so that a retry after a partly failed batch can tell an entry that is already stored.
-        current.waiting.push({ entry, done: (error) => (error === undefined ? resolve() : reject(error)) });
-      }),
-  );
-  if (!current.writing) void writeWaiting(db, current);
-  await Promise.all(stored);
+  return queue;
 }
 
 async function writeWaiting(db: Connection, queue: Queue): Promise<void> {
