@@ -128,6 +128,12 @@ it('shows the consent form in Ukrainian to the person while the interface is Fin
   const personBox = await page.locator('#person-rights .person-column-person').first().boundingBox();
   const staffBox = await staffColumn.boundingBox();
   expect(personBox!.x).toBeGreaterThan(staffBox!.x);
+  // The consent form's texts too, paragraph for paragraph, in the list read aloud.
+  await consent.locator('details.person-listen > summary').click();
+  const staffConsent = consent.locator('.person-listen .person-column-staff');
+  await staffConsent.getByText('Saat apua, vaikka et puhu poliisin kanssa.').waitFor();
+  expect(await staffConsent.getAttribute('lang')).toBe('fi');
+  expect(await consent.locator('.person-listen .person-column-person').getAttribute('dir')).toBe('rtl');
   await shot(page, 'persian-side-by-side');
   expect(await seriousAxeViolations(page)).toEqual([]);
   await handBack(page, 'تبلت را به مددکار خود برگردانید');

@@ -157,7 +157,7 @@ export function PersonViewPage() {
               </a>
             </p>
           )}
-          {loaded.consent && <ConsentListen form={loaded.consent} person={person} />}
+          {loaded.consent && <ConsentListen form={loaded.consent} person={person} staff={staff} />}
           {loaded.consent && session && <ConsentForPerson form={loaded.consent} caseId={caseId} org={session.org.slug} person={person} />}
         </section>
         <section id="person-safety" aria-labelledby="person-safety-title">
