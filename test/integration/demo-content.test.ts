@@ -17,10 +17,10 @@ beforeAll(async () => {
   await loadTemplateLibrary(t.db, { logger: pino({ level: 'silent' }) });
   const services = createCaseServices(t.db);
   const deps = { runtime: services.runtime, caseEvents: services.caseEvents, t: createServerI18n(localesDir).instance.getFixedT('en') };
-  expect(await loadDemoCases(t.db, deps)).toBe(7);
+  expect(await loadDemoCases(t.db, deps)).toBe(8);
   // Loading again adds nothing.
   expect(await loadDemoCases(t.db, deps)).toBe(0);
-  expect(await caseModel(t.db).countDocuments({})).toBe(7);
+  expect(await caseModel(t.db).countDocuments({})).toBe(8);
 }, 300_000);
 afterAll(() => t.close());
 
@@ -69,6 +69,16 @@ describe('demo content', () => {
     expect(left.body.plan.goals.map((goal: { stop: string }) => goal.stop)).toContain('vocationalTraining');
     const leaving = await request(t.app).get(`/api/cases/${items.find((item) => item.alias === 'Vesna (demo)')!.id}`).set('x-jwt-token', token);
     expect(leaving.body.workflow.activeStages).toContain('exitPlanning');
+  });
+
+  it('gives IOM a person received at home, with a reintegration grant and an increase waiting for a second person', async () => {
+    const { token, items } = await casesOf('caseworker@iom.demo.test');
+    expect(items.map((item) => item.alias)).toEqual(['Ilona (demo)']);
+    const detail = await request(t.app).get(`/api/cases/${items[0]!.id}`).set('x-jwt-token', token);
+    expect(detail.body.workflow.activeStages).toContain('reintegration');
+    const grant = await request(t.app).get(`/api/cases/${items[0]!.id}/grant`).set('x-jwt-token', token);
+    expect(grant.body.grant).toMatchObject({ country: 'hu', currency: 'CHF', totals: { granted: 1500, disbursed: 600, increasePending: 400, remaining: 900 } });
+    expect(grant.body.grant.increases[0]).toMatchObject({ status: 'pending', requestedBy: { name: 'Demo IOM Caseworker' } });
   });
 
   it('contains no real contact data', async () => {

@@ -71,3 +71,28 @@ it('walks an adult through eligibility, pre-departure, travel, reception and rei
   const topLevel = Object.keys(loadTemplate('iom-return').stages).filter((stage) => stage !== 'childBranch');
   expect(topLevel.filter((stage) => ![...seen].some((s) => s === stage || s.startsWith(`${stage}/`)))).toEqual([]);
 });
+
+it('runs under the country of return chosen when the case is opened, each with its own eligibility', async () => {
+  const notOffered = await iom.post('/cases', { alias: 'Nowhere', workflowId: 'iom-return', jurisdiction: 'dk' });
+  expect(notOffered.status).toBe(400);
+  expect(notOffered.body).toMatchObject({ code: 'jurisdiction-not-offered', offered: ['bg', 'cz', 'ro', 'hu'] });
+  const noEvidence = { voluntaryWish: 'yes', identificationEvidence: false, eligible: true };
+  const stageOf = async (jurisdiction: string | undefined) => {
+    const created = await iom.post('/cases', { alias: `Returning to ${jurisdiction ?? 'default'}`, workflowId: 'iom-return', ...(jurisdiction ? { jurisdiction } : {}) });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    await submit(id, 'consent-information', { rightsExplained: true });
+    await submit(id, 'needs-assessment', { ageYears: 30, ageUncertain: false, isChild: false, wishesVoluntaryReturn: 'yes' });
+    await submit(id, 'return-reintegration', { ...noEvidence, returnCountry: jurisdiction ?? 'bg' });
+    const body = (await iom.get(`/cases/${id}`)).body;
+    return { stages: body.workflow.activeStages as string[], grant: (await iom.get(`/cases/${id}/grant`)).body };
+  };
+  // IOM Bulgaria's own default is Bulgaria, not Hungary: unofficial referrals are eligible without evidence.
+  expect((await stageOf(undefined)).stages).toContain('preDeparture');
+  // Romania needs evidence of identification as a victim: without it the case stays at eligibility.
+  expect((await stageOf('ro')).stages).toContain('eligibility');
+  expect((await stageOf('cz')).stages).toContain('preDeparture');
+  // Hungary's programme sets the grant: the grant offers it for this case.
+  const hungary = await stageOf('hu');
+  expect(hungary.grant.defaultCountry).toBe('hu');
+});

@@ -18,7 +18,7 @@ function Field({ id, label, problem, children }: { id: string; label: string; pr
       <label htmlFor={id}>{label}</label>
       {children}
       {problem && (
-        <small id={`${id}-problem`} className="error">
+        <small id={`${id}-problem`} className="error" role="alert">
           {problem}
         </small>
       )}
@@ -30,7 +30,12 @@ function Field({ id, label, problem, children }: { id: string; label: string; pr
 function useSubmit(url: string, onDone: (grant: GrantView) => void) {
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<{ message: string; fields: string[] }>();
-  const send = (body: object) => {
+  const send = (body: object, invalid: string[] = []) => {
+    // What the form can tell at once is shown at the fields before anything is sent (the server checks again).
+    if (invalid.length > 0) {
+      setRefusal({ message: '', fields: invalid });
+      return Promise.resolve(false);
+    }
     setBusy(true);
     setRefusal(undefined);
     return apiSend<GrantView>('POST', url, body)
@@ -47,6 +52,8 @@ function useSubmit(url: string, onDone: (grant: GrantView) => void) {
 }
 
 const amountOf = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.replace(',', '.')));
+/** The rule the server applies too: above zero, at most two decimals. */
+const validAmount = (amount: number) => Number.isFinite(amount) && amount > 0 && Math.abs(amount * 100 - Math.round(amount * 100)) < 1e-6;
 
 /** Records what was given from the grant: amount, currency, date, and what for (a goal of the plan, if any). */
 export function DisbursementForm({ caseId, grant, onChanged, goals }: FormProps & { goals: NonNullable<CasePlan['goals']> }) {
@@ -59,7 +66,13 @@ export function DisbursementForm({ caseId, grant, onChanged, goals }: FormProps 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const { planGoal, amount, ...rest } = values;
-    void send({ ...rest, amount: amountOf(amount), ...(planGoal ? { planGoal } : {}) }).then((ok) => ok && setValues(empty));
+    const invalid = [
+      ...(validAmount(amountOf(amount)) ? [] : ['amount']),
+      ...(/^[A-Z]{3}$/.test(rest.currency) ? [] : ['currency']),
+      ...(rest.date ? [] : ['date']),
+      ...(rest.purpose.trim() ? [] : ['purpose']),
+    ];
+    void send({ ...rest, amount: amountOf(amount), ...(planGoal ? { planGoal } : {}) }, invalid).then((ok) => ok && setValues(empty));
   };
   return (
     <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`} className="grant-form">
@@ -88,7 +101,7 @@ export function DisbursementForm({ caseId, grant, onChanged, goals }: FormProps 
       <Field id={`${id}-purpose`} label={t('grant.purpose')} problem={problem('purpose')}>
         <input id={`${id}-purpose`} maxLength={500} value={values.purpose} onChange={(e) => setValues({ ...values, purpose: e.target.value })} />
       </Field>
-      {refusal && (
+      {refusal?.message && (
         <p role="alert" className="error">
           {refusal.message}
         </p>
@@ -109,7 +122,8 @@ export function IncreaseForm({ caseId, onChanged }: FormProps) {
   const problem = (field: string) => (refusal?.fields.includes(field) ? t(`grant.problems.${field}`) : undefined);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void send({ amount: amountOf(values.amount), reason: values.reason }).then((ok) => ok && setValues({ amount: '', reason: '' }));
+    const invalid = [...(validAmount(amountOf(values.amount)) ? [] : ['amount']), ...(values.reason.trim() ? [] : ['reason'])];
+    void send({ amount: amountOf(values.amount), reason: values.reason }, invalid).then((ok) => ok && setValues({ amount: '', reason: '' }));
   };
   return (
     <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`} className="grant-form">
@@ -120,7 +134,7 @@ export function IncreaseForm({ caseId, onChanged }: FormProps) {
       <Field id={`${id}-reason`} label={t('grant.reason')} problem={problem('reason')}>
         <textarea id={`${id}-reason`} maxLength={1000} rows={3} value={values.reason} onChange={(e) => setValues({ ...values, reason: e.target.value })} />
       </Field>
-      {refusal && (
+      {refusal?.message && (
         <p role="alert" className="error">
           {refusal.message}
         </p>

@@ -6,11 +6,13 @@ import { apiGet, apiSend, ApiError, type ProblemItem } from '../../api/http';
 import { PageHeading } from '../common/PageHeading';
 import { useApi } from '../common/use-api';
 import { useSession } from '../session/session-context';
+import { offeredJurisdictions } from '@contracts/workflows/jurisdiction-choices';
 
 interface WorkflowChoice {
   id: string;
   key: string;
   latestVersion: number;
+  definition?: { jurisdiction: string; jurisdictions?: string[] };
 }
 
 type Duplicate = CaseSummary & { matched: Array<'alias' | 'birthDate' | 'age' | 'nationality'> };
@@ -28,15 +30,20 @@ export function NewCasePage() {
   const navigate = useNavigate();
   const { ability } = useSession();
   const ids = {
-    alias: useId(), birthDate: useId(), age: useId(), uncertain: useId(), nationality: useId(), languages: useId(), workflow: useId(),
+    alias: useId(), birthDate: useId(), age: useId(), uncertain: useId(), nationality: useId(), languages: useId(), workflow: useId(), jurisdiction: useId(),
   };
   const workflows = useApi<{ items: WorkflowChoice[] }>(ability.can('read', 'Workflow') ? '/api/workflows' : null);
-  const templates = useApi<{ items: Array<{ key: string; usable: boolean }> }>('/api/workflows/templates');
+  const templates = useApi<{ items: Array<{ key: string; usable: boolean; jurisdictions?: string[] }> }>('/api/workflows/templates');
   const choices = [
-    ...(workflows.data?.items ?? []).filter((w) => w.latestVersion > 0).map((w) => ({ value: w.id, label: tw(`${w.key}.title`, { defaultValue: w.key }) })),
+    ...(workflows.data?.items ?? []).filter((w) => w.latestVersion > 0).map((w) => ({
+      value: w.id,
+      label: tw(`${w.key}.title`, { defaultValue: w.key }),
+      jurisdictions: w.definition ? offeredJurisdictions(w.definition) : [],
+    })),
     ...[...new Map((templates.data?.items ?? []).filter((tpl) => tpl.usable).map((tpl) => [tpl.key, tpl])).values()].map((tpl) => ({
       value: tpl.key,
       label: t('newCase.template', { name: tw(`${tpl.key}.title`, { defaultValue: tpl.key }) }),
+      jurisdictions: tpl.jurisdictions ?? [],
     })),
   ];
   const [alias, setAlias] = useState('');
@@ -46,6 +53,9 @@ export function NewCasePage() {
   const [nationality, setNationality] = useState('');
   const [languages, setLanguages] = useState('');
   const [workflowId, setWorkflowId] = useState('');
+  // The country of return, where the chosen workflow offers several (each with its own eligibility and grant).
+  const [jurisdiction, setJurisdiction] = useState('');
+  const offered = choices.find((choice) => choice.value === workflowId)?.jurisdictions ?? [];
   const [duplicates, setDuplicates] = useState<Duplicate[]>();
   const [searched, setSearched] = useState('');
   const [error, setError] = useState<string>();
@@ -104,7 +114,8 @@ export function NewCasePage() {
         ...(age ? { estimatedAge: Number(age) } : {}),
         ...(nationalityCode ? { nationality: nationalityCode } : {}),
       };
-      const created = await apiSend<{ id: string }>('POST', '/api/cases', { alias: alias.trim(), workflowId, identity });
+      const chosen = offered.length > 1 ? jurisdiction || offered[0] : undefined;
+      const created = await apiSend<{ id: string }>('POST', '/api/cases', { alias: alias.trim(), workflowId, identity, ...(chosen ? { jurisdiction: chosen } : {}) });
       void navigate(`/cases/${created.id}`, { state: { message: t('newCase.opened') } });
     } catch (failure) {
       fail(failure);
@@ -181,7 +192,7 @@ export function NewCasePage() {
           <h2 id="open-title">{t('newCase.openTitle')}</h2>
           <div className="field">
             <label htmlFor={ids.workflow}>{t('newCase.workflow')}</label>
-            <select id={ids.workflow} value={workflowId} onChange={(e) => setWorkflowId(e.target.value)}>
+            <select id={ids.workflow} value={workflowId} onChange={(e) => { setWorkflowId(e.target.value); setJurisdiction(''); }}>
               <option value="">{t('newCase.chooseWorkflow')}</option>
               {choices.map((choice) => (
                 <option key={choice.value} value={choice.value}>
@@ -190,6 +201,18 @@ export function NewCasePage() {
               ))}
             </select>
           </div>
+          {offered.length > 1 && (
+            <div className="field">
+              <label htmlFor={ids.jurisdiction}>{t('newCase.jurisdiction')}</label>
+              <select id={ids.jurisdiction} value={jurisdiction || offered[0]} onChange={(e) => setJurisdiction(e.target.value)}>
+                {offered.map((code) => (
+                  <option key={code} value={code}>
+                    {tw(`jurisdictions.${code}.name`, { defaultValue: code })}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           <button type="button" className="primary" disabled={busy} onClick={() => void open()}>
             {duplicates.length ? t('newCase.openAnyway') : t('newCase.open')}
           </button>

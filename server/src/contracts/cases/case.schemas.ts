@@ -89,6 +89,8 @@ export const CreateCaseSchema = CaseWritableSchema.extend({
   alias: text(100).min(1),
   /** A published organisation workflow (its id) or a platform template (its key). */
   workflowId: z.string().min(1).max(60),
+  /** The jurisdiction the case runs under where its workflow offers several (a country of return). */
+  jurisdiction: z.string().regex(/^[a-z]{2}$/).optional(),
 });
 
 export const UpdateCaseSchema = CaseWritableSchema.extend({ version: z.number().int().min(0) });

@@ -169,6 +169,11 @@ export const WorkflowDefinitionSchema = z
     version: z.number().int().positive(),
     titleKey: z.string().regex(/^workflows:[a-z][a-z0-9-]*\.title$/),
     jurisdiction: z.string().regex(/^[a-z]{2}$/),
+    /**
+     * Every jurisdiction a case of this workflow may run under, chosen when the case is opened (a return programme's
+     * countries of return, each with its own parameters and so its own eligibility); `jurisdiction` is the default.
+     */
+    jurisdictions: z.array(z.string().regex(/^[a-z]{2}$/)).min(1).max(50).optional(),
     initial: identifier,
     stages: z.record(identifier, StageSchema),
     /** Which form fields feed which case fields (form-bindings.schemas.ts). */

@@ -3,6 +3,9 @@ import type { EventInputProblem } from '../../contracts/workflows/event-option.t
 
 /** The errors of the cases module, one factory per code. */
 export const workflowNotPublished = () => badRequest('workflow-not-published');
+/** A jurisdiction (country of return) the case's workflow does not offer; `offered` lists those it does. */
+export const jurisdictionNotOffered = (jurisdiction: string, offered: string[]) =>
+  badRequest('jurisdiction-not-offered', { params: { jurisdiction, offered: offered.join(', ') }, extensions: { offered } });
 export const planNotReadable = () => new AppError(403, 'plan-not-readable');
 export const consentRequired = (recipient: string) => conflict('consent-required', { params: { recipient } });
 export const taskAlreadyDone = () => conflict('task-already-done');

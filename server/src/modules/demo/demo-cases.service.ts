@@ -5,6 +5,7 @@ import type { CreateCaseInput } from '../../contracts/cases/case.schemas';
 import { fireCaseEvent } from '../cases/service/case-event.service';
 import type { CaseRuntime, Clock } from '../cases/service/case-runtime';
 import { createCase, updateCase } from '../cases/service/case.service';
+import { openGrant, recordDisbursement, requestIncrease } from '../cases/grants/grant.service';
 import { caseModel } from '../cases/storage/case.model';
 import type { SubmissionCasePort } from '../submissions';
 import { createSubmission } from '../submissions';
@@ -122,6 +123,8 @@ export async function loadDemoCases(db: Connection, deps: DemoDeps): Promise<num
     await fireCaseEvent(runtimeAt(runtime, 1), ctx, waiting, { type: 'identifiedAsVictim', data: {} });
   });
 
+  await withDemoUser(db, 'caseworker@iom.demo.test', 'iom-bg', async (ctx) => iomReturnCase(deps, ctx));
+
   await withDemoUser(db, 'worker@shelter.demo.test', 'mk-shelter', async (ctx) => {
     // Left the shelter ten days ago with a long-term reintegration plan; follow-ups at 1, 3, 6 and 12 months are due.
     const left = await shelterCase(deps, ctx, 'Elena (demo)', 130);
@@ -130,6 +133,40 @@ export async function loadDemoCases(db: Connection, deps: DemoDeps): Promise<num
     await shelterCase(deps, ctx, 'Vesna (demo)', 100);
   });
   return caseModel(db).countDocuments({});
+}
+
+/**
+ * IOM: a person who went home to Hungary three weeks ago and was received by the reception partner; the reintegration
+ * grant (CHF 1,500 from the programme's parameters) has paid for work-therapy materials, and an increase for a rent
+ * deposit waits for a second person's decision (reviewer@iom.demo.test).
+ */
+async function iomReturnCase(deps: DemoDeps, ctx: ServiceContext): Promise<string> {
+  const at = (days: number) => runtimeAt(deps.runtime, days);
+  const stamp = (days: number) => `${at(days).clock.now().toISOString().slice(0, 10)}T00:00:00.000Z`;
+  const id = await open(at(45), ctx, {
+    alias: 'Ilona (demo)',
+    workflowId: 'iom-return',
+    // Returning to Hungary: the case runs under Hungary's programme (its eligibility and grant).
+    jurisdiction: 'hu',
+    identity: { estimatedAge: 27, ageUncertain: false, languages: ['hu', 'en'], nationality: 'HU' },
+  });
+  const past = { ...deps, runtime: at(45) };
+  await submit(ctx, past, id, 'consent-information', consentInformation);
+  await submit(ctx, past, id, 'needs-assessment', { ...needsAssessment, nextAppointment: inDays(at(45), 7), ageYears: 27, ageUncertain: false, wishesVoluntaryReturn: 'yes' });
+  await submit(ctx, { ...deps, runtime: at(40) }, id, 'return-reintegration', { ...returnReintegration, departureDate: stamp(21), monitoring1MonthDate: stamp(-9) });
+  await submit(ctx, { ...deps, runtime: at(35) }, id, 'safety-plan', {
+    ...safetyPlan,
+    safetyActions: safetyPlan.safetyActions.map((action) => ({ ...action, dueDate: stamp(25) })),
+    reviewDate: stamp(-30),
+  });
+  await fireCaseEvent(at(30), ctx, id, { type: 'riskAssessed', data: {} });
+  await patch(at(22), ctx, id, { consents: { ngo: { given: true, givenOn: stamp(22).slice(0, 10) } } });
+  await fireCaseEvent(at(21), ctx, id, { type: 'arrived', data: {} });
+  await fireCaseEvent(at(20), ctx, id, { type: 'receptionCompleted', data: {} });
+  await openGrant(at(20), ctx, id, { country: 'hu' });
+  await recordDisbursement(at(14), ctx, id, { amount: 600, currency: 'CHF', date: stamp(14).slice(0, 10), purpose: 'Tools and materials for work therapy' });
+  await requestIncrease(at(2), ctx, id, { amount: 400, reason: 'Rent deposit for a flat near the training centre, as the reintegration plan and the service provider recommend' });
+  return id;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { MigrationResult, MigrationRow } from '../../../contracts/cases/case-migration.types';
+import { offeredJurisdictions } from '../../../contracts/workflows/jurisdiction-choices';
 import { stageIndex } from '../../../contracts/workflows/stage-tree.util';
 import { notFound } from '../../../core/errors/app-error';
 import { auditedWrite } from '../../audit/audit-trail';
@@ -48,7 +49,9 @@ export async function migrateCases(rt: CaseRuntime, ctx: ServiceContext, workflo
       if (check.ok && !input.dryRun) {
         const moved = {
           ...record,
-          workflow: { ...record.workflow, source: 'workflow' as const, definitionId: ref.id, version: input.toVersion, jurisdiction: toDef.jurisdiction },
+          workflow: { ...record.workflow, source: 'workflow' as const, definitionId: ref.id, version: input.toVersion,
+            // A case keeps its country of return where the new version still offers it.
+            jurisdiction: offeredJurisdictions(toDef).includes(record.workflow.jurisdiction) ? record.workflow.jurisdiction : toDef.jurisdiction },
         };
         const change = await advanceCase(rt, moved, { type: 'caseUpdated' }, ctx.auth.user._id.toHexString(), {
           type: 'migrated', detail: `${fromUpstream ? 'upstream:' : ''}${record.workflow.version}->${input.toVersion}`,

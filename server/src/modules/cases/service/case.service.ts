@@ -1,7 +1,9 @@
 import { isValidObjectId, type Types } from 'mongoose';
 import { idempotent, newId, type IdempotencyKey } from '../../../core/db/idempotency';
 import { forbidden, notFound, orVersionConflict, versionConflict } from '../../../core/errors/app-error';
-import { workflowNotPublished } from '../case.errors';
+import { jurisdictionNotOffered, workflowNotPublished } from '../case.errors';
+import { offeredJurisdictions } from '../../../contracts/workflows/jurisdiction-choices';
+import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import { recordAudit } from '../../audit/audit.service';
 import { auditedWrite } from '../../audit/audit-trail';
 import { can, ensureCan, fieldFilter, withPermission } from '../../access/permissions';
@@ -97,12 +99,22 @@ async function workflowRefFor(ctx: ServiceContext, workflowId: string): Promise<
 function touchedGroups(input: Partial<UpdateCaseInput>): string[] {
   return Object.keys(input)
     .filter((key) => key !== 'version' && key !== 'workflowId' && (input as Record<string, unknown>)[key] !== undefined)
-    .map((key) => (key === 'dates' ? 'workflow' : key));
+    .map((key) => (key === 'dates' || key === 'jurisdiction' ? 'workflow' : key));
 }
 
 function groupValues(input: Partial<UpdateCaseInput>): Partial<CaseRecord> {
-  const { version: _v, dates: _d, workflowId: _w, ...groups } = input as Partial<UpdateCaseInput> & { workflowId?: string };
+  const { version: _v, dates: _d, workflowId: _w, jurisdiction: _j, ...groups } = input as Partial<UpdateCaseInput> & { workflowId?: string; jurisdiction?: string };
   return Object.fromEntries(Object.entries(groups).filter(([, v]) => v !== undefined)) as Partial<CaseRecord>;
+}
+
+/**
+ * The jurisdiction a new case runs under: the one asked for where the workflow offers it (a country of return, each
+ * with its own parameters), else the workflow's default.
+ */
+function chosenJurisdiction(def: WorkflowDefinition, asked: string | undefined): string {
+  if (asked === undefined || asked === def.jurisdiction) return def.jurisdiction;
+  if (!(def.jurisdictions ?? []).includes(asked)) throw jurisdictionNotOffered(asked, offeredJurisdictions(def));
+  return asked;
 }
 
 /**
@@ -133,8 +145,9 @@ async function insertCase(rt: CaseRuntime, ctx: ServiceContext, input: CreateCas
   const userId = ctx.auth.user._id.toHexString();
   const def = await rt.catalog.definition(ref);
   if (!def) throw workflowNotPublished();
+  const jurisdiction = chosenJurisdiction(def, input.jurisdiction);
   const empty: CaseWorkflow = {
-    source: ref.source, definitionId: ref.id, version: ref.version, jurisdiction: def.jurisdiction,
+    source: ref.source, definitionId: ref.id, version: ref.version, jurisdiction,
     snapshot: { status: 'active', value: def.initial, stageEntries: {} }, activeStages: [], deadlines: [], nextDueAt: null,
     firedTimers: [], dates: { ...(input.dates ?? {}) }, fields: {}, tasks: [], requiredForms: [], consentRequests: [],
     childBranch: null, submissions: [], timeline: [{ at: now, type: 'created', by: userId, fields: groups }],
@@ -146,7 +159,7 @@ async function insertCase(rt: CaseRuntime, ctx: ServiceContext, input: CreateCas
     consents: input.consents ?? {},
     workflow: empty,
   };
-  const params = await rt.catalog.parameters(orgId, def.jurisdiction);
+  const params = await rt.catalog.parameters(orgId, jurisdiction);
   const ctxEval = { case: caseContextOf(draft, params, now), submissions: {}, params };
   const started = startCase(def, empty, ctxEval, now, userId);
   const timers = plannedTimers(def, started.workflow, ctxEval, now);

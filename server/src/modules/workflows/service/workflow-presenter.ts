@@ -1,3 +1,4 @@
+import { offeredJurisdictions } from '../../../contracts/workflows/jurisdiction-choices';
 import { definitionFromText } from '../storage/definition-text';
 import type { WorkflowRecord } from '../storage/workflow.model';
 import type { WorkflowTemplateRecord } from '../storage/workflow-template.model';
@@ -15,10 +16,15 @@ export const presentWorkflow = (w: WorkflowRecord) => ({
   updatedAt: w.updatedAt,
 });
 
-export const presentTemplate = (t: WorkflowTemplateRecord, withDefinition = false) => ({
-  key: t.key,
-  version: t.version,
-  jurisdiction: t.jurisdiction,
-  usable: t.problemCount === 0,
-  ...(withDefinition ? { definition: definitionFromText(t.definitionText) } : {}),
-});
+export const presentTemplate = (t: WorkflowTemplateRecord, withDefinition = false) => {
+  const definition = definitionFromText(t.definitionText);
+  return {
+    key: t.key,
+    version: t.version,
+    jurisdiction: t.jurisdiction,
+    // Where a case may run under several (countries of return), the new-case page asks which.
+    jurisdictions: offeredJurisdictions(definition),
+    usable: t.problemCount === 0,
+    ...(withDefinition ? { definition } : {}),
+  };
+};

@@ -38,9 +38,31 @@ export function loadWorkflowTemplates(workflowsDir: string, formPaths: ReadonlyS
     .map((file) => {
       const definition = JSON.parse(readFileSync(join(workflowsDir, file), 'utf8')) as unknown;
       if (exceedsJsonDepth(definition)) throw new Error(`${file}: nested deeper than ${MAX_JSON_DEPTH} levels`);
-      const code = (definition as Partial<WorkflowDefinition>).jurisdiction;
-      const jurisdiction = code === undefined ? undefined : jurisdictions.get(code);
-      const parameters = jurisdiction ? jurisdictionParameterValues(jurisdiction) : {};
-      return { file, definition, problems: validateWorkflowDefinition(definition, { formPaths, parameters, ...(formFields ? { formFields } : {}) }) };
+      // Checked under every jurisdiction a case of it may run under (countries of return): each has its own parameters.
+      const problems = jurisdictionsOf(definition).flatMap((code, index) => {
+        const jurisdiction = code === undefined ? undefined : jurisdictions.get(code);
+        if (code !== undefined && !jurisdiction && index > 0) return [{ path: `/jurisdictions/${index - 1}`, code: 'schema' as const, params: { message: `unknown jurisdiction ${code}` } }];
+        const parameters = jurisdiction ? jurisdictionParameterValues(jurisdiction) : {};
+        return validateWorkflowDefinition(definition, { formPaths, parameters, ...(formFields ? { formFields } : {}) });
+      });
+      return { file, definition, problems: uniqueProblems(problems) };
     });
+}
+
+/** The definition's default jurisdiction, then each it offers besides (undefined when it names none). */
+export function jurisdictionsOf(definition: unknown): Array<string | undefined> {
+  const def = (definition ?? {}) as Partial<WorkflowDefinition>;
+  const more = Array.isArray(def.jurisdictions) ? def.jurisdictions.filter((code) => code !== def.jurisdiction) : [];
+  return [def.jurisdiction, ...more];
+}
+
+/** The same problem found under several jurisdictions is reported once. */
+export function uniqueProblems<T>(problems: T[]): T[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = JSON.stringify(problem);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
