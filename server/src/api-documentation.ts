@@ -1,17 +1,16 @@
 import type { ApiRoute } from './core/openapi/api-route';
-import { accessApi } from './modules/access/access.openapi';
-import { auditApi } from './modules/audit/audit.openapi';
-import { caseApi } from './modules/cases/routes/case.openapi';
-import { grantApi } from './modules/cases/grants/grant.openapi';
+import { accessApi } from './modules/access';
+import { auditApi } from './modules/audit';
+import { caseApi, grantApi } from './modules/cases';
 import { formioApiRoutes } from './modules/formio';
 import { formApi } from './modules/forms';
 import { submissionApi } from './modules/submissions';
-import { healthApi } from './modules/health/health.openapi';
-import { metaApi } from './modules/meta/meta.openapi';
-import { speechApi } from './modules/speech/speech.openapi';
-import { referralApi } from './modules/referrals/referral.openapi';
+import { healthApi } from './modules/health';
+import { metaApi } from './modules/meta';
+import { speechApi } from './modules/speech';
+import { referralApi } from './modules/referrals';
 import { organisationApi } from './modules/tenants';
-import { workflowApi } from './modules/workflows/routes/workflow.openapi';
+import { workflowApi } from './modules/workflows';
 
 /**
  * Every module's routes as `/api/openapi.json` describes them, in the order app.ts mounts the modules. A module

@@ -16,36 +16,25 @@ import { validPath } from './core/http/valid-path';
 import { openApiDocument } from './core/openapi/openapi-document';
 import { openApiRoutes } from './core/openapi/openapi.routes';
 import type { ServerI18n } from './core/i18n/i18n';
-import { authRoutes } from './modules/access/auth.routes';
-import { authenticate } from './modules/access/authenticate.middleware';
-import { personViewGate, personViewLockRoutes } from './modules/access/person-view-lock';
-import { accountLockRoutes } from './modules/access/account-lock.routes';
-import { createLoginThrottle, type LoginThrottleOptions } from './modules/access/login-throttle.service';
-import { oidcRoutes } from './modules/access/oidc.routes';
-import { roleRoutes } from './modules/access/role.routes';
-import { userRoutes } from './modules/access/user.routes';
-import { auditRoutes } from './modules/audit/audit.routes';
+import {
+  authRoutes, authenticate, personViewGate, personViewLockRoutes, accountLockRoutes, createLoginThrottle,
+  type LoginThrottleOptions, oidcRoutes, roleRoutes, userRoutes
+} from './modules/access';
+import { auditRoutes } from './modules/audit';
 import { formioApi } from './modules/formio';
 import { formsApiRoutes } from './modules/forms';
 import { submissionsApiRoutes } from './modules/submissions';
-import { healthRoutes } from './modules/health/health.routes';
+import { healthRoutes } from './modules/health';
 import { organisationRoutes } from './modules/tenants';
-import { metaRoutes } from './modules/meta/meta.routes';
+import { metaRoutes } from './modules/meta';
 import type { SubmissionCasePort } from './modules/submissions';
-import { createCaseServices } from './modules/cases/case-services';
-import { caseRoutes } from './modules/cases/routes/case.routes';
-import { grantRoutes } from './modules/cases/grants/grant.routes';
-import { caseStatsRoutes } from './modules/cases/routes/case-stats.routes';
-import { createCaseSubmissions } from './modules/cases/service/case-submissions.service';
-import type { CaseRuntime } from './modules/cases/service/case-runtime';
-import { espeakNg, type SpeechSynthesizer } from './modules/speech/espeak-ng';
-import { speechRoutes } from './modules/speech/speech.routes';
-import { rightsSpeechRoutes } from './modules/speech/rights-speech.routes';
-import { workflowRoutes } from './modules/workflows/routes/workflow.routes';
-import { rightsSheetRoutes } from './modules/workflows/routes/rights-sheet.routes';
+import {
+  createCaseServices, caseRoutes, grantRoutes, caseStatsRoutes, createCaseSubmissions, type CaseRuntime
+} from './modules/cases';
+import { espeakNg, type SpeechSynthesizer, speechRoutes, rightsSpeechRoutes } from './modules/speech';
+import { workflowRoutes, rightsSheetRoutes } from './modules/workflows';
 import { WorkflowDefinitionSchema } from './contracts/workflows/workflow-definition.schemas';
-import { referralRoutes } from './modules/referrals/referral.routes';
-import { inboxRoutes } from './modules/referrals/inbox.routes';
+import { referralRoutes, inboxRoutes } from './modules/referrals';
 
 export interface AppDeps {
   db: Connection;

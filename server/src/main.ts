@@ -11,18 +11,14 @@ import { EmbeddedFerretDb } from './core/db/embedded-ferretdb';
 import { ensureFerretDbBinary, MissingToolchainError } from './core/db/ferretdb-binary';
 import { createServerI18n } from './core/i18n/i18n';
 import { createLogger } from './core/logger';
-import { loadRolePresets } from './modules/access/platform-roles';
-import { loadDemoCases } from './modules/demo/demo-cases.service';
-import { loadDemoData, type DemoResult } from './modules/demo/demo-data.service';
-import { ensureInstallation } from './modules/meta/installation.service';
+import { loadRolePresets } from './modules/access';
+import { loadDemoCases, loadDemoData, type DemoResult } from './modules/demo';
+import { ensureInstallation } from './modules/meta';
 import { startForms } from './modules/forms';
 import { markSubmissionsChanged } from './modules/submissions';
 import { startSubmissionRecovery } from './modules/submissions';
-import { createCaseServices } from './modules/cases/case-services';
-import { ensureCaseLists } from './modules/cases/lists/case-list-migration';
-import { startCaseListRepair } from './modules/cases/lists/case-list-sync';
-import { upgradeCaseFormData } from './modules/cases/storage/case-form-data.model';
-import { loadTemplateLibrary } from './modules/workflows/storage/template-library.service';
+import { createCaseServices, ensureCaseLists, startCaseListRepair, upgradeCaseFormData } from './modules/cases';
+import { loadTemplateLibrary } from './modules/workflows';
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
 

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { loadDemoData } from '../../server/src/modules/demo/demo-data.service';
+import { loadDemoData } from '../../server/src/modules/demo';
 import { launchBrowser, startLiveApp, type LiveApp } from '../helpers/browser';
 import { cspViolations, openPage, seriousAxeViolations, signInThroughForm } from './client-page';
 

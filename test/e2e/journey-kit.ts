@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { loadDemoData } from '../../server/src/modules/demo/demo-data.service';
+import { loadDemoData } from '../../server/src/modules/demo';
 import { startForms } from '../../server/src/modules/forms/templates/forms-startup';
-import { loadTemplateLibrary } from '../../server/src/modules/workflows/storage/template-library.service';
+import { loadTemplateLibrary } from '../../server/src/modules/workflows';
 import { launchBrowser, startLiveApp, type LiveApp } from '../helpers/browser';
 
 export const PASSWORD = 'demo-password-for-journeys';

@@ -3,7 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { organisationModel } from '../../server/src/modules/tenants';
-import { loadDemoData } from '../../server/src/modules/demo/demo-data.service';
+import { loadDemoData } from '../../server/src/modules/demo';
 import { launchBrowser, startLiveApp, type LiveApp } from '../helpers/browser';
 
 function freePort(): Promise<number> {

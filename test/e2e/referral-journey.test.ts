@@ -9,8 +9,8 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { localesDir } from '../../server/src/config/paths';
 import { createServerI18n } from '../../server/src/core/i18n/i18n';
-import { createCaseServices } from '../../server/src/modules/cases/case-services';
-import { loadDemoCases } from '../../server/src/modules/demo/demo-cases.service';
+import { createCaseServices } from '../../server/src/modules/cases';
+import { loadDemoCases } from '../../server/src/modules/demo';
 import { cspViolations, openPage, seriousAxeViolations, signInThroughForm } from './client-page';
 import { PASSWORD, screenshotsDir, useJourney } from './journey-kit';
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { loadDemoData } from '../../server/src/modules/demo/demo-data.service';
+import { loadDemoData } from '../../server/src/modules/demo';
 import { launchBrowser, startLiveApp, type LiveApp } from '../helpers/browser';
 import { cspViolations, openPage, signInThroughForm } from './client-page';
 

@@ -6,12 +6,11 @@ import { createApp } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config/env';
 import { localesDir } from '../../server/src/config/paths';
 import { createServerI18n } from '../../server/src/core/i18n/i18n';
-import { loadAuthContext } from '../../server/src/modules/access/auth-context';
-import { auditActor, type ServiceContext } from '../../server/src/modules/access/service-context';
+import { loadAuthContext, auditActor, type ServiceContext } from '../../server/src/modules/access';
 import { resolveSession } from '../../server/src/modules/access/session.service';
 import { createCaseServices, type CaseServices } from '../../server/src/modules/cases/case-services';
-import { loadDemoData } from '../../server/src/modules/demo/demo-data.service';
-import { loadTemplateLibrary } from '../../server/src/modules/workflows/storage/template-library.service';
+import { loadDemoData } from '../../server/src/modules/demo';
+import { loadTemplateLibrary } from '../../server/src/modules/workflows';
 import { DEMO_PASSWORD, type SignedIn } from './demo-app';
 import { createTestDatabase, dropTestDatabase } from './test-database';
 

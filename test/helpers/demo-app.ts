@@ -1,6 +1,6 @@
 import request from 'supertest';
-import type { LoginThrottleOptions } from '../../server/src/modules/access/login-throttle.service';
-import { loadDemoData } from '../../server/src/modules/demo/demo-data.service';
+import type { LoginThrottleOptions } from '../../server/src/modules/access';
+import { loadDemoData } from '../../server/src/modules/demo';
 import { createTestApp, type TestApp } from './test-app';
 
 export const DEMO_PASSWORD = 'demo-password-for-tests';

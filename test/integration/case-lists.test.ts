@@ -4,14 +4,14 @@
 import { CaseListQuerySchema, type CaseListQuery } from '../../server/src/contracts/cases/case.schemas';
 import { localesDir } from '../../server/src/config/paths';
 import { createServerI18n } from '../../server/src/core/i18n/i18n';
-import type { ServiceContext } from '../../server/src/modules/access/service-context';
+import type { ServiceContext } from '../../server/src/modules/access';
 import { listFromLists, statsFromLists } from '../../server/src/modules/cases/lists/case-list-query';
 import { repairCaseLists } from '../../server/src/modules/cases/lists/case-list-sync';
 import { allCases } from '../../server/src/modules/cases/service/case-list-all.service';
 import { caseStats, caseStatsFromDatabase } from '../../server/src/modules/cases/service/case-stats.service';
 import { listCases, listCasesFromDatabase } from '../../server/src/modules/cases/service/case.service';
-import { caseModel } from '../../server/src/modules/cases/storage/case.model';
-import { loadDemoCases } from '../../server/src/modules/demo/demo-cases.service';
+import { caseModel } from '../../server/src/modules/cases';
+import { loadDemoCases } from '../../server/src/modules/demo';
 import { startForms } from '../../server/src/modules/forms/templates/forms-startup';
 import { api, contextOf, createCaseApp, login, type CaseApp } from '../helpers/case-app';
 

@@ -4,12 +4,12 @@
 // assignees reach its submissions by `_id` and no other case's.
 import fs from 'node:fs';
 import path from 'node:path';
-import { withPermission } from '../../server/src/modules/access/permissions';
+import { withPermission } from '../../server/src/modules/access';
 import { submissionModel } from '../../server/src/modules/submissions/models/submission.model';
 import { formModel } from '../../server/src/modules/forms/models/form.model';
 import { formFilter } from '../../server/src/modules/forms/services/form-access';
 import { startForms } from '../../server/src/modules/forms/templates/forms-startup';
-import { workflowTemplateModel } from '../../server/src/modules/workflows/storage/workflow-template.model';
+import { workflowTemplateModel } from '../../server/src/modules/workflows';
 import { findWorkflowVersion } from '../../server/src/modules/workflows/storage/definition-keys';
 import { Types } from 'mongoose';
 import { api, contextOf, createCaseApp, login, type CaseApp } from '../helpers/case-app';

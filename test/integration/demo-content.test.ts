@@ -2,11 +2,10 @@ import pino from 'pino';
 import request from 'supertest';
 import { localesDir } from '../../server/src/config/paths';
 import { createServerI18n } from '../../server/src/core/i18n/i18n';
-import { createCaseServices } from '../../server/src/modules/cases/case-services';
-import { caseModel } from '../../server/src/modules/cases/storage/case.model';
-import { loadDemoCases } from '../../server/src/modules/demo/demo-cases.service';
+import { createCaseServices, caseModel } from '../../server/src/modules/cases';
+import { loadDemoCases } from '../../server/src/modules/demo';
 import { startForms } from '../../server/src/modules/forms/templates/forms-startup';
-import { loadTemplateLibrary } from '../../server/src/modules/workflows/storage/template-library.service';
+import { loadTemplateLibrary } from '../../server/src/modules/workflows';
 import { createDemoApp, signIn } from '../helpers/demo-app';
 import type { TestApp } from '../helpers/test-app';
 

@@ -1,9 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are untyped JSON, read field by field */
 import request from 'supertest';
-import { hashPassword } from '../../server/src/modules/access/password';
-import { clonePresetInto } from '../../server/src/modules/access/role.service';
-import { userModel } from '../../server/src/modules/access/user.model';
-import { copyMissedEntries, settleAuditCopies } from '../../server/src/modules/audit/audit-outbox';
+import { hashPassword, clonePresetInto, userModel } from '../../server/src/modules/access';
+import { copyMissedEntries, settleAuditCopies } from '../../server/src/modules/audit';
 import { auditModel } from '../../server/src/modules/audit/audit.model';
 import { submissionModel } from '../../server/src/modules/submissions/models/submission.model';
 import { organisationModel } from '../../server/src/modules/tenants';

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { formsDir, localesDir, workflowsDir } from '../../server/src/config/paths';
 import { routeTable, type RouteEntry } from '../../server/src/core/http/route-table';
 import { createServerI18n } from '../../server/src/core/i18n/i18n';
-import { loadDemoCases } from '../../server/src/modules/demo/demo-cases.service';
+import { loadDemoCases } from '../../server/src/modules/demo';
 import { createCaseApp, login, type CaseApp } from '../helpers/case-app';
 
 /**

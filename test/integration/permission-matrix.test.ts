@@ -1,14 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { platformRole } from '../../server/src/modules/access/platform-roles';
-import { clonePresetInto } from '../../server/src/modules/access/role.service';
-import { userModel } from '../../server/src/modules/access/user.model';
-import { hashPassword } from '../../server/src/modules/access/password';
+import { platformRole, clonePresetInto, userModel, hashPassword } from '../../server/src/modules/access';
 import { auditModel } from '../../server/src/modules/audit/audit.model';
 import { findSensitiveFields } from '../../server/src/modules/forms';
 import { organisationModel } from '../../server/src/modules/tenants';
-import { loadTemplateLibrary } from '../../server/src/modules/workflows/storage/template-library.service';
+import { loadTemplateLibrary } from '../../server/src/modules/workflows';
 import { createDemoApp, DEMO_PASSWORD, signIn } from '../helpers/demo-app';
 import type { TestApp } from '../helpers/test-app';
 

@@ -1,6 +1,5 @@
-import { hashPassword } from '../../server/src/modules/access/password';
+import { hashPassword, userModel } from '../../server/src/modules/access';
 import { roleModel } from '../../server/src/modules/access/role.model';
-import { userModel } from '../../server/src/modules/access/user.model';
 import { organisationModel } from '../../server/src/modules/tenants';
 import { ADULT_SUBMISSIONS } from '../../server/src/modules/workflows/test-support/workflow-walker';
 import { api, createCaseApp, login, reportSubmission, type CaseApp } from '../helpers/case-app';

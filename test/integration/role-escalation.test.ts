@@ -1,12 +1,10 @@
 import type { Types } from 'mongoose';
 import request from 'supertest';
-import { hashPassword } from '../../server/src/modules/access/password';
-import { clonePresetInto } from '../../server/src/modules/access/role.service';
+import { hashPassword, clonePresetInto, userModel } from '../../server/src/modules/access';
 import { roleModel } from '../../server/src/modules/access/role.model';
 import { encodeRules } from '../../server/src/modules/access/rule-storage';
-import { userModel } from '../../server/src/modules/access/user.model';
 import { organisationModel } from '../../server/src/modules/tenants';
-import { loadTemplateLibrary } from '../../server/src/modules/workflows/storage/template-library.service';
+import { loadTemplateLibrary } from '../../server/src/modules/workflows';
 import { createDemoApp, DEMO_PASSWORD, signIn } from '../helpers/demo-app';
 import type { TestApp } from '../helpers/test-app';
 

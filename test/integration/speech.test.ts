@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are untyped JSON, read field by field */
 import request from 'supertest';
-import { loadDemoData } from '../../server/src/modules/demo/demo-data.service';
-import { espeakNg, type SpeechSynthesizer } from '../../server/src/modules/speech/espeak-ng';
+import { loadDemoData } from '../../server/src/modules/demo';
+import { espeakNg, type SpeechSynthesizer } from '../../server/src/modules/speech';
 import { speechAudioModel } from '../../server/src/modules/speech/speech-audio.model';
 import { formSpeechPath, rightsSpeechPath } from '../../server/src/contracts/speech/speech.schemas';
 import { SPEECH_TEXT_MAX } from '../../server/src/contracts/speech/speech-voices';

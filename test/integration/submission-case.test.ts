@@ -4,7 +4,7 @@ import { Types } from 'mongoose';
 import request from 'supertest';
 import { auditModel } from '../../server/src/modules/audit/audit.model';
 import { auditEntry } from '../../server/src/modules/audit/audit.service';
-import { caseModel } from '../../server/src/modules/cases/storage/case.model';
+import { caseModel } from '../../server/src/modules/cases';
 import { formDataKey, upgradeCaseFormData } from '../../server/src/modules/cases/storage/case-form-data.model';
 import { submissionModel } from '../../server/src/modules/submissions/models/submission.model';
 import { markSubmissionsChanged, settleMarkedSubmissions } from '../../server/src/modules/submissions/services/submission-outbox';

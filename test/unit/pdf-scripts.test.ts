@@ -1,4 +1,4 @@
-import { renderPdf } from '../../server/src/modules/export/pdf-renderer';
+import { renderPdf } from '../../server/src/modules/export';
 import { pdfText } from '../helpers/pdf-text';
 
 /*

@@ -1,6 +1,6 @@
 import { isValidObjectId } from 'mongoose';
 import { notFound } from '../../core/errors/app-error';
-import { auditedWrite } from '../audit/audit-trail';
+import { auditedWrite } from '../audit';
 import type { LoginThrottle } from './login-throttle.service';
 import { ensureCan, withPermission } from './permissions';
 import { auditActor, type ServiceContext } from './service-context';

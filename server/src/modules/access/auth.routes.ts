@@ -4,7 +4,7 @@ import { isValidObjectId, type Connection } from 'mongoose';
 import { notFound, type AppError } from '../../core/errors/app-error';
 import { invalidCredentials, signInBlocked } from './access.errors';
 import { parseInput } from '../../core/http/validate';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { organisationModel } from '../tenants';
 import { packAbilityRules } from './ability';
 import { loadAuthContext, type AuthContext } from './auth-context';

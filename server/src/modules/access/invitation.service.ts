@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Connection, Types } from 'mongoose';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { invitationInvalid } from './access.errors';
 import { invitationModel } from './invitation.model';
 import { hashPassword } from './password';

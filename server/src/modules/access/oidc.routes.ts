@@ -1,6 +1,6 @@
 import express, { type Request, type RequestHandler } from 'express';
 import type { Connection } from 'mongoose';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { setSessionCookie } from './auth.routes';
 import { finishOidcLogin, listOidcOrganisations, startOidcLogin } from './oidc.service';
 import { underPaths } from '../../core/http/under-paths';

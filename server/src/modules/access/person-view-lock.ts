@@ -3,7 +3,7 @@ import type { Connection } from 'mongoose';
 import { z } from 'zod';
 import { parseInput } from '../../core/http/validate';
 import { underPaths } from '../../core/http/under-paths';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { personViewActive, personViewNeedsSignIn, personViewPasswordIncorrect, signInBlocked } from './access.errors';
 import { requireAuth } from './authenticate.middleware';
 import { SignInBlocked, type LoginThrottle } from './login-throttle.service';

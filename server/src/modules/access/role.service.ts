@@ -2,7 +2,7 @@ import { withWriteClaim } from '../../core/db/write-claim';
 import { Types, type Connection } from 'mongoose';
 import { notFound, orVersionConflict } from '../../core/errors/app-error';
 import { roleRulesInvalid, roleScopeInvalid, unknownPreset } from './access.errors';
-import { auditedWrite } from '../audit/audit-trail';
+import { auditedWrite } from '../audit';
 import { forgetCachedAuth } from './auth-context';
 import { ensureGrantable } from './grant.service';
 import { ensureCan, withPermission } from './permissions';

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { notFound } from '../../core/errors/app-error';
 import { unknownRole } from './access.errors';
-import { auditedWrite } from '../audit/audit-trail';
+import { auditedWrite } from '../audit';
 import { ensureGrantable } from './grant.service';
 import { createInvitation } from './invitation.service';
 import { hashPassword } from './password';

@@ -1,6 +1,5 @@
 import { notFound } from '../../core/errors/app-error';
-import { withPermission } from '../access/permissions';
-import type { ServiceContext } from '../access/service-context';
+import { withPermission, type ServiceContext } from '../access';
 import { settleAuditCopies } from './audit-outbox';
 import { auditModel, type AuditEntry } from './audit.model';
 

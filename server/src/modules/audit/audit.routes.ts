@@ -2,8 +2,7 @@ import express, { type Router } from 'express';
 import { isValidObjectId, type Connection } from 'mongoose';
 import { z } from 'zod';
 import { parseInput } from '../../core/http/validate';
-import { requireAuth } from '../access/authenticate.middleware';
-import { serviceContext } from '../access/service-context';
+import { requireAuth, serviceContext } from '../access';
 import { listAuditEntries } from './audit-query.service';
 
 const objectId = z.string().refine((value) => isValidObjectId(value));

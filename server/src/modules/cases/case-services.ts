@@ -1,13 +1,12 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
-import { WorkflowCatalog } from '../workflows/storage/workflow-catalog';
+import { WorkflowCatalog } from '../workflows';
 import type { SubmissionCasePort } from '../submissions';
 import { createCaseSubmissions } from './service/case-submissions.service';
 import { systemClock, type CaseRuntime, type Clock } from './service/case-runtime';
 import { caseTimerHandler } from './timers/case-timer.handler';
 import { DurableScheduler } from './timers/durable-scheduler';
-import { createReferralPort } from '../referrals/referral-port';
-import type { ReferralNotifier } from '../referrals/referral-notifier';
+import { createReferralPort, type ReferralNotifier } from '../referrals';
 
 export interface CaseServices {
   runtime: CaseRuntime;

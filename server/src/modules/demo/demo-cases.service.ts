@@ -1,12 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { Connection } from 'mongoose';
-import type { ServiceContext } from '../access/service-context';
+import type { ServiceContext } from '../access';
 import type { CreateCaseInput } from '../../contracts/cases/case.schemas';
-import { fireCaseEvent } from '../cases/service/case-event.service';
-import type { CaseRuntime, Clock } from '../cases/service/case-runtime';
-import { createCase, updateCase } from '../cases/service/case.service';
-import { openGrant, recordDisbursement, requestIncrease } from '../cases/grants/grant.service';
-import { caseModel } from '../cases/storage/case.model';
+import {
+  fireCaseEvent, type CaseRuntime, type Clock, createCase, updateCase, openGrant, recordDisbursement,
+  requestIncrease, caseModel
+} from '../cases';
 import type { SubmissionCasePort } from '../submissions';
 import { createSubmission } from '../submissions';
 import { withDemoUser } from './demo-context';

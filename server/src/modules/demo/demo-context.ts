@@ -1,8 +1,5 @@
 import type { Connection } from 'mongoose';
-import { loadAuthContext } from '../access/auth-context';
-import type { ServiceContext } from '../access/service-context';
-import { createSession, revokeSession } from '../access/session.service';
-import { userModel } from '../access/user.model';
+import { loadAuthContext, type ServiceContext, createSession, revokeSession, userModel } from '../access';
 import { organisationModel } from '../tenants';
 
 /**

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection, Types } from 'mongoose';
-import { hashPassword } from '../access/password';
-import { loadRolePresets, platformRole } from '../access/platform-roles';
-import { PLATFORM_ROLE_PRESETS, PRESETS_BY_ORGANISATION_TYPE } from '../access/role-presets';
-import { clonePresetInto } from '../access/role.service';
-import { userModel } from '../access/user.model';
+import {
+  hashPassword, loadRolePresets, platformRole, PLATFORM_ROLE_PRESETS, PRESETS_BY_ORGANISATION_TYPE,
+  clonePresetInto, userModel
+} from '../access';
 import { organisationModel } from '../tenants';
 import { cloneDemoFormTemplates } from '../forms';
 import { DEMO_ORGANISATIONS, DEMO_USERS } from './demo-organisations';

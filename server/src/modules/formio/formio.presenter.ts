@@ -1,4 +1,4 @@
-import type { AuthContext } from '../access/auth-context';
+import type { AuthContext } from '../access';
 import type { Form } from '../forms';
 import type { ParsedRevision } from '../forms';
 import type { SubmissionView } from '../submissions';

@@ -6,9 +6,7 @@ import { unknownRoute } from '../../core/http/not-found';
 import { requireDatabase } from '../../core/http/require-database';
 import { idempotencyKeyOf } from '../../core/http/idempotency-key';
 import { parseInput } from '../../core/http/validate';
-import { authenticate, requireAuth } from '../access/authenticate.middleware';
-import { refuseWhilePersonView } from '../access/person-view-lock';
-import { serviceContext } from '../access/service-context';
+import { authenticate, requireAuth, refuseWhilePersonView, serviceContext } from '../access';
 import type { FormRef } from '../forms';
 import { createForm, deleteForm, getForm, listFormsWithRevisions, saveForm } from '../forms';
 import {

@@ -2,9 +2,8 @@ import express, { type RequestHandler } from 'express';
 import { parseInput } from '../../core/http/validate';
 import { underPaths } from '../../core/http/under-paths';
 import { MarkInboxReadSchema } from '../../contracts/referrals/referral.schemas';
-import { requireAuth } from '../access/authenticate.middleware';
-import { serviceContext } from '../access/service-context';
-import type { CaseRuntime } from '../cases/service/case-runtime';
+import { requireAuth, serviceContext } from '../access';
+import type { CaseRuntime } from '../cases';
 import { inbox, markRead } from './inbox.service';
 
 /** `/api/inbox`: the signed-in user's inbox and its read marks. */

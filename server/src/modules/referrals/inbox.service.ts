@@ -1,9 +1,6 @@
 import type { InboxItem, InboxView } from '../../contracts/referrals/inbox.types';
-import { can, withPermission } from '../access/permissions';
-import type { ServiceContext } from '../access/service-context';
-import type { CaseRuntime } from '../cases/service/case-runtime';
-import { caseModel } from '../cases/storage/case.model';
-import { caseNotificationModel } from '../cases/storage/notification.model';
+import { can, withPermission, type ServiceContext } from '../access';
+import { type CaseRuntime, caseModel, caseNotificationModel } from '../cases';
 import { organisationModel } from '../tenants';
 import { inboxStateId, inboxStates, READ_MARKS_KEPT } from './inbox-state.model';
 import { referralModel } from './referral.model';

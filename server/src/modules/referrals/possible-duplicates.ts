@@ -1,5 +1,5 @@
 import type { Connection, Types } from 'mongoose';
-import { caseModel, type CaseRecord } from '../cases/storage/case.model';
+import { caseModel, type CaseRecord } from '../cases';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -3,15 +3,12 @@ import { isValidObjectId } from 'mongoose';
 import { claim, release } from '../../core/db/write-claim';
 import { notFound, versionConflict } from '../../core/errors/app-error';
 import type { DecideReferralInput } from '../../contracts/referrals/referral.schemas';
-import { auditedWrite } from '../audit/audit-trail';
-import { withPermission } from '../access/permissions';
-import { auditActor, type ServiceContext } from '../access/service-context';
-import { consentRequired } from '../cases/case.errors';
-import { advanceCase, type CaseChange } from '../cases/service/case-advance';
-import { consentCoverage, shareGroupsOf, sharesOf } from '../cases/service/case-sharing.service';
-import type { CaseRuntime } from '../cases/service/case-runtime';
-import { commitCase } from '../cases/service/case-writer';
-import { caseModel, type CaseRecord, type TimelineEntry } from '../cases/storage/case.model';
+import { auditedWrite } from '../audit';
+import { withPermission, auditActor, type ServiceContext } from '../access';
+import {
+  consentRequired, advanceCase, type CaseChange, consentCoverage, shareGroupsOf, sharesOf, type CaseRuntime,
+  commitCase, caseModel, type CaseRecord, type TimelineEntry
+} from '../cases';
 import { organisationModel, type Organisation } from '../tenants';
 import { referralAlreadyDecided } from './referral.errors';
 import { referralModel, type ReferralRecord } from './referral.model';

@@ -1,11 +1,11 @@
 import { Types, type Connection } from 'mongoose';
 import type { ReferralDetails, ShareableGroup } from '../../contracts/referrals/referral.schemas';
-import { consentRequired } from '../cases/case.errors';
-import { consentCoverage } from '../cases/service/case-sharing.service';
-import type { CaseReferralPort, PreparedReferrals } from '../cases/service/case-referral.port';
-import type { CaseRecord, TimelineEntry } from '../cases/storage/case.model';
+import {
+  consentRequired, consentCoverage, type CaseReferralPort, type PreparedReferrals, type CaseRecord,
+  type TimelineEntry
+} from '../cases';
 import { organisationModel } from '../tenants';
-import type { ReferralRequest } from '../workflows/actions/action.types';
+import type { ReferralRequest } from '../workflows';
 import { referralAlreadyPending, referralGroupsNotConsented } from './referral.errors';
 import { referralModel, type ReferralRecord } from './referral.model';
 import { resolveRecipient } from './referral-recipients';

@@ -1,8 +1,7 @@
 import express, { type Request, type Router } from 'express';
 import type { Connection } from 'mongoose';
 import { parseInput } from '../../core/http/validate';
-import { requireAuth } from '../access/authenticate.middleware';
-import { serviceContext } from '../access/service-context';
+import { requireAuth, serviceContext } from '../access';
 import { FormSpeechParamsSchema, SpeechQuerySchema } from '../../contracts/speech/speech.schemas';
 import type { SpeechSynthesizer } from './espeak-ng';
 import { speakFormComponent } from './speech.service';

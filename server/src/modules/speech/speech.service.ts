@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Binary } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { notFound } from '../../core/errors/app-error';
-import type { ServiceContext } from '../access/service-context';
+import type { ServiceContext } from '../access';
 import { getForm } from '../forms';
 import { walkComponents } from '../../contracts/forms/component-walker';
 import { componentSpeech, formTranslator } from '../../contracts/speech/speakable-text';

@@ -1,7 +1,6 @@
 import { forbidden, notFound } from '../../core/errors/app-error';
-import { permittedFields, withPermission } from '../access/permissions';
-import { auditActor, type ServiceContext } from '../access/service-context';
-import { auditedWrite } from '../audit/audit-trail';
+import { permittedFields, withPermission, auditActor, type ServiceContext } from '../access';
+import { auditedWrite } from '../audit';
 import { organisationModel, type Organisation } from './organisation.model';
 
 export async function listOrganisations(ctx: ServiceContext): Promise<Organisation[]> {

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { GrantPerson, GrantView } from '../../../contracts/cases/grant.schemas';
-import { userModel } from '../../access/user.model';
+import { userModel } from '../../access';
 import type { GrantRecord } from './grant.model';
 import { fromCents, grantTotals } from './grant-money';
 

@@ -2,8 +2,7 @@ import express, { type RequestHandler } from 'express';
 import { parseInput } from '../../../core/http/validate';
 import { underPaths } from '../../../core/http/under-paths';
 import { DisbursementSchema, GrantDecisionSchema, GrantIncreaseSchema, OpenGrantSchema } from '../../../contracts/cases/grant.schemas';
-import { requireAuth } from '../../access/authenticate.middleware';
-import { serviceContext } from '../../access/service-context';
+import { requireAuth, serviceContext } from '../../access';
 import type { CaseRuntime } from '../service/case-runtime';
 import { caseGrant, decideIncrease, openGrant, recordDisbursement, requestIncrease } from './grant.service';
 

@@ -3,9 +3,8 @@ import { forbidden, notFound, versionConflict } from '../../../core/errors/app-e
 import type {
   DisbursementInput, GrantAnswer, GrantDecisionInput, GrantIncreaseInput, GrantProgramme, GrantView, OpenGrantInput,
 } from '../../../contracts/cases/grant.schemas';
-import { can, withPermission } from '../../access/permissions';
-import { auditActor, type ServiceContext } from '../../access/service-context';
-import { auditedWrite } from '../../audit/audit-trail';
+import { can, withPermission, auditActor, type ServiceContext } from '../../access';
+import { auditedWrite } from '../../audit';
 import { readableCase } from '../service/case-access';
 import type { CaseRuntime } from '../service/case-runtime';
 import type { CaseRecord } from '../storage/case.model';

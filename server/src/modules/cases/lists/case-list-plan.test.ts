@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { createAbility } from '../../access/ability';
-import { can, permittedFields } from '../../access/permissions';
+import { can, permittedFields } from '../../access';
 import { PLATFORM_ROLE_PRESETS, ROLE_PRESETS, type RolePreset } from '../../access/role-presets';
 import { effectiveRules, type OrganisationFrame } from '../../access/role-rules';
 import { boundariesOf, inList, subjectOf, type CaseListEntry } from './case-list-entry';

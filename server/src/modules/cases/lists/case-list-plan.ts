@@ -1,5 +1,4 @@
-import type { AppAbility } from '../../access/ability';
-import { allFieldsOf } from '../../access/ability';
+import { type AppAbility, allFieldsOf } from '../../access';
 
 /*
  * Which precomputed case lists (case-list-entry.ts) hold exactly the cases a user may read: derived from the user's

@@ -1,7 +1,5 @@
 import type { CaseListQuery } from '../../../contracts/cases/case.schemas';
-import type { AppAbility } from '../../access/ability';
-import { permittedFields } from '../../access/permissions';
-import type { ServiceContext } from '../../access/service-context';
+import { type AppAbility, permittedFields, type ServiceContext } from '../../access';
 import { organisationModel } from '../../tenants';
 import { boundariesOf, inList, topStages, subjectOf, type CaseListEntry } from './case-list-entry';
 import { caseListsReady } from './case-list-migration';

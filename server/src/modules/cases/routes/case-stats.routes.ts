@@ -1,6 +1,5 @@
 import express, { type Router } from 'express';
-import { requireAuth } from '../../access/authenticate.middleware';
-import { serviceContext } from '../../access/service-context';
+import { requireAuth, serviceContext } from '../../access';
 import type { CaseRuntime } from '../service/case-runtime';
 import { caseStats } from '../service/case-stats.service';
 

@@ -1,9 +1,8 @@
 import express, { type RequestHandler } from 'express';
 import { idempotencyKeyOf } from '../../../core/http/idempotency-key';
 import { parseInput } from '../../../core/http/validate';
-import { requireAuth } from '../../access/authenticate.middleware';
-import { serviceContext } from '../../access/service-context';
-import { exportLanguage } from '../../export/export-language';
+import { requireAuth, serviceContext } from '../../access';
+import { exportLanguage } from '../../export';
 import {
   CaseEventSchema, CaseListQuerySchema, CompleteTaskSchema, CreateCaseSchema, ReopenCaseSchema, ShareCaseSchema, UpdateCaseSchema,
 } from '../../../contracts/cases/case.schemas';

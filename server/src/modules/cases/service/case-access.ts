@@ -1,8 +1,6 @@
 import { isValidObjectId } from 'mongoose';
 import { forbidden, notFound } from '../../../core/errors/app-error';
-import { can, withPermission } from '../../access/permissions';
-import type { ServiceContext } from '../../access/service-context';
-import type { Action } from '../../access/subjects';
+import { can, withPermission, type ServiceContext, type Action } from '../../access';
 import { caseModel, type CaseRecord } from '../storage/case.model';
 
 /** The case if this user may read it; otherwise the same 404 as for a case that does not exist. */

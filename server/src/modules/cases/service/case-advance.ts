@@ -1,16 +1,15 @@
 import { internalError } from '../../../core/errors/app-error';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
-import type { EvaluationContext, WorkflowEvent } from '../../workflows/engine/evaluation-context.types';
-import type { WorkflowEventRejected } from '../../workflows/engine/workflow-engine';
+import {
+  type EvaluationContext, type WorkflowEvent, type WorkflowEventRejected, inputsOfEvent, inputProblems,
+  type ReferralRequest
+} from '../../workflows';
 import type { CaseRecord, TimelineEntry } from '../storage/case.model';
 import { plannedTimers, withDeadlines, type PlannedTimer } from '../timers/case-deadlines';
 import { evaluationContext } from './case-context';
-import { inputsOfEvent } from '../../workflows/engine/event-options';
-import { inputProblems } from '../../workflows/engine/event-inputs';
 import { eventInputInvalid } from '../case.errors';
 import type { CaseRuntime } from './case-runtime';
 import { stepCase, trackStatuses, type StepNotification } from './case-step';
-import type { ReferralRequest } from '../../workflows/actions/action.types';
 import type { ReferralDetails } from '../../../contracts/referrals/referral.schemas';
 
 export interface CaseChange {

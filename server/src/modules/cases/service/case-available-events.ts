@@ -1,12 +1,10 @@
-import { can } from '../../access/permissions';
-import type { ServiceContext } from '../../access/service-context';
+import { can, type ServiceContext } from '../../access';
 import { listStages } from '../../../contracts/workflows/stage-tree.util';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import type { BlockedEvent, ReferralEventOption } from '../../../contracts/workflows/event-option.types';
-import { referralEvents } from '../../workflows/engine/referral-events';
-import { blockedEvents, endingEvents } from '../../workflows/engine/event-blockers';
-import { eventOptions, type EventOption } from '../../workflows/engine/event-options';
-import type { PersistedWorkflowSnapshot } from '../../workflows/engine/persisted-snapshot';
+import {
+  referralEvents, blockedEvents, endingEvents, eventOptions, type EventOption, type PersistedWorkflowSnapshot
+} from '../../workflows';
 import type { CaseRecord } from '../storage/case.model';
 import { definitionOf } from './case-advance';
 import { evaluationContext } from './case-context';

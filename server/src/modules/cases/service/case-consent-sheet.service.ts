@@ -1,8 +1,7 @@
 import { isPersonLanguage } from '../../../contracts/person/person-languages';
-import { permittedFields } from '../../access/permissions';
-import { auditActor, type ServiceContext } from '../../access/service-context';
-import { recordAudit } from '../../audit/audit.service';
-import { renderPdf } from '../../export/pdf-renderer';
+import { permittedFields, auditActor, type ServiceContext } from '../../access';
+import { recordAudit } from '../../audit';
+import { renderPdf } from '../../export';
 import { getForm } from '../../forms';
 import { ANY_FORM, getSubmission } from '../../submissions';
 import { ensureCaseAction, readableCase } from './case-access';

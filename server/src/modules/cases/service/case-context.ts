@@ -1,4 +1,4 @@
-import type { CaseContext, EvaluationContext } from '../../workflows/engine/evaluation-context.types';
+import type { CaseContext, EvaluationContext } from '../../workflows';
 import type { CaseRecord } from '../storage/case.model';
 import { guardFormData, type KnownFormData } from './case-form-data';
 import type { CaseRuntime } from './case-runtime';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { permittedFields, withPermission } from '../../access/permissions';
-import type { ServiceContext } from '../../access/service-context';
+import { permittedFields, withPermission, type ServiceContext } from '../../access';
 import { caseModel, type CaseRecord } from '../storage/case.model';
 import { presentCaseSummary } from './case-presenter';
 import type { CaseRuntime } from './case-runtime';

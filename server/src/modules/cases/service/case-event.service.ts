@@ -1,10 +1,9 @@
 import { isValidObjectId, Types } from 'mongoose';
 import { idempotent, KEY_LIFETIME_MS, type IdempotencyKey } from '../../../core/db/idempotency';
 import { notFound, versionConflict } from '../../../core/errors/app-error';
-import { auditedWrite } from '../../audit/audit-trail';
-import { withPermission } from '../../access/permissions';
-import { auditActor, type ServiceContext } from '../../access/service-context';
-import type { WorkflowEvent } from '../../workflows/engine/evaluation-context.types';
+import { auditedWrite } from '../../audit';
+import { withPermission, auditActor, type ServiceContext } from '../../access';
+import type { WorkflowEvent } from '../../workflows';
 import { caseModel, type CaseRecord, type EventKey, type TimelineEntry } from '../storage/case.model';
 import { advanceCase } from './case-advance';
 import { availableEvents } from './case-available-events';

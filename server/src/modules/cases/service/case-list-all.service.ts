@@ -1,5 +1,5 @@
 import type { CaseListQuery } from '../../../contracts/cases/case.schemas';
-import type { ServiceContext } from '../../access/service-context';
+import type { ServiceContext } from '../../access';
 import { exportFromLists } from '../lists/case-list-query';
 import type { CaseRuntime } from './case-runtime';
 import { listCases } from './case.service';

@@ -2,12 +2,9 @@ import type { MigrationResult, MigrationRow } from '../../../contracts/cases/cas
 import { offeredJurisdictions } from '../../../contracts/workflows/jurisdiction-choices';
 import { stageIndex } from '../../../contracts/workflows/stage-tree.util';
 import { notFound } from '../../../core/errors/app-error';
-import { auditedWrite } from '../../audit/audit-trail';
-import { ensureCan, withPermission } from '../../access/permissions';
-import { auditActor, type ServiceContext } from '../../access/service-context';
-import { canMigrate } from '../../workflows/versioning/workflow-migration';
-import { loadWorkflow } from '../../workflows/service/workflow-access';
-import { activeLeafPaths, type PersistedWorkflowSnapshot } from '../../workflows/engine/persisted-snapshot';
+import { auditedWrite } from '../../audit';
+import { ensureCan, withPermission, auditActor, type ServiceContext } from '../../access';
+import { canMigrate, loadWorkflow, activeLeafPaths, type PersistedWorkflowSnapshot } from '../../workflows';
 import { caseModel, type CaseRecord } from '../storage/case.model';
 import { advanceCase, definitionOf } from './case-advance';
 import type { CaseRuntime } from './case-runtime';

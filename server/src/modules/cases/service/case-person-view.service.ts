@@ -1,9 +1,7 @@
 import type { PersonViewCase } from '../../../contracts/person/person-view.types';
 import { PERSON_VIEW_FORMS } from '../../../contracts/person/person-view.types';
-import { lockSessionToPersonView } from '../../access/person-view-lock';
-import { permittedFields } from '../../access/permissions';
-import { auditActor, type ServiceContext } from '../../access/service-context';
-import { recordAudit } from '../../audit/audit.service';
+import { lockSessionToPersonView, permittedFields, auditActor, type ServiceContext } from '../../access';
+import { recordAudit } from '../../audit';
 import type { CaseRecord } from '../storage/case.model';
 import { readableCase } from './case-access';
 

@@ -1,7 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { CasePlan } from '../../../contracts/cases/case.schemas';
-import type { ExportLanguage } from '../../export/export-language';
-import type { PdfBlock } from '../../export/pdf-renderer';
+import type { ExportLanguage, PdfBlock } from '../../export';
 import { planDocument, type PlanView } from './case-plan-document';
 
 // The plan of assistance as a document reads the plan through the contract's one CasePlan type (the schema the API

@@ -1,8 +1,7 @@
 import type { CasePlan, CaseWritable } from '../../../contracts/cases/case.schemas';
 import type { GrantTotals } from '../../../contracts/cases/grant.schemas';
 import { CHECKPOINTS, ROAD_MAP_STOPS } from '../../../contracts/cases/road-map';
-import type { ExportLanguage } from '../../export/export-language';
-import type { PdfBlock, PdfDocumentModel, PdfFact } from '../../export/pdf-renderer';
+import type { ExportLanguage, PdfBlock, PdfDocumentModel, PdfFact } from '../../export';
 import { deadlineKey, stageKey } from '../../../contracts/workflows/i18n-keys.util';
 import type { CaseDeadline, CaseRecord } from '../storage/case.model';
 

@@ -1,9 +1,7 @@
 import { planNotReadable } from '../case.errors';
-import { permittedFields } from '../../access/permissions';
-import { auditActor, type ServiceContext } from '../../access/service-context';
-import { recordAudit } from '../../audit/audit.service';
-import type { ExportLanguage } from '../../export/export-language';
-import { renderPdf } from '../../export/pdf-renderer';
+import { permittedFields, auditActor, type ServiceContext } from '../../access';
+import { recordAudit } from '../../audit';
+import { type ExportLanguage, renderPdf } from '../../export';
 import { organisationModel } from '../../tenants';
 import { grantSummaryFor } from '../grants/grant.service';
 import { ensureCaseAction, readableCase } from './case-access';

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import type { CaseSummary, CaseView } from '../../../contracts/cases/case-view.types';
 import { createAbility, type AppRawRule } from '../../access/ability';
-import type { ServiceContext } from '../../access/service-context';
+import type { ServiceContext } from '../../access';
 import type { CaseRecord } from '../storage/case.model';
 import { presentCase, presentCaseSummary } from './case-presenter';
 

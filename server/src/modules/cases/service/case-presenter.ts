@@ -1,6 +1,5 @@
 import type { CaseSummary, CaseView } from '../../../contracts/cases/case-view.types';
-import { permittedFields } from '../../access/permissions';
-import type { ServiceContext } from '../../access/service-context';
+import { permittedFields, type ServiceContext } from '../../access';
 import type { CaseRecord } from '../storage/case.model';
 
 /** Field groups whose reading is audited (by name, never by value). */

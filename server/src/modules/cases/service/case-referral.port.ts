@@ -1,5 +1,5 @@
 import type { ReferralDetails } from '../../../contracts/referrals/referral.schemas';
-import type { ReferralRequest } from '../../workflows/actions/action.types';
+import type { ReferralRequest } from '../../workflows';
 import type { CaseRecord, TimelineEntry } from '../storage/case.model';
 
 /** Referrals a case write carries: checked before the write, recorded after it. */

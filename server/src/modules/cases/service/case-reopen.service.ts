@@ -1,10 +1,10 @@
 import type { ReopenCaseInput } from '../../../contracts/cases/case.schemas';
 import { conflict, orVersionConflict, versionConflict } from '../../../core/errors/app-error';
-import { auditedWrite } from '../../audit/audit-trail';
-import { auditActor, type ServiceContext } from '../../access/service-context';
+import { auditedWrite } from '../../audit';
+import { auditActor, type ServiceContext } from '../../access';
 import { stageIndex } from '../../../contracts/workflows/stage-tree.util';
 import type { StageValue } from '../../../contracts/workflows/workflow-snapshot.types';
-import type { PersistedWorkflowSnapshot } from '../../workflows/engine/persisted-snapshot';
+import type { PersistedWorkflowSnapshot } from '../../workflows';
 import { plannedTimers, withDeadlines } from '../timers/case-deadlines';
 import { availableEvents } from './case-available-events';
 import { definitionOf } from './case-advance';

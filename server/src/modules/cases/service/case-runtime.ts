@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import type { WorkflowCatalog } from '../../workflows/storage/workflow-catalog';
+import type { WorkflowCatalog } from '../../workflows';
 import type { CaseReferralPort } from './case-referral.port';
 
 /** Time as the cases module sees it; tests pass a clock they can move forward. */

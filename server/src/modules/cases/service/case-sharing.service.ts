@@ -1,7 +1,7 @@
 import { notFound, orVersionConflict, versionConflict } from '../../../core/errors/app-error';
 import { consentRequired } from '../case.errors';
-import { auditedWrite } from '../../audit/audit-trail';
-import { auditActor, type ServiceContext } from '../../access/service-context';
+import { auditedWrite } from '../../audit';
+import { auditActor, type ServiceContext } from '../../access';
 import { organisationModel } from '../../tenants';
 import { SHAREABLE_GROUPS, type ShareableGroup } from '../../../contracts/referrals/referral.schemas';
 import type { CaseRecord, TimelineEntry } from '../storage/case.model';

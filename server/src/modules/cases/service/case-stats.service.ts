@@ -1,5 +1,4 @@
-import { permittedFields, withPermission } from '../../access/permissions';
-import type { ServiceContext } from '../../access/service-context';
+import { permittedFields, withPermission, type ServiceContext } from '../../access';
 import { caseModel, type CaseRecord } from '../storage/case.model';
 import type { CaseRuntime } from './case-runtime';
 import { statsFromLists } from '../lists/case-list-query';

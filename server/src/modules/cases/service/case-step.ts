@@ -1,11 +1,10 @@
 import { DateTime } from 'luxon';
-import { describeAction } from '../../workflows/actions/action-registry';
-import type { ActionEffect, ReferralRequest } from '../../workflows/actions/action.types';
+import {
+  describeAction, type ActionEffect, type ReferralRequest, resolveDuration, CASE_UPDATED_EVENT,
+  type EvaluationContext, type WorkflowEvent, activeLeafPaths, type PersistedWorkflowSnapshot, startWorkflow,
+  transitionWorkflow, type WorkflowEventRejected
+} from '../../workflows';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
-import { resolveDuration } from '../../workflows/definition/duration.util';
-import { CASE_UPDATED_EVENT, type EvaluationContext, type WorkflowEvent } from '../../workflows/engine/evaluation-context.types';
-import { activeLeafPaths, type PersistedWorkflowSnapshot } from '../../workflows/engine/persisted-snapshot';
-import { startWorkflow, transitionWorkflow, type WorkflowEventRejected } from '../../workflows/engine/workflow-engine';
 import { CHECKPOINTS, ROAD_MAP_STOPS } from '../../../contracts/cases/road-map';
 import type { CaseTask, CaseWorkflow, TimelineEntry } from '../storage/case.model';
 

@@ -1,10 +1,9 @@
 import { isValidObjectId, Types } from 'mongoose';
 import { notFound, versionConflict } from '../../../core/errors/app-error';
-import { withPermission } from '../../access/permissions';
-import { auditedWrite } from '../../audit/audit-trail';
-import type { AuditActor } from '../../audit/audit.service';
+import { withPermission } from '../../access';
+import { auditedWrite, type AuditActor } from '../../audit';
 import type { SubmissionCasePort, SubmissionChange } from '../../submissions';
-import { CASE_UPDATED_EVENT, FORM_SUBMITTED_EVENT, type WorkflowEvent } from '../../workflows/engine/evaluation-context.types';
+import { CASE_UPDATED_EVENT, FORM_SUBMITTED_EVENT, type WorkflowEvent } from '../../workflows';
 import { caseModel, type CaseRecord, type TimelineEntry } from '../storage/case.model';
 import { advanceCase, definitionOf, type CaseChange } from './case-advance';
 import { evaluationContext } from './case-context';

@@ -1,7 +1,7 @@
 import { notFound, orVersionConflict, versionConflict } from '../../../core/errors/app-error';
 import { taskAlreadyDone } from '../case.errors';
-import { auditedWrite } from '../../audit/audit-trail';
-import { auditActor, type ServiceContext } from '../../access/service-context';
+import { auditedWrite } from '../../audit';
+import { auditActor, type ServiceContext } from '../../access';
 import { ensureCaseAction, readableCase } from './case-access';
 import { presentCase } from './case-presenter';
 import type { CaseRuntime } from './case-runtime';

@@ -4,15 +4,10 @@ import { forbidden, notFound, orVersionConflict, versionConflict } from '../../.
 import { jurisdictionNotOffered, workflowNotPublished } from '../case.errors';
 import { offeredJurisdictions } from '../../../contracts/workflows/jurisdiction-choices';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
-import { recordAudit } from '../../audit/audit.service';
-import { auditedWrite } from '../../audit/audit-trail';
-import { can, ensureCan, fieldFilter, withPermission } from '../../access/permissions';
-import { auditActor, type ServiceContext } from '../../access/service-context';
+import { recordAudit, auditedWrite } from '../../audit';
+import { can, ensureCan, fieldFilter, withPermission, auditActor, type ServiceContext } from '../../access';
 import { organisationModel } from '../../tenants';
-import { workflowModel } from '../../workflows/storage/workflow.model';
-import { workflowTemplateModel } from '../../workflows/storage/workflow-template.model';
-import { findTemplateVersion } from '../../workflows/storage/definition-keys';
-import type { DefinitionRef } from '../../workflows/storage/workflow-catalog';
+import { workflowModel, workflowTemplateModel, findTemplateVersion, type DefinitionRef } from '../../workflows';
 import type { CaseListQuery, CreateCaseInput, UpdateCaseInput } from '../../../contracts/cases/case.schemas';
 import { caseModel, type CaseRecord, type CaseWorkflow } from '../storage/case.model';
 import { nextCaseReference } from '../storage/case-reference';

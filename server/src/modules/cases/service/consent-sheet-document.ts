@@ -1,7 +1,7 @@
 import { directionOf } from '../../../contracts/person/person-languages';
 import type { FormComponent } from '../../../contracts/forms/form.types';
 import { formTranslator, speakableHtml } from '../../../contracts/speech/speakable-text';
-import type { PdfBlock, PdfDocumentModel, PdfFact } from '../../export/pdf-renderer';
+import type { PdfBlock, PdfDocumentModel, PdfFact } from '../../export';
 
 /**
  * What goes into the printed consent sheet: the consent and information form's own texts in the person's language

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { ensureCan } from '../../access/permissions';
-import type { ServiceContext } from '../../access/service-context';
+import { ensureCan, type ServiceContext } from '../../access';
 import { formDraftModel } from '../storage/form-draft.model';
 import { readableCase } from './case-access';
 import type { CaseRuntime } from './case-runtime';

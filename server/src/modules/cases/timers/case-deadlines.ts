@@ -1,8 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
-import { computeDueItems, type DueItem } from '../../workflows/engine/deadline-schedule';
-import type { EvaluationContext } from '../../workflows/engine/evaluation-context.types';
-import type { PersistedWorkflowSnapshot } from '../../workflows/engine/persisted-snapshot';
+import { computeDueItems, type DueItem, type EvaluationContext, type PersistedWorkflowSnapshot } from '../../workflows';
 import type { CaseDeadline, CaseRecord, CaseWorkflow } from '../storage/case.model';
 import { timerJobModel } from './timer-job.model';
 

@@ -1,8 +1,7 @@
 import express, { type RequestHandler } from 'express';
 import type { Connection } from 'mongoose';
 import { parseInput } from '../../../core/http/validate';
-import { requireAuth } from '../../access/authenticate.middleware';
-import { serviceContext } from '../../access/service-context';
+import { requireAuth, serviceContext } from '../../access';
 import {
   bundleSchema, createFormSchema, diffQuery, exportedFormSchema, importQuery, languageCode, listFormsQuery,
   publishFormSchema, putTranslationsSchema, readFormQuery, revisionParam, saveFormSchema,

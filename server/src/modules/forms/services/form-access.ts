@@ -1,8 +1,6 @@
 import { isValidObjectId, type Types } from 'mongoose';
 import { notFound } from '../../../core/errors/app-error';
-import { ensureCan, withPermission } from '../../access/permissions';
-import type { ServiceContext } from '../../access/service-context';
-import type { Action } from '../../access/subjects';
+import { ensureCan, withPermission, type ServiceContext, type Action } from '../../access';
 import { formModel, type Form } from '../models/form.model';
 import { cachedForm, rememberForm } from './form-cache';
 

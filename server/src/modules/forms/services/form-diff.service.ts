@@ -1,5 +1,5 @@
 import { notFound } from '../../../core/errors/app-error';
-import type { ServiceContext } from '../../access/service-context';
+import type { ServiceContext } from '../../access';
 import { diffFormDefinitions, type DiffableForm } from '../revisions/form-definition-differ';
 import type { FormRef } from './form-access';
 import { getForm } from './form.service';

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { formDefinitionInvalid } from '../form.errors';
-import type { ServiceContext } from '../../access/service-context';
+import type { ServiceContext } from '../../access';
 import { validateFormDefinition } from '../definition/form-definition-validator';
 import { formModel } from '../models/form.model';
 import type { FormTranslations } from '../../../contracts/forms/translatable-strings-collector';

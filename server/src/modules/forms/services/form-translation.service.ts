@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ServiceContext } from '../../access/service-context';
+import type { ServiceContext } from '../../access';
 import { missingTranslations } from '../translations/missing-translations-finder';
 import type { FormTranslations } from '../../../contracts/forms/translatable-strings-collector';
 import type { FormRef } from './form-access';

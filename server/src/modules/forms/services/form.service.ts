@@ -1,8 +1,7 @@
 import type { TFunction } from 'i18next';
 import { notFound, versionConflict } from '../../../core/errors/app-error';
-import { can, ensureCan } from '../../access/permissions';
-import { auditActor, type ServiceContext } from '../../access/service-context';
-import { auditedWrite } from '../../audit/audit-trail';
+import { can, ensureCan, auditActor, type ServiceContext } from '../../access';
+import { auditedWrite } from '../../audit';
 import { formModel, type Form } from '../models/form.model';
 import { formRevisionModel } from '../models/form-revision.model';
 import { forgetForm } from './form-cache';

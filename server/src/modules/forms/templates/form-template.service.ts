@@ -1,8 +1,7 @@
 import type { TFunction } from 'i18next';
 import { notFound } from '../../../core/errors/app-error';
-import { ensureCan, withPermission } from '../../access/permissions';
-import { auditActor, type ServiceContext } from '../../access/service-context';
-import { auditedWrite } from '../../audit/audit-trail';
+import { ensureCan, withPermission, auditActor, type ServiceContext } from '../../access';
+import { auditedWrite } from '../../audit';
 import { formTemplateModel, formTemplateRevisionModel, type FormTemplate } from '../models/form-template.model';
 import type { FormDefinition } from '../../../contracts/forms/form.types';
 import type { FormTranslations } from '../../../contracts/forms/translatable-strings-collector';

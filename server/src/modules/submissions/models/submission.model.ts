@@ -1,6 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { AUDIT_OUTBOX_PATH } from '../../audit/audit-outbox';
-import type { AuditEntry } from '../../audit/audit.model';
+import { AUDIT_OUTBOX_PATH, type AuditEntry } from '../../audit';
 
 /**
  * One filled-in form, pinned to the revision it was validated against. `orgId`, `assignees` and `sharedWith`

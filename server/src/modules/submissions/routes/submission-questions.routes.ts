@@ -1,7 +1,6 @@
 import express, { type Request, type Router } from 'express';
 import type { Connection } from 'mongoose';
-import { requireAuth } from '../../access/authenticate.middleware';
-import { serviceContext } from '../../access/service-context';
+import { requireAuth, serviceContext } from '../../access';
 import { submissionQuestions } from '../services/submission-questions';
 
 /** `GET /api/submissions/:id/questions`: the questions a submission answered, for reading its answers in words. */

@@ -2,8 +2,7 @@ import express, { type RequestHandler } from 'express';
 import type { Connection } from 'mongoose';
 import { idempotencyKeyOf } from '../../../core/http/idempotency-key';
 import { parseInput } from '../../../core/http/validate';
-import { requireAuth } from '../../access/authenticate.middleware';
-import { serviceContext } from '../../access/service-context';
+import { requireAuth, serviceContext } from '../../access';
 import { createSubmissionSchema, listSubmissionsQuery, updateSubmissionSchema } from '../schemas/submission.schemas';
 import {
   ANY_FORM, createSubmission, deleteSubmission, getSubmission, listSubmissions, updateSubmission, type SubmissionDeps,

@@ -1,5 +1,5 @@
-import type { ServiceContext } from '../../access/service-context';
-import type { AuditActor } from '../../audit/audit.service';
+import type { ServiceContext } from '../../access';
+import type { AuditActor } from '../../audit';
 
 /** What the access rules of a submission linked to a case copy from the case. */
 export interface CaseLink {

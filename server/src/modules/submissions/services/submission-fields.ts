@@ -1,6 +1,4 @@
-import { permittedFields } from '../../access/permissions';
-import type { AppAbility } from '../../access/ability';
-import { submissionFieldFor, type Action } from '../../access/subjects';
+import { permittedFields, type AppAbility, submissionFieldFor, type Action } from '../../access';
 import type { SensitiveField } from '../../forms';
 import type { JsonRecord } from '../../../core/json/json-guards';
 import { hasDataAt, removeDataPath } from './data-paths';

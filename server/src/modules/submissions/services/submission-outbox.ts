@@ -1,8 +1,7 @@
 import { Types, type Connection } from 'mongoose';
 import { isDuplicateKey, withWriteClaim } from '../../../core/db/write-claim';
 import { versionConflict } from '../../../core/errors/app-error';
-import { storeCarriedEntries } from '../../audit/audit-outbox';
-import type { AuditActor } from '../../audit/audit.service';
+import { storeCarriedEntries, type AuditActor } from '../../audit';
 import { submissionModel, type Submission } from '../models/submission.model';
 import type { SubmissionCasePort, SubmissionChange } from './submission-case.port';
 

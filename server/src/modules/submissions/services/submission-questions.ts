@@ -1,8 +1,7 @@
 import { isValidObjectId, Types } from 'mongoose';
 import { notFound } from '../../../core/errors/app-error';
 import { checkWalkDepth } from '../../../core/json/json-depth';
-import { withPermission } from '../../access/permissions';
-import type { ServiceContext } from '../../access/service-context';
+import { withPermission, type ServiceContext } from '../../access';
 import { submissionModel } from '../models/submission.model';
 import { loadRevision } from '../../forms';
 

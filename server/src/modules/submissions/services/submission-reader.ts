@@ -1,7 +1,6 @@
 import type { Connection } from 'mongoose';
-import type { AppAbility } from '../../access/ability';
-import type { AuditActor, AuditEvent } from '../../audit/audit.service';
-import { recordAudits } from '../../audit/audit.service';
+import type { AppAbility } from '../../access';
+import { type AuditActor, type AuditEvent, recordAudits } from '../../audit';
 import type { Submission } from '../models/submission.model';
 import { loadRevision } from '../../forms';
 import { filledSensitiveKeys, forbiddenSensitiveFields, withoutFields } from './submission-fields';

@@ -3,11 +3,8 @@ import { idempotent, newId, type IdempotencyKey } from '../../../core/db/idempot
 import type { TFunction } from 'i18next';
 import { isValidObjectId, Types } from 'mongoose';
 import { notFound, versionConflict } from '../../../core/errors/app-error';
-import { ensureCan, withPermission } from '../../access/permissions';
-import { auditActor, type ServiceContext } from '../../access/service-context';
-import type { AuditEntry } from '../../audit/audit.model';
-import { copyToAuditLog } from '../../audit/audit-outbox';
-import { auditedWrite } from '../../audit/audit-trail';
+import { ensureCan, withPermission, auditActor, type ServiceContext } from '../../access';
+import { type AuditEntry, copyToAuditLog, auditedWrite } from '../../audit';
 import { caseLinkUnavailable, formNotPublished, submissionInvalid } from '../submission.errors';
 import { submissionModel, type Submission } from '../models/submission.model';
 import { isRecord, type JsonRecord } from '../../../core/json/json-guards';

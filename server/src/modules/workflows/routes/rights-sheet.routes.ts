@@ -4,8 +4,8 @@ import { workflowsDir } from '../../../config/paths';
 import { notFound } from '../../../core/errors/app-error';
 import { underPaths } from '../../../core/http/under-paths';
 import { parseInput } from '../../../core/http/validate';
-import { requireAuth } from '../../access/authenticate.middleware';
-import type { CaseRuntime } from '../../cases/service/case-runtime';
+import { requireAuth } from '../../access';
+import type { CaseRuntime } from '../../cases';
 import { readRightsFile, resolveRightsSheet } from '../jurisdictions/rights-sheet';
 
 export const RightsSheetParamsSchema = z.strictObject({ code: z.string().regex(/^[a-z]{2}$/) });

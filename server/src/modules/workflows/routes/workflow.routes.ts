@@ -1,9 +1,7 @@
 import express, { type RequestHandler } from 'express';
 import { parseInput } from '../../../core/http/validate';
-import { requireAuth } from '../../access/authenticate.middleware';
-import { serviceContext } from '../../access/service-context';
-import { migrateCases } from '../../cases/service/case-migration.service';
-import type { CaseRuntime } from '../../cases/service/case-runtime';
+import { requireAuth, serviceContext } from '../../access';
+import { migrateCases, type CaseRuntime } from '../../cases';
 import { presentTemplate, presentWorkflow } from '../service/workflow-presenter';
 import { diffToUpstream, mergeUpstream } from '../service/workflow-upstream.service';
 import {

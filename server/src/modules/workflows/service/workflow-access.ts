@@ -1,7 +1,5 @@
 import { notFound } from '../../../core/errors/app-error';
-import { withPermission } from '../../access/permissions';
-import type { ServiceContext } from '../../access/service-context';
-import type { Action } from '../../access/subjects';
+import { withPermission, type ServiceContext, type Action } from '../../access';
 import { isValidObjectId } from 'mongoose';
 import { workflowModel, type WorkflowRecord } from '../storage/workflow.model';
 

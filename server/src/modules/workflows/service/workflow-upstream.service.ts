@@ -1,8 +1,7 @@
 import { orVersionConflict } from '../../../core/errors/app-error';
 import { workflowMergeConflicts, workflowNoUpstream, workflowUpstreamUnavailable } from '../workflow.errors';
-import { auditedWrite } from '../../audit/audit-trail';
-import { ensureCan } from '../../access/permissions';
-import { auditActor, type ServiceContext } from '../../access/service-context';
+import { auditedWrite } from '../../audit';
+import { ensureCan, auditActor, type ServiceContext } from '../../access';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import { diffWorkflows } from '../versioning/workflow-diff';
 import { mergeWorkflows, type MergeConflict } from '../versioning/workflow-merge';

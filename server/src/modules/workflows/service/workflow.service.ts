@@ -1,9 +1,8 @@
 import { isValidObjectId, Types } from 'mongoose';
 import { notFound, orVersionConflict, versionConflict } from '../../../core/errors/app-error';
 import { workflowInvalid } from '../workflow.errors';
-import { auditedWrite } from '../../audit/audit-trail';
-import { can, ensureCan, withPermission } from '../../access/permissions';
-import { auditActor, type ServiceContext } from '../../access/service-context';
+import { auditedWrite } from '../../audit';
+import { can, ensureCan, withPermission, auditActor, type ServiceContext } from '../../access';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import type { WorkflowProblem } from '../../../contracts/workflows/workflow-problem.types';
 import { workflowSchemaProblems } from '../../../contracts/workflows/workflow-schema-problems';

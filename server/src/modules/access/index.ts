@@ -1,0 +1,23 @@
+// The public face of the access module: sign-in, sessions, users and roles, and the permission layer (CASL) that every module's services query personal data through.
+export { allFieldsOf, type AppAbility } from './ability';
+export { accessApi } from './access.openapi';
+export { accountLockRoutes } from './account-lock.routes';
+export { type AuthContext, loadAuthContext } from './auth-context';
+export { authRoutes } from './auth.routes';
+export { authenticate, requireAuth } from './authenticate.middleware';
+export { createLoginThrottle, type LoginThrottleOptions } from './login-throttle.service';
+export { oidcRoutes } from './oidc.routes';
+export { hashPassword } from './password';
+export { can, ensureCan, fieldFilter, permittedFields, withPermission } from './permissions';
+export {
+  lockSessionToPersonView, personViewGate, personViewLockRoutes, refuseWhilePersonView
+} from './person-view-lock';
+export { loadRolePresets, platformRole } from './platform-roles';
+export { PLATFORM_ROLE_PRESETS, PRESETS_BY_ORGANISATION_TYPE } from './role-presets';
+export { roleRoutes } from './role.routes';
+export { clonePresetInto } from './role.service';
+export { auditActor, type ServiceContext, serviceContext } from './service-context';
+export { createSession, revokeSession } from './session.service';
+export { type Action, submissionFieldFor } from './subjects';
+export { userModel } from './user.model';
+export { userRoutes } from './user.routes';

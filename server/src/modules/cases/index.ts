@@ -1,0 +1,24 @@
+// The public face of the cases module: the case services app.ts wires, its routes, and what referrals and demo data use of cases.
+export { createCaseServices } from './case-services';
+export { consentRequired } from './case.errors';
+export { grantApi } from './grants/grant.openapi';
+export { grantRoutes } from './grants/grant.routes';
+export { openGrant, recordDisbursement, requestIncrease } from './grants/grant.service';
+export { ensureCaseLists } from './lists/case-list-migration';
+export { startCaseListRepair } from './lists/case-list-sync';
+export { caseStatsRoutes } from './routes/case-stats.routes';
+export { caseApi } from './routes/case.openapi';
+export { caseRoutes } from './routes/case.routes';
+export { ensureCaseAction, readableCase } from './service/case-access';
+export { advanceCase, type CaseChange, definitionOf } from './service/case-advance';
+export { fireCaseEvent } from './service/case-event.service';
+export { migrateCases } from './service/case-migration.service';
+export type { CaseReferralPort, PreparedReferrals } from './service/case-referral.port';
+export type { CaseRuntime, Clock } from './service/case-runtime';
+export { consentCoverage, shareGroupsOf, sharesOf } from './service/case-sharing.service';
+export { createCaseSubmissions } from './service/case-submissions.service';
+export { commitCase } from './service/case-writer';
+export { createCase, updateCase } from './service/case.service';
+export { upgradeCaseFormData } from './storage/case-form-data.model';
+export { caseModel, type CaseRecord, type TimelineEntry } from './storage/case.model';
+export { caseNotificationModel } from './storage/notification.model';
