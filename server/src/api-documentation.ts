@@ -1,7 +1,7 @@
 import type { ApiRoute } from './core/openapi/api-route';
 import { accessApi } from './modules/access';
 import { auditApi } from './modules/audit';
-import { caseApi, grantApi } from './modules/cases';
+import { caseApi, caseMigrationApi, grantApi } from './modules/cases';
 import { formioApiRoutes } from './modules/formio';
 import { formApi } from './modules/forms';
 import { submissionApi } from './modules/submissions';
@@ -19,6 +19,6 @@ import { workflowApi } from './modules/workflows';
 export function apiDocumentation(): ApiRoute[] {
   return [
     ...healthApi, ...metaApi, ...accessApi, ...organisationApi, ...auditApi, ...submissionApi, ...formApi,
-    ...caseApi, ...grantApi, ...workflowApi, ...speechApi, ...referralApi, ...formioApiRoutes,
+    ...caseApi, ...grantApi, ...workflowApi, ...caseMigrationApi, ...speechApi, ...referralApi, ...formioApiRoutes,
   ];
 }

@@ -29,7 +29,7 @@ import { organisationRoutes } from './modules/tenants';
 import { metaRoutes } from './modules/meta';
 import type { SubmissionCasePort } from './modules/submissions';
 import {
-  createCaseServices, caseRoutes, grantRoutes, caseStatsRoutes, createCaseSubmissions, type CaseRuntime
+  createCaseServices, caseRoutes, caseMigrationRoutes, grantRoutes, caseStatsRoutes, createCaseSubmissions, type CaseRuntime
 } from './modules/cases';
 import { espeakNg, type SpeechSynthesizer, speechRoutes, rightsSpeechRoutes } from './modules/speech';
 import { workflowRoutes, rightsSheetRoutes } from './modules/workflows';
@@ -95,6 +95,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   api.use(caseStatsRoutes(caseRuntime));
   api.use(workflowRoutes(caseRuntime));
   api.use(rightsSheetRoutes(caseRuntime));
+  api.use(caseMigrationRoutes(caseRuntime));
   const synthesizer = deps.speech ?? espeakNg({ executable: config.espeakNgPath });
   api.use(speechRoutes(deps.db, synthesizer));
   api.use(rightsSpeechRoutes(deps.db, caseRuntime.catalog, synthesizer));

@@ -5,13 +5,13 @@ import { notFound } from '../../../core/errors/app-error';
 import { underPaths } from '../../../core/http/under-paths';
 import { parseInput } from '../../../core/http/validate';
 import { requireAuth } from '../../access';
-import type { CaseRuntime } from '../../cases';
+import type { WorkflowRouteDeps } from './workflow-route-deps';
 import { readRightsFile, resolveRightsSheet } from '../jurisdictions/rights-sheet';
 
 export const RightsSheetParamsSchema = z.strictObject({ code: z.string().regex(/^[a-z]{2}$/) });
 
 /** `GET /api/jurisdictions/:code/rights`: the rights sheet of a jurisdiction with the numbers of the user's organisation. */
-export function rightsSheetRoutes(rt: CaseRuntime): RequestHandler {
+export function rightsSheetRoutes(rt: Pick<WorkflowRouteDeps, 'catalog'>): RequestHandler {
   const router = express.Router();
   router.get('/jurisdictions/:code/rights', requireAuth, async (req, res) => {
     const { code } = parseInput(RightsSheetParamsSchema, req.params);

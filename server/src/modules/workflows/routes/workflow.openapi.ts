@@ -1,10 +1,10 @@
 import { apiRoutes } from '../../../core/openapi/api-route';
 import {
-  CloneWorkflowSchema, CreateWorkflowSchema, ListWorkflowsQuerySchema, MergeWorkflowSchema, MigrateCasesSchema, PublishWorkflowSchema,
+  CloneWorkflowSchema, CreateWorkflowSchema, ListWorkflowsQuerySchema, MergeWorkflowSchema, PublishWorkflowSchema,
   TemplateQuerySchema, UpdateWorkflowSchema, ValidateWorkflowSchema,
 } from './workflow.schemas';
 
-/** Workflows: drafts and immutable versions, the template library, clone, diff, merge and case migration. */
+/** Workflows: drafts and immutable versions, the template library, clone, diff and merge (case migration: cases/routes/case-migration.openapi.ts). */
 export const workflowApi = apiRoutes('workflows', [
   {
     method: 'get', path: '/api/jurisdictions/:code/rights', params: { code: "The jurisdiction's two-letter code (fi, dk ...)" },
@@ -44,9 +44,5 @@ export const workflowApi = apiRoutes('workflows', [
   {
     method: 'post', path: '/api/workflows/:id/merge', body: MergeWorkflowSchema, bodyName: 'MergeWorkflow',
     summary: "Merge the upstream's newest version; conflicts need a resolution each", responses: { 200: 'The merged workflow', 409: 'Unresolved conflicts (listed), or stale revision' },
-  },
-  {
-    method: 'post', path: '/api/workflows/:id/migrate', body: MigrateCasesSchema, bodyName: 'MigrateCases',
-    summary: 'Move running cases to a version (dry run lists which can move and why not)', responses: { 200: 'Per case: ok, reason' },
   },
 ]);

@@ -1,7 +1,7 @@
 import express, { type RequestHandler } from 'express';
 import { parseInput } from '../../../core/http/validate';
 import { requireAuth, serviceContext } from '../../access';
-import { migrateCases, type CaseRuntime } from '../../cases';
+import type { WorkflowRouteDeps } from './workflow-route-deps';
 import { presentTemplate, presentWorkflow } from '../service/workflow-presenter';
 import { diffToUpstream, mergeUpstream } from '../service/workflow-upstream.service';
 import {
@@ -10,13 +10,13 @@ import {
 } from '../service/workflow.service';
 import { loadWorkflow } from '../service/workflow-access';
 import {
-  CloneWorkflowSchema, CreateWorkflowSchema, ListWorkflowsQuerySchema, MergeWorkflowSchema, MigrateCasesSchema,
+  CloneWorkflowSchema, CreateWorkflowSchema, ListWorkflowsQuerySchema, MergeWorkflowSchema,
   PublishWorkflowSchema, TemplateQuerySchema, UpdateWorkflowSchema, ValidateWorkflowSchema,
 } from './workflow.schemas';
 import { underPaths } from '../../../core/http/under-paths';
 
-/** `/api/workflows`: organisation workflows (draft + immutable versions), the template library, clone/diff/merge/migrate. */
-export function workflowRoutes(rt: CaseRuntime): RequestHandler {
+/** `/api/workflows`: organisation workflows (draft + immutable versions), the template library, clone/diff/merge (migrating cases: modules/cases). */
+export function workflowRoutes(rt: WorkflowRouteDeps): RequestHandler {
   const deps = { catalog: rt.catalog, now: () => rt.clock.now() };
   const ctxOf = (req: express.Request) => serviceContext(rt.db, req);
   const router = express.Router();
@@ -69,9 +69,6 @@ export function workflowRoutes(rt: CaseRuntime): RequestHandler {
   router.post('/workflows/:id/merge', async (req, res) => {
     const { workflow, resolved } = await mergeUpstream(deps, ctxOf(req), req.params.id, parseInput(MergeWorkflowSchema, req.body));
     res.json({ workflow: presentWorkflow(workflow), resolved });
-  });
-  router.post('/workflows/:id/migrate', async (req, res) => {
-    res.json(await migrateCases(rt, ctxOf(req), req.params.id, parseInput(MigrateCasesSchema, req.body)));
   });
   return underPaths(['/workflows'], router);
 }

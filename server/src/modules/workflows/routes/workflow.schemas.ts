@@ -17,7 +17,6 @@ export const MergeWorkflowSchema = z.strictObject({
   /** Per conflicting JSON pointer: keep the local value or take the upstream one. */
   resolutions: z.record(z.string(), z.enum(['ours', 'theirs'])).optional(),
 });
-export const MigrateCasesSchema = z.strictObject({ toVersion: z.number().int().positive(), dryRun: z.boolean().default(true) });
 export const ListWorkflowsQuerySchema = z.strictObject({ shared: z.enum(['true', 'false']).optional() });
 /** `GET /api/workflows/templates/:key`: a version (the one a case runs on), or else the newest. */
 export const TemplateQuerySchema = z.strictObject({ version: z.coerce.number().int().positive().max(1_000_000).optional() });
