@@ -1,15 +1,17 @@
-// Issue 17, the IOM journey in Debian's Chromium against the real app, through the UI only: nothing is prepared
-// through the API; the people start from the demo data as a new installation has it. The IOM caseworker keeps the
-// in-kind reintegration grant of a person received at home (seed 003: CHF 1,500 per beneficiary from the programme's
-// parameters), records what was given against the reintegration plan and asks for an increase; the increase waits
-// for a second person (four eyes), who approves it; the totals follow.
+// Issue 17, the Denmark -> IOM journey in Debian's Chromium against the real app, through the UI only: nothing is
+// prepared through the API; the people start from the demo data as a new installation has it. The Danish CMM
+// coordinator starts the reflection period with the decision's date, grants an extension with its own date, records
+// the person's consent to IOM and prepares the return, which refers the case to IOM Bulgaria. The IOM caseworker
+// accepts the referral in her inbox, opens the in-kind reintegration grant under Hungary's programme (seed 003: CHF
+// 1,500 per beneficiary, from the programme's parameters), records a disbursement against the reintegration plan and
+// asks for an increase, which waits for a second person (four eyes); the reviewer approves it and the totals follow.
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { localesDir } from '../../server/src/config/paths';
 import { createServerI18n } from '../../server/src/core/i18n/i18n';
 import { createCaseServices } from '../../server/src/modules/cases';
 import { loadDemoCases } from '../../server/src/modules/demo';
-import { openPage, signInThroughForm } from './client-page';
+import { cspViolations, openPage, signInThroughForm } from './client-page';
 import { PASSWORD, screenshotsDir, useJourney } from './journey-kit';
 
 jest.setTimeout(240_000);
@@ -62,57 +64,106 @@ async function expectTotal(page: Page, label: string, expected: string): Promise
   expect(`${label}: ${shown}`).toBe(`${label}: ${expected}`);
 }
 
-it('IOM records a disbursement and an increase of the reintegration grant; a second person approves the increase', async () => {
-  const { page } = await openPage(context, [{ status: 400, url: /\/grant\/disbursements$/ }]);
+const CMM = 'Centre against Human Trafficking (demo)';
+const IOM = 'IOM Bulgaria, return and reintegration (demo)';
+/** A calendar day `days` from today (UTC), as a date field takes it. */
+const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+let reference = '';
+
+it('Denmark: reflection period, extension, consent to IOM and a prepared return that refers the case to IOM', async () => {
+  const { page, problems } = await openPage(context);
+  await signInThroughForm(page, journey.live.baseUrl, 'worker@cmm.demo.test', PASSWORD);
+  await openCase(page, 'Nadia (demo)');
+  // The heading names the case by its reference once the case has loaded.
+  const heading = page.getByRole('heading', { level: 1, name: /^Case [A-Z]+-\d{4}-\d+$/ });
+  reference = (await heading.textContent())!.replace(/^Case /, '');
+  const events = page.getByRole('region', { name: 'Next steps' });
+  const deadlines = page.getByRole('region', { name: 'Deadlines' });
+
+  await events.getByLabel('Date of the decision').fill(day(-2));
+  await events.getByRole('button', { name: 'Start the reflection period' }).click();
+  await deadlines.getByText('End of the reflection period').waitFor();
+  await shot(page, '01-reflection-period');
+  await events.getByLabel('Extended until').fill(day(60));
+  await events.getByRole('button', { name: 'Extension granted' }).click();
+  await deadlines.getByText('End of the extended period').waitFor();
+  await shot(page, '02-extension');
+
+  // The prepared return refers the case to IOM, resting on the person's consent to IOM.
+  await page.getByRole('region', { name: 'Consents' }).getByRole('button', { name: 'Record consent: IOM (return and reintegration)' }).click();
+  await page.getByRole('region', { name: 'Consents' }).getByRole('button', { name: 'Withdraw consent: IOM (return and reintegration)' }).waitFor();
+  await events.getByRole('button', { name: 'Prepare return' }).click();
+  await page.getByText(/Current stage: .*Prepared return/).waitFor();
+  await deadlines.getByText('End of the extended period').waitFor();
+  const sent = page.getByRole('region', { name: 'Referrals' }).getByRole('listitem').filter({ hasText: `Referred to ${IOM}` });
+  await sent.getByText(/Waiting for a decision/).waitFor();
+  await page.getByRole('region', { name: 'Referrals' }).scrollIntoViewIfNeeded();
+  await shot(page, '03-prepared-return-referred-to-iom');
+  expect(await cspViolations(page)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+it('IOM accepts the referral in the inbox, opens the grant, records a disbursement and asks for an increase', async () => {
+  const { page, problems } = await openPage(context);
   await signInThroughForm(page, journey.live.baseUrl, 'caseworker@iom.demo.test', PASSWORD);
-  await openCase(page, 'Ilona (demo)');
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /^Inbox/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
+  const referral = page.getByRole('region', { name: 'Referrals to decide' }).getByRole('article', { name: `Referral of case ${reference} from ${CMM}` });
+  await referral.getByRole('button', { name: 'Accept' }).waitFor();
+  await shot(page, '04-iom-inbox');
+  await referral.getByRole('button', { name: 'Accept' }).click();
+  await referral.getByText(/^Accepted on/).waitFor();
+  await referral.getByRole('link', { name: `Open case ${reference}` }).click();
+  await page.getByRole('heading', { level: 1, name: `Case ${reference}` }).waitFor();
+
+  // The grant is opened under the country of return's programme: its amount comes from the parameters.
   const grant = page.getByRole('region', { name: 'Reintegration grant' });
-  await grant.getByText('Hungary').waitFor();
+  await grant.getByText('No reintegration grant has been opened for this case yet.').waitFor();
+  await grant.getByLabel('Country of return').selectOption({ label: 'Hungary' });
+  await grant.getByText(/^The programme grants CHF\s1,500\.00 per beneficiary\.$/).waitFor();
+  await grantShot(page, '05-open-grant');
+  await grant.getByRole('button', { name: 'Open the grant' }).click();
   await expectTotal(page, 'Granted', 'CHF 1,500.00');
-  await expectTotal(page, 'Disbursed', 'CHF 600.00');
-  // The increase she asked for herself waits for someone else.
-  await grant.getByText('Another person decides on this increase (four eyes).').waitFor();
-  await expect(grant.getByRole('button', { name: /^Approve the increase/ }).count()).resolves.toBe(0);
-  await grant.scrollIntoViewIfNeeded();
-  await shot(page, '01-grant-as-the-requester');
-  await grantShot(page, '01');
+  await expectTotal(page, 'Remaining', 'CHF 1,500.00');
 
   // A negative amount is refused next to the field, and nothing is recorded.
   const disburse = grant.getByRole('form', { name: 'Record a disbursement' });
   await disburse.getByLabel('Amount').fill('-50');
-  await disburse.getByLabel('What for').fill('Bus pass to the training centre');
+  await disburse.getByLabel('What for').fill('Travel from the airport to the home town');
   await disburse.getByRole('button', { name: 'Record disbursement' }).click();
   await disburse.getByText('Enter an amount above zero with at most two decimals.').waitFor();
-  await grantShot(page, '02-negative-amount-refused');
-  await expectTotal(page, 'Disbursed', 'CHF 600.00');
+  await grantShot(page, '06-negative-amount-refused');
+  await expectTotal(page, 'Disbursed', 'CHF 0.00');
 
-  // Recorded against the reintegration plan: the totals follow.
   await disburse.getByLabel('Amount').fill('250');
   await disburse.getByRole('button', { name: 'Record disbursement' }).click();
-  await grant.getByRole('cell', { name: 'Bus pass to the training centre' }).waitFor();
-  await expectTotal(page, 'Disbursed', 'CHF 850.00');
-  await expectTotal(page, 'Remaining', 'CHF 650.00');
+  await grant.getByRole('cell', { name: 'Travel from the airport to the home town' }).waitFor();
+  await expectTotal(page, 'Disbursed', 'CHF 250.00');
+  await expectTotal(page, 'Remaining', 'CHF 1,250.00');
 
   const increase = grant.getByRole('form', { name: 'Ask for an increase' });
-  await increase.getByLabel('Amount').fill('300');
-  await increase.getByLabel(/^Reason/).fill('Vocational course fee in the reintegration plan, recommended by the service provider');
+  await increase.getByLabel('Amount').fill('500');
+  await increase.getByLabel(/^Reason/).fill('Rent deposit in the reintegration plan, recommended by the service provider');
   await increase.getByRole('button', { name: 'Ask for the increase' }).click();
-  await grant.getByText('Vocational course fee in the reintegration plan, recommended by the service provider').waitFor();
-  await grantShot(page, '03-disbursed-and-increase-asked');
-  await expectTotal(page, 'Increases awaiting a decision', 'CHF 700.00');
-  await page.close();
+  await grant.getByText('Rent deposit in the reintegration plan, recommended by the service provider').waitFor();
+  await expectTotal(page, 'Increases awaiting a decision', 'CHF 500.00');
+  // She asked for it herself: someone else decides.
+  await grant.getByText('Another person decides on this increase (four eyes).').waitFor();
+  expect(await grant.getByRole('button', { name: /^Approve the increase/ }).count()).toBe(0);
+  await grantShot(page, '07-disbursed-and-increase-asked');
+  expect(problems).toEqual([]);
+});
 
-  // A second IOM caseworker decides: she may approve what she did not ask for.
-  const reviewerContext = await journey.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-  const { page: reviewer } = await openPage(reviewerContext);
-  await signInThroughForm(reviewer, journey.live.baseUrl, 'reviewer@iom.demo.test', PASSWORD);
-  await openCase(reviewer, 'Ilona (demo)');
-  const reviewed = reviewer.getByRole('region', { name: 'Reintegration grant' });
-  await reviewed.getByRole('button', { name: /^Approve the increase of CHF\s300\.00$/ }).click();
-  await reviewed.getByText(/approved by Demo IOM Grant Reviewer/).waitFor();
-  await expectTotal(reviewer, 'Increases approved', 'CHF 300.00');
-  await expectTotal(reviewer, 'Remaining', 'CHF 950.00');
-  await reviewed.scrollIntoViewIfNeeded();
-  await grantShot(reviewer, '04-increase-approved-by-a-second-person');
-  await reviewerContext.close();
+it('a second IOM caseworker approves the increase; the totals follow', async () => {
+  const { page, problems } = await openPage(context);
+  await signInThroughForm(page, journey.live.baseUrl, 'reviewer@iom.demo.test', PASSWORD);
+  await openCase(page, 'Nadia (demo)');
+  const grant = page.getByRole('region', { name: 'Reintegration grant' });
+  await grant.getByRole('button', { name: /^Approve the increase of CHF\s500\.00$/ }).click();
+  await grant.getByText(/approved by Demo IOM Grant Reviewer/).waitFor();
+  await expectTotal(page, 'Increases approved', 'CHF 500.00');
+  await expectTotal(page, 'Disbursed', 'CHF 250.00');
+  await expectTotal(page, 'Remaining', 'CHF 1,750.00');
+  await grantShot(page, '08-increase-approved-by-a-second-person');
+  expect(problems).toEqual([]);
 });
