@@ -1,4 +1,4 @@
-import { ADULT_SUBMISSIONS, ROAD_MAP_STOPS } from '../../server/src/modules/workflows/test-support/workflow-walker';
+import { ADULT_SUBMISSIONS, ROAD_MAP_STOPS } from '../helpers/workflow-walker';
 import { api, createCaseApp, login, reportSubmission, type CaseApp } from '../helpers/case-app';
 
 /*

@@ -1,4 +1,4 @@
-import { ADULT_SUBMISSIONS } from '../../server/src/modules/workflows/test-support/workflow-walker';
+import { ADULT_SUBMISSIONS } from '../helpers/workflow-walker';
 import { createCaseApp, api, login, reportSubmission, type CaseApp } from '../helpers/case-app';
 import { Types } from 'mongoose';
 import { timerJobModel } from '../../server/src/modules/cases/timers/timer-job.model';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { loadFormTemplates, TemplateFileError } from '../../server/src/modules/forms/templates/form-template-loader';
-import { CODE_PLACEMENTS, CODE_REFUSALS, hostileShapes, type CodePlacement } from '../../server/src/modules/forms/test-support/code-placements';
+import { CODE_PLACEMENTS, CODE_REFUSALS, hostileShapes, type CodePlacement } from '../helpers/code-placements';
 import { createDemoApp, signIn } from '../helpers/demo-app';
 import type { TestApp } from '../helpers/test-app';
 

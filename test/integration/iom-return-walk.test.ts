@@ -1,5 +1,5 @@
 import { listStages } from '../../server/src/contracts/workflows/stage-tree.util';
-import { loadTemplate } from '../../server/src/modules/workflows/test-support/workflow-walker';
+import { loadTemplate } from '../helpers/workflow-walker';
 import { api, createCaseApp, login, reportSubmission, type CaseApp } from '../helpers/case-app';
 
 /*

@@ -1,7 +1,7 @@
 import { hashPassword, userModel } from '../../server/src/modules/access';
 import { roleModel } from '../../server/src/modules/access/role.model';
 import { organisationModel } from '../../server/src/modules/tenants';
-import { ADULT_SUBMISSIONS } from '../../server/src/modules/workflows/test-support/workflow-walker';
+import { ADULT_SUBMISSIONS } from '../helpers/workflow-walker';
 import { api, createCaseApp, login, reportSubmission, type CaseApp } from '../helpers/case-app';
 import { DEMO_PASSWORD } from '../helpers/demo-app';
 

@@ -1,5 +1,5 @@
-import { CODE_PLACEMENTS, CODE_REFUSALS, hostileShapes } from '../test-support/code-placements';
-import { loadFixture } from '../test-support/forms-test-kit';
+import { CODE_PLACEMENTS, CODE_REFUSALS, hostileShapes } from '../../../../../test/helpers/code-placements';
+import { loadFixture } from '../../../../../test/helpers/forms-test-kit';
 import { validateFormDefinition } from './form-definition-validator';
 import type { DefinitionProblem } from './definition-problem.types';
 

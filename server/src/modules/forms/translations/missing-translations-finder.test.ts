@@ -1,4 +1,4 @@
-import { loadFixture } from '../test-support/forms-test-kit';
+import { loadFixture } from '../../../../../test/helpers/forms-test-kit';
 import type { FormLike } from '../../../contracts/forms/form.types';
 import { missingTranslations } from './missing-translations-finder';
 import { translatableStrings } from '../../../contracts/forms/translatable-strings-collector';

@@ -15,7 +15,7 @@ import {
 } from '@formio/core';
 import set from 'lodash/set';
 import { readTemplateFiles } from '../../forms/templates/template-files';
-import { loadFixture } from '../../forms/test-support/forms-test-kit';
+import { loadFixture } from '../../../../../test/helpers/forms-test-kit';
 import { processFormSync } from './component-processing';
 import { installNoCodeEvaluator } from '../../forms/definition/safe-evaluator';
 import { withWorkingComponents } from './working-components';

@@ -1,4 +1,4 @@
-import { loadFixture, translatorFor } from '../../forms/test-support/forms-test-kit';
+import { loadFixture, translatorFor } from '../../../../../test/helpers/forms-test-kit';
 import { findSensitiveFields } from '../../forms/definition/sensitive-fields-finder';
 import { validateSubmission } from './submission-validator';
 

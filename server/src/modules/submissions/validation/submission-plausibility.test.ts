@@ -1,4 +1,4 @@
-import { translatorFor } from '../../forms/test-support/forms-test-kit';
+import { translatorFor } from '../../../../../test/helpers/forms-test-kit';
 import type { FormComponent } from '../../../contracts/forms/form.types';
 import { validateSubmission } from './submission-validator';
 

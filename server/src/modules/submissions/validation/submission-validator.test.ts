@@ -1,5 +1,5 @@
 import { Evaluator } from '@formio/core';
-import { loadFixture, translatorFor } from '../../forms/test-support/forms-test-kit';
+import { loadFixture, translatorFor } from '../../../../../test/helpers/forms-test-kit';
 import type { FormComponent } from '../../../contracts/forms/form.types';
 import { validateSubmission } from './submission-validator';
 import { isNoCodeEvaluatorInstalled } from '../../forms/definition/safe-evaluator';

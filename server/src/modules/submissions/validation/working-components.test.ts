@@ -1,4 +1,4 @@
-import { loadFixture, translatorFor } from '../../forms/test-support/forms-test-kit';
+import { loadFixture, translatorFor } from '../../../../../test/helpers/forms-test-kit';
 import type { FormLike } from '../../../contracts/forms/form.types';
 import { validateSubmission } from './submission-validator';
 

@@ -1,4 +1,4 @@
-import { fixtureWorkflow, FIXTURE_FORM_PATHS, FIXTURE_PARAMETERS } from '../test-support/workflow-fixtures';
+import { fixtureWorkflow, FIXTURE_FORM_PATHS, FIXTURE_PARAMETERS } from '../../../../../test/helpers/workflow-fixtures';
 import type { AtomicStage, CompoundStage, ParallelStage, WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import { validateWorkflowDefinition } from './workflow-definition.validator';
 

@@ -1,4 +1,4 @@
-import { evaluationContext, fixtureWorkflow, FIXTURE_PARAMETERS } from '../test-support/workflow-fixtures';
+import { evaluationContext, fixtureWorkflow, FIXTURE_PARAMETERS } from '../../../../../test/helpers/workflow-fixtures';
 import { computeDueItems } from './deadline-schedule';
 import type { PersistedWorkflowSnapshot } from './persisted-snapshot';
 

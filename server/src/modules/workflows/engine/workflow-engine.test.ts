@@ -1,5 +1,5 @@
 import { validateWorkflowDefinition } from '../definition/workflow-definition.validator';
-import { evaluationContext, fixtureWorkflow, FIXTURE_FORM_PATHS, FIXTURE_PARAMETERS } from '../test-support/workflow-fixtures';
+import { evaluationContext, fixtureWorkflow, FIXTURE_FORM_PATHS, FIXTURE_PARAMETERS } from '../../../../../test/helpers/workflow-fixtures';
 import { acceptedEvents } from './accepted-events';
 import { assertStorable, type PersistedWorkflowSnapshot } from './persisted-snapshot';
 import { startWorkflow, transitionWorkflow, type WorkflowStepResult } from './workflow-engine';

@@ -2,7 +2,7 @@ import { analyseGuard } from '../definition/json-logic-guard.validator';
 import { LEGAL_REPRESENTATIVE_CLAUSE, POLICE_COOPERATION_PATTERN, consentVariable } from '../definition/field-rules.constants';
 import { hasConjunct, requiresTrue } from '../definition/guard-clauses.util';
 import { listStages, listTransitions, resolveTarget, stageIndex } from '../../../contracts/workflows/stage-tree.util';
-import { ADULT_SUBMISSIONS, WorkflowWalker, loadTemplate, parametersOf } from '../test-support/workflow-walker';
+import { ADULT_SUBMISSIONS, WorkflowWalker, loadTemplate, parametersOf } from '../../../../../test/helpers/workflow-walker';
 
 const TEMPLATES = [
   ['finland-municipality', 'fi'],

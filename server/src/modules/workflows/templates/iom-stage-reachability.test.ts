@@ -1,5 +1,5 @@
 import { listStages } from '../../../contracts/workflows/stage-tree.util';
-import { ADULT_SUBMISSIONS, ROAD_MAP_STOPS, WorkflowWalker, loadTemplate, parametersOf } from '../test-support/workflow-walker';
+import { ADULT_SUBMISSIONS, ROAD_MAP_STOPS, WorkflowWalker, loadTemplate, parametersOf } from '../../../../../test/helpers/workflow-walker';
 
 /*
  * Issue 17: every stage of the IOM return workflow can be reached, reception included. Walks over the definition

@@ -1,5 +1,5 @@
 import { computeDueItems } from '../engine/deadline-schedule';
-import { ADULT_SUBMISSIONS, WorkflowWalker, loadTemplate, parametersOf } from '../test-support/workflow-walker';
+import { ADULT_SUBMISSIONS, WorkflowWalker, loadTemplate, parametersOf } from '../../../../../test/helpers/workflow-walker';
 
 const CHILD = { person: { age: 15, ageUncertain: false, isChild: true } };
 const CHECKPOINTS = { languageCheckpointMet: true, legalStatus: 'temporary-permit', legalStatusExpiry: '2026-03-01' };

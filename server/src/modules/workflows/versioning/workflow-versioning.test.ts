@@ -1,5 +1,5 @@
 import type { AtomicStage, ParallelStage } from '../../../contracts/workflows/workflow-definition.schemas';
-import { fixtureWorkflow } from '../test-support/workflow-fixtures';
+import { fixtureWorkflow } from '../../../../../test/helpers/workflow-fixtures';
 import { diffWorkflows } from './workflow-diff';
 import { mergeWorkflows } from './workflow-merge';
 import { canMigrate } from './workflow-migration';

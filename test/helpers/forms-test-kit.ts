@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createServerI18n } from '../../../core/i18n/i18n';
-import type { FormComponent } from '../../../contracts/forms/form.types';
-import type { Translate } from '../../submissions';
+import { createServerI18n } from '../../server/src/core/i18n/i18n';
+import type { FormComponent } from '../../server/src/contracts/forms/form.types';
+import type { Translate } from '../../server/src/modules/submissions';
 
-const ROOT = path.resolve(__dirname, '../../../../..');
+const ROOT = path.resolve(__dirname, '../..');
 
 export interface FixtureForm {
   title: string;

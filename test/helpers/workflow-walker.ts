@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeAction } from '../actions/action-registry';
-import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
-import type { CaseContext, EvaluationContext } from '../engine/evaluation-context.types';
-import type { PersistedWorkflowSnapshot } from '../engine/persisted-snapshot';
-import { startWorkflow, transitionWorkflow } from '../engine/workflow-engine';
-import { jurisdictionParameterValues } from '../jurisdictions/jurisdiction-parameters';
-import { WORKFLOWS_DIR } from '../templates/template-context';
-import { loadJurisdictions } from '../templates/workflow-template.loader';
+import { describeAction } from '../../server/src/modules/workflows/actions/action-registry';
+import type { WorkflowDefinition } from '../../server/src/contracts/workflows/workflow-definition.schemas';
+import type { CaseContext, EvaluationContext } from '../../server/src/modules/workflows/engine/evaluation-context.types';
+import type { PersistedWorkflowSnapshot } from '../../server/src/modules/workflows/engine/persisted-snapshot';
+import { startWorkflow, transitionWorkflow } from '../../server/src/modules/workflows/engine/workflow-engine';
+import { jurisdictionParameterValues } from '../../server/src/modules/workflows/jurisdictions/jurisdiction-parameters';
+import { WORKFLOWS_DIR } from '../../server/src/modules/workflows/templates/template-context';
+import { loadJurisdictions } from '../../server/src/modules/workflows/templates/workflow-template.loader';
 
 export const ROAD_MAP_STOPS = [
   'needsAssessment', 'safeAccommodation', 'legalAssistance', 'medicalAssistance', 'socialPsychologicalAssistance',
