@@ -51,7 +51,7 @@ export default tseslint.config(
   },
   {
     // Modules meet through their faces: another module is imported from its index.ts (`../forms`), never from a
-    // file inside it (`../forms/services/form.service`). Modules join modulesWithFaces as their index.ts is written;
+    // file inside it (`../forms/service/form.service`). Modules join modulesWithFaces as their index.ts is written;
     // tests may reach inside (they check storage and internals on purpose).
     files: ['server/src/modules/**/*.ts', 'server/src/*.ts'],
     ignores: ['**/*.test.ts'],

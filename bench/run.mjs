@@ -23,7 +23,7 @@ const { ensureFerretDbBinary } = await dist('core/db/ferretdb-binary.js');
 const { createServerI18n } = await dist('core/i18n/i18n.js');
 const { loadDemoData } = await dist('modules/demo/demo-data.service.js');
 const { startForms } = await dist('modules/forms/templates/forms-startup.js');
-const { submissionModel } = await dist('modules/submissions/models/submission.model.js');
+const { submissionModel } = await dist('modules/submissions/storage/submission.model.js');
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1500);

@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { withPermission } from '../../server/src/modules/access';
-import { submissionModel } from '../../server/src/modules/submissions/models/submission.model';
-import { formModel } from '../../server/src/modules/forms/models/form.model';
-import { formFilter } from '../../server/src/modules/forms/services/form-access';
+import { submissionModel } from '../../server/src/modules/submissions/storage/submission.model';
+import { formModel } from '../../server/src/modules/forms/storage/form.model';
+import { formFilter } from '../../server/src/modules/forms/service/form-access';
 import { startForms } from '../../server/src/modules/forms/templates/forms-startup';
 import { workflowTemplateModel } from '../../server/src/modules/workflows';
 import { findWorkflowVersion } from '../../server/src/modules/workflows/storage/definition-keys';

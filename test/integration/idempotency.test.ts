@@ -15,8 +15,8 @@ import { createCaseServices, type CaseServices } from '../../server/src/modules/
 import { latestPerForm } from '../../server/src/modules/cases/service/case-form-data';
 import { caseModel } from '../../server/src/modules/cases';
 import { loadDemoData } from '../../server/src/modules/demo';
-import { submissionModel } from '../../server/src/modules/submissions/models/submission.model';
-import type { SubmissionCasePort } from '../../server/src/modules/submissions/services/submission-case.port';
+import { submissionModel } from '../../server/src/modules/submissions/storage/submission.model';
+import type { SubmissionCasePort } from '../../server/src/modules/submissions/service/submission-case.port';
 import { loadTemplateLibrary } from '../../server/src/modules/workflows';
 import { ManualClock } from '../helpers/case-app';
 import { DEMO_PASSWORD } from '../helpers/demo-app';

@@ -11,8 +11,8 @@ import { connectDatabase } from '../../server/src/core/db/connection';
 import { Types } from 'mongoose';
 import { auditEntry } from '../../server/src/modules/audit/audit.service';
 import { auditModel } from '../../server/src/modules/audit/audit.model';
-import { submissionModel } from '../../server/src/modules/submissions/models/submission.model';
-import { MISSED_AUDIT_COPIES } from '../../server/src/modules/submissions/services/submission-recovery';
+import { submissionModel } from '../../server/src/modules/submissions/storage/submission.model';
+import { MISSED_AUDIT_COPIES } from '../../server/src/modules/submissions/service/submission-recovery';
 import { readInstallation } from '../../server/src/modules/meta/installation.service';
 import { testDatabaseUri } from '../helpers/test-database';
 

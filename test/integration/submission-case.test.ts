@@ -6,8 +6,8 @@ import { auditModel } from '../../server/src/modules/audit/audit.model';
 import { auditEntry } from '../../server/src/modules/audit/audit.service';
 import { caseModel } from '../../server/src/modules/cases';
 import { formDataKey, upgradeCaseFormData } from '../../server/src/modules/cases/storage/case-form-data.model';
-import { submissionModel } from '../../server/src/modules/submissions/models/submission.model';
-import { markSubmissionsChanged, settleMarkedSubmissions } from '../../server/src/modules/submissions/services/submission-outbox';
+import { submissionModel } from '../../server/src/modules/submissions/storage/submission.model';
+import { markSubmissionsChanged, settleMarkedSubmissions } from '../../server/src/modules/submissions/service/submission-outbox';
 import { api, createCaseApp, login, type CaseApp } from '../helpers/case-app';
 
 /*

@@ -8,8 +8,8 @@ import { validateFormDefinition } from '../../server/src/modules/forms/definitio
 import { findUnsafeLogicInComponent } from '../../server/src/modules/forms/definition/jsonlogic-property-finder';
 import { findUnsafeJsonLogic } from '../../server/src/modules/forms/definition/jsonlogic-safety-checker';
 import { findTemplateCode } from '../../server/src/modules/forms/definition/template-expression-finder';
-import { copyDataPath, hasDataAt, removeDataPath, unstorableKeys, valuesAt } from '../../server/src/modules/submissions/services/data-paths';
-import { applyTranslations } from '../../server/src/modules/forms/services/translation-applier';
+import { copyDataPath, hasDataAt, removeDataPath, unstorableKeys, valuesAt } from '../../server/src/modules/submissions/service/data-paths';
+import { applyTranslations } from '../../server/src/modules/forms/service/translation-applier';
 import { cloneJson } from '../../server/src/core/json/json-guards';
 import { dataComponents, walkData } from '../../server/src/modules/submissions/validation/data-walker';
 import { hasUnsafeKeys } from '../../server/src/modules/submissions/validation/value-type-rules';

@@ -1,6 +1,6 @@
-import type { Form } from '../models/form.model';
-import type { ParsedRevision } from '../services/revision-cache';
-import { applyTranslations, translatedTitle } from '../services/translation-applier';
+import type { Form } from '../storage/form.model';
+import type { ParsedRevision } from '../service/revision-cache';
+import { applyTranslations, translatedTitle } from '../service/translation-applier';
 
 /** The native API's view of a form with one of its revisions (`lang` applies that language's translations). */
 export function presentForm(form: Form, revision: ParsedRevision, lang?: string) {

@@ -6,10 +6,10 @@ import {
   bundleSchema, createFormSchema, diffQuery, exportedFormSchema, importQuery, languageCode, listFormsQuery,
   publishFormSchema, putTranslationsSchema, readFormQuery, revisionParam, saveFormSchema,
 } from '../schemas/form.schemas';
-import { diffRevisions } from '../services/form-diff.service';
-import { getMissingTranslations, getTranslations, putTranslations, withTranslatedTitles } from '../services/form-translation.service';
-import { exportBundle, exportForm, importForms } from '../services/form-transfer.service';
-import { createForm, deleteForm, getForm, listForms, listRevisions, publishForm, saveForm } from '../services/form.service';
+import { diffRevisions } from '../service/form-diff.service';
+import { getMissingTranslations, getTranslations, putTranslations, withTranslatedTitles } from '../service/form-translation.service';
+import { exportBundle, exportForm, importForms } from '../service/form-transfer.service';
+import { createForm, deleteForm, getForm, listForms, listRevisions, publishForm, saveForm } from '../service/form.service';
 import { presentForm, presentFormSummary } from './form.presenter';
 import { underPaths } from '../../../core/http/under-paths';
 

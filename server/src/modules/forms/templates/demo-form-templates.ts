@@ -1,10 +1,10 @@
 import type { Connection, Types } from 'mongoose';
 import { formsDir } from '../../../config/paths';
-import { formModel } from '../models/form.model';
-import { formTemplateModel, formTemplateRevisionModel } from '../models/form-template.model';
+import { formModel } from '../storage/form.model';
+import { formTemplateModel, formTemplateRevisionModel } from '../storage/form-template.model';
 import type { FormDefinition } from '../../../contracts/forms/form.types';
 import type { FormTranslations } from '../../../contracts/forms/translatable-strings-collector';
-import { insertForm } from '../services/form-writer';
+import { insertForm } from '../service/form-writer';
 import { loadFormTemplates } from './form-template-loader';
 
 const FINNISH_PUBLIC = [

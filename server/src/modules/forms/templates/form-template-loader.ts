@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { validateFormDefinition } from '../definition/form-definition-validator';
-import { formTemplateModel, formTemplateRevisionModel } from '../models/form-template.model';
+import { formTemplateModel, formTemplateRevisionModel } from '../storage/form-template.model';
 import { readTemplateFiles } from './template-files';
 
 export interface TemplateLoadResult {

@@ -2,13 +2,13 @@ import type { TFunction } from 'i18next';
 import { notFound } from '../../../core/errors/app-error';
 import { ensureCan, withPermission, auditActor, type ServiceContext } from '../../access';
 import { auditedWrite } from '../../audit';
-import { formTemplateModel, formTemplateRevisionModel, type FormTemplate } from '../models/form-template.model';
+import { formTemplateModel, formTemplateRevisionModel, type FormTemplate } from '../storage/form-template.model';
 import type { FormDefinition } from '../../../contracts/forms/form.types';
 import type { FormTranslations } from '../../../contracts/forms/translatable-strings-collector';
-import { checkDefinition } from '../services/definition-check';
-import { insertForm } from '../services/form-writer';
-import { loadRevision } from '../services/revision-store';
-import type { FormWithRevision } from '../services/form.service';
+import { checkDefinition } from '../service/definition-check';
+import { insertForm } from '../service/form-writer';
+import { loadRevision } from '../service/revision-store';
+import type { FormWithRevision } from '../service/form.service';
 
 export interface TemplateView {
   template: FormTemplate;

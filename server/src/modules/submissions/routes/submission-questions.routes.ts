@@ -1,7 +1,7 @@
 import express, { type Request, type Router } from 'express';
 import type { Connection } from 'mongoose';
 import { requireAuth, serviceContext } from '../../access';
-import { submissionQuestions } from '../services/submission-questions';
+import { submissionQuestions } from '../service/submission-questions';
 
 /** `GET /api/submissions/:id/questions`: the questions a submission answered, for reading its answers in words. */
 export function submissionQuestionRoutes(db: Connection): Router {

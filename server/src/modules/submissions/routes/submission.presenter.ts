@@ -1,4 +1,4 @@
-import type { SubmissionView } from '../services/submission-reader';
+import type { SubmissionView } from '../service/submission-reader';
 
 export function presentSubmission(view: SubmissionView) {
   return {

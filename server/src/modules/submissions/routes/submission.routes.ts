@@ -6,7 +6,7 @@ import { requireAuth, serviceContext } from '../../access';
 import { createSubmissionSchema, listSubmissionsQuery, updateSubmissionSchema } from '../schemas/submission.schemas';
 import {
   ANY_FORM, createSubmission, deleteSubmission, getSubmission, listSubmissions, updateSubmission, type SubmissionDeps,
-} from '../services/submission.service';
+} from '../service/submission.service';
 import { presentSubmission } from './submission.presenter';
 import { underPaths } from '../../../core/http/under-paths';
 

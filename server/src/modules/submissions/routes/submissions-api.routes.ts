@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import type { Connection } from 'mongoose';
-import type { SubmissionDeps } from '../services/submission.service';
+import type { SubmissionDeps } from '../service/submission.service';
 import { submissionQuestionRoutes } from './submission-questions.routes';
 import { submissionRoutes } from './submission.routes';
 

@@ -1,8 +1,8 @@
 import { withWriteClaim } from '../../../core/db/write-claim';
 import { Types, type Connection } from 'mongoose';
 import { notFound, versionConflict } from '../../../core/errors/app-error';
-import { formModel, type Form } from '../models/form.model';
-import { formRevisionModel } from '../models/form-revision.model';
+import { formModel, type Form } from '../storage/form.model';
+import { formRevisionModel } from '../storage/form-revision.model';
 import { forgetForm } from './form-cache';
 import { changingForms } from './form-list-store';
 import type { FormDefinition } from '../../../contracts/forms/form.types';

@@ -6,7 +6,7 @@ import { notFound, versionConflict } from '../../../core/errors/app-error';
 import { ensureCan, withPermission, auditActor, type ServiceContext } from '../../access';
 import { type AuditEntry, copyToAuditLog, auditedWrite } from '../../audit';
 import { caseLinkUnavailable, formNotPublished, submissionInvalid } from '../submission.errors';
-import { submissionModel, type Submission } from '../models/submission.model';
+import { submissionModel, type Submission } from '../storage/submission.model';
 import { isRecord, type JsonRecord } from '../../../core/json/json-guards';
 import type { Translate } from '../validation/formio-error-detail.types';
 import { validateSubmission } from '../validation/submission-validator';

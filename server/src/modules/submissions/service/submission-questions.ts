@@ -2,7 +2,7 @@ import { isValidObjectId, Types } from 'mongoose';
 import { notFound } from '../../../core/errors/app-error';
 import { checkWalkDepth } from '../../../core/json/json-depth';
 import { withPermission, type ServiceContext } from '../../access';
-import { submissionModel } from '../models/submission.model';
+import { submissionModel } from '../storage/submission.model';
 import { loadRevision } from '../../forms';
 
 /** What of a component a reader of answers needs: its place, its question and its options; no logic, no rules. */

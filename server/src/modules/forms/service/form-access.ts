@@ -1,7 +1,7 @@
 import { isValidObjectId, type Types } from 'mongoose';
 import { notFound } from '../../../core/errors/app-error';
 import { ensureCan, withPermission, type ServiceContext, type Action } from '../../access';
-import { formModel, type Form } from '../models/form.model';
+import { formModel, type Form } from '../storage/form.model';
 import { cachedForm, rememberForm } from './form-cache';
 
 /** A form is addressed by id or by its path within the active organisation. */

@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { copyMissedEntries, settleAuditCopies } from '../../audit';
-import { submissionModel } from '../models/submission.model';
+import { submissionModel } from '../storage/submission.model';
 import type { SubmissionCasePort } from './submission-case.port';
 import { settleMarkedSubmissions } from './submission-outbox';
 

@@ -1,5 +1,5 @@
 import { isValidObjectId, Types, type Connection } from 'mongoose';
-import { submissionModel } from '../models/submission.model';
+import { submissionModel } from '../storage/submission.model';
 
 /**
  * Submissions linked to a case carry copies of the case's assignees and sharedWith, so that their own access rules

@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { AppAbility } from '../../access';
 import { type AuditActor, type AuditEvent, recordAudits } from '../../audit';
-import type { Submission } from '../models/submission.model';
+import type { Submission } from '../storage/submission.model';
 import { loadRevision } from '../../forms';
 import { filledSensitiveKeys, forbiddenSensitiveFields, withoutFields } from './submission-fields';
 

@@ -1,6 +1,6 @@
 import type { Connection, Types } from 'mongoose';
 import { notFound } from '../../../core/errors/app-error';
-import { formRevisionModel } from '../models/form-revision.model';
+import { formRevisionModel } from '../storage/form-revision.model';
 import { cachedRevision, parseRevision, rememberRevision, type ParsedRevision } from './revision-cache';
 
 /**

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection, Types } from 'mongoose';
 import { claim, release } from '../../../core/db/write-claim';
-import { formModel, type Form } from '../models/form.model';
+import { formModel, type Form } from '../storage/form.model';
 
 /*
  * An organisation's forms in one document (`form_lists`, `_id`: the organisation), so that the form list the case

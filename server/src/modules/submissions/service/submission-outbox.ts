@@ -2,7 +2,7 @@ import { Types, type Connection } from 'mongoose';
 import { isDuplicateKey, withWriteClaim } from '../../../core/db/write-claim';
 import { versionConflict } from '../../../core/errors/app-error';
 import { storeCarriedEntries, type AuditActor } from '../../audit';
-import { submissionModel, type Submission } from '../models/submission.model';
+import { submissionModel, type Submission } from '../storage/submission.model';
 import type { SubmissionCasePort, SubmissionChange } from './submission-case.port';
 
 /*

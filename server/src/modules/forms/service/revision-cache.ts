@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import { findSensitiveFields, type SensitiveField } from '../definition/sensitive-fields-finder';
 import type { FormDefinition } from '../../../contracts/forms/form.types';
 import type { FormTranslations } from '../../../contracts/forms/translatable-strings-collector';
-import type { FormRevision } from '../models/form-revision.model';
+import type { FormRevision } from '../storage/form-revision.model';
 
 /** A revision as the services use it: parsed once, with its sensitive fields worked out once. */
 export interface ParsedRevision {

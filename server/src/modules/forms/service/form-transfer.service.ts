@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { formDefinitionInvalid } from '../form.errors';
 import type { ServiceContext } from '../../access';
 import { validateFormDefinition } from '../definition/form-definition-validator';
-import { formModel } from '../models/form.model';
+import { formModel } from '../storage/form.model';
 import type { FormTranslations } from '../../../contracts/forms/translatable-strings-collector';
 import { formFilter, type FormRef } from './form-access';
 import { createForm, getForm, saveForm, type FormWithRevision } from './form.service';

@@ -3,7 +3,7 @@ import type { ServiceContext } from '../../access';
 import { missingTranslations } from '../translations/missing-translations-finder';
 import type { FormTranslations } from '../../../contracts/forms/translatable-strings-collector';
 import type { FormRef } from './form-access';
-import type { Form } from '../models/form.model';
+import type { Form } from '../storage/form.model';
 import { getForm, saveForm } from './form.service';
 import { loadRevision } from './revision-store';
 import { translatedTitle } from './translation-applier';

@@ -1,6 +1,6 @@
 import type { Connection, Types } from 'mongoose';
 import { ConnectionCache } from '../../../core/db/connection-cache';
-import type { Form } from '../models/form.model';
+import type { Form } from '../storage/form.model';
 
 /**
  * Forms as looked up for new submissions, kept for a few seconds. Creating a submission is the hot path of the
