@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseConsent } from '@contracts/cases/case.schemas';
+import { ALWAYS_ASKED_CONSENT_RECIPIENTS } from '@contracts/cases/consent-recipients';
 import { apiSend, ApiError } from '../../api/http';
 import { formatDate } from '../common/format';
 
-/** Recipients a consent is asked for on every case; a workflow may ask for more (`consentRequests`). */
-const KNOWN_RECIPIENTS = ['nas', 'cmm', 'police', 'familyTracing'];
 
 interface Props {
   caseId: string;
@@ -25,12 +24,13 @@ const today = () => new Date().toISOString().slice(0, 10);
  * The person's consents per recipient, recorded or withdrawn here with the date. They are the case's `consents`,
  * the same record the consent form feeds and the workflow's guards and the sharing rules read.
  */
+// Recipients asked about on every case; a workflow may ask for more (`consentRequests`), the consent form records any.
 export function CaseConsents({ caseId, version, consents, requested = [], editable, onChanged }: Props) {
   const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const stored = consents ?? {};
-  const recipients = [...new Set([...requested, ...Object.keys(stored), ...(editable ? KNOWN_RECIPIENTS : [])])];
+  const recipients = [...new Set([...requested, ...Object.keys(stored), ...(editable ? ALWAYS_ASKED_CONSENT_RECIPIENTS : [])])];
   if (recipients.length === 0) return <p>{t('caseDetail.noConsents')}</p>;
   const name = (recipient: string) => t(`consent.recipients.${recipient}`, { defaultValue: recipient });
 
