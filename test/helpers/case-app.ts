@@ -14,6 +14,23 @@ import { loadTemplateLibrary } from '../../server/src/modules/workflows';
 import { DEMO_PASSWORD, type SignedIn } from './demo-app';
 import { createTestDatabase, dropTestDatabase } from './test-database';
 
+/** Every demo user (with the organisation to sign in to where they belong to several): the lists and reads that
+ * must equal the permission-filtered database query are checked for each. */
+export const DEMO_USERS: ReadonlyArray<readonly [email: string, org?: string]> = [
+  ['admin@demo.test', 'fi-nas'],
+  ['admin@demo.test', 'dk-cmm'],
+  ['admin@helsinki.demo.test'],
+  ['designer@helsinki.demo.test'],
+  ['worker@helsinki.demo.test'],
+  ['worker@vantaa.demo.test'],
+  ['coordinator@nas.demo.test'],
+  ['ngo@victimsupport.demo.test'],
+  ['police@helsinki.demo.test'],
+  ['auditor@nas.demo.test'],
+  ['worker@cmm.demo.test'],
+  ['caseworker@iom.demo.test'],
+];
+
 /** A clock the test moves by hand, so deadlines of weeks and months pass in milliseconds. */
 export class ManualClock {
   constructor(public time = Date.parse('2025-03-03T08:00:00Z')) {}

@@ -13,24 +13,9 @@ import { listCases, listCasesFromDatabase } from '../../server/src/modules/cases
 import { caseModel } from '../../server/src/modules/cases';
 import { loadDemoCases } from '../../server/src/modules/demo';
 import { startForms } from '../../server/src/modules/forms/templates/forms-startup';
-import { api, contextOf, createCaseApp, login, type CaseApp } from '../helpers/case-app';
+import { api, contextOf, createCaseApp, DEMO_USERS, login, type CaseApp } from '../helpers/case-app';
 
 jest.setTimeout(300_000);
-
-const DEMO_USERS = [
-  ['admin@demo.test', 'fi-nas'],
-  ['admin@demo.test', 'dk-cmm'],
-  ['admin@helsinki.demo.test'],
-  ['designer@helsinki.demo.test'],
-  ['worker@helsinki.demo.test'],
-  ['worker@vantaa.demo.test'],
-  ['coordinator@nas.demo.test'],
-  ['ngo@victimsupport.demo.test'],
-  ['police@helsinki.demo.test'],
-  ['auditor@nas.demo.test'],
-  ['worker@cmm.demo.test'],
-  ['caseworker@iom.demo.test'],
-] as const;
 
 let t: CaseApp;
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;

@@ -12,22 +12,9 @@ import { startForms } from '../../server/src/modules/forms/templates/forms-start
 import { workflowTemplateModel } from '../../server/src/modules/workflows';
 import { findWorkflowVersion } from '../../server/src/modules/workflows/storage/definition-keys';
 import { Types } from 'mongoose';
-import { api, contextOf, createCaseApp, login, type CaseApp } from '../helpers/case-app';
+import { api, contextOf, createCaseApp, DEMO_USERS, login, type CaseApp } from '../helpers/case-app';
 
 jest.setTimeout(300_000);
-
-const DEMO_USERS = [
-  ['admin@demo.test', 'fi-nas'],
-  ['admin@helsinki.demo.test'],
-  ['designer@helsinki.demo.test'],
-  ['worker@helsinki.demo.test'],
-  ['worker@vantaa.demo.test'],
-  ['coordinator@nas.demo.test'],
-  ['ngo@victimsupport.demo.test'],
-  ['police@helsinki.demo.test'],
-  ['auditor@nas.demo.test'],
-  ['worker@cmm.demo.test'],
-] as const;
 
 const needs = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'form-submissions', 'needs-assessment.json'), 'utf8')) as Record<string, unknown>;
 /** An organisation's own workflow (the smallest the rules accept: every workflow has a child branch). */
