@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { apiSend, ApiError } from '../../api/http';
+import { FormError, PasswordField } from './PasswordField';
 
 /** The token of an invitation link (`/set-password#<token>`), or of a whole link pasted into the field. */
 function tokenOf(text: string): string {
@@ -55,25 +56,15 @@ export function SetPasswordPage() {
       <h1 id="set-password-title">{t('setPassword.title')}</h1>
       <p>{t('setPassword.intro')}</p>
       <form onSubmit={(event) => void submit(event)} noValidate aria-describedby={error ? ids.error : undefined}>
-        {error && (
-          <p id={ids.error} role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <FormError id={ids.error} error={error} />
         {!location.hash && (
           <div className="field">
             <label htmlFor={ids.link}>{t('setPassword.link')}</label>
             <input id={ids.link} type="text" required value={link} onChange={(e) => setLink(e.target.value)} />
           </div>
         )}
-        <div className="field">
-          <label htmlFor={ids.password}>{t('setPassword.password')}</label>
-          <input id={ids.password} type="password" autoComplete="new-password" required minLength={12} value={password} onChange={(e) => setPassword(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.repeat}>{t('setPassword.repeat')}</label>
-          <input id={ids.repeat} type="password" autoComplete="new-password" required value={repeat} onChange={(e) => setRepeat(e.target.value)} />
-        </div>
+        <PasswordField id={ids.password} label={t('setPassword.password')} autoComplete="new-password" required minLength={12} value={password} onChange={setPassword} />
+        <PasswordField id={ids.repeat} label={t('setPassword.repeat')} autoComplete="new-password" required value={repeat} onChange={setRepeat} />
         <button type="submit" className="primary" disabled={busy}>
           {t('setPassword.submit')}
         </button>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/http';
+import { FormError, PasswordField } from './PasswordField';
 
 interface Props {
   email: string;
@@ -49,15 +50,8 @@ export function SignInAgainDialog({ email, signIn, onCancel }: Props) {
       <form onSubmit={(event) => void submit(event)} noValidate aria-describedby={error ? ids.error : undefined}>
         <h2 id={ids.title}>{t('signIn.againTitle')}</h2>
         <p>{t('signIn.againText', { email })}</p>
-        {error && (
-          <p id={ids.error} role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <div className="field">
-          <label htmlFor={ids.password}>{t('signIn.password')}</label>
-          <input id={ids.password} type="password" autoComplete="current-password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />
-        </div>
+        <FormError id={ids.error} error={error} />
+        <PasswordField id={ids.password} label={t('signIn.password')} autoComplete="current-password" autoFocus value={password} onChange={setPassword} />
         <button type="submit" className="primary" disabled={busy}>
           {t('signIn.againSubmit')}
         </button>{' '}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import { ApiError } from '../../api/http';
 import { OidcButtons } from './OidcButton';
+import { FormError, PasswordField } from './PasswordField';
 import { useSession } from './session-context';
 
 export function SignInPage() {
@@ -49,26 +50,12 @@ export function SignInPage() {
     <section aria-labelledby="sign-in-title" className="sign-in">
       <h1 id="sign-in-title">{t('signIn.title')}</h1>
       <form onSubmit={(event) => void submit(event)} noValidate aria-describedby={error ? ids.error : undefined}>
-        {error && (
-          <p id={ids.error} role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <FormError id={ids.error} error={error} />
         <div className="field">
           <label htmlFor={ids.email}>{t('signIn.email')}</label>
           <input id={ids.email} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor={ids.password}>{t('signIn.password')}</label>
-          <input
-            id={ids.password}
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
+        <PasswordField id={ids.password} label={t('signIn.password')} autoComplete="current-password" required value={password} onChange={setPassword} />
         <div className="field">
           <label htmlFor={ids.org}>{t('signIn.organisation')}</label>
           <input id={ids.org} type="text" autoComplete="organization" value={org} onChange={(e) => setOrg(e.target.value)} aria-describedby={`${ids.org}-hint`} />
