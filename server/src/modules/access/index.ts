@@ -1,4 +1,5 @@
-// The public face of the access module: sign-in, sessions, users and roles, and the permission layer (CASL) that every module's services query personal data through.
+// The public face of the access module: sign-in, sessions, users and roles, and the permission layer (CASL) that
+// every module's services query personal data through.
 export { allFieldsOf, type AppAbility } from './ability';
 export { accessApi } from './access.openapi';
 export { accountLockRoutes } from './account-lock.routes';

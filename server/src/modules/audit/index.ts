@@ -1,4 +1,5 @@
-// The public face of the audit module: the one audited-write path, the audit log's entries and outbox, and its routes.
+// The public face of the audit module: the one audited-write path, the audit log's entries and outbox, and its
+// routes.
 export {
   AUDIT_OUTBOX_PATH, copyMissedEntries, copyToAuditLog, settleAuditCopies, storeCarriedEntries
 } from './audit-outbox';

@@ -1,4 +1,5 @@
-// The public face of the cases module: the case services app.ts wires, its routes, and what referrals and demo data use of cases.
+// The public face of the cases module: the case services app.ts wires, its routes, and what referrals and demo data
+// use of cases.
 export { createCaseServices } from './case-services';
 export { consentRequired } from './case.errors';
 export { grantApi } from './grants/grant.openapi';

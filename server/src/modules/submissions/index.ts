@@ -1,4 +1,5 @@
-// The public face of the submissions module: what other modules (cases, the Form.io adapter, demo data) and app.ts use.
+// The public face of the submissions module: what other modules (cases, the Form.io adapter, demo data) and app.ts
+// use.
 export { submissionsApiRoutes } from './routes/submissions-api.routes';
 export { submissionApi } from './routes/submission.openapi';
 export {

@@ -1,4 +1,5 @@
-// The public face of the workflows module: the pure workflow engine and definitions that cases run on, the workflow catalog, and its routes.
+// The public face of the workflows module: the pure workflow engine and definitions that cases run on, the workflow
+// catalog, and its routes.
 export { describeAction } from './actions/action-registry';
 export type { ActionEffect, ReferralRequest } from './actions/action.types';
 export { resolveDuration } from './definition/duration.util';
