@@ -1,12 +1,12 @@
 // Issue 16, the presumed-child rule in the browser, driving only the UI (nothing is prepared through the API): a
 // Helsinki caseworker opens a case for a person of 17 and fills in the needs assessment choosing the adult NAS
 // referral and leaving "is a child" unticked; the age the form gives decides, and the case takes the child branch
-// with a task to have a legal representative appointed. (A person whose age is uncertain is covered through the API
-// in test/integration/form-bindings.test.ts.)
+// with a task to have a legal representative appointed. So does an adult by estimate whose age is uncertain (the
+// needs assessment's "age uncertain" ticked): presumed a child.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { openPage, signInThroughForm } from './client-page';
-import { fixture, PASSWORD, reveal, screenshotsDir, setField, useJourney } from './journey-kit';
+import { fixture, PASSWORD, reveal, screenshotsDir, setField, setGridField, useJourney } from './journey-kit';
 
 jest.setTimeout(300_000);
 
@@ -42,8 +42,10 @@ function needsAssessment(alias: string, age: string, uncertain: boolean): Array<
     ...Object.entries(fixture('needs-assessment')).filter(([key]) => /^(need|obstacle)[A-Z]/.test(key) && !key.endsWith('Notes')),
     ['referralOutcome', 'nas'],
     ['referralConsentConfirmed', true],
-    // The form itself sees a child in a person under 18 and asks for the municipal child welfare.
-    ...(Number(age) < 18 ? ([['childWelfareContacted', true]] as Array<[string, unknown]>) : []),
+    // The form itself presumes a child in a person under 18 or of uncertain age and asks for the municipal child
+    // welfare (unanswered, the submission stops at the form's own message: what looked like a submit that did not go
+    // through when the age was uncertain).
+    ...(Number(age) < 18 || uncertain ? ([['childWelfareContacted', true]] as Array<[string, unknown]>) : []),
     ['wishesVoluntaryReturn', 'no'],
   ];
 }
@@ -71,12 +73,18 @@ async function fillConsent(page: Page): Promise<void> {
   await setField(page, 'explainedHow', { 'read-aloud': true });
   await setField(page, 'rightsExplained', true);
   await setField(page, 'rightsUnderstood', 'yes');
-  await setField(page, 'recipient', 'nas');
+  await setGridField(page, 'consents', 0, 'recipient', 'nas');
+  await setGridField(page, 'consents', 0, 'given', true);
+  await setGridField(page, 'consents', 0, 'sharedInformation', { contact: true });
+  await setGridField(page, 'consents', 0, 'givenOn', daysAgo(0));
+  await setGridField(page, 'consents', 0, 'givenHow', 'verbal');
   await setField(page, 'copyGiven', 'declined');
   const submitted = page.waitForResponse((response) => response.url().endsWith('/consent-information/submission') && response.request().method() === 'POST');
   await page.locator('.formio-form button[type="submit"], .formio-form button[name="data[submit]"]').first().click();
   expect((await submitted).status()).toBe(201);
   await page.getByText(/Current stage:/).first().waitFor();
+  // The consent the form recorded is the case's.
+  await page.getByRole('region', { name: 'Consents' }).getByRole('row', { name: /National Assistance System/ }).getByText(/^Given on /).waitFor();
 }
 
 async function fillNeedsAssessment(page: Page, answers: Array<[string, unknown]>): Promise<void> {
@@ -92,7 +100,10 @@ async function fillNeedsAssessment(page: Page, answers: Array<[string, unknown]>
   expect(response.status()).toBe(201);
 }
 
-it.each([['a person of 17', 'Lumi', '17', false]])('%s takes the child branch, with a task to have a legal representative appointed', async (_label, alias, age, uncertain) => {
+it.each([
+  ['a person of 17', 'Lumi', '17', false],
+  ['a person of about 24 whose age is uncertain', 'Sami', '24', true],
+])('%s takes the child branch, with a task to have a legal representative appointed', async (_label, alias, age, uncertain) => {
   const { page } = await openPage(journey.context);
   await signInThroughForm(page, journey.live.baseUrl, 'worker@helsinki.demo.test', PASSWORD);
   await openCase(page, alias, age);
@@ -104,5 +115,11 @@ it.each([['a person of 17', 'Lumi', '17', false]])('%s takes the child branch, w
   await shot(page, uncertain ? 'uncertain-age' : '17');
   await page.getByRole('region', { name: 'Tasks' }).getByText('Have a legal representative appointed for the child').first().waitFor();
   expect(await stage.textContent()).not.toContain('National Assistance System');
+  // The consent form, submitted at intake, is not asked for again (the legal representative's consent is requested in
+  // the Consents panel).
+  const forms = page.getByRole('region', { name: 'Forms for this stage' });
+  await forms.getByRole('list', { name: 'Submitted forms' }).getByRole('link', { name: 'Consent and information' }).waitFor();
+  expect(await forms.getByRole('list', { name: 'Forms still required' }).getByRole('link', { name: 'Consent and information' }).count()).toBe(0);
+  await page.getByRole('region', { name: 'Consents' }).getByRole('row', { name: /Legal representative/ }).waitFor();
   await page.close();
 });
