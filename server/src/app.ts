@@ -34,7 +34,7 @@ import {
 import { espeakNg, type SpeechSynthesizer, speechRoutes, rightsSpeechRoutes } from './modules/speech';
 import { workflowRoutes, rightsSheetRoutes } from './modules/workflows';
 import { WorkflowDefinitionSchema } from './contracts/workflows/workflow-definition.schemas';
-import { referralRoutes, inboxRoutes } from './modules/referrals';
+import { referralRoutes, inboxRoutes, type ReferralNotifier } from './modules/referrals';
 
 export interface AppDeps {
   db: Connection;
@@ -50,6 +50,8 @@ export interface AppDeps {
   caseEvents?: SubmissionCasePort;
   /** Reads texts aloud; espeak-ng at ESPEAK_NG_PATH when absent. */
   speech?: SpeechSynthesizer;
+  /** Told of new and decided referrals (e-mails when SMTP is configured); the same one the case runtime was built with. */
+  notifier?: ReferralNotifier;
 }
 
 /** Builds the HTTP application: middleware order matters and is spelled out here, error handler last. */
@@ -67,7 +69,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
 
   app.use(healthRoutes(deps.db));
 
-  const caseRuntime = deps.caseRuntime ?? createCaseServices(deps.db).runtime;
+  const caseRuntime = deps.caseRuntime ?? createCaseServices(deps.db, deps.notifier ? { notifier: deps.notifier } : {}).runtime;
   const caseEvents = deps.caseEvents ?? createCaseSubmissions(caseRuntime);
 
   const api = express.Router();
@@ -99,7 +101,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   const synthesizer = deps.speech ?? espeakNg({ executable: config.espeakNgPath });
   api.use(speechRoutes(deps.db, synthesizer));
   api.use(rightsSpeechRoutes(deps.db, caseRuntime.catalog, synthesizer));
-  api.use(referralRoutes(caseRuntime));
+  api.use(referralRoutes(caseRuntime, deps.notifier));
   api.use(inboxRoutes(caseRuntime));
   api.use(unknownRoute);
   app.use('/api', api);

@@ -19,6 +19,7 @@ import { markSubmissionsChanged } from './modules/submissions';
 import { startSubmissionRecovery } from './modules/submissions';
 import { createCaseServices, ensureCaseLists, startCaseListRepair, upgradeCaseFormData } from './modules/cases';
 import { loadTemplateLibrary } from './modules/workflows';
+import { referralEmails } from './modules/referrals';
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
 
@@ -64,13 +65,15 @@ async function main(): Promise<void> {
 
   // The first start after the upgrade that brought precomputed case lists builds them (resumable, with progress).
   await ensureCaseLists(db, { logger });
-  const cases = createCaseServices(db, { logger });
   const i18n = createServerI18n(localesDir);
+  // E-mails about referrals only when SMTP is configured; the inbox holds everything either way.
+  const notifier = config.mail ? referralEmails(db, config.mail, i18n, logger) : undefined;
+  const cases = createCaseServices(db, { logger, ...(notifier ? { notifier } : {}) });
   if (!config.mongodbUri || config.demo) {
     const created = await loadDemoCases(db, { runtime: cases.runtime, caseEvents: cases.caseEvents, t: i18n.instance.getFixedT('en') });
     if (created > 0) logger.info({ cases: created }, 'demo cases created');
   }
-  const app = createApp(config, { db, logger, i18n, caseRuntime: cases.runtime, caseEvents: cases.caseEvents });
+  const app = createApp(config, { db, logger, i18n, caseRuntime: cases.runtime, caseEvents: cases.caseEvents, ...(notifier ? { notifier } : {}) });
   const server: Server = app.listen(config.port, config.host);
   // Responses in progress, so that shutdown can ask their keep-alive clients to close the connection once answered.
   const inProgress = new Set<ServerResponse>();

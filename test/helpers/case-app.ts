@@ -11,6 +11,7 @@ import { resolveSession } from '../../server/src/modules/access/session.service'
 import { createCaseServices, type CaseServices } from '../../server/src/modules/cases/case-services';
 import { loadDemoData } from '../../server/src/modules/demo';
 import { loadTemplateLibrary } from '../../server/src/modules/workflows';
+import { referralEmails } from '../../server/src/modules/referrals';
 import { DEMO_PASSWORD, type SignedIn } from './demo-app';
 import { createTestDatabase, dropTestDatabase } from './test-database';
 
@@ -51,17 +52,20 @@ export interface CaseApp {
 }
 
 /** The real app with demo data and the template library, whose cases module runs on a manual clock. */
-export async function createCaseApp(label: string, shared?: { db: Connection; clock: ManualClock; workerId?: string }): Promise<CaseApp> {
+export async function createCaseApp(label: string, shared?: { db: Connection; clock: ManualClock; workerId?: string }, env: Record<string, string> = {}): Promise<CaseApp> {
   const db = shared?.db ?? (await createTestDatabase(label));
   const clock = shared?.clock ?? new ManualClock();
   if (!shared) {
     await loadDemoData(db, DEMO_PASSWORD);
     await loadTemplateLibrary(db);
   }
-  const services = createCaseServices(db, { clock, ...(shared?.workerId ? { workerId: shared.workerId } : {}) });
-  const app = createApp(loadConfig({ LOG_LEVEL: 'silent' }), {
-    db, logger: pino({ level: 'silent' }), i18n: createServerI18n(localesDir), caseRuntime: services.runtime, caseEvents: services.caseEvents,
-  });
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
+  const logger = pino({ level: 'silent' });
+  const i18n = createServerI18n(localesDir);
+  // E-mails about referrals as main.ts sends them, where the test configures SMTP.
+  const notifier = config.mail ? referralEmails(db, config.mail, i18n, logger) : undefined;
+  const services = createCaseServices(db, { clock, ...(shared?.workerId ? { workerId: shared.workerId } : {}), ...(notifier ? { notifier } : {}) });
+  const app = createApp(config, { db, logger, i18n, caseRuntime: services.runtime, caseEvents: services.caseEvents, ...(notifier ? { notifier } : {}) });
   return { app, db, clock, services, close: async () => { await services.scheduler.stop(); if (!shared) await dropTestDatabase(db); } };
 }
 

@@ -52,7 +52,24 @@ const envSchema = z.object({
   FERRETDB_BIN: z.string().trim().min(1).optional(),
   /** Debian's espeak-ng, which reads texts aloud (installed by `npm start` and `npm test` when missing). */
   ESPEAK_NG_PATH: z.string().trim().min(1).default('/usr/bin/espeak-ng'),
+  /** E-mail notifications (a new referral, a decision): sent only when set, through this SMTP server. */
+  SMTP_URL: z.string().trim().regex(/^smtps?:\/\/\S+$/, 'expected smtp://[user:password@]host:port or smtps://…').optional(),
+  MAIL_FROM: z.string().trim().email('expected an e-mail address').optional(),
+  /** The address people open the platform at, for the links in e-mails. */
+  PUBLIC_URL: z.string().trim().regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, 'expected the http(s) address of the platform').optional(),
+}).superRefine((values, ctx) => {
+  // Without a sender or a link the e-mails would be refused or useless: say so at start-up, not at the first referral.
+  if (!values.SMTP_URL) return;
+  if (!values.MAIL_FROM) ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'required when SMTP_URL is set' });
+  if (!values.PUBLIC_URL) ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'required when SMTP_URL is set' });
 });
+
+/** Where and how e-mail notifications go; absent when SMTP_URL is not set. */
+export interface MailConfig {
+  smtpUrl: string;
+  from: string;
+  publicUrl: string;
+}
 
 export type Config = Readonly<{
   port: number;
@@ -67,6 +84,7 @@ export type Config = Readonly<{
   bodyLimit: string;
   ferretDbBin: string | undefined;
   espeakNgPath: string;
+  mail: MailConfig | undefined;
 }>;
 
 export class ConfigError extends Error {
@@ -100,5 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: values.BODY_LIMIT.replace(/\s+/g, ''),
     ferretDbBin: values.FERRETDB_BIN,
     espeakNgPath: values.ESPEAK_NG_PATH,
+    mail: values.SMTP_URL
+      ? Object.freeze({ smtpUrl: values.SMTP_URL, from: values.MAIL_FROM!, publicUrl: values.PUBLIC_URL!.replace(/\/+$/, '') })
+      : undefined,
   });
 }

@@ -22,3 +22,4 @@ export { createSession, revokeSession } from './session.service';
 export { type Action, submissionFieldFor } from './subjects';
 export { userModel } from './user.model';
 export { userRoutes } from './user.routes';
+export { roleModel } from './role.model';

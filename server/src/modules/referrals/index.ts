@@ -4,3 +4,4 @@ export type { ReferralNotifier } from './referral-notifier';
 export { createReferralPort } from './referral-port';
 export { referralApi } from './referral.openapi';
 export { referralRoutes } from './referral.routes';
+export { referralEmails } from './referral-mailer';
