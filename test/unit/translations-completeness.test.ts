@@ -85,6 +85,12 @@ describe.each(personFiles.filter((file) => file !== 'en.json'))('person texts %s
     const keys = new Set(leafKeys(source));
     expect(Object.keys(review ?? {}).filter((key) => !keys.has(key))).toEqual([]);
   });
+  it('keeps the placeholders of each English text, so the days and dates of the rights sheet show', () => {
+    const valueAt = (tree: Tree, key: string) => key.split('.').reduce<Tree | string | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), tree);
+    const placeholders = (value: unknown) => (typeof value === 'string' ? (value.match(/{{\s*\w+\s*}}/g) ?? []).map((found) => found.replace(/\s/g, '')).sort() : []);
+    const differing = leafKeys(source).filter((key) => placeholders(valueAt(source, key)).join() !== placeholders(valueAt(texts, key)).join());
+    expect(differing).toEqual([]);
+  });
 });
 
 /** Every consent form translation carrying `$review` notes: each note names a string the file translates. */
