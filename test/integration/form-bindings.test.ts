@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
+import { allFieldsOf, hashPassword, roleModel, userModel } from '../../server/src/modules/access';
+import { encodeRules } from '../../server/src/modules/access/rule-storage';
+import { organisationModel } from '../../server/src/modules/tenants';
 import { api, createCaseApp, login, type CaseApp } from '../helpers/case-app';
+import { DEMO_PASSWORD } from '../helpers/demo-app';
 import { pdfText } from '../helpers/pdf-text';
 
 /*
@@ -127,5 +131,43 @@ describe('form data → case, as the workflow declares', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.details).toEqual([expect.objectContaining({ path: ['actions', 0, 'dueDate'] })]);
     expect((await view(caseId)).plan.goals).toEqual([]);
+  });
+
+  it('a user who may not change the case\'s consents cannot record them through the consent form, nor edit or delete the form that did', async () => {
+    // An assistant of the NAS: may work on the organisation's cases and fill in their forms, but not their consents.
+    const nas = await organisationModel(t.db).findOne({ slug: 'fi-nas' }).lean();
+    const OWN_ORG = { orgId: '${org.id}' };
+    const role = await roleModel(t.db).create({
+      orgId: nas!._id, key: 'assistant-no-consents', name: 'Assistant', rules: encodeRules([
+        { action: 'read', subject: ['FormTemplate', 'WorkflowTemplate'] },
+        { action: 'read', subject: ['Form', 'Workflow'], conditions: OWN_ORG },
+        { action: ['read', 'update', 'fire'], subject: 'Case', fields: allFieldsOf('Case').filter((field) => field !== 'consents'), conditions: OWN_ORG },
+        { action: ['read', 'create', 'update', 'delete'], subject: 'Submission', conditions: OWN_ORG },
+      ]),
+    });
+    await userModel(t.db).create({ email: 'assistant@nas.bindings.test', name: 'Assistant', passwordHash: await hashPassword(DEMO_PASSWORD), memberships: [{ orgId: nas!._id, roleId: role._id }] });
+    const assistant = api(t.app, (await login(t.app, 'assistant@nas.bindings.test')).token);
+    const caseId = await newCase('Bound by field rules');
+
+    const refused = await assistant.post(`/forms/${formIds.get('consent-information')}/submissions`, { data: consentForm, caseId });
+    expect([refused.status, refused.body.code, refused.body.refused]).toEqual([403, 'forbidden', ['consents']]);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    let detail = await view(caseId);
+    expect(detail.consents).toEqual({});
+    expect((await worker.get(`/submissions?caseId=${caseId}`)).body.items ?? []).toHaveLength(0);
+
+    // A form that feeds only fields the assistant may change goes through.
+    const needs = await assistant.post(`/forms/${formIds.get('needs-assessment')}/submissions`, { data: adultNeeds, caseId });
+    expect([needs.status, needs.body.refused]).toEqual([201, undefined]);
+
+    // The coordinator records the consents; the assistant may neither rewrite nor delete them through the form.
+    const consent = await submit(caseId, 'consent-information', consentForm);
+    const rows = (consentForm.consents as Array<Record<string, unknown>>).map((row) => (row.recipient === 'nas' ? { ...row, withdrawn: true, withdrawnOn: '2025-03-12T00:00:00.000Z' } : row));
+    const edited = await assistant.put(`/submissions/${consent.id}`, { data: { ...consentForm, consents: rows }, version: consent.version });
+    expect([edited.status, edited.body.refused]).toEqual([403, ['consents']]);
+    const deleted = await assistant.delete(`/submissions/${consent.id}`);
+    expect([deleted.status, deleted.body.refused]).toEqual([403, ['consents']]);
+    detail = await view(caseId);
+    expect(detail.consents.nas).toEqual({ given: true, givenOn: '2025-03-10', withdrawn: false, withdrawnOn: null });
   });
 });

@@ -41,7 +41,8 @@ beforeAll(async () => {
   await loadTemplateLibrary(db);
   services = createCaseServices(db, { clock: new ManualClock() });
   const caseEvents: SubmissionCasePort = {
-    assertCanSubmitFor: (ctx, caseId) => services.caseEvents.assertCanSubmitFor(ctx, caseId),
+    assertCanSubmitFor: (ctx, caseId, formPath) => services.caseEvents.assertCanSubmitFor(ctx, caseId, formPath),
+    assertMayChangeFor: (ctx, caseId, formPath) => services.caseEvents.assertMayChangeFor(ctx, caseId, formPath),
     submissionIdsOf: (caseId) => services.caseEvents.submissionIdsOf(caseId),
     caseOpenedOn: (caseId) => services.caseEvents.caseOpenedOn(caseId),
     async submissionChanged(by, change) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { FormBinding } from '../../../contracts/workflows/form-bindings.schemas';
 import { WORKFLOWS_DIR } from '../../workflows/templates/template-context';
 import type { CaseRecord } from '../storage/case.model';
-import { applyFormBindings } from './case-form-bindings';
+import { applyFormBindings, caseFieldOf } from './case-form-bindings';
 
 const bindings = (JSON.parse(readFileSync(join(WORKFLOWS_DIR, 'finland-municipality.json'), 'utf8')) as { bindings: FormBinding[] }).bindings;
 type Bindable = Pick<CaseRecord, 'identity' | 'consents' | 'plan' | 'workflow'>;
@@ -68,5 +68,17 @@ describe('form data → case through the shipped bindings', () => {
         { id: 'a2', stop: 'recreationalActivities', description: 'Football club', provider: 'Club', owner: 'ngo-worker', status: 'planned' },
       ],
     });
+  });
+});
+
+describe('caseFieldOf', () => {
+  it.each([
+    ['identity.contact.phone', 'identity'],
+    ['consents', 'consents'],
+    ['plan.goals', 'plan'],
+    ['needs.safeAccommodation', 'plan'],
+    ['obstacles.threats', 'plan'],
+  ])('%s is written to the case field %s', (target, field) => {
+    expect(caseFieldOf(target)).toBe(field);
   });
 });

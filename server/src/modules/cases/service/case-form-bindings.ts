@@ -17,6 +17,12 @@ type Converted = { value: unknown } | 'empty' | 'invalid';
 /** The parts of a case that bindings write. */
 export type BoundParts = Pick<CaseRecord, 'identity' | 'consents' | 'plan'> & { bound: BoundField[] };
 
+/** The case field a binding target writes, as field-level access rules name it: the needs and obstacles are the plan's. */
+export function caseFieldOf(target: string): 'identity' | 'consents' | 'plan' {
+  const group = target.split('.')[0];
+  return group === 'identity' || group === 'consents' ? group : 'plan';
+}
+
 function valueAt(data: unknown, path: string): unknown {
   let node = data;
   for (const key of path.split('.')) {

@@ -1,13 +1,13 @@
 import { isValidObjectId, Types } from 'mongoose';
-import { notFound, versionConflict } from '../../../core/errors/app-error';
-import { withPermission } from '../../access';
+import { forbidden, notFound, versionConflict } from '../../../core/errors/app-error';
+import { can, withPermission, type ServiceContext } from '../../access';
 import { auditedWrite, type AuditActor } from '../../audit';
 import type { SubmissionCasePort, SubmissionChange } from '../../submissions';
 import { CASE_UPDATED_EVENT, FORM_SUBMITTED_EVENT, type WorkflowEvent } from '../../workflows';
 import { caseModel, type CaseRecord, type TimelineEntry } from '../storage/case.model';
 import { advanceCase, definitionOf, type CaseChange } from './case-advance';
 import { evaluationContext } from './case-context';
-import { applyFormBindings } from './case-form-bindings';
+import { applyFormBindings, caseFieldOf } from './case-form-bindings';
 import { guardFormData, latestPerForm, removeFormData, writeFormData, type KnownFormData } from './case-form-data';
 import type { CaseRuntime } from './case-runtime';
 import { commitCase, submissionReaders } from './case-writer';
@@ -39,11 +39,19 @@ interface Planned {
  */
 export function createCaseSubmissions(rt: CaseRuntime): SubmissionCasePort {
   return {
-    async assertCanSubmitFor(ctx, caseId) {
+    async assertCanSubmitFor(ctx, caseId, formPath) {
       if (!isValidObjectId(caseId)) throw notFound();
       const record = await caseModel(rt.db).findOne(withPermission(ctx.auth.ability, 'update', 'Case', { _id: caseId })).lean();
       if (!record) throw notFound();
+      await assertMayWriteBoundFields(rt, ctx, record, formPath);
       return { orgId: record.orgId.toHexString(), assignees: record.assignees, sharedWith: submissionReaders(record), openedOn: openedOn(record) };
+    },
+
+    async assertMayChangeFor(ctx, caseId, formPath) {
+      // Read without a permission check: the caller may already change this submission; only the fields it feeds are judged.
+      if (!isValidObjectId(caseId)) return;
+      const record = await caseModel(rt.db).findById(caseId).lean();
+      if (record) await assertMayWriteBoundFields(rt, ctx, record, formPath);
     },
 
     async caseOpenedOn(caseId) {
@@ -73,6 +81,19 @@ export function createCaseSubmissions(rt: CaseRuntime): SubmissionCasePort {
       }
     },
   };
+}
+
+/**
+ * The workflow's bindings write the case's profile, consents or plan from a form's latest submission. Whoever stores,
+ * edits or deletes that submission writes those fields through it, so field-level rules on the case apply to them as
+ * to a direct edit: a role that may move the case's workflow but not change its consents cannot record consents by
+ * submitting the consent form. Refused with a 403 naming the fields, before anything is stored.
+ */
+async function assertMayWriteBoundFields(rt: CaseRuntime, ctx: ServiceContext, record: CaseRecord, formPath: string): Promise<void> {
+  const bindings = (await definitionOf(rt, record)).bindings ?? [];
+  const fed = new Set(bindings.filter((binding) => binding.form === formPath).map((binding) => caseFieldOf(binding.to)));
+  const refused = [...fed].filter((field) => !can(ctx.auth.ability, 'update', 'Case', record, field));
+  if (refused.length > 0) throw forbidden(refused);
 }
 
 function openedOn(record: Pick<CaseRecord, 'createdAt'>): string {

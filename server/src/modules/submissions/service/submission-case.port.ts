@@ -37,8 +37,16 @@ export type SubmissionChange =
  * list of submissions, a re-check of automatic transitions); the submissions module imports nothing from cases.
  */
 export interface SubmissionCasePort {
-  /** Before a submission is linked to a case: a 404 AppError when the case is missing or the user may not update it. */
-  assertCanSubmitFor(ctx: ServiceContext, caseId: string): Promise<CaseLink>;
+  /**
+   * Before a submission of `formPath` is linked to a case: a 404 AppError when the case is missing or the user may not
+   * update it, a 403 naming the case's fields when the workflow feeds them from this form and the user may not change them.
+   */
+  assertCanSubmitFor(ctx: ServiceContext, caseId: string, formPath: string): Promise<CaseLink>;
+  /**
+   * Before an existing submission of `formPath` linked to a case is edited or deleted: a 403 naming the case's fields
+   * the workflow feeds from this form that the user may not change (the change would rewrite them).
+   */
+  assertMayChangeFor(ctx: ServiceContext, caseId: string, formPath: string): Promise<void>;
   /** The day a case was opened (`YYYY-MM-DD`), to judge its forms' dates by; undefined when there is no such case. */
   caseOpenedOn(caseId: string): Promise<string | undefined>;
   /** Applies a stored change to its case; `by` made it (or last edited the submission, when recovery reports it). */

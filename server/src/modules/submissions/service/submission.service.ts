@@ -87,7 +87,7 @@ async function insertSubmission(
   if (input.caseId !== undefined) {
     if (!deps.caseEvents) throw caseLinkUnavailable();
     if (!isValidObjectId(input.caseId)) throw notFound();
-    link = await deps.caseEvents.assertCanSubmitFor(ctx, input.caseId);
+    link = await deps.caseEvents.assertCanSubmitFor(ctx, input.caseId, form.path);
   }
   const subject = {
     orgId: new Types.ObjectId(link.orgId),
@@ -217,6 +217,7 @@ export async function updateSubmission(
 ): Promise<SubmissionView> {
   const stored = await findSubmission(ctx, scope, id);
   ensureCan(ctx.auth.ability, 'update', 'Submission', stored);
+  if (stored.caseId && deps.caseEvents) await deps.caseEvents.assertMayChangeFor(ctx, stored.caseId.toHexString(), stored.formPath);
   const version = input.version ?? stored.version;
   if (version !== stored.version) throw versionConflict();
   const revision = await loadRevision(ctx.db, stored.formId, stored.revision);
@@ -279,6 +280,7 @@ export async function deleteSubmission(ctx: ServiceContext, deps: SubmissionDeps
   }
   const stored = await findSubmission(ctx, scope, id);
   ensureCan(ctx.auth.ability, 'delete', 'Submission', stored);
+  if (stored.caseId && deps.caseEvents) await deps.caseEvents.assertMayChangeFor(ctx, stored.caseId.toHexString(), stored.formPath);
   await auditedWrite(
     ctx.db,
     auditActor(ctx),
