@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { pdfText } from '../helpers/pdf-text';
 import { openPage, signInThroughForm } from './client-page';
-import { fixture, PASSWORD, reveal, screenshotsDir, setField, setGridField, useJourney } from './journey-kit';
+import { component, fixture, gridCell, PASSWORD, reveal, screenshotsDir, setField, setGridField, useJourney } from './journey-kit';
 
 jest.setTimeout(300_000);
 
@@ -131,6 +131,9 @@ it('opens an adult case, records consent and assessment, refers to the NAS, plan
   for (const key of ['risk', 'action', 'responsibleRole', 'actionStatus']) await setGridField(page, 'safetyActions', 0, key, firstAction![key]);
   await setGridField(page, 'safetyActions', 0, 'dueDate', day(3));
   await setField(page, 'reviewDate', day(14));
+  // The pickers offer only plausible dates: an assessment no later than today, due dates from the day the case opened.
+  expect(await component(page, 'assessmentDate').locator('input[max]').first().getAttribute('max')).toBe(day(0));
+  expect(await (await gridCell(page, 'safetyActions', 0, 'dueDate')).locator('input[min]').first().getAttribute('min')).toBe(day(0));
   await shot(page, '07-safety-plan');
   await submitForm(page, 'safety-plan');
   const refer = events.getByRole('button', { name: 'Refer to the National Assistance System' });

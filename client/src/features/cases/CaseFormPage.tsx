@@ -148,6 +148,8 @@ export function CaseFormPage() {
           org={org}
           language={i18n.language}
           translations={native.data?.translations}
+          // The server judges due dates by the day the case was opened in UTC (submission-case.port.ts); so does the picker.
+          caseOpenedOn={caseRecord.data?.createdAt?.slice(0, 10)}
           onServerSubmit={submit}
           onSubmit={() => void navigate(`/cases/${caseId}`, { state: { message: t('caseForm.saved') } })}
         />

@@ -1,6 +1,6 @@
 import { Form } from '@formio/react';
 import { useMemo, useRef } from 'react';
-import { maxLengthOf } from '@contracts/forms/field-limits';
+import { dateRangeOf, EARLIEST_DATE, maxLengthOf } from '@contracts/forms/field-limits';
 import type { FormioDetail } from '../../api/http';
 import { setupFormio } from './formio-setup';
 
@@ -27,6 +27,8 @@ interface Props {
   onSubmit?: (data: Record<string, unknown>) => void;
   /** Every change of the answers (for saving a draft). */
   onDataChange?: (data: Record<string, unknown>) => void;
+  /** The day the form's case was opened (`YYYY-MM-DD`): its due dates' pickers start there. */
+  caseOpenedOn?: string;
 }
 
 type Next = (errors?: unknown[]) => void;
@@ -36,18 +38,37 @@ interface ChangeEvent {
   changed?: { instance?: { serverErrors?: unknown[]; setCustomValidity(messages: unknown[], dirty?: boolean): void } };
 }
 
+/** The local calendar day of `date` as `YYYY-MM-DD`. */
+function localDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * The native picker's `min` and `max` for a date field, from the plausible range the server holds it to
+ * (field-limits.ts): never before 1900, not after today for a `past` date, not before the case for a due date.
+ * The server's check, shown next to the field, still decides (a typed date is not limited by the picker).
+ */
+function dateLimits(component: Record<string, unknown>, caseOpenedOn: string | undefined, withTime: boolean): Record<string, string> {
+  const asInput = (day: string, end: boolean) => (withTime ? `${day}T${end ? '23:59' : '00:00'}` : day);
+  const range = dateRangeOf(component);
+  const min = range === 'notBeforeCase' && caseOpenedOn ? caseOpenedOn : EARLIEST_DATE;
+  return { min: asInput(min, false), ...(range === 'past' ? { max: asInput(localDay(new Date()), true) } : {}) };
+}
+
 /**
  * Date and time fields use the browser's own inputs: Form.io's date picker (flatpickr) would be fetched from its
  * CDN, which the CSP forbids. `customOptions` is merged last into the field's widget settings. Text fields show how
  * many characters are left of the limit the server holds them to (field-limits.ts).
  */
-function withNativeDates(components: unknown[]): unknown[] {
+function withNativeDates(components: unknown[], caseOpenedOn?: string): unknown[] {
   return components.map((item) => {
     if (!item || typeof item !== 'object') return item;
     const component = { ...(item as Record<string, unknown>) };
     if (component.type === 'datetime') {
       component.customOptions = { type: 'input' };
       component.inputType = component.enableTime === false ? 'date' : 'datetime-local';
+      component.attributes = { ...(component.attributes as object | undefined), ...dateLimits(component, caseOpenedOn, component.enableTime !== false) };
     }
     const maxLength = maxLengthOf(component);
     if (maxLength !== undefined && component.type !== 'datetime') {
@@ -55,14 +76,14 @@ function withNativeDates(components: unknown[]): unknown[] {
       component.showCharCount = true;
     }
     for (const key of ['components', 'columns', 'rows']) {
-      if (Array.isArray(component[key])) component[key] = withNativeDates(component[key] as unknown[]);
+      if (Array.isArray(component[key])) component[key] = withNativeDates(component[key] as unknown[], caseOpenedOn);
     }
     return component;
   });
 }
 
 /** The Form.io renderer with evaluation off, in the chosen language. Loaded lazily (see LazyFormRenderer). */
-export default function FormRenderer({ form, org, language, translations, submission, readOnly, onServerSubmit, onSubmit, onDataChange }: Props) {
+export default function FormRenderer({ form, org, language, translations, submission, readOnly, onServerSubmit, onSubmit, onDataChange, caseOpenedOn }: Props) {
   setupFormio(org);
   const serverSubmit = useRef(onServerSubmit);
   serverSubmit.current = onServerSubmit;
@@ -90,7 +111,7 @@ export default function FormRenderer({ form, org, language, translations, submis
     }),
     [language, translations, readOnly],
   );
-  const source = useMemo(() => ({ ...form, components: withNativeDates(form.components) }), [form]);
+  const source = useMemo(() => ({ ...form, components: withNativeDates(form.components, caseOpenedOn) }), [form, caseOpenedOn]);
 
   return (
     <div className="formio-host" lang={language}>
