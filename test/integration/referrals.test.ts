@@ -230,3 +230,20 @@ it('a municipality transfers a case to an NGO shelter: responsibility moves, the
   expect((await helsinki.get('/cases')).body.items.map((c: { id: string }) => c.id)).not.toContain(id);
   expect((await helsinki.get(`/referrals/${made.body.id}`)).body).toMatchObject({ status: 'accepted', purpose: 'transfer' });
 });
+
+it('a prepared return shares with IOM by default only what the workflow says a return needs, within the consent', async () => {
+  const created = await cmm.post('/cases', { alias: 'Default groups', workflowId: 'denmark-cmm' });
+  expect(created.status).toBe(201);
+  const id = created.body.id as string;
+  // A consent to IOM recorded without naming groups covers every group; the workflow still shares only four.
+  await reportSubmission(t, cmmToken, { caseId: id, formPath: 'consent-information', submissionId: 'dk-3', data: { rightsExplained: true } });
+  await reportSubmission(t, cmmToken, { caseId: id, formPath: 'needs-assessment', submissionId: 'dk-4', data: { ageYears: 40, ageUncertain: false, isChild: false, wishesVoluntaryReturn: 'yes' } });
+  await patch(cmm, id, { consents: { cmm: { given: true }, iom: { given: true } } });
+  for (const type of ['referToCmm', 'identifiedAsVictim']) expect((await cmm.post(`/cases/${id}/events`, { type, data: {} })).status).toBe(200);
+  const prepared = await cmm.post(`/cases/${id}/events`, { type: 'prepareReturn', data: {}, referral: { message: '' } });
+  expect(prepared.status).toBe(200);
+  const [referral] = (await cmm.get(`/cases/${id}/referrals`)).body.items;
+  expect(referral.groups).toEqual(['identity', 'narrativeSummary', 'integration', 'plan']);
+  expect(referral.groups).not.toContain('criminalProceedings');
+  expect(referral.groups).not.toContain('safeAccommodation');
+});

@@ -51,14 +51,20 @@ export function createReferralPort(db: Connection, notifier?: ReferralNotifier):
 export async function draftReferral(
   db: Connection,
   record: CaseRecord,
-  request: Pick<ReferralRequest, 'recipient' | 'purpose' | 'role' | 'taskKey' | 'acceptedEvent' | 'declinedEvent'>,
+  request: Pick<ReferralRequest, 'recipient' | 'purpose' | 'role' | 'taskKey' | 'acceptedEvent' | 'declinedEvent' | 'groups'>,
   details: Omit<ReferralDetails, 'organisation'> & { toOrgId: Types.ObjectId },
   by: string | null,
   now: Date,
 ): Promise<ReferralRecord> {
   const coverage = consentCoverage(record, request.recipient);
   if (coverage.length === 0) throw consentRequired(request.recipient);
-  const groups: ShareableGroup[] = details.groups ? [...new Set(details.groups)] : coverage;
+  // The caseworker's own choice is checked against the consent; the workflow's default is narrowed to it.
+  const groups: ShareableGroup[] = details.groups
+    ? [...new Set(details.groups)]
+    : request.groups
+      ? coverage.filter((group) => request.groups!.includes(group))
+      : coverage;
+  if (groups.length === 0) throw consentRequired(request.recipient);
   const beyond = groups.filter((group) => !coverage.includes(group));
   if (beyond.length > 0) throw referralGroupsNotConsented(beyond);
   const waiting = await referralModel(db).findOne({ caseId: record._id, toOrgId: details.toOrgId, status: 'pending' }, { _id: 1 }).lean();

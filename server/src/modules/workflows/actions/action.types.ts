@@ -1,3 +1,4 @@
+import type { ShareableGroup } from '../../../contracts/referrals/referral.schemas';
 import type { z } from 'zod';
 import type { Duration } from '../../../contracts/workflows/workflow-definition.schemas';
 import type { DateBound } from './record-input.action';
@@ -28,6 +29,8 @@ export interface ReferralRequest {
   taskKey: string;
   acceptedEvent?: string;
   declinedEvent?: string;
+  /** The field groups the workflow shares by default (the consent's coverage narrows them); all it covers when absent. */
+  groups?: ShareableGroup[];
 }
 
 export interface ActionDefinition<S extends z.ZodType = z.ZodType> {
