@@ -70,7 +70,8 @@ it('shows the rights sheet, the consent form and the safety plan in each languag
     // Finland's reflection period: at least 30 days.
     await page.getByText(texts.rights.reflection.period.replace('{{days}}', '30')).waitFor();
     const consent = page.locator('#person-consent');
-    await consent.getByText(consentText(language, '<p>You can get help even if you do not talk to the police.</p>')).waitFor();
+    // In the form itself (the "listen part by part" list below repeats its paragraphs).
+    await consent.locator('.formio-host').getByText(consentText(language, '<p>You can get help even if you do not talk to the police.</p>')).waitFor();
     await page.getByText(texts.safety.none).waitFor();
     const direction = await page.locator('#person-rights p').first().evaluate((element) => getComputedStyle(element).direction);
     expect(direction).toBe(directionOf(language));
