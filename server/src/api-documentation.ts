@@ -1,6 +1,5 @@
 import type { ApiRoute } from './core/openapi/api-route';
-import { accessApi } from './modules/access';
-import { auditApi } from './modules/audit';
+import { accessApi, auditApi, organisationApi } from './modules/access';
 import { caseApi, caseMigrationApi, grantApi } from './modules/cases';
 import { formioApiRoutes } from './modules/formio';
 import { formApi } from './modules/forms';
@@ -9,7 +8,6 @@ import { healthApi } from './modules/health';
 import { metaApi } from './modules/meta';
 import { speechApi } from './modules/speech';
 import { referralApi } from './modules/referrals';
-import { organisationApi } from './modules/tenants';
 import { workflowApi } from './modules/workflows';
 
 /**

@@ -17,15 +17,13 @@ import { openApiDocument } from './core/openapi/openapi-document';
 import { openApiRoutes } from './core/openapi/openapi.routes';
 import type { ServerI18n } from './core/i18n/i18n';
 import {
-  authRoutes, authenticate, personViewGate, personViewLockRoutes, accountLockRoutes, createLoginThrottle,
-  type LoginThrottleOptions, oidcRoutes, roleRoutes, userRoutes
+  auditRoutes, authRoutes, authenticate, personViewGate, personViewLockRoutes, accountLockRoutes, createLoginThrottle,
+  type LoginThrottleOptions, oidcRoutes, organisationRoutes, roleRoutes, userRoutes
 } from './modules/access';
-import { auditRoutes } from './modules/audit';
 import { formioApi } from './modules/formio';
 import { formsApiRoutes } from './modules/forms';
 import { submissionsApiRoutes } from './modules/submissions';
 import { healthRoutes } from './modules/health';
-import { organisationRoutes } from './modules/tenants';
 import { metaRoutes } from './modules/meta';
 import type { SubmissionCasePort } from './modules/submissions';
 import {
@@ -34,7 +32,7 @@ import {
 import { espeakNg, type SpeechSynthesizer, speechRoutes, rightsSpeechRoutes } from './modules/speech';
 import { workflowRoutes, rightsSheetRoutes } from './modules/workflows';
 import { WorkflowDefinitionSchema } from './contracts/workflows/workflow-definition.schemas';
-import { referralRoutes, inboxRoutes, type ReferralNotifier } from './modules/referrals';
+import { createReferralPort, referralRoutes, inboxRoutes, type ReferralNotifier } from './modules/referrals';
 
 export interface AppDeps {
   db: Connection;
@@ -69,7 +67,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
 
   app.use(healthRoutes(deps.db));
 
-  const caseRuntime = deps.caseRuntime ?? createCaseServices(deps.db, deps.notifier ? { notifier: deps.notifier } : {}).runtime;
+  const caseRuntime = deps.caseRuntime ?? createCaseServices(deps.db, { referrals: createReferralPort(deps.db, deps.notifier) }).runtime;
   const caseEvents = deps.caseEvents ?? createCaseSubmissions(caseRuntime);
 
   const api = express.Router();

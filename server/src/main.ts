@@ -19,7 +19,7 @@ import { markSubmissionsChanged } from './modules/submissions';
 import { startSubmissionRecovery } from './modules/submissions';
 import { createCaseServices, ensureCaseLists, startCaseListRepair, upgradeCaseFormData } from './modules/cases';
 import { loadTemplateLibrary } from './modules/workflows';
-import { referralEmails } from './modules/referrals';
+import { createReferralPort, referralEmails } from './modules/referrals';
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
 
@@ -68,7 +68,8 @@ async function main(): Promise<void> {
   const i18n = createServerI18n(localesDir);
   // E-mails about referrals only when SMTP is configured; the inbox holds everything either way.
   const notifier = config.mail ? referralEmails(db, config.mail, i18n, logger) : undefined;
-  const cases = createCaseServices(db, { logger, ...(notifier ? { notifier } : {}) });
+  // Cases record the referrals their workflows ask for through the referrals module's port.
+  const cases = createCaseServices(db, { logger, referrals: createReferralPort(db, notifier) });
   if (!config.mongodbUri || config.demo) {
     const created = await loadDemoCases(db, { runtime: cases.runtime, caseEvents: cases.caseEvents, t: i18n.instance.getFixedT('en') });
     if (created > 0) logger.info({ cases: created }, 'demo cases created');

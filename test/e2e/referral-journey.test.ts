@@ -9,16 +9,16 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { localesDir } from '../../server/src/config/paths';
 import { createServerI18n } from '../../server/src/core/i18n/i18n';
-import { createCaseServices } from '../../server/src/modules/cases';
 import { loadDemoCases } from '../../server/src/modules/demo';
 import { cspViolations, openPage, seriousAxeViolations, signInThroughForm } from './client-page';
 import { PASSWORD, screenshotsDir, useJourney } from './journey-kit';
+import { wiredCaseServices } from '../helpers/case-app';
 
 jest.setTimeout(240_000);
 
 const journey = useJourney('e2e_referral_journey');
 beforeAll(async () => {
-  const services = createCaseServices(journey.live.db);
+  const services = wiredCaseServices(journey.live.db);
   await loadDemoCases(journey.live.db, { runtime: services.runtime, caseEvents: services.caseEvents, t: createServerI18n(localesDir).instance.getFixedT('en') });
 }, 240_000);
 

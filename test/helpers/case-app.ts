@@ -8,10 +8,10 @@ import { localesDir } from '../../server/src/config/paths';
 import { createServerI18n } from '../../server/src/core/i18n/i18n';
 import { loadAuthContext, auditActor, type ServiceContext } from '../../server/src/modules/access';
 import { resolveSession } from '../../server/src/modules/access/session.service';
-import { createCaseServices, type CaseServices } from '../../server/src/modules/cases/case-services';
+import { createCaseServices, type CaseServices, type CaseServicesOptions } from '../../server/src/modules/cases';
 import { loadDemoData } from '../../server/src/modules/demo';
 import { loadTemplateLibrary } from '../../server/src/modules/workflows';
-import { referralEmails } from '../../server/src/modules/referrals';
+import { createReferralPort, referralEmails, type ReferralNotifier } from '../../server/src/modules/referrals';
 import { DEMO_PASSWORD, type SignedIn } from './demo-app';
 import { createTestDatabase, dropTestDatabase } from './test-database';
 
@@ -52,6 +52,11 @@ export interface CaseApp {
 }
 
 /** The real app with demo data and the template library, whose cases module runs on a manual clock. */
+/** The case services wired as main.ts wires them: the referrals module records the referrals cases ask for. */
+export function wiredCaseServices(db: Connection, options: Omit<CaseServicesOptions, 'referrals'> = {}, notifier?: ReferralNotifier): CaseServices {
+  return createCaseServices(db, { ...options, referrals: createReferralPort(db, notifier) });
+}
+
 export async function createCaseApp(label: string, shared?: { db: Connection; clock: ManualClock; workerId?: string }, env: Record<string, string> = {}): Promise<CaseApp> {
   const db = shared?.db ?? (await createTestDatabase(label));
   const clock = shared?.clock ?? new ManualClock();
@@ -64,7 +69,7 @@ export async function createCaseApp(label: string, shared?: { db: Connection; cl
   const i18n = createServerI18n(localesDir);
   // E-mails about referrals as main.ts sends them, where the test configures SMTP.
   const notifier = config.mail ? referralEmails(db, config.mail, i18n, logger) : undefined;
-  const services = createCaseServices(db, { clock, ...(shared?.workerId ? { workerId: shared.workerId } : {}), ...(notifier ? { notifier } : {}) });
+  const services = wiredCaseServices(db, { clock, ...(shared?.workerId ? { workerId: shared.workerId } : {}) }, notifier);
   const app = createApp(config, { db, logger, i18n, caseRuntime: services.runtime, caseEvents: services.caseEvents, ...(notifier ? { notifier } : {}) });
   return { app, db, clock, services, close: async () => { await services.scheduler.stop(); if (!shared) await dropTestDatabase(db); } };
 }

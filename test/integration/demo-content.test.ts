@@ -2,19 +2,20 @@ import pino from 'pino';
 import request from 'supertest';
 import { localesDir } from '../../server/src/config/paths';
 import { createServerI18n } from '../../server/src/core/i18n/i18n';
-import { createCaseServices, caseModel } from '../../server/src/modules/cases';
+import { caseModel } from '../../server/src/modules/cases';
 import { loadDemoCases } from '../../server/src/modules/demo';
 import { startForms } from '../../server/src/modules/forms/templates/forms-startup';
 import { loadTemplateLibrary } from '../../server/src/modules/workflows';
 import { createDemoApp, signIn } from '../helpers/demo-app';
 import type { TestApp } from '../helpers/test-app';
+import { wiredCaseServices } from '../helpers/case-app';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createDemoApp('demo_content');
   await startForms(t.db);
   await loadTemplateLibrary(t.db, { logger: pino({ level: 'silent' }) });
-  const services = createCaseServices(t.db);
+  const services = wiredCaseServices(t.db);
   const deps = { runtime: services.runtime, caseEvents: services.caseEvents, t: createServerI18n(localesDir).instance.getFixedT('en') };
   expect(await loadDemoCases(t.db, deps)).toBe(8);
   // Loading again adds nothing.

@@ -11,14 +11,14 @@ import { localesDir } from '../../server/src/config/paths';
 import { versionConflict } from '../../server/src/core/errors/app-error';
 import { createServerI18n } from '../../server/src/core/i18n/i18n';
 import { auditModel } from '../../server/src/modules/audit/audit.model';
-import { createCaseServices, type CaseServices } from '../../server/src/modules/cases/case-services';
+import type { CaseServices } from '../../server/src/modules/cases';
 import { latestPerForm } from '../../server/src/modules/cases/service/case-form-data';
 import { caseModel } from '../../server/src/modules/cases';
 import { loadDemoData } from '../../server/src/modules/demo';
 import { submissionModel } from '../../server/src/modules/submissions/storage/submission.model';
 import type { SubmissionCasePort } from '../../server/src/modules/submissions/service/submission-case.port';
 import { loadTemplateLibrary } from '../../server/src/modules/workflows';
-import { ManualClock } from '../helpers/case-app';
+import { ManualClock, wiredCaseServices } from '../helpers/case-app';
 import { DEMO_PASSWORD } from '../helpers/demo-app';
 import { createTestDatabase, dropTestDatabase } from '../helpers/test-database';
 
@@ -39,7 +39,7 @@ beforeAll(async () => {
   db = await createTestDatabase('idempotency');
   await loadDemoData(db, DEMO_PASSWORD);
   await loadTemplateLibrary(db);
-  services = createCaseServices(db, { clock: new ManualClock() });
+  services = wiredCaseServices(db, { clock: new ManualClock() });
   const caseEvents: SubmissionCasePort = {
     assertCanSubmitFor: (ctx, caseId, formPath) => services.caseEvents.assertCanSubmitFor(ctx, caseId, formPath),
     assertMayChangeFor: (ctx, caseId, formPath) => services.caseEvents.assertMayChangeFor(ctx, caseId, formPath),

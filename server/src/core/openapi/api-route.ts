@@ -15,7 +15,7 @@ export interface ApiRoute {
   /** The path as Express matches it, mount prefixes included: `/api/cases/:id`, `/formio/:org/form`. */
   path: string;
   summary: string;
-  /** Tag in the document: the module that serves the route. */
+  /** Tag in the document: the area of the API (the module that serves it, or its records': `tenants`, `audit`). */
   module: string;
   /** Served without a session (sign-in, health, this document). */
   public?: boolean;

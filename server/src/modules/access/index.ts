@@ -1,13 +1,18 @@
-// The public face of the access module: sign-in, sessions, users and roles, and the permission layer (CASL) that
-// every module's services query personal data through.
+// The public face of the access module: sign-in, sessions, users and roles, the administration of organisations and
+// the reading of the audit log, and the permission layer (CASL) that every module's services query personal data
+// through. Organisations (tenants) and the audit trail (audit) sit below it: access reads the one and writes the other.
 export { allFieldsOf, type AppAbility } from './ability';
 export { accessApi } from './access.openapi';
 export { accountLockRoutes } from './account-lock.routes';
 export { type AuthContext, loadAuthContext } from './auth-context';
+export { auditApi } from './audit-log.openapi';
+export { auditRoutes } from './audit-log.routes';
 export { authRoutes } from './auth.routes';
 export { authenticate, requireAuth } from './authenticate.middleware';
 export { createLoginThrottle, type LoginThrottleOptions } from './login-throttle.service';
 export { oidcRoutes } from './oidc.routes';
+export { organisationApi } from './organisation.openapi';
+export { organisationRoutes } from './organisation.routes';
 export { hashPassword } from './password';
 export { can, ensureCan, fieldFilter, permittedFields, withPermission } from './permissions';
 export {

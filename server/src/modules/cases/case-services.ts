@@ -6,7 +6,7 @@ import { createCaseSubmissions } from './service/case-submissions.service';
 import { systemClock, type CaseRuntime, type Clock } from './service/case-runtime';
 import { caseTimerHandler } from './timers/case-timer.handler';
 import { DurableScheduler } from './timers/durable-scheduler';
-import { createReferralPort, type ReferralNotifier } from '../referrals';
+import type { CaseReferralPort } from './service/case-referral.port';
 
 export interface CaseServices {
   runtime: CaseRuntime;
@@ -15,13 +15,21 @@ export interface CaseServices {
   scheduler: DurableScheduler;
 }
 
+export interface CaseServicesOptions {
+  /**
+   * Records the referrals the workflows' `refer` actions ask for: the referrals module's port
+   * (`createReferralPort`), handed in by main.ts and app.ts, since referrals builds on cases and not the other way.
+   */
+  referrals: CaseReferralPort;
+  clock?: Clock;
+  logger?: Logger;
+  pollMs?: number;
+  workerId?: string;
+}
+
 /** Everything the cases and workflows modules need, built once per process (main) or per test app. */
-export function createCaseServices(
-  db: Connection,
-  options: { clock?: Clock; logger?: Logger; pollMs?: number; workerId?: string; notifier?: ReferralNotifier } = {},
-): CaseServices {
-  // Referrals the workflows' `refer` actions ask for are recorded by the referrals module, through the cases' port.
-  const runtime: CaseRuntime = { db, catalog: new WorkflowCatalog(db), clock: options.clock ?? systemClock, referrals: createReferralPort(db, options.notifier) };
+export function createCaseServices(db: Connection, options: CaseServicesOptions): CaseServices {
+  const runtime: CaseRuntime = { db, catalog: new WorkflowCatalog(db), clock: options.clock ?? systemClock, referrals: options.referrals };
   const scheduler = new DurableScheduler({
     db,
     clock: runtime.clock,

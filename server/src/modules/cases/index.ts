@@ -1,6 +1,6 @@
 // The public face of the cases module: the case services app.ts wires, its routes, and what referrals and demo data
 // use of cases.
-export { createCaseServices } from './case-services';
+export { type CaseServices, type CaseServicesOptions, createCaseServices } from './case-services';
 export { consentRequired } from './case.errors';
 export { grantApi } from './grants/grant.openapi';
 export { grantRoutes } from './grants/grant.routes';

@@ -1,5 +1,3 @@
-// The public face of the tenants module (organisations): its model, which access, cases and referrals read, and its
-// routes.
+// The public face of the tenants module: the organisations, which access, cases, referrals and workflows read. Their
+// administration routes ask the permission layer, so they live in access (access/organisation.routes.ts).
 export { type Organisation, organisationModel, type OrganisationType } from './organisation.model';
-export { organisationApi } from './organisation.openapi';
-export { organisationRoutes } from './organisation.routes';

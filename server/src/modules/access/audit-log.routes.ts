@@ -2,8 +2,9 @@ import express, { type Router } from 'express';
 import { isValidObjectId, type Connection } from 'mongoose';
 import { z } from 'zod';
 import { parseInput } from '../../core/http/validate';
-import { requireAuth, serviceContext } from '../access';
-import { listAuditEntries } from './audit-query.service';
+import { requireAuth } from './authenticate.middleware';
+import { listAuditEntries } from './audit-log.service';
+import { serviceContext } from './service-context';
 
 const objectId = z.string().refine((value) => isValidObjectId(value));
 export const auditQuerySchema = z

@@ -1,7 +1,7 @@
 import { notFound } from '../../core/errors/app-error';
-import { withPermission, type ServiceContext } from '../access';
-import { settleAuditCopies } from './audit-outbox';
-import { auditModel, type AuditEntry } from './audit.model';
+import { findAuditEntries, type AuditEntry } from '../audit';
+import { withPermission } from './permissions';
+import type { ServiceContext } from './service-context';
 
 export interface AuditQuery {
   userId?: string;
@@ -26,13 +26,5 @@ export async function listAuditEntries(ctx: ServiceContext, query: AuditQuery): 
   if (query.from || query.to) {
     filter.at = { ...(query.from ? { $gte: new Date(query.from) } : {}), ...(query.to ? { $lte: new Date(query.to) } : {}) };
   }
-  const scoped = withPermission(ctx.auth.ability, 'read', 'AuditEntry', filter);
-  // Entries stored with their records reach the log a moment later; what this process wrote is there first.
-  await settleAuditCopies(ctx.db);
-  const Audit = auditModel(ctx.db);
-  const [items, total] = await Promise.all([
-    Audit.find(scoped).sort({ at: -1, _id: -1 }).skip(query.skip).limit(query.limit).lean(),
-    Audit.countDocuments(scoped),
-  ]);
-  return { items, total };
+  return findAuditEntries(ctx.db, withPermission(ctx.auth.ability, 'read', 'AuditEntry', filter), query);
 }

@@ -1,7 +1,8 @@
 import { forbidden, notFound } from '../../core/errors/app-error';
-import { permittedFields, withPermission, auditActor, type ServiceContext } from '../access';
 import { auditedWrite } from '../audit';
-import { organisationModel, type Organisation } from './organisation.model';
+import { organisationModel, type Organisation } from '../tenants';
+import { permittedFields, withPermission } from './permissions';
+import { auditActor, type ServiceContext } from './service-context';
 
 export async function listOrganisations(ctx: ServiceContext): Promise<Organisation[]> {
   return organisationModel(ctx.db).find(withPermission(ctx.auth.ability, 'read', 'Organisation')).sort({ slug: 1 }).lean();

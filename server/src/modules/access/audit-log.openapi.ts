@@ -1,5 +1,5 @@
 import { apiRoutes } from '../../core/openapi/api-route';
-import { auditQuerySchema } from './audit.routes';
+import { auditQuerySchema } from './audit-log.routes';
 
 export const auditApi = apiRoutes('audit', [
   {

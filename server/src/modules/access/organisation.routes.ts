@@ -2,8 +2,9 @@ import express, { type RequestHandler } from 'express';
 import type { Connection } from 'mongoose';
 import { z } from 'zod';
 import { parseInput } from '../../core/http/validate';
-import { requireAuth, serviceContext } from '../access';
-import type { Organisation } from './organisation.model';
+import type { Organisation } from '../tenants';
+import { requireAuth } from './authenticate.middleware';
+import { serviceContext } from './service-context';
 import { getOrganisation, listOrganisations, updateOrganisation } from './organisation.service';
 import { underPaths } from '../../core/http/under-paths';
 
