@@ -29,6 +29,42 @@ const consentText = (language: string, source: string) => {
   return file[source]!.replace(/<\/?p>/g, '');
 };
 
+/** The font families the page has defined (@font-face, loaded or not). */
+const fontFamilies = (page: Page) => page.evaluate(() => [...document.fonts].map((face) => face.family.replace(/"/g, '')));
+
+/** The families whose faces the page has loaded for the text it shows. */
+const loadedFamilies = (page: Page) =>
+  page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...new Set([...document.fonts].filter((face) => face.status === 'loaded').map((face) => face.family.replace(/"/g, '')))];
+  });
+
+/**
+ * The letters of `text` the person view draws as a box: each is drawn in the person view's own font stack and
+ * compared, pixel by pixel, with a private-use character no font has (the missing-glyph box). Once the fonts the
+ * page asked for have loaded, so a font the page never loaded draws nothing here but its fallback.
+ */
+const drawnAsBoxes = (page: Page, text: string) =>
+  page.evaluate(async (letters) => {
+    await document.fonts.ready;
+    const family = getComputedStyle(document.querySelector('.person-view h1')!).fontFamily;
+    const canvas = document.createElement('canvas');
+    canvas.width = 96;
+    canvas.height = 96;
+    const context = canvas.getContext('2d', { willReadFrequently: true })!;
+    const draw = (letter: string) => {
+      context.clearRect(0, 0, 96, 96);
+      context.font = `48px ${family}`;
+      context.fillText(letter, 16, 64);
+      return context.getImageData(0, 0, 96, 96).data.join();
+    };
+    const box = draw('\uE000');
+    return letters.filter((letter) => draw(letter) === box);
+  }, [...new Set(text.match(/\p{L}/gu) ?? [])]);
+
+/** Languages written in a script the test machine has no font for, and the web font the person view loads for it. */
+const WEB_FONTS: Record<string, string> = { ps: 'Noto Sans Arabic', ckb: 'Noto Sans Arabic', zh: 'Noto Sans SC', th: 'Noto Sans Thai' };
+
 async function chooseLanguage(page: Page, code: string) {
   await page.getByRole('button', { name: 'Edit details' }).click();
   await page.getByLabel('Language for information and consent').selectOption(code);
@@ -58,6 +94,9 @@ it('shows the rights sheet, the consent form and the safety plan in each languag
   await page.getByRole('button', { name: 'Open case', exact: true }).click();
   await page.getByText('The case has been opened.').waitFor();
 
+  // The staff interface defines no web font: they come with the person view, for the languages that need them.
+  expect((await fontFamilies(page)).filter((family) => family.startsWith('Noto'))).toEqual([]);
+
   const view = page.locator('.person-view');
   for (const language of LANGUAGES) {
     const texts = personTexts(language);
@@ -73,6 +112,11 @@ it('shows the rights sheet, the consent form and the safety plan in each languag
     // In the form itself (the "listen part by part" list below repeats its paragraphs).
     await consent.locator('.formio-host').getByText(consentText(language, '<p>You can get help even if you do not talk to the police.</p>')).waitFor();
     await page.getByText(texts.safety.none).waitFor();
+    // Every letter of the heading and the paragraph is drawn as a glyph, not a box (Pashto's ۍ too), and the
+    // script's web font is what drew them.
+    const shown = `${texts.title} ${texts.rights.reflection.period}${language === 'ps' ? ' ۍ' : ''}`;
+    expect(await drawnAsBoxes(page, shown)).toEqual([]);
+    if (WEB_FONTS[language]) expect(await loadedFamilies(page)).toContain(WEB_FONTS[language]);
     const direction = await page.locator('#person-rights p').first().evaluate((element) => getComputedStyle(element).direction);
     expect(direction).toBe(directionOf(language));
     await page.screenshot({ path: path.join(screenshotsDir, `person-view-language-${language}.png`), fullPage: true });

@@ -13,6 +13,7 @@ import type { Voice } from './Bilingual';
 import { ConsentForPerson, type PersonForm } from './ConsentForPerson';
 import { ConsentListen } from './ConsentListen';
 import { HandBackDialog } from './HandBackDialog';
+import { loadAllPersonFonts, loadPersonFonts } from './person-fonts';
 import { personI18n } from './person-i18n';
 import { RightsSheetView } from './RightsSheetView';
 import { SafetyPlanForPerson } from './SafetyPlanForPerson';
@@ -83,8 +84,9 @@ export function PersonViewPage() {
   useEffect(() => {
     if (!lang) return;
     let live = true;
+    // The script fonts are defined along with the texts, so the page is first drawn with them named.
     void personI18n().then(async (instance) => {
-      await instance.loadLanguages([lang, i18n.language]);
+      await Promise.all([instance.loadLanguages([lang, i18n.language]), loadPersonFonts([lang, i18n.language])]);
       if (live) setTexts(instance);
     });
     return () => {
@@ -115,7 +117,7 @@ export function PersonViewPage() {
       <header className="person-header">
         <div className="field">
           <label htmlFor={ids.language}>{pt('language')}</label>
-          <select id={ids.language} value={lang} onChange={(event) => setLang(event.target.value)}>
+          <select id={ids.language} value={lang} onChange={(event) => setLang(event.target.value)} onFocus={() => void loadAllPersonFonts()}>
             {[...loaded.view.personLanguages.filter(isPersonLanguage), ...PERSON_LANGUAGES.filter((code) => !loaded.view.personLanguages.includes(code))].map((code) => (
               <option key={code} value={code} lang={code}>
                 {LANGUAGE_AUTONYMS[code]}
