@@ -1,6 +1,7 @@
 // The segmented lists of case-list-store.ts against a plain sorted array: many entries put, moved and taken out, so
 // that segments split, merge and disappear; after each step every list reads back in order, with the directory's
 // counts and key ranges and the search texts matching the segments.
+import { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { compareIn, keyIn, type CaseListEntry } from '../../server/src/modules/cases/lists/case-list-entry';
 import { searchText } from '../../server/src/modules/cases/lists/case-list-search';
@@ -13,7 +14,7 @@ import {
   writeBoundaryLists,
   type ListOp,
 } from '../../server/src/modules/cases/lists/case-list-store';
-import { entryTrigrams, readIndex, searchCandidates } from '../../server/src/modules/cases/lists/case-list-search-index';
+import { expectedIndex, readIndex, searchEntries } from '../../server/src/modules/cases/lists/case-list-search-index';
 import { createTestDatabase, dropTestDatabase } from '../helpers/test-database';
 
 // Several thousand reads by `_id` per test (the index is read back whole after each step): minutes on a busy machine.
@@ -54,16 +55,12 @@ async function readList(list: string) {
   return { entries, segments: segments.length };
 }
 
-/** The search index as it should be for these entries: per trigram of a reference or alias, the ids holding it. */
-function expectedIndex(entries: readonly CaseListEntry[]): Map<string, string[]> {
-  const index = new Map<string, string[]>();
-  for (const item of entries) for (const trigram of entryTrigrams(item)) index.set(trigram, [...(index.get(trigram) ?? []), item.i]);
-  return new Map([...index].map(([trigram, ids]) => [trigram, ids.sort()]));
-}
-
 async function expectIndexOf(at: string, entries: readonly CaseListEntry[]) {
   const stored = await readIndex(db, 'case_lists', at);
-  expect(new Map([...stored].sort())).toEqual(new Map([...expectedIndex(entries)].sort()));
+  const expected = expectedIndex(entries);
+  const sortedMap = <T>(map: Map<string, T>) => new Map([...map].sort(([a], [b]) => (a < b ? -1 : 1)));
+  expect(sortedMap(stored.trigrams)).toEqual(sortedMap(expected.trigrams));
+  expect(sortedMap(stored.values)).toEqual(sortedMap(expected.values));
 }
 
 const sorted = (list: string, entries: CaseListEntry[]) => [...entries].sort((a, b) => compareIn(list, keyIn(a, list), keyIn(b, list)));
@@ -74,7 +71,8 @@ it('keeps segmented lists in order through splits, merges and removals', async (
   let read = await readList('');
   expect(read.entries).toEqual(sorted('', model));
   expect(read.segments).toBeGreaterThanOrEqual(Math.ceil(700 / SEGMENT_MAX));
-  // The search index holds every case under every trigram of its reference and alias (700 under "hel": in buckets).
+  // The search index holds every reference and alias under each of its trigrams (700 under "hel": in buckets), and
+  // under each of those the entries that carry it.
   await expectIndexOf(boundary, model);
 
   // Updates move entries to the front, as a write of a case does.
@@ -88,12 +86,15 @@ it('keeps segmented lists in order through splits, merges and removals', async (
   read = await readList('');
   expect(read.entries).toEqual(sorted('', model));
   await expectIndexOf(boundary, model);
-  // A search's candidates hold every match: here exactly the one case with that alias.
-  const target = model.find((item) => item.a === 'Moved 7')!;
-  expect(await searchCandidates(db, 'case_lists', boundary, 'moved 7', 1_000)).toContain(target.i);
-  expect(await searchCandidates(db, 'case_lists', boundary, 'no such name', 1_000)).toEqual([]);
-  // "hels" is in every reference: more candidates than asked for, so the caller reads the lists instead.
-  expect(await searchCandidates(db, 'case_lists', boundary, 'hels', 100)).toBeNull();
+  // A search finds every match, with its entry as it is now: "moved 7" is in "Moved 7" and "Moved 70".."Moved 79".
+  const ids = (found: CaseListEntry[] | null) => found?.map((item) => item.i).sort();
+  const moved7 = model.filter((item) => item.a.toLowerCase().includes('moved 7'));
+  expect(moved7.length).toBeGreaterThan(1);
+  expect(ids(await searchEntries(db, 'case_lists', boundary, 'moved 7', 1_000))).toEqual(moved7.map((item) => item.i).sort());
+  expect(await searchEntries(db, 'case_lists', boundary, 'moved 7', 1_000)).toEqual(expect.arrayContaining(moved7));
+  expect(await searchEntries(db, 'case_lists', boundary, 'no such name', 1_000)).toEqual([]);
+  // "hels" is in every reference: more matches than asked for, so the caller reads the lists instead.
+  expect(await searchEntries(db, 'case_lists', boundary, 'hels', 100)).toBeNull();
 
   // Most cases leave: segments shrink, merge and go.
   const leaving = model.filter((_, index) => index % 10 !== 0);
@@ -132,20 +133,53 @@ it('orders a due list by the earliest deadline and takes changes on top of a bul
   expect(await read()).toEqual(sorted(list, model));
 });
 
-it('narrows a search by trigrams from every word of the query, reading more while the candidates are too many', async () => {
-  const at = 'o:65f0000000000000000000aa';
-  const people: CaseListEntry[] = [];
-  // 1,000 each of Anna and Mira; 460 Korhonens among them, half of each: every trigram of "korhonen" is rarer than
-  // those of "anna", but together they leave 460 candidates, where "anna" beside one of them leaves 230.
-  for (let index = 0; index < 2_000; index += 1) {
-    const item = entry(1_000_000 + index);
-    people.push({ ...item, o: '65f0000000000000000000aa', a: `${index % 2 ? 'Anna' : 'Mira'} ${index < 460 ? 'Korhonen' : `Other${index}`}` });
+it('finds a full alias many cases share in as many reads at 200 as at 2,000 cases, with each entry as it is now', async () => {
+  // Every findOne of the search, counted where the driver is called (the documents it reads, all by `_id`).
+  const findOne = jest.spyOn(Collection.prototype, 'findOne');
+  const search = async (at: string, text: string, limit: number) => {
+    findOne.mockClear();
+    const found = await searchEntries(db, 'case_lists', at, text, limit);
+    return { found, reads: findOne.mock.calls.length };
+  };
+  const ids = (entries: readonly CaseListEntry[] | null) => entries?.map((item) => item.i).sort();
+  const build = async (at: string, size: number) => {
+    const people: CaseListEntry[] = [];
+    // One in twenty is Anna Korhonen, one in two hundred Joanna Korhonen (a match too: "joanna korhonen" holds it).
+    for (let index = 0; index < size; index += 1) {
+      const alias = index % 20 === 0 ? 'Anna Korhonen' : index % 200 === 1 ? 'Joanna Korhonen' : `Mira Other${index}`;
+      people.push({ ...entry(1_000_000 + index), o: at.slice(2), a: alias });
+    }
+    await writeBoundaryLists(db, at, people);
+    return people;
+  };
+  try {
+    const small = await build('o:65f0000000000000000000aa', 200);
+    const large = await build('o:65f0000000000000000000bb', 2_000);
+    const matches = (people: CaseListEntry[]) => people.filter((item) => item.a.toLowerCase().includes('anna korhonen'));
+    const atSmall = await search('o:65f0000000000000000000aa', 'anna korhonen', 400);
+    const atLarge = await search('o:65f0000000000000000000bb', 'anna korhonen', 400);
+    expect(ids(atSmall.found)).toEqual(ids(matches(small)));
+    expect(ids(atLarge.found)).toEqual(ids(matches(large)));
+    expect(matches(large)).toHaveLength(110);
+    // The trigram directory, the rarest trigram's values, and the entries of "anna korhonen" and "joanna korhonen".
+    expect(atLarge.reads).toBe(4);
+    expect(atSmall.reads).toBe(atLarge.reads);
+    // More matches than the caller can take: it reads the lists instead.
+    expect((await search('o:65f0000000000000000000bb', 'anna korhonen', 100)).found).toBeNull();
+
+    // A case renamed leaves the value; another case's change shows in the entry the search returns.
+    const [renamed, changed] = matches(large).filter((item) => item.a === 'Anna Korhonen');
+    const now = { ...changed!, u: 9_000_000, st: ['assistance'] };
+    await applyListOps(db, 'o:65f0000000000000000000bb', [
+      { list: '', remove: keyIn(renamed!, ''), put: { ...renamed!, a: 'Mira Korhonen', u: 9_000_001 } },
+      { list: '', remove: keyIn(changed!, ''), put: now },
+    ]);
+    const after = (await search('o:65f0000000000000000000bb', 'anna korhonen', 400)).found!;
+    expect(after).toHaveLength(109);
+    expect(after.map((item) => item.i)).not.toContain(renamed!.i);
+    expect(after.find((item) => item.i === changed!.i)).toEqual(now);
+    expect(ids((await search('o:65f0000000000000000000bb', 'mira korhonen', 400)).found)).toEqual([renamed!.i]);
+  } finally {
+    findOne.mockRestore();
   }
-  await writeBoundaryLists(db, at, people);
-  const annas = people.filter((item) => item.a === 'Anna Korhonen').map((item) => item.i).sort();
-  expect(annas).toHaveLength(230);
-  expect((await searchCandidates(db, 'case_lists', at, 'anna korhonen', 300))?.sort()).toEqual(annas);
-  expect((await searchCandidates(db, 'case_lists', at, 'na korhon', 300))?.sort()).toEqual(annas);
-  // Too many whatever is read: the caller reads the lists.
-  expect(await searchCandidates(db, 'case_lists', at, 'anna korhonen', 100)).toBeNull();
 });

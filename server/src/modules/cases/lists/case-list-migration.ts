@@ -16,8 +16,8 @@ import { byBoundary, CASE_LISTS, entryDocs, writeBoundaryLists } from './case-li
  * without cases is ready at once.
  */
 
-/** 2: the search index (case-list-search-index.ts) joined the lists. */
-export const CASE_LISTS_VERSION = 2;
+/** 2: the search index (case-list-search-index.ts) joined the lists; 3: it keeps values and their entries. */
+export const CASE_LISTS_VERSION = 3;
 const MIGRATION_CLAIM = 'case-lists-migration';
 const MIGRATION_LEASE_MS = 120_000;
 

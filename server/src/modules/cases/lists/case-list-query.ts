@@ -6,8 +6,8 @@ import { caseListsReady } from './case-list-migration';
 import { mergedWindow } from './case-list-merge';
 import { listPlanOf, type FieldReach, type ListField, type ListSource } from './case-list-plan';
 import { foldCase, mayMatch } from './case-list-search';
-import { searchCandidates } from './case-list-search-index';
-import { BoundaryDirectory, CASE_LISTS, entryDocs, readSearchTexts, readSegments, StaleDirectoryError, type SegmentRef } from './case-list-store';
+import { searchEntries } from './case-list-search-index';
+import { BoundaryDirectory, CASE_LISTS, readSearchTexts, readSegments, StaleDirectoryError, type SegmentRef } from './case-list-store';
 
 /*
  * The case list, its CSV export and the dashboard's counts answered from the precomputed lists
@@ -134,18 +134,8 @@ type Driver =
   | { kind: 'search'; segments: SegmentRef[] }
   | { kind: 'entries'; entries: CaseListEntry[] };
 
-/** Search candidates read entry by entry at most: beyond this, reading the segments that hold matches is cheaper. */
+/** Search matches the index answers with at most: beyond this, reading the segments that hold matches is cheaper. */
 const INDEX_CANDIDATES_MAX = 400;
-
-/** Entries by case id, each read by `_id` (the entry each case is listed with now), `parallel` at a time. */
-async function readEntries(ctx: ServiceContext, ids: readonly string[], parallel = 32): Promise<CaseListEntry[]> {
-  const entries: CaseListEntry[] = [];
-  for (let start = 0; start < ids.length; start += parallel) {
-    const docs = await Promise.all(ids.slice(start, start + parallel).map((id) => entryDocs(ctx.db).findOne({ _id: id })));
-    for (const doc of docs) if (doc) entries.push(JSON.parse(doc.t) as CaseListEntry);
-  }
-  return entries;
-}
 
 async function driverOf(ctx: ServiceContext, source: Resolved, selection: Selection, now: number): Promise<{ driver: Driver; size: number }> {
   const options: Array<{ driver: Driver; size: number }> = [];
@@ -157,11 +147,11 @@ async function driverOf(ctx: ServiceContext, source: Resolved, selection: Select
     options.push({ driver: { kind: 'due', segments }, size: count(segments) });
   }
   if (selection.search !== null) {
-    // The search index first: the candidates' entries, when the query's trigrams narrow it down enough.
+    // The search index first: the entries of the values holding the query, when there are few enough.
     const smallest = Math.min(...options.map((option) => option.size));
-    const ids = await searchCandidates(ctx.db, CASE_LISTS, source.boundary, selection.search, Math.min(INDEX_CANDIDATES_MAX, smallest));
-    if (ids !== null) {
-      const entries = (await readEntries(ctx, ids)).filter((entry) => boundariesOf(entry).includes(source.boundary));
+    const found = await searchEntries(ctx.db, CASE_LISTS, source.boundary, selection.search, Math.min(INDEX_CANDIDATES_MAX, smallest));
+    if (found !== null) {
+      const entries = found.filter((entry) => boundariesOf(entry).includes(source.boundary));
       return { driver: { kind: 'entries', entries }, size: entries.length };
     }
     const texts = await readSearchTexts(ctx.db, source.boundary);
