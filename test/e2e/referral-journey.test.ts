@@ -126,6 +126,8 @@ it('the NAS coordinator sees the unread count, opens the inbox, accepts and open
   await referrals.getByText(`Referred by ${HELSINKI}`).waitFor();
   await referrals.getByText(/^Accepted on/).waitFor();
   await page.getByRole('region', { name: 'Timeline' }).getByText(`${NAS} accepted the referral`).waitFor();
+  // Its own task to take the case up is its to mark done.
+  await page.getByRole('region', { name: 'Tasks' }).getByRole('button', { name: 'Mark as done: Take up the referred case' }).waitFor();
   await shot(page, '07-nas-case');
   expect(await cspViolations(page)).toEqual([]);
   expect(problems).toEqual([]);
@@ -143,6 +145,11 @@ it('the Helsinki caseworker sees the referral accepted on the case and the decis
   const sent = page.getByRole('region', { name: 'Referrals' }).getByRole('listitem').filter({ hasText: `Referred to ${NAS}` });
   await sent.getByText(/^Accepted on/).waitFor();
   await page.getByRole('region', { name: 'Timeline' }).getByText(`${NAS} accepted the referral`).waitFor();
+  // The NAS's task shows on Helsinki's case too, as another organisation's, with nothing for Helsinki to do.
+  const tasks = page.getByRole('region', { name: 'Tasks' });
+  const nasTask = tasks.getByRole('listitem').filter({ hasText: 'Take up the referred case' });
+  await nasTask.getByText("another organisation's task").waitFor();
+  expect(await nasTask.getByRole('button').count()).toBe(0);
   await page.getByRole('region', { name: 'Referrals' }).scrollIntoViewIfNeeded();
   await shot(page, '09-helsinki-case-accepted');
   expect(problems).toEqual([]);

@@ -121,6 +121,22 @@ it('Helsinki refers to the NAS through the workflow; only the NAS sees the refer
   // The NAS's own task is in its inbox; the sender's inbox tells it the referral was accepted.
   expect((await nas.get('/inbox')).body.items).toContainEqual(expect.objectContaining({ kind: 'task', caseId, messageKey: 'workflows:actions.refer.task' }));
   expect((await helsinki.get('/inbox')).body.items).toContainEqual(expect.objectContaining({ kind: 'referralDecided', caseId, referral: expect.objectContaining({ status: 'accepted' }) }));
+  expect(JSON.stringify((await helsinki.get('/inbox')).body)).not.toContain(`task:${caseId}`);
+
+  // Helsinki's case page lists the NAS's task, but it is the NAS's to do: the sender is refused and nothing changes.
+  const nasTask = (read.body.workflow.tasks as Array<{ id: string; orgId?: string }>).find((task) => task.orgId === nasOrg!._id.toHexString())!;
+  const seenBySender = (await helsinki.get(`/cases/${caseId}`)).body;
+  expect(seenBySender.workflow.tasks).toContainEqual(expect.objectContaining({ id: nasTask.id, status: 'open' }));
+  const refused = await helsinki.post(`/cases/${caseId}/tasks/${nasTask.id}/done`, { version: seenBySender.version });
+  expect(refused.status).toBe(403);
+  expect(refused.headers['content-type']).toContain('application/problem+json');
+  expect(refused.body).toMatchObject({ code: 'task-of-another-organisation', title: "Not your organisation's task" });
+  const unchanged = (await helsinki.get(`/cases/${caseId}`)).body;
+  expect(unchanged.version).toBe(seenBySender.version);
+  expect(unchanged.workflow.tasks).toContainEqual(expect.objectContaining({ id: nasTask.id, status: 'open' }));
+  // The case owner's own tasks are not the NAS's to do either.
+  const ownersTask = (unchanged.workflow.tasks as Array<{ id: string; orgId?: string; status: string }>).find((task) => !task.orgId && task.status === 'open');
+  if (ownersTask) expect((await nas.post(`/cases/${caseId}/tasks/${ownersTask.id}/done`, { version: unchanged.version })).body.code).toBe('task-of-another-organisation');
 
   // The sender sees the status; the timeline records it.
   const after = (await helsinki.get(`/cases/${caseId}`)).body;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '@contracts/cases/case-view.types';
+import { taskIsFor } from '@contracts/cases/case-tasks';
 import { roleKey } from '@contracts/workflows/i18n-keys.util';
 import { apiSend, ApiError } from '../../api/http';
 import { formatDate, isPast } from '../common/format';
@@ -9,12 +10,13 @@ import { useSession } from '../session/session-context';
 
 /**
  * The tasks the workflow gave this case (reviews, appointing a representative, booking travel…), open ones first,
- * each with the role it falls to and its due date; users who may update the case's workflow mark them done.
+ * each with the role it falls to and its due date; users who may update the case's workflow mark them done, but only
+ * their own organisation's tasks (a referral's receiver has its own task on the sender's case).
  */
 export function CaseTasks({ record, onChanged }: { record: CaseView; onChanged: (updated: CaseView) => void }) {
   const { t, i18n } = useTranslation();
   const { t: tw } = useTranslation('workflows');
-  const { ability } = useSession();
+  const { ability, session } = useSession();
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
   const tasks = [...(record.workflow?.tasks ?? [])].sort((a, b) => (a.status === b.status ? (a.dueAt ?? '~').localeCompare(b.dueAt ?? '~') : a.status === 'open' ? -1 : 1));
@@ -38,6 +40,7 @@ export function CaseTasks({ record, onChanged }: { record: CaseView; onChanged: 
         {tasks.map((task) => {
           const title = t(task.titleKey, { defaultValue: task.titleKey });
           const overdue = task.status === 'open' && task.dueAt !== null && isPast(task.dueAt);
+          const ours = session ? taskIsFor(task, record.orgId, session.org.id) : false;
           return (
             <li key={task.id} className={task.status === 'done' ? 'done' : overdue ? 'overdue' : undefined}>
               <strong>{title}</strong> ({tw(roleKey(task.role), { defaultValue: task.role })})
@@ -50,6 +53,8 @@ export function CaseTasks({ record, onChanged }: { record: CaseView; onChanged: 
               {overdue && <span className="status-tag danger">{t('cases.overdue')}</span>}
               {task.status === 'done' ? (
                 <span className="status-tag">{t('caseDetail.taskDone')}</span>
+              ) : !ours ? (
+                <span className="status-tag">{t('caseDetail.taskOfOtherOrganisation')}</span>
               ) : (
                 mayComplete && (
                   <button type="button" disabled={busy !== undefined} onClick={() => complete(task.id)} aria-label={t('caseDetail.completeTask', { task: title })}>

@@ -9,6 +9,8 @@ export const jurisdictionNotOffered = (jurisdiction: string, offered: string[]) 
 export const planNotReadable = () => new AppError(403, 'plan-not-readable');
 export const consentRequired = (recipient: string) => conflict('consent-required', { params: { recipient } });
 export const taskAlreadyDone = () => conflict('task-already-done');
+/** A task the workflow gave another organisation (the receiver of a referral, or the case's owner): only its staff do it. */
+export const taskOfAnotherOrganisation = () => new AppError(403, 'task-of-another-organisation');
 /** An event the case's current stages do not take; `acceptedEvents` lists those they do. */
 export const eventNotAccepted = (event: string, acceptedEvents: readonly string[]) =>
   conflict('event-not-accepted', { params: { event }, extensions: { event, acceptedEvents } });

@@ -1,3 +1,4 @@
+import { taskIsFor } from '../../contracts/cases/case-tasks';
 import type { InboxItem, InboxView } from '../../contracts/referrals/inbox.types';
 import { can, withPermission, type ServiceContext } from '../access';
 import { type CaseRuntime, caseModel, caseNotificationModel } from '../cases';
@@ -48,8 +49,7 @@ export async function inbox(rt: CaseRuntime, ctx: ServiceContext): Promise<Inbox
     const caseId = record._id.toHexString();
     const base = { caseId, caseReference: can(ctx.auth.ability, 'read', 'Case', record, 'reference') ? record.reference : undefined, workflowId: record.workflow.definitionId };
     for (const task of record.workflow.tasks) {
-      const forUs = task.orgId ? task.orgId === own : record.orgId.equals(orgId);
-      if (task.status !== 'open' || !forUs || !roles.has(task.role)) continue;
+      if (task.status !== 'open' || !taskIsFor(task, record.orgId.toHexString(), own) || !roles.has(task.role)) continue;
       const dueAt = task.dueAt ? new Date(task.dueAt) : undefined;
       items.push({ id: `task:${caseId}:${task.id}`, kind: 'task', at: dueAt ?? new Date(task.createdAt), messageKey: task.titleKey, ...base, ...(dueAt ? { dueAt, overdue: dueAt <= now } : {}) });
     }

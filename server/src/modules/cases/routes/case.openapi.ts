@@ -52,7 +52,7 @@ export const caseApi = apiRoutes('cases', [
   { method: 'delete', path: '/api/cases/:id/drafts/:formPath', params: formPath, summary: "Discard the user's draft of a form", responses: { 204: 'Discarded' } },
   {
     method: 'post', path: '/api/cases/:id/tasks/:taskId/done', params: { taskId: "The task's id" }, body: CompleteTaskSchema,
-    summary: "Mark one of the case's workflow tasks done (needs update on the workflow group)", responses: { 200: 'The case', 409: 'Stale version, or the task is already done (`task-already-done`)' },
+    summary: "Mark one of the case's workflow tasks done (needs update on the workflow group; only the organisation the task is for)", responses: { 200: 'The case', 403: 'The task is another organisation\'s (`task-of-another-organisation`)', 409: 'Stale version, or the task is already done (`task-already-done`)' },
   },
   { method: 'get', path: '/api/cases/:id/timeline', summary: 'Everything that happened to the case', responses: { 200: 'Timeline entries' } },
   {

@@ -1,5 +1,6 @@
 import { notFound, orVersionConflict, versionConflict } from '../../../core/errors/app-error';
-import { taskAlreadyDone } from '../case.errors';
+import { taskIsFor } from '../../../contracts/cases/case-tasks';
+import { taskAlreadyDone, taskOfAnotherOrganisation } from '../case.errors';
 import { auditedWrite } from '../../audit';
 import { auditActor, type ServiceContext } from '../../access';
 import { ensureCaseAction, readableCase } from './case-access';
@@ -10,13 +11,15 @@ import { commitCase } from './case-writer';
 /**
  * Marks one of the case's tasks (made by the workflow's create-task and schedule-review actions) as done. Tasks live
  * in the workflow group, so doing one needs the right to update that group; the case's version guards against a
- * concurrent change, and the timeline records who did which task.
+ * concurrent change, and the timeline records who did which task. A task is its organisation's alone: the sender of a
+ * referral sees the receiver's task on its case page, and may update the case's workflow, but the task is not its to do.
  */
 export async function completeCaseTask(rt: CaseRuntime, ctx: ServiceContext, id: string, taskId: string, input: { version: number }) {
   const record = await readableCase(ctx, id);
   ensureCaseAction(ctx, record, 'update', ['workflow']);
   const task = record.workflow.tasks.find((item) => item.id === taskId);
   if (!task) throw notFound();
+  if (!taskIsFor(task, record.orgId.toHexString(), ctx.auth.org._id.toHexString())) throw taskOfAnotherOrganisation();
   if (task.status === 'done') throw taskAlreadyDone();
   if (record.version !== input.version) throw versionConflict();
   const now = rt.clock.now();
