@@ -7,6 +7,7 @@ import { useApi } from '../common/use-api';
 import { useSession } from '../session/session-context';
 import { describeRule, type RoleRule, type RoleScope } from './rule-words';
 import type { TFunction } from 'i18next';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 /** A refused rule in words: a permission the editor does not hold, a platform-only power, or a vocabulary problem. */
 function problemWords(t: TFunction, problem: ProblemItem): string {
@@ -71,13 +72,13 @@ function RoleEditor({ role, onSaved }: { role: Role; onSaved: () => void }) {
           <textarea id={`${id}-rules`} rows={12} value={text} onChange={(event) => setText(event.target.value)} aria-invalid={!rules || problems.length > 0} />
           {!rules && <p className="error">{t('workflowEditor.invalidJson')}</p>}
           {problems.length > 0 && (
-            <ul className="error" role="alert">
+            <ErrorMessage as="ul">
               {problems.map((problem) => (
                 <li key={`${problem.path} ${problem.action ?? ''} ${problem.subject ?? ''} ${problem.field ?? ''}`}>
                   <code>{problem.path}</code> {problemWords(t, problem)}
                 </li>
               ))}
-            </ul>
+            </ErrorMessage>
           )}
           <button type="button" onClick={() => void save()} disabled={!rules}>
             {t('common.save')}

@@ -4,6 +4,7 @@ import type { CaseConsent } from '@contracts/cases/case.schemas';
 import { ALWAYS_ASKED_CONSENT_RECIPIENTS } from '@contracts/cases/consent-recipients';
 import { apiSend, ApiError } from '../../api/http';
 import { formatDate } from '../common/format';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 
 interface Props {
@@ -46,11 +47,7 @@ export function CaseConsents({ caseId, version, consents, requested = [], editab
 
   return (
     <div className="table-scroll">
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage>{error}</ErrorMessage>
       <table className="consent-table">
         <thead>
           <tr>

@@ -10,6 +10,7 @@ import { fireEvent } from './cases.api';
 import { ConfirmEventDialog } from './ConfirmEventDialog';
 import { useReasonText } from './event-reasons';
 import { useEventName, useStageName } from './StageName';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 /** The options of one event type, in the order the server gave them. */
 function byType(options: EventOption[]): Array<[string, EventOption[]]> {
@@ -66,11 +67,7 @@ export function CaseEvents({ record, definition, onFired }: { record: CaseDetail
   const ordered = [...groups.filter(([type]) => !ending.has(type)), ...groups.filter(([type]) => ending.has(type))];
   return (
     <div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage>{error}</ErrorMessage>
       {closed && <p>{t('events.closed')}</p>}
       {closed && ability.can('fire', 'Case') && (
         <button type="button" disabled={busy} onClick={() => setConfirming('reopen')}>

@@ -10,6 +10,7 @@ import type { RenderedForm } from '../formio/FormRenderer';
 import { useSession } from '../session/session-context';
 import { FormReadAloud } from '../speech/FormReadAloud';
 import type { CaseDetail } from '@contracts/cases/case-view.types';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 /** `GET /formio/:org/:path`: the organisation's published revision of the form, in Form.io's shape. */
 interface FormioForm extends RenderedForm {
@@ -115,11 +116,7 @@ export function CaseFormPage() {
         {titleIn(form?.title ?? formPath, native.data?.translations[i18n.language])}
       </h1>
       <ApiStatus loading={formio.loading || native.loading} error={formio.error} />
-      {message && (
-        <p role="alert" className="error">
-          {message}
-        </p>
-      )}
+      <ErrorMessage>{message}</ErrorMessage>
       {draft && <p role="status">{t('caseForm.draftRestored', { date: formatDate(draft.updatedAt, i18n.language, true) })}</p>}
       {ready && (
         <p className="draft-actions">

@@ -10,6 +10,7 @@ import { asSubject } from '../session/ability';
 import { useSession } from '../session/session-context';
 import { refusalOf, useMoney } from './grant-api';
 import { DisbursementForm, IncreaseForm } from './GrantForms';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 /**
  * The in-kind reintegration grant of a return programme (seed 003): the amount the country's programme grants per
@@ -58,11 +59,7 @@ function OpenGrant({ caseId, answer, onOpened }: { caseId: string; answer: Grant
         </select>
       </div>
       {programme && <p>{t('grant.perBeneficiary', { amount: money(programme.amount) })}</p>}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage>{error}</ErrorMessage>
       <button type="button" className="primary" disabled={busy || !programme} onClick={open}>
         {t('grant.open')}
       </button>
@@ -184,11 +181,7 @@ function IncreaseItem({ caseId, grant, increase, onChanged }: { caseId: string; 
           </button>
         </div>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage>{error}</ErrorMessage>
     </li>
   );
 }

@@ -7,6 +7,7 @@ import { apiSend, ApiError } from '../../api/http';
 import { formatDate } from '../common/format';
 import { asSubject } from '../session/ability';
 import { useSession } from '../session/session-context';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 type Identity = NonNullable<CaseWritable['identity']>;
 type Accommodation = NonNullable<CaseWritable['safeAccommodation']>;
@@ -179,11 +180,7 @@ function ProfileForm({ record, onDone }: { record: CaseDetail; onDone(saved: boo
 
   return (
     <form className="profile-form" onSubmit={(event) => void save(event)} noValidate>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage>{error}</ErrorMessage>
       {record.alias !== undefined && (
         <div className="field">
           <label htmlFor={ids.alias}>{t('profile.alias')}</label>

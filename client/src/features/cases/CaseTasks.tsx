@@ -7,6 +7,7 @@ import { apiSend, ApiError } from '../../api/http';
 import { formatDate, isPast } from '../common/format';
 import { asSubject } from '../session/ability';
 import { useSession } from '../session/session-context';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 /**
  * The tasks the workflow gave this case (reviews, appointing a representative, booking travel…), open ones first,
@@ -31,11 +32,7 @@ export function CaseTasks({ record, onChanged }: { record: CaseView; onChanged: 
   };
   return (
     <>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage>{error}</ErrorMessage>
       <ul className="tasks">
         {tasks.map((task) => {
           const title = t(task.titleKey, { defaultValue: task.titleKey });

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 interface Props {
   title: string;
@@ -42,9 +43,7 @@ export function ConfirmEventDialog({ title, warning, reasons, reasonKeys, confir
         <h2 id={ids.title}>{title}</h2>
         <p>{warning}</p>
         {tried && missing.length > 0 && (
-          <p role="alert" className="error">
-            {t('signIn.missing', { fields: missing.join(', ') })}
-          </p>
+          <ErrorMessage>{t('signIn.missing', { fields: missing.join(', ') })}</ErrorMessage>
         )}
         <div className="field">
           <label htmlFor={ids.reason}>{t('events.reason')}</label>

@@ -4,6 +4,7 @@ import type { CasePlan } from '@contracts/cases/case.schemas';
 import type { GrantView } from '@contracts/cases/grant.schemas';
 import { apiSend } from '../../api/http';
 import { refusalOf } from './grant-api';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 interface FormProps {
   caseId: string;
@@ -17,11 +18,9 @@ function Field({ id, label, problem, children }: { id: string; label: string; pr
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {children}
-      {problem && (
-        <small id={`${id}-problem`} className="error" role="alert">
-          {problem}
-        </small>
-      )}
+      <ErrorMessage as="small" id={`${id}-problem`}>
+        {problem}
+      </ErrorMessage>
     </div>
   );
 }
@@ -101,11 +100,7 @@ export function DisbursementForm({ caseId, grant, onChanged, goals }: FormProps 
       <Field id={`${id}-purpose`} label={t('grant.purpose')} problem={problem('purpose')}>
         <input id={`${id}-purpose`} maxLength={500} value={values.purpose} onChange={(e) => setValues({ ...values, purpose: e.target.value })} />
       </Field>
-      {refusal?.message && (
-        <p role="alert" className="error">
-          {refusal.message}
-        </p>
-      )}
+      <ErrorMessage>{refusal?.message}</ErrorMessage>
       <button type="submit" className="primary" disabled={busy}>
         {t('grant.disburse')}
       </button>
@@ -134,11 +129,7 @@ export function IncreaseForm({ caseId, onChanged }: FormProps) {
       <Field id={`${id}-reason`} label={t('grant.reason')} problem={problem('reason')}>
         <textarea id={`${id}-reason`} maxLength={1000} rows={3} value={values.reason} onChange={(e) => setValues({ ...values, reason: e.target.value })} />
       </Field>
-      {refusal?.message && (
-        <p role="alert" className="error">
-          {refusal.message}
-        </p>
-      )}
+      <ErrorMessage>{refusal?.message}</ErrorMessage>
       <button type="submit" disabled={busy}>
         {t('grant.requestIncrease')}
       </button>

@@ -7,6 +7,7 @@ import { PageHeading } from '../common/PageHeading';
 import { useApi } from '../common/use-api';
 import { useSession } from '../session/session-context';
 import { offeredJurisdictions } from '@contracts/workflows/jurisdiction-choices';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 interface WorkflowChoice {
   id: string;
@@ -129,11 +130,7 @@ export function NewCasePage() {
       <PageHeading id="new-case-title">{t('newCase.title')}</PageHeading>
       <p>{t('newCase.intro')}</p>
       <form className="new-case" onSubmit={(event) => void search(event)} noValidate>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorMessage>{error}</ErrorMessage>
         <div className="field">
           <label htmlFor={ids.alias}>{t('newCase.alias')}</label>
           <input id={ids.alias} value={alias} maxLength={100} required aria-describedby={`${ids.alias}-hint`} onChange={(e) => setAlias(e.target.value)} />

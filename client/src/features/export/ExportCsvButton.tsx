@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadCsv, presentColumns, toCsv } from './csv';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 type Row = Record<string, unknown>;
 
@@ -35,11 +36,7 @@ export function ExportCsvButton({ filename, rows, loadRows, columns }: Props) {
       <button type="button" disabled={rows.length === 0 || busy} aria-busy={busy} onClick={() => void exportRows()}>
         {t('common.exportCsv')}
       </button>
-      {failed && (
-        <span role="alert" className="error">
-          {t('common.exportFailed')}
-        </span>
-      )}
+      {failed && <ErrorMessage as="span">{t('common.exportFailed')}</ErrorMessage>}
     </>
   );
 }

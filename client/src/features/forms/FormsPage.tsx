@@ -8,6 +8,7 @@ import { useApi } from '../common/use-api';
 import { ExportCsvButton } from '../export/ExportCsvButton';
 import { useSession } from '../session/session-context';
 import type { FormSummary, FormTemplateSummary } from './form.types';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 /** The organisation's forms and the platform's template library (`GET /api/forms`, `GET /api/forms/templates`). */
 export function FormsPage() {
@@ -57,11 +58,7 @@ export function FormsPage() {
       >
         {t('forms.title')}
       </PageHeading>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage>{error}</ErrorMessage>
       <h2>{t('forms.mine')}</h2>
       <ApiStatus loading={forms.loading} error={forms.error} />
       {rows.length > 0 ? (

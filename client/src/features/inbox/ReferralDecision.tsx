@@ -7,6 +7,7 @@ import { apiSend, ApiError } from '../../api/http';
 import { ReferralDetails } from '../referrals/ReferralDetails';
 import { useReferralWords } from '../referrals/referral-words';
 import { announceInboxChanged } from './inbox-events';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 /**
  * A referral sent to this organisation: what it asks, and the decision: accept, or decline with a reason. Once
@@ -45,11 +46,7 @@ export function ReferralDecision({ referral: initial }: { referral: ReferralView
     <article className="inbox-referral" aria-labelledby={`${prefix}-title`}>
       <h3 id={`${prefix}-title`}>{t('inbox.referralFrom', { reference: referral.caseReference, organisation: referral.from.name })}</h3>
       <ReferralDetails referral={referral} />
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage>{error}</ErrorMessage>
       {referral.status === 'pending' ? (
         <div className="decision">
           <button type="button" disabled={busy} onClick={() => decide({ decision: 'accept' })}>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiSend, ApiError } from '../../api/http';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 /**
  * For the caseworker, in the staff language: the password ends the handover on the server (the same sign-in limits
@@ -36,11 +37,7 @@ export function HandBackDialog({ onReturned, onCancel, onSignOut }: { onReturned
       <div role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} className="person-dialog" onKeyDown={(event) => event.key === 'Escape' && onCancel()}>
         <h2 id={`${id}-title`}>{t('personView.returnTitle')}</h2>
         <p>{t('personView.returnHint')}</p>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ErrorMessage>{error}</ErrorMessage>
         <form onSubmit={(event) => void submit(event)}>
           <div className="field">
             <label htmlFor={`${id}-password`}>{t('personView.password')}</label>

@@ -6,6 +6,7 @@ import type { ReferralRecipientView } from '@contracts/referrals/referral-view.t
 import { apiSend, ApiError } from '../../api/http';
 import { useApi } from '../common/use-api';
 import { useReferralWords } from './referral-words';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 /** The groups the person's consent to `key` covers: none without a valid consent, all where it names none. */
 function coveredGroups(record: CaseDetail, key: string): readonly ShareableGroup[] {
@@ -64,11 +65,7 @@ export function ReferralForm({ record, onSent }: { record: CaseDetail; onSent():
   return (
     <form className="referral-form" onSubmit={submit} aria-labelledby="referral-form-title">
       <h3 id="referral-form-title">{t('referrals.newTitle')}</h3>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage>{error}</ErrorMessage>
       <label htmlFor={`${prefix}-organisation`}>{t('referrals.organisation')}</label>
       <select id={`${prefix}-organisation`} value={slug} onChange={(event) => choose(event.target.value)} required>
           <option value="">{t('referrals.chooseOrganisation')}</option>

@@ -12,12 +12,3 @@ export function PasswordField({ id, label, value, onChange, ...input }: { id: st
   );
 }
 
-/** The form's error, announced; the form names it in `aria-describedby` by the same id. */
-export function FormError({ id, error }: { id: string; error?: string }) {
-  if (!error) return null;
-  return (
-    <p id={id} role="alert" className="error">
-      {error}
-    </p>
-  );
-}

@@ -2,7 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { apiSend, ApiError } from '../../api/http';
-import { FormError, PasswordField } from './PasswordField';
+import { ErrorMessage } from '../common/ErrorMessage';
+import { PasswordField } from './PasswordField';
 
 /** The token of an invitation link (`/set-password#<token>`), or of a whole link pasted into the field. */
 function tokenOf(text: string): string {
@@ -56,7 +57,8 @@ export function SetPasswordPage() {
       <h1 id="set-password-title">{t('setPassword.title')}</h1>
       <p>{t('setPassword.intro')}</p>
       <form onSubmit={(event) => void submit(event)} noValidate aria-describedby={error ? ids.error : undefined}>
-        <FormError id={ids.error} error={error} />
+        {/* The form names its error in `aria-describedby` by this id. */}
+        <ErrorMessage id={ids.error}>{error}</ErrorMessage>
         {!location.hash && (
           <div className="field">
             <label htmlFor={ids.link}>{t('setPassword.link')}</label>

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/http';
-import { FormError, PasswordField } from './PasswordField';
+import { ErrorMessage } from '../common/ErrorMessage';
+import { PasswordField } from './PasswordField';
 
 interface Props {
   email: string;
@@ -50,7 +51,8 @@ export function SignInAgainDialog({ email, signIn, onCancel }: Props) {
       <form onSubmit={(event) => void submit(event)} noValidate aria-describedby={error ? ids.error : undefined}>
         <h2 id={ids.title}>{t('signIn.againTitle')}</h2>
         <p>{t('signIn.againText', { email })}</p>
-        <FormError id={ids.error} error={error} />
+        {/* The form names its error in `aria-describedby` by this id. */}
+        <ErrorMessage id={ids.error}>{error}</ErrorMessage>
         <PasswordField id={ids.password} label={t('signIn.password')} autoComplete="current-password" autoFocus value={password} onChange={setPassword} />
         <button type="submit" className="primary" disabled={busy}>
           {t('signIn.againSubmit')}

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import { ApiError } from '../../api/http';
 import { OidcButtons } from './OidcButton';
-import { FormError, PasswordField } from './PasswordField';
+import { ErrorMessage } from '../common/ErrorMessage';
+import { PasswordField } from './PasswordField';
 import { useSession } from './session-context';
 
 export function SignInPage() {
@@ -50,7 +51,8 @@ export function SignInPage() {
     <section aria-labelledby="sign-in-title" className="sign-in">
       <h1 id="sign-in-title">{t('signIn.title')}</h1>
       <form onSubmit={(event) => void submit(event)} noValidate aria-describedby={error ? ids.error : undefined}>
-        <FormError id={ids.error} error={error} />
+        {/* The form names its error in `aria-describedby` by this id. */}
+        <ErrorMessage id={ids.error}>{error}</ErrorMessage>
         <div className="field">
           <label htmlFor={ids.email}>{t('signIn.email')}</label>
           <input id={ids.email} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />

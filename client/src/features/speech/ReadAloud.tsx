@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiAudio, ApiError } from '../../api/http';
 import { browserVoice } from './browser-voice';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 type State = 'idle' | 'loading' | 'playing' | 'paused' | 'failed';
 
@@ -149,11 +150,9 @@ export function ReadAloud({ audioUrl, text, language, describedBy, labels }: Pro
         </span>{' '}
         {label}
       </button>
-      {problem && (
-        <span role="alert" className="error read-aloud-problem">
-          {problem}
-        </span>
-      )}
+      <ErrorMessage as="span" className="read-aloud-problem">
+        {problem}
+      </ErrorMessage>
     </span>
   );
 }

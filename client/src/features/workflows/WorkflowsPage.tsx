@@ -6,6 +6,7 @@ import { ApiStatus } from '../common/ApiStatus';
 import { PageHeading } from '../common/PageHeading';
 import { useApi } from '../common/use-api';
 import { useSession } from '../session/session-context';
+import { ErrorMessage } from '../common/ErrorMessage';
 
 /** A row of `GET /api/workflows`: the organisation's workflow with its draft definition. */
 interface WorkflowSummary {
@@ -48,11 +49,7 @@ export function WorkflowsPage() {
   return (
     <section aria-labelledby="workflows-title">
       <PageHeading id="workflows-title">{t('workflows.title')}</PageHeading>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage>{error}</ErrorMessage>
       <h2>{t('workflows.mine')}</h2>
       <ApiStatus loading={list.loading} error={list.error} />
       <ul className="card-list">
