@@ -29,7 +29,7 @@ import type { SubmissionCasePort } from './modules/submissions';
 import {
   createCaseServices, caseRoutes, caseMigrationRoutes, grantRoutes, caseStatsRoutes, createCaseSubmissions, type CaseRuntime
 } from './modules/cases';
-import { espeakNg, type SpeechSynthesizer, speechRoutes, rightsSpeechRoutes } from './modules/speech';
+import { espeakNg, type SpeechSynthesizer, speechRoutes, rightsSpeechRoutes, safetyPlanSpeechRoutes } from './modules/speech';
 import { workflowRoutes, rightsSheetRoutes } from './modules/workflows';
 import { WorkflowDefinitionSchema } from './contracts/workflows/workflow-definition.schemas';
 import { createReferralPort, referralRoutes, inboxRoutes, type ReferralNotifier } from './modules/referrals';
@@ -99,6 +99,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   const synthesizer = deps.speech ?? espeakNg({ executable: config.espeakNgPath });
   api.use(speechRoutes(deps.db, synthesizer));
   api.use(rightsSpeechRoutes(deps.db, caseRuntime.catalog, synthesizer));
+  api.use(safetyPlanSpeechRoutes(deps.db, synthesizer));
   api.use(referralRoutes(caseRuntime, deps.notifier));
   api.use(inboxRoutes(caseRuntime));
   api.use(unknownRoute);

@@ -1,9 +1,12 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are untyped JSON, read field by field */
+import fs from 'node:fs';
+import path from 'node:path';
 import request from 'supertest';
 import { loadDemoData } from '../../server/src/modules/demo';
+import { loadTemplateLibrary } from '../../server/src/modules/workflows';
 import { espeakNg, type SpeechSynthesizer } from '../../server/src/modules/speech';
 import { speechAudioModel } from '../../server/src/modules/speech/speech-audio.model';
-import { formSpeechPath, rightsSpeechPath } from '../../server/src/contracts/speech/speech.schemas';
+import { formSpeechPath, rightsSpeechPath, safetyPlanSpeechPath } from '../../server/src/contracts/speech/speech.schemas';
 import { SPEECH_TEXT_MAX } from '../../server/src/contracts/speech/speech-voices';
 import { DEMO_PASSWORD, signIn } from '../helpers/demo-app';
 import { auth, createForm } from '../helpers/forms-kit';
@@ -197,6 +200,96 @@ describe('GET /api/speech/rights/:code/:section/:index', () => {
     expect(bad.status).toBe(400);
     expect(bad.headers['content-type']).toMatch(/problem\+json/);
     expect((await request(t.app).get(rightsSpeechPath('fi', 'police', 0, 'uk'))).status).toBe(401);
+  });
+});
+
+describe('GET /api/speech/cases/:caseId/safety-plan/:fieldPath', () => {
+  const safetyPlan = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'form-submissions', 'safety-plan.json'), 'utf8')) as Record<string, any>;
+  let caseId: string;
+  let emptyCaseId: string;
+
+  async function openCase(alias: string): Promise<string> {
+    const created = await request(t.app).post('/api/cases').set(auth(worker)).send({ alias, workflowId: 'finland-municipality' });
+    expect({ status: created.status, problem: created.status === 201 ? undefined : created.body }).toEqual({ status: 201 });
+    return created.body.id;
+  }
+
+  beforeAll(async () => {
+    await loadTemplateLibrary(t.db);
+    caseId = await openCase('Spoken plan');
+    emptyCaseId = await openCase('No plan yet');
+    const forms = await request(t.app).get('/api/forms?limit=100').set(auth(worker));
+    const form = forms.body.items.find((candidate: any) => candidate.path === 'safety-plan');
+    // Due dates from the day the case opened (today, on this app's real clock).
+    const today = `${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`;
+    const data = { ...safetyPlan, reviewDate: today, safetyActions: safetyPlan.safetyActions.map((row: any) => ({ ...row, dueDate: today })) };
+    const submitted = await request(t.app).post(`/api/forms/${form.id}/submissions`).set(auth(worker)).send({ data, caseId });
+    expect([submitted.status, submitted.body.details]).toEqual([201, undefined]);
+  }, 60_000);
+
+  it('reads what the caseworker typed, in the voice asked for, and keeps it nowhere', async () => {
+    const stored = await speechAudioModel(t.db).countDocuments();
+    const action = await audio(worker, safetyPlanSpeechPath(caseId, 'safetyActions.0.action', 'uk'));
+    expect(action.status).toBe(200);
+    expect(action.headers['content-type']).toBe('audio/wav');
+    expect(action.headers['content-language']).toBe('uk');
+    expect(action.headers['cache-control']).toBe('no-store');
+    expect(made.at(-1)).toBe(`uk:${safetyPlan.safetyActions[0].action}`);
+    const wav = measureWav(action.body as Buffer);
+    expect(wav.duration).toBeGreaterThan(1);
+    expect(wav.rms).toBeGreaterThan(0.03);
+    expect(wav.voicedShare).toBeGreaterThan(0.5);
+
+    const times = await audio(worker, safetyPlanSpeechPath(caseId, 'safeContactTimes', 'en'));
+    expect(times.status).toBe(200);
+    expect(made.at(-1)).toBe(`en:${safetyPlan.safeContactTimes.trim()}`);
+    // Asked again, it is made again: neither the database nor the process keeps personal audio.
+    const madeBefore = made.length;
+    expect((await audio(worker, safetyPlanSpeechPath(caseId, 'safeContactTimes', 'en'))).status).toBe(200);
+    expect(made).toHaveLength(madeBefore + 1);
+    expect(await speechAudioModel(t.db).countDocuments()).toBe(stored);
+  });
+
+  it('answers a missing line, a plan that does not exist and a case of another organisation with the same 404', async () => {
+    const madeBefore = made.length;
+    const vantaa = (await signIn(t, 'worker@vantaa.demo.test')).token;
+    for (const [token, url] of [
+      [worker, safetyPlanSpeechPath(caseId, `safetyActions.${safetyPlan.safetyActions.length + 5}.action`, 'en')],
+      [worker, safetyPlanSpeechPath(emptyCaseId, 'safeContactTimes', 'en')],
+      [worker, safetyPlanSpeechPath('0123456789abcdef01234567', 'safeContactTimes', 'en')],
+      [vantaa, safetyPlanSpeechPath(caseId, 'safetyActions.0.action', 'en')],
+    ] as const) {
+      const response = await request(t.app).get(url).set(auth(token));
+      expect([url, response.status, response.body.code]).toEqual([url, 404, 'not-found']);
+    }
+    // Only the lines the person view reads aloud may be asked for; never a text, nor a staff note of the plan.
+    for (const bad of [`${safetyPlanSpeechPath(caseId, 'safeContactTimes', 'en')}&text=anything`, safetyPlanSpeechPath(caseId, 'overrideReason', 'en'), safetyPlanSpeechPath('x', 'safeContactTimes', 'en')]) {
+      const response = await request(t.app).get(bad).set(auth(worker)).set('Accept-Language', 'fi');
+      expect([bad, response.status, response.headers['content-type']]).toEqual([bad, 400, expect.stringMatching(/^application\/problem\+json/)]);
+    }
+    const voiceless = await request(t.app).get(safetyPlanSpeechPath(caseId, 'safeContactTimes', 'ps')).set(auth(worker));
+    expect([voiceless.status, voiceless.body.code]).toEqual([422, 'speech-no-voice']);
+    expect((await request(t.app).get(safetyPlanSpeechPath(caseId, 'safeContactTimes', 'en'))).status).toBe(401);
+    expect(made).toHaveLength(madeBefore);
+  });
+
+  it('is open to a session handed over to the person view for its own case only', async () => {
+    const tablet = (await signIn(t, 'worker@helsinki.demo.test')).token;
+    expect((await request(t.app).post(`/api/cases/${caseId}/person-view`).set(auth(tablet))).status).toBe(200);
+    try {
+      expect((await audio(tablet, safetyPlanSpeechPath(caseId, 'safetyActions.0.action', 'fi'))).status).toBe(200);
+      const other = await request(t.app).get(safetyPlanSpeechPath(emptyCaseId, 'safeContactTimes', 'en')).set(auth(tablet));
+      expect([other.status, other.body.code]).toEqual([403, 'person-view-active']);
+    } finally {
+      expect((await request(t.app).post('/api/auth/person-view/end').set(auth(tablet)).send({ password: DEMO_PASSWORD })).status).toBe(204);
+    }
+  });
+
+  it('is documented in the OpenAPI document', async () => {
+    const document = await request(t.app).get('/api/openapi.json').set(auth(worker));
+    const operation = document.body.paths['/speech/cases/{caseId}/safety-plan/{fieldPath}'].get;
+    expect(Object.keys(operation.responses['200'].content)).toEqual(['audio/wav']);
+    expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '404', '422', '503']));
   });
 });
 

@@ -164,7 +164,7 @@ export function PersonViewPage() {
         </section>
         <section id="person-safety" aria-labelledby="person-safety-title">
           <h2 id="person-safety-title">{heading('sections.safety')}</h2>
-          <SafetyPlanForPerson answers={loaded.safety} person={person} staff={staff} />
+          <SafetyPlanForPerson caseId={caseId} answers={loaded.safety} person={person} staff={staff} />
         </section>
       </main>
       {handingBack && (

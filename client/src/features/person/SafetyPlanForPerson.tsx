@@ -1,3 +1,5 @@
+import { safetyPlanSpeechPath } from '@contracts/speech/speech.schemas';
+import { voiceFor } from '@contracts/speech/speech-voices';
 import { formatDate } from '../common/format';
 import { Bilingual, type Voice } from './Bilingual';
 import { ParagraphPlayer } from './ParagraphPlayer';
@@ -10,19 +12,24 @@ const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
  * contacted safely, their danger word, the emergency number and the next review. Worded for the person
  * (person-texts), not with the staff form's questions; values the caseworker typed stay as typed.
  */
-export function SafetyPlanForPerson({ answers, person, staff }: { answers: Answers | null; person: Voice; staff?: Voice }) {
+export function SafetyPlanForPerson({ caseId, answers, person, staff }: { caseId: string; answers: Answers | null; person: Voice; staff?: Voice }) {
   return (
     <Bilingual
       person={person}
       staff={staff}
       render={(voice) => {
         const { t, lang } = voice;
-        // Its texts hold what the caseworker typed: read by the browser's own voice where it has one (no server audio).
         const player = (text: string) => <ParagraphPlayer text={text} voice={voice} />;
-        if (!answers) return <p>{t('safety.none')}</p>;
-        const actions = (Array.isArray(answers.safetyActions) ? answers.safetyActions : []).filter(
-          (row): row is Answers => typeof row === 'object' && row !== null && text((row as Answers).action) !== '',
+        // What the caseworker typed is read by espeak-ng too, named by its field (never sent), where the language has a
+        // voice; the browser's own voice otherwise.
+        const typed = (text: string, fieldPath: string) => (
+          <ParagraphPlayer text={text} voice={voice} audioUrl={voiceFor(lang) ? safetyPlanSpeechPath(caseId, fieldPath, lang) : undefined} />
         );
+        if (!answers) return <p>{t('safety.none')}</p>;
+        // Each row keeps its place in the plan: the server finds its line by that index.
+        const actions = (Array.isArray(answers.safetyActions) ? (answers.safetyActions as unknown[]) : [])
+          .map((row, index): (Answers & { index: number }) | null => (typeof row === 'object' && row !== null ? { ...(row as Answers), index } : null))
+          .filter((row) => row !== null && text(row.action) !== '') as Array<Answers & { index: number }>;
         const methods = Object.entries((answers.safeContactMethods ?? {}) as Record<string, unknown>).filter(([, on]) => on === true).map(([method]) => method);
         return (
           <div className="safety-for-person">
@@ -30,11 +37,12 @@ export function SafetyPlanForPerson({ answers, person, staff }: { answers: Answe
               <>
                 <h3>{t('safety.actions')}</h3>
                 <ul>
-                  {actions.map((row, index) => (
-                    <li key={index}>
+                  {actions.map((row) => (
+                    <li key={row.index}>
                       {text(row.action)}
                       {text(row.dueDate) && <> — {t('safety.by', { date: formatDate(text(row.dueDate), lang) })}</>}
-                      {text(row.actionStatus) && <> ({t(`safety.status.${text(row.actionStatus)}`, { defaultValue: text(row.actionStatus) })})</>} {player(text(row.action))}
+                      {text(row.actionStatus) && <> ({t(`safety.status.${text(row.actionStatus)}`, { defaultValue: text(row.actionStatus) })})</>}{' '}
+                      {typed(text(row.action), `safetyActions.${row.index}.action`)}
                     </li>
                   ))}
                 </ul>
@@ -52,7 +60,7 @@ export function SafetyPlanForPerson({ answers, person, staff }: { answers: Answe
                 )}
                 {text(answers.safeContactTimes) && (
                   <p>
-                    {t('safety.times')}: {text(answers.safeContactTimes)}
+                    {t('safety.times')}: {text(answers.safeContactTimes)} {typed(text(answers.safeContactTimes), 'safeContactTimes')}
                   </p>
                 )}
                 {text(answers.safeToLeaveMessages) === 'yes' && <p>{t('safety.messagesYes')}</p>}

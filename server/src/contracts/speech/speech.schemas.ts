@@ -40,3 +40,22 @@ export type RightsSpeechParams = z.infer<typeof RightsSpeechParamsSchema>;
 export function rightsSpeechPath(code: string, section: string, index: number, language: string): string {
   return `/api/speech/rights/${encodeURIComponent(code)}/${encodeURIComponent(section)}/${index}?lang=${encodeURIComponent(language)}`;
 }
+
+/*
+ * `GET /api/speech/cases/{caseId}/safety-plan/{fieldPath}?lang=uk`: a line of the case's latest safety plan read
+ * aloud. The caseworker typed these lines, so they are personal: named by the field's path, never sent (no text in
+ * a URL, a log or a cache key anyone keeps), read through the permission layer, and never stored.
+ */
+export const SAFETY_PLAN_SPOKEN_FIELDS = /^(safetyActions\.\d{1,3}\.action|safeContactTimes)$/;
+
+export const SafetyPlanSpeechParamsSchema = z.strictObject({
+  caseId: z.string().regex(/^[0-9a-f]{24}$/, 'expected a case id'),
+  fieldPath: z.string().regex(SAFETY_PLAN_SPOKEN_FIELDS, 'expected safetyActions.<row>.action or safeContactTimes'),
+});
+
+export type SafetyPlanSpeechParams = z.infer<typeof SafetyPlanSpeechParamsSchema>;
+
+/** The address of one safety-plan line's audio. */
+export function safetyPlanSpeechPath(caseId: string, fieldPath: string, language: string): string {
+  return `/api/speech/cases/${encodeURIComponent(caseId)}/safety-plan/${encodeURIComponent(fieldPath)}?lang=${encodeURIComponent(language)}`;
+}

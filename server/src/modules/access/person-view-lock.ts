@@ -51,6 +51,8 @@ function allowedWhileLocked(req: Request, caseId: string): boolean {
   if (method === 'GET' && (req.path === `/cases/${caseId}/person-view`)) return true;
   // ... and the printed consent sheet of that case, for the person to take along.
   if (method === 'GET' && req.path === `/cases/${caseId}/consent-sheet.pdf`) return true;
+  // Its safety plan's lines read aloud, of that case only (speech of any other case's plan is the case file again).
+  if (req.path.startsWith('/speech/cases/')) return method === 'GET' && req.path.startsWith(`/speech/cases/${caseId}/safety-plan/`);
   // The person may record their consent on the consent form of their own case, and nothing else.
   if (method === 'POST' && new RegExp(`^\\/forms\\/${OBJECT_ID}\\/submissions$`).test(req.path)) {
     const body = req.body as { caseId?: unknown } | undefined;

@@ -17,6 +17,7 @@ export { advanceCase, type CaseChange, definitionOf } from './service/case-advan
 export { fireCaseEvent } from './service/case-event.service';
 export type { CaseReferralPort, PreparedReferrals } from './service/case-referral.port';
 export type { CaseRuntime, Clock } from './service/case-runtime';
+export { latestPersonSubmissions } from './service/case-person-view.service';
 export { consentCoverage, shareGroupsOf, sharesOf } from './service/case-sharing.service';
 export { createCaseSubmissions } from './service/case-submissions.service';
 export { commitCase } from './service/case-writer';

@@ -37,4 +37,22 @@ export const speechApi = apiRoutes('speech', [
       503: 'espeak-ng is not installed (`speech-unavailable`), or too many texts are being read at once (`speech-busy`)',
     },
   },
+  {
+    method: 'get',
+    path: '/api/speech/cases/:caseId/safety-plan/:fieldPath',
+    summary:
+      "A line the caseworker typed into the case's latest safety plan, read aloud by espeak-ng (WAV) in `lang` for the person view: an action " +
+      '(`safetyActions.0.action`) or the safe times to contact the person (`safeContactTimes`). The line is named by its field path, never sent. ' +
+      'The case and the submission are read through the permission layer as `GET /api/cases/:id` and `GET /api/submissions/:id` read them. ' +
+      'Personal text, so the audio is kept nowhere: not in the speech cache, not in memory, and `Cache-Control: no-store`. ' +
+      'A session handed over to the person view may ask it only of its own case.',
+    params: { caseId: "The case's id", fieldPath: "The line's field path: `safetyActions.<row>.action` or `safeContactTimes`" },
+    query: SpeechQuerySchema,
+    responses: {
+      200: { description: 'The spoken line', mediaType: 'audio/wav', binary: true },
+      404: 'No such case, no safety plan, an empty line, or not readable by this user',
+      422: 'No voice for the language (`speech-no-voice`), or the line is too long to read in one piece (`speech-text-too-long`)',
+      503: 'espeak-ng is not installed (`speech-unavailable`), or too many texts are being read at once (`speech-busy`)',
+    },
+  },
 ]);

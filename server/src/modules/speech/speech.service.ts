@@ -21,11 +21,16 @@ export interface SpokenAudio {
   key: string;
 }
 
-/** One text read aloud: from the cache when it was read before, otherwise made by espeak-ng and kept. */
-export async function speak(db: Connection, synthesizer: SpeechSynthesizer, text: string, language: string): Promise<Omit<SpokenAudio, 'language'>> {
+function speakable(text: string, language: string): string {
   const voice = voiceFor(language);
   if (!voice) throw speechNoVoice(language);
   if (text.length > SPEECH_TEXT_MAX) throw speechTextTooLong(text.length, SPEECH_TEXT_MAX);
+  return voice;
+}
+
+/** One text read aloud: from the cache when it was read before, otherwise made by espeak-ng and kept. */
+export async function speak(db: Connection, synthesizer: SpeechSynthesizer, text: string, language: string): Promise<Omit<SpokenAudio, 'language'>> {
+  const voice = speakable(text, language);
   const identity = await engine(() => synthesizer.identity());
   const key = createHash('sha256').update(`${identity}\n${voice}\n${text}`).digest('hex');
   const Audio = speechAudioModel(db);
@@ -37,6 +42,16 @@ export async function speak(db: Connection, synthesizer: SpeechSynthesizer, text
     if ((error as { code?: number }).code !== 11000) throw error;
   });
   return { audio, contentType: 'audio/wav', key };
+}
+
+/**
+ * Personal text (what a caseworker typed) read aloud and kept nowhere: not in the database's audio cache, whose key
+ * would also tell who heard which text, and not in memory. espeak-ng reads a line of a safety plan in well under a
+ * second, so nothing is worth keeping.
+ */
+export async function speakPersonal(synthesizer: SpeechSynthesizer, text: string, language: string): Promise<{ audio: Buffer; contentType: string }> {
+  const voice = speakable(text, language);
+  return { audio: await engine(() => synthesizer.synthesize(text, voice)), contentType: 'audio/wav' };
 }
 
 /** A lean read gives the driver's Binary rather than a Buffer: its bytes, without a copy. */
