@@ -20,6 +20,7 @@ import {
   auditRoutes, authRoutes, authenticate, personViewGate, personViewLockRoutes, accountLockRoutes, createLoginThrottle,
   type LoginThrottleOptions, oidcRoutes, organisationRoutes, roleRoutes, userRoutes
 } from './modules/access';
+import { auditNamers } from './audit-subject-names';
 import { formioApi } from './modules/formio';
 import { formsApiRoutes } from './modules/forms';
 import { submissionsApiRoutes } from './modules/submissions';
@@ -85,7 +86,7 @@ export function createApp(config: Config, deps: AppDeps): Express {
   api.use(roleRoutes(deps.db));
   api.use(userRoutes(deps.db));
   api.use(accountLockRoutes(deps.db, loginThrottle));
-  api.use(auditRoutes(deps.db));
+  api.use(auditRoutes(deps.db, auditNamers));
   // Submissions before forms: creating one is the most frequent request of all, and no route of one overlaps the other.
   api.use(submissionsApiRoutes(deps.db, { caseEvents }));
   api.use(formsApiRoutes(deps.db, { languages: deps.i18n.languages }));

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { auditModel } from '../../server/src/modules/audit/audit.model';
+import { loadTemplateLibrary } from '../../server/src/modules/workflows';
 import { createDemoApp, signIn, type SignedIn } from '../helpers/demo-app';
 import type { TestApp } from '../helpers/test-app';
 
@@ -7,6 +8,7 @@ let t: TestApp;
 let admin: SignedIn;
 beforeAll(async () => {
   t = await createDemoApp('roles');
+  await loadTemplateLibrary(t.db);
   admin = await signIn(t, 'admin@demo.test', 'fi-nas');
 });
 afterAll(() => t.close());
@@ -121,8 +123,10 @@ describe('audit log', () => {
     expect(actions).toContain('login');
     expect(actions).toContain('create');
     for (const entry of log.body.items) {
-      expect(Object.keys(entry).sort()).toEqual(['_id', 'action', 'at', 'orgId', 'requestId', 'sensitiveFields', 'subjectId', 'subjectType', 'userId']);
+      expect(Object.keys(entry).sort()).toEqual(['_id', 'action', 'at', 'orgId', 'requestId', 'sensitiveFields', 'subject', 'subjectId', 'subjectType', 'userId', 'who']);
     }
+    // Who signed in is named: the auditor reads the users of the organisations it audits.
+    expect(log.body.items.find((entry: { action: string }) => entry.action === 'login').who).toEqual({ text: expect.any(String), detail: expect.stringMatching(/@/) });
     const filtered = await request(t.app).get('/api/audit?action=login&limit=5').set('x-jwt-token', auditor.token);
     expect(filtered.body.items.every((entry: { action: string }) => entry.action === 'login')).toBe(true);
     expect((await request(t.app).get('/api/audit?limit=abc').set('x-jwt-token', auditor.token)).status).toBe(400);
@@ -137,5 +141,38 @@ describe('audit log', () => {
       expect(response.status).toBe(404);
     }
     expect(await auditModel(t.db).countDocuments({ _id: entry!._id })).toBe(1);
+  });
+
+  it('names people and records as the reader may see them, and withholds the rest with their ids', async () => {
+    const worker = await signIn(t, 'worker@helsinki.demo.test');
+    const created = await request(t.app).post('/api/cases').set('x-jwt-token', worker.token)
+      .send({ alias: 'Audit person', workflowId: 'finland-municipality', identity: { estimatedAge: 30, ageUncertain: false } });
+    expect(created.status).toBe(201);
+    const helsinki = await signIn(t, 'admin@helsinki.demo.test');
+    const clone = await request(t.app).post('/api/workflows/clone').set('x-jwt-token', helsinki.token).send({ source: 'template', id: 'finland-municipality' });
+    expect(clone.status).toBe(201);
+    type Entry = { action: string; subjectType: string; subjectId: string | null; userId: string | null; who: unknown; subject: unknown };
+    const read = async (token: string, query = '') =>
+      (await request(t.app).get(`/api/audit?limit=200${query}`).set('x-jwt-token', token).set('Accept-Language', 'fi')).body.items as Entry[];
+    const find = (items: Entry[], action: string, subjectType: string) => items.find((entry) => entry.action === action && entry.subjectType === subjectType)!;
+
+    // The municipality's administrator reads its users and workflows but no case file.
+    const own = await read(helsinki.token);
+    const cloned = find(own, 'clone', 'Workflow');
+    expect(cloned.subject).toEqual({ text: 'Suomi: kunnan auttamistyö', detail: 'finland-municipality' });
+    expect(cloned.subjectId).toBe(clone.body.id);
+    expect(cloned.who).toEqual({ text: expect.any(String), detail: 'admin@helsinki.demo.test' });
+    const opened = own.find((entry) => entry.action === 'create' && entry.subjectType === 'Case')!;
+    expect(opened.who).toEqual({ text: expect.any(String), detail: 'worker@helsinki.demo.test' });
+    expect(opened.subject).toEqual({ withheld: true });
+    expect(opened.subjectId).toBeNull();
+    expect(JSON.stringify(own)).not.toContain(created.body.id);
+    // An id the reader asked for is no secret to that reader.
+    const asked = await read(helsinki.token, `&subjectId=${created.body.id}`);
+    expect(asked.map((entry) => [entry.subjectId, entry.subject])).toEqual([[created.body.id, { withheld: true }]]);
+
+    // The worker's own organisation's caseworker would see the reference; the platform administrator does.
+    const platform = await read(admin.token, `&subjectId=${created.body.id}`);
+    expect(platform[0]!.subject).toEqual({ text: created.body.reference });
   });
 });

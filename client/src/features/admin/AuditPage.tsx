@@ -1,24 +1,19 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AuditEntryView } from '@contracts/audit/audit-entry-view.types';
 import { ApiStatus } from '../common/ApiStatus';
 import { formatDate } from '../common/format';
 import { PageHeading } from '../common/PageHeading';
 import { useApi } from '../common/use-api';
 import { ExportCsvButton } from '../export/ExportCsvButton';
-
-interface AuditEntry {
-  _id: string;
-  at: string;
-  action: string;
-  subjectType?: string;
-  subjectId?: string;
-  userId?: string;
-  orgId?: string;
-}
+import { AuditNameCell, auditNameText } from './AuditName';
 
 const PAGE = 50;
 
-/** The audit log for auditors (`GET /api/audit`), filterable by action and subject type, paged. */
+/**
+ * The audit log for auditors and administrators (`GET /api/audit`), filterable by action and subject type, paged.
+ * People and records come named by the server as this reader may see them (withheld otherwise), never as raw ids.
+ */
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const id = useId();
@@ -28,8 +23,16 @@ export function AuditPage() {
   const params = new URLSearchParams({ limit: String(PAGE), skip: String(skip) });
   if (action) params.set('action', action);
   if (subjectType) params.set('subjectType', subjectType);
-  const { data, error, loading } = useApi<{ items: AuditEntry[]; total: number }>(`/api/audit?${params.toString()}`);
+  const { data, error, loading } = useApi<{ items: AuditEntryView[]; total: number }>(`/api/audit?${params.toString()}`);
   const rows = data?.items ?? [];
+  const typeName = (type: string) => t(`audit.types.${type}`, { defaultValue: type });
+  const csvRows = rows.map((entry) => ({
+    at: entry.at,
+    action: entry.action,
+    subjectType: typeName(entry.subjectType),
+    subject: auditNameText(entry.subject, t),
+    who: auditNameText(entry.who, t, t('audit.system')),
+  }));
   return (
     <section aria-labelledby="audit-title">
       <PageHeading
@@ -37,8 +40,14 @@ export function AuditPage() {
         actions={
           <ExportCsvButton
             filename="audit.csv"
-            rows={rows as unknown as Array<Record<string, unknown>>}
-            columns={['at', 'action', 'subjectType', 'subjectId', 'userId', 'orgId'].map((key) => ({ key, label: t(`audit.${key}`) }))}
+            rows={csvRows}
+            columns={[
+              { key: 'at', label: t('audit.at') },
+              { key: 'action', label: t('audit.action') },
+              { key: 'subjectType', label: t('audit.subjectType') },
+              { key: 'subject', label: t('audit.subjectId') },
+              { key: 'who', label: t('audit.userId') },
+            ]}
           />
         }
       >
@@ -71,9 +80,13 @@ export function AuditPage() {
             <tr key={entry._id}>
               <td>{formatDate(entry.at, i18n.language, true)}</td>
               <td>{entry.action}</td>
-              <td>{entry.subjectType}</td>
-              <td>{entry.subjectId}</td>
-              <td>{entry.userId}</td>
+              <td>{typeName(entry.subjectType)}</td>
+              <td>
+                <AuditNameCell name={entry.subject} />
+              </td>
+              <td>
+                <AuditNameCell name={entry.who} none={t('audit.system')} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -5,6 +5,7 @@ import { parseInput } from '../../core/http/validate';
 import { requireAuth } from './authenticate.middleware';
 import { listAuditEntries } from './audit-log.service';
 import { serviceContext } from './service-context';
+import { nameEntries, type AuditNamers } from './audit-log-names';
 
 const objectId = z.string().refine((value) => isValidObjectId(value));
 export const auditQuerySchema = z
@@ -20,12 +21,17 @@ export const auditQuerySchema = z
   })
   .strict();
 
-/** Read-only: there is deliberately no route that changes or deletes an audit entry. */
-export function auditRoutes(db: Connection): Router {
+/**
+ * Read-only: there is deliberately no route that changes or deletes an audit entry. People and records are named by
+ * `namers` (each module names its own records through the permission layer), in the reader's language.
+ */
+export function auditRoutes(db: Connection, namers: AuditNamers): Router {
   const router = express.Router();
   router.get('/audit', requireAuth, async (req, res) => {
     const query = parseInput(auditQuerySchema, req.query);
-    const { items, total } = await listAuditEntries(serviceContext(db, req), query);
+    const ctx = serviceContext(db, req);
+    const { items: entries, total } = await listAuditEntries(ctx, query);
+    const items = await nameEntries(ctx, req.ctx.t, entries, namers, query.subjectId);
     res.setHeader('Content-Range', `items ${items.length ? query.skip : 0}-${items.length ? query.skip + items.length - 1 : 0}/${total}`);
     res.json({ items, total, skip: query.skip, limit: query.limit });
   });

@@ -28,3 +28,7 @@ export { type Action, submissionFieldFor } from './subjects';
 export { userModel } from './user.model';
 export { userRoutes } from './user.routes';
 export { roleModel } from './role.model';
+export type { AuditNamers, SubjectNamer } from './audit-log-names';
+export { nameOrganisations } from './organisation-names';
+export { nameRoles, nameUsers, type RecordName } from './record-names';
+export { readableById } from './readable-by-id';

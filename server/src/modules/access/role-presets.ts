@@ -173,7 +173,10 @@ export const ROLE_PRESETS: RolePreset[] = [
     rules: [
       ...readDesign,
       { action: 'read', subject: 'AuditEntry', conditions: ORG_TREE },
-      { action: 'read', subject: ['User', 'Role'], conditions: ORG_TREE },
+      // Users belong to organisations through their memberships (they have no orgId of their own): without this
+      // condition the auditor could read no user, and the log could not say who did anything.
+      { action: 'read', subject: 'User', conditions: { 'memberships.orgId': { $in: '${org.descendantIds}' } } },
+      { action: 'read', subject: 'Role', conditions: ORG_TREE },
     ],
   },
 ];

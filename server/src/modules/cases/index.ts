@@ -25,3 +25,4 @@ export { createCase, updateCase } from './service/case.service';
 export { upgradeCaseFormData } from './storage/case-form-data.model';
 export { caseModel, type CaseRecord, type TimelineEntry } from './storage/case.model';
 export { caseNotificationModel } from './storage/notification.model';
+export { nameCases } from './service/case-names';

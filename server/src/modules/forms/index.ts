@@ -22,3 +22,4 @@ export type { ParsedRevision } from './service/revision-cache';
 export { applyTranslations } from './service/translation-applier';
 export type { Form } from './storage/form.model';
 export { languageCode } from './schemas/form.schemas';
+export { nameForms } from './service/form-names';

@@ -24,3 +24,4 @@ export { type DefinitionRef, WorkflowCatalog } from './storage/workflow-catalog'
 export { workflowTemplateModel } from './storage/workflow-template.model';
 export { workflowModel } from './storage/workflow.model';
 export { canMigrate } from './versioning/workflow-migration';
+export { nameWorkflows } from './service/workflow-names';
