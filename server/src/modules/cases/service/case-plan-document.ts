@@ -2,7 +2,8 @@ import type { CasePlan, CaseWritable } from '../../../contracts/cases/case.schem
 import type { GrantTotals } from '../../../contracts/cases/grant.schemas';
 import { CHECKPOINTS, ROAD_MAP_STOPS } from '../../../contracts/cases/road-map';
 import type { ExportLanguage, PdfBlock, PdfDocumentModel, PdfFact } from '../../export';
-import { deadlineKey, stageKey } from '../../../contracts/workflows/i18n-keys.util';
+import { deadlineKey } from '../../../contracts/workflows/i18n-keys.util';
+import { stageName as nameOfStage } from '../../../contracts/workflows/stage-name.util';
 import type { CaseDeadline, CaseRecord } from '../storage/case.model';
 
 /**
@@ -50,10 +51,7 @@ export function planDocument(view: PlanView, lang: ExportLanguage, now: Date): P
   const date = dateFormatter(lang.locale);
   const stopName = (stop: string) => t(`plan.stops.${stop}`, { defaultValue: stop });
   const workflowId = view.workflow?.workflowId ?? null;
-  const stageName = (path: string) => {
-    const id = path.split('/').at(-1) ?? path;
-    return workflowId ? t(stageKey(workflowId, id), { defaultValue: id }) : id;
-  };
+  const stageName = (path: string) => nameOfStage(t, workflowId ? [workflowId] : [], path);
   const blocks: PdfBlock[] = [];
 
   const facts: PdfFact[] = [];

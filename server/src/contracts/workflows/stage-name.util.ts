@@ -1,0 +1,24 @@
+import { eventKey, stageKey } from './i18n-keys.util';
+
+/**
+ * What naming needs of i18next's `t`: the text of the first key that has one, else the default. The contract imports
+ * no i18next; the client's and the server's `t` both fit.
+ */
+export type NameLookup = (keys: string[], options: { defaultValue: string }) => string;
+
+/** The id of the stage a path ends in: `assistance/plan` → `plan`. */
+export const stageIdOf = (path: string): string => path.split('/').at(-1) ?? path;
+
+/**
+ * A stage's display name, the same on every page and in every document: the text of `<workflow>.stages.<id>` of the
+ * first of `workflowIds` that has one (a case list mixes workflows, so it names several), else the stage's id.
+ */
+export function stageName(t: NameLookup, workflowIds: readonly string[], path: string): string {
+  const id = stageIdOf(path);
+  return workflowIds.length > 0 ? t(workflowIds.map((workflowId) => stageKey(workflowId, id)), { defaultValue: id }) : id;
+}
+
+/** An event's display name, found as a stage's is (`<workflow>.events.<event>`), else the event itself. */
+export function eventName(t: NameLookup, workflowIds: readonly string[], event: string): string {
+  return workflowIds.length > 0 ? t(workflowIds.map((workflowId) => eventKey(workflowId, event)), { defaultValue: event }) : event;
+}
