@@ -3,6 +3,7 @@ import path from 'node:path';
 import { formsDir, localesDir } from '../../server/src/config/paths';
 import { missingTranslations } from '../../server/src/modules/forms';
 import { PERSON_LANGUAGES, VICTIM_LANGUAGES } from '../../server/src/contracts/person/person-languages';
+import { pluralBase, pluralCategoriesOf } from '../../server/src/contracts/person/plural-keys';
 
 /** Staff and official languages: every template, server message and UI text must exist in each (issues 6 and 7). */
 const STAFF_LANGUAGES = ['en', 'fi', 'sv', 'da', 'bg', 'ro', 'hu', 'cs', 'mk', 'sq', 'sr', 'ar'];
@@ -75,21 +76,39 @@ describe('person texts of every person-facing language', () => {
     expect(personFiles.map((file) => file.replace(/\.json$/, '')).filter((language) => !(PERSON_LANGUAGES as readonly string[]).includes(language))).toEqual([]);
   });
 });
-describe.each(personFiles.filter((file) => file !== 'en.json'))('person texts %s', (file) => {
+describe.each(personFiles)('person texts %s', (file) => {
+  const language = file.replace(/\.json$/, '');
   const source = readJson(path.join(personTextsDir, 'en.json'));
+  const { $review: sourceReview, ...sourceTexts } = source as Tree & { $review?: unknown };
   const target = readJson(path.join(personTextsDir, file));
   const { $review: review, ...texts } = target as Tree & { $review?: Record<string, string> };
-  it('has every text of person-texts/en.json', () => {
-    expect(missingKeys(source, texts)).toEqual([]);
+  const valueAt = (tree: Tree, key: string) => key.split('.').reduce<Tree | string | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), tree);
+  // Counted texts (the rights sheet's days and months) are plural keys: each language has the forms its own plural
+  // rules ask for (Czech _one _few _many _other, Arabic six, Thai only _other), the other texts as English has them.
+  const sourceKeys = leafKeys(sourceTexts);
+  const counted = [...new Set(sourceKeys.map(pluralBase).filter((base) => base !== undefined))];
+  const expectedKeys = [...sourceKeys.filter((key) => pluralBase(key) === undefined), ...counted.flatMap((base) => pluralCategoriesOf(language).map((category) => `${base}_${category}`))];
+  it("has every text of person-texts/en.json, and each counted text in every plural form of the language's rules", () => {
+    expect(sourceReview).toBeUndefined();
+    const present = new Set(leafKeys(texts).filter((key) => String(valueAt(texts, key)).trim() !== ''));
+    expect(expectedKeys.filter((key) => !present.has(key))).toEqual([]);
+    expect(leafKeys(texts).filter((key) => pluralBase(key) !== undefined && !expectedKeys.includes(key))).toEqual([]);
+    expect(counted.length).toBeGreaterThan(0);
   });
   it('has review notes only for texts that exist', () => {
-    const keys = new Set(leafKeys(source));
+    const keys = new Set(leafKeys(texts));
     expect(Object.keys(review ?? {}).filter((key) => !keys.has(key))).toEqual([]);
   });
   it('keeps the placeholders of each English text, so the days and dates of the rights sheet show', () => {
-    const valueAt = (tree: Tree, key: string) => key.split('.').reduce<Tree | string | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), tree);
     const placeholders = (value: unknown) => (typeof value === 'string' ? (value.match(/{{\s*\w+\s*}}/g) ?? []).map((found) => found.replace(/\s/g, '')).sort() : []);
-    const differing = leafKeys(source).filter((key) => placeholders(valueAt(source, key)).join() !== placeholders(valueAt(texts, key)).join());
+    const differing = expectedKeys.filter((key) => {
+      const base = pluralBase(key);
+      const english = placeholders(valueAt(sourceTexts, base ? `${base}_other` : key));
+      // Where a language names the number in words ("يوم واحد", "يومان": one day, two days), it may leave {{count}} out.
+      const optional = /_(zero|one|two)$/.test(key) ? english.filter((name) => name !== '{{count}}') : english;
+      const own = placeholders(valueAt(texts, key));
+      return own.join() !== english.join() && own.join() !== optional.join();
+    });
     expect(differing).toEqual([]);
   });
 });

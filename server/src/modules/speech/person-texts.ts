@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { personTextsDir } from '../../config/paths';
 import { isPersonLanguage } from '../../contracts/person/person-languages';
+import { pluralKeys } from '../../contracts/person/plural-keys';
 
 /*
  * The person view's texts (person-texts/<language>.json) as the server reads them to speak them: the same files the
@@ -29,8 +30,11 @@ function lookup(tree: Tree, key: string): string | undefined {
 /** A person text in `language` (or English, saying so) with its `{{values}}` filled in; undefined for an unknown key. */
 export function personText(language: string, key: string, values: Record<string, number | string> = {}): { text: string; language: string } | undefined {
   if (!isPersonLanguage(language) || key.startsWith('$')) return undefined;
-  const own = lookup(textsOf(language), key);
-  const found = own ?? lookup(textsOf('en'), key);
+  // A counted text in the plural form of its language for that number, as i18next picks it in the browser.
+  const keysIn = (lang: string) => (typeof values.count === 'number' ? pluralKeys(key, lang, values.count) : [key]);
+  const first = (lang: string) => keysIn(lang).map((candidate) => lookup(textsOf(lang), candidate)).find((text) => text !== undefined);
+  const own = first(language);
+  const found = own ?? first('en');
   if (found === undefined) return undefined;
   const text = found.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
   return { text, language: own !== undefined ? language : 'en' };

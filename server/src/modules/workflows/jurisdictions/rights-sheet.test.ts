@@ -20,13 +20,13 @@ describe.each(['fi', 'dk'])('the rights sheet of %s', (code) => {
   it('takes its numbers from the jurisdiction parameters, and every text exists', () => {
     expect(missingRightsValues(sheet, parameters)).toEqual([]);
     const resolved = resolveRightsSheet(sheet, parameters);
-    expect(resolved.sections[0]!.paragraphs[0]).toEqual({ text: 'rights.reflection.period', values: { days: 30 } });
-    for (const section of resolved.sections) for (const paragraph of section.paragraphs) expect(typeof textOf(paragraph.text)).toBe('string');
+    expect(resolved.sections[0]!.paragraphs[0]).toEqual({ text: 'rights.reflection.period', values: { count: 30 } });
+    for (const section of resolved.sections) for (const paragraph of section.paragraphs) expect(typeof textOf(paragraph.values.count !== undefined ? `${paragraph.text}_other` : paragraph.text)).toBe('string');
   });
 
   it('follows a changed parameter', () => {
     const resolved = resolveRightsSheet(sheet, { ...parameters, reflectionPeriod: 'P45D' });
-    expect(resolved.sections[0]!.paragraphs[0]!.values).toEqual({ days: 45 });
+    expect(resolved.sections[0]!.paragraphs[0]!.values).toEqual({ count: 45 });
   });
 });
 

@@ -18,7 +18,8 @@ const RightsFileSchema = z.strictObject({
     .array(
       z.strictObject({
         id: z.enum(RIGHTS_SECTIONS),
-        paragraphs: z.array(z.strictObject({ text: z.string().regex(/^rights\.[A-Za-z.]+$/), values: z.record(z.string(), ValueSchema).optional() })).min(1),
+        // A paragraph's one number is `count`, so its text takes the plural form of the person's language (`_one`, `_few` ...).
+        paragraphs: z.array(z.strictObject({ text: z.string().regex(/^rights\.[A-Za-z.]+$/), values: z.strictObject({ count: ValueSchema }).optional() })).min(1),
       }),
     )
     .min(1),
