@@ -3,18 +3,19 @@
 // the consent form and the person's texts are in Ukrainian while the interface stays Finnish; a reload still shows the
 // person view (the handover is held on the server); a wrong password keeps it, the caseworker's password brings the
 // case page back. A paragraph of the rights sheet and one of the consent form are played from the keyboard, each
-// answered with audio. Then the same in Persian, laid out right to left, side by side with Finnish. Last, for a
+// answered with audio, and so is the action of the safety plan the caseworker typed. Then the same in Persian, laid out right to left, side by side with Finnish. Last, for a
 // person reading Thai, the caseworker downloads the printed consent sheet and it holds Thai text.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { pdfText } from '../helpers/pdf-text';
 import { openPage, seriousAxeViolations, signInThroughForm } from './client-page';
-import { PASSWORD, screenshotsDir, useJourney } from './journey-kit';
+import { fixture, PASSWORD, reveal, screenshotsDir, setField, setGridField, useJourney } from './journey-kit';
 
 jest.setTimeout(300_000);
 
 const journey = useJourney('e2e_person_view');
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotsDir, `person-view-${name}.png`), fullPage: true });
 
 async function chooseLanguage(page: Page, code: string, staffLabels: { edit: string; first: string; save: string }) {
@@ -54,6 +55,28 @@ it('shows the consent form in Ukrainian to the person while the interface is Fin
   await chooseLanguage(page, 'uk', { edit: 'Edit details', first: 'Language for information and consent', save: 'Save details' });
   await page.getByText('Ukrainian (Українська)', { exact: true }).waitFor();
 
+  // The safety plan, typed by the caseworker: its action is later read aloud to the person by the server's voice.
+  await page.getByLabel('Fill in another form for this case').selectOption('safety-plan');
+  await page.getByRole('button', { name: 'Fill in', exact: true }).click();
+  const safety = fixture('safety-plan');
+  for (const [key, value] of Object.entries(safety)) {
+    if (['assessmentDate', 'reviewDate', 'safetyActions', 'riskScore', 'riskLevel', 'finalRiskLevel', 'riskNotes', 'safeContactPhone', 'riskLevelOverride', 'overrideReason'].includes(key)) continue;
+    await setField(page, key, value);
+  }
+  await setField(page, 'assessmentDate', day(0));
+  const [firstAction] = safety.safetyActions as Array<Record<string, string>>;
+  for (const key of ['risk', 'action', 'responsibleRole', 'actionStatus']) await setGridField(page, 'safetyActions', 0, key, firstAction![key]);
+  await setGridField(page, 'safetyActions', 0, 'dueDate', day(3));
+  await setField(page, 'reviewDate', day(14));
+  const submit = page.locator('.formio-form button.btn-wizard-nav-submit, .formio-form button[name="data[submit]"]').first();
+  await reveal(page, submit);
+  const [submitted] = await Promise.all([
+    page.waitForResponse((response) => response.url().endsWith('/safety-plan/submission') && response.request().method() === 'POST'),
+    submit.click(),
+  ]);
+  expect(submitted.status()).toBe(201);
+  await page.getByText(/^Current stage:/).first().waitFor();
+
   // The caseworker's own interface in Finnish.
   await page.getByLabel('Language').first().selectOption('fi');
   await page.getByRole('heading', { level: 1, name: /^Asiakkuus / }).waitFor();
@@ -71,7 +94,17 @@ it('shows the consent form in Ukrainian to the person while the interface is Fin
   // In the form itself (the same text waits, folded, in the list read aloud above it).
   await consent.getByText('Ви можете отримати допомогу, навіть якщо не говорите з поліцією.').last().waitFor();
   await page.getByText('У вас є щонайменше 30 днів, щоб відпочити, відновитися й подумати, що ви хочете робити.').waitFor();
-  await page.getByText('Плану безпеки ще немає.').waitFor();
+  // The safety plan's action as the caseworker typed it, read aloud by espeak-ng in Ukrainian: the server is asked for
+  // the line by its field path, never sent the text, and answers audio that nobody may keep.
+  const actionItem = page.locator('#person-safety li').filter({ hasText: firstAction!.action! }).first();
+  const [safetyAudio] = await Promise.all([
+    page.waitForResponse((response) => /\/api\/speech\/cases\/[0-9a-f]{24}\/safety-plan\/safetyActions\.0\.action\?lang=uk$/.test(response.url())),
+    actionItem.getByRole('button').click(),
+  ]);
+  expect(safetyAudio.status()).toBe(200);
+  expect(safetyAudio.headers()['content-type']).toMatch(/^audio\//);
+  expect(safetyAudio.headers()['cache-control']).toBe('no-store');
+  await actionItem.locator('.read-aloud-button[data-state="playing"], .read-aloud-button[data-state="idle"]').waitFor();
 
   // Read aloud: a paragraph of the rights sheet, played and paused from the keyboard, answered with audio.
   const rightsPlayer = page.locator('#person-rights .person-paragraph').first().getByRole('button');
