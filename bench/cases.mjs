@@ -29,6 +29,7 @@ const { createServerI18n } = await dist('core/i18n/i18n.js');
 const { loadDemoData } = await dist('modules/demo/demo-data.service.js');
 const { startForms } = await dist('modules/forms/templates/forms-startup.js');
 const { createCaseServices } = await dist('modules/cases/case-services.js');
+const { createReferralPort } = await dist('modules/referrals/index.js');
 const { loadTemplateLibrary } = await dist('modules/workflows/storage/template-library.service.js');
 const { caseModel } = await dist('modules/cases/storage/case.model.js');
 
@@ -116,7 +117,7 @@ async function benchSize(size) {
     await startForms(db);
     await loadDemoData(db, PASSWORD);
     await loadTemplateLibrary(db, { logger });
-    const services = createCaseServices(db);
+    const services = createCaseServices(db, { referrals: createReferralPort(db) });
     const i18n = createServerI18n(localesDir);
     const prototypes = await makePrototypes({ db, dist, runtime: services.runtime, caseEvents: services.caseEvents, t: i18n.instance.getFixedT('en'), password: PASSWORD });
     const existing = await caseModel(db).countDocuments({});

@@ -179,13 +179,15 @@ export async function upstreamDefinition(ctx: ServiceContext, upstream: Omit<Wor
     return found && found.problemCount === 0 ? { version: found.version, definition: definitionFromText(found.definitionText) } : null;
   }
   if (!isValidObjectId(upstream.id)) return null;
-  const source = await workflowModel(ctx.db).findById(upstream.id).lean();
+  // Without its draft (tens of kilobytes nobody reads here).
+  const source = await workflowModel(ctx.db).findById(upstream.id, { draftText: 0 }).lean();
   // An owner may stop sharing; the own organisation's workflows may always be cloned within it.
   if (!source || (!source.shared && !source.orgId.equals(ctx.auth.org._id))) return null;
-  const found = await workflowVersionModel(ctx.db)
-    .findOne({ workflowId: source._id, ...(upstream.version ? { version: upstream.version } : {}) })
-    .sort({ version: -1 })
-    .lean();
+  // Only published versions, found by their key (`_id`) or kept in memory: a find by (workflow, version) would make
+  // the embedded database read every stored version (docs/case-queries.md).
+  const version = upstream.version || source.latestVersion;
+  if (!version || version > source.latestVersion) return null;
+  const found = await findPublishedVersion(ctx.db, source._id, version);
   return found ? { version: found.version, definition: definitionFromText(found.definitionText) } : null;
 }
 
