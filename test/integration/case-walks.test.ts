@@ -66,8 +66,16 @@ it('takes an adult from referral to closure through finland-municipality, with t
 
   await w.patch({ consents: { nas: { given: true, givenOn: '2025-03-04' } } });
   expect((await w.read()).availableEvents).toEqual(['caseClosed', 'continueWithoutNas', 'referToNas']);
-  await w.fire('referToNas');
-  await w.fire('nasAdmitted');
+  const referred = await w.fire('referToNas');
+  // Admission is the NAS's decision: the municipality is not offered it and may not fire it; the NAS accepting the referral moves the case.
+  expect(referred.availableEvents).not.toContain('nasAdmitted');
+  const byHand = await client.post(`/cases/${created.body.id}/events`, { type: 'nasAdmitted', data: {} });
+  expect(byHand.status).toBe(403);
+  expect(byHand.body.code).toBe('event-decided-by-referral');
+  expect((await w.read()).version).toBe(referred.version);
+  const nas = api(t.app, (await login(t.app, 'coordinator@nas.demo.test')).token);
+  const [referral] = (await client.get(`/cases/${created.body.id}/referrals`)).body.items;
+  expect((await nas.post(`/referrals/${referral.id}/decision`, { decision: 'accept' })).status).toBe(200);
   // In assistance, the service tracks share their events: the case offers one option per track, with its data.
   const inAssistance = await w.read();
   expect(inAssistance.eventOptions).toContainEqual({ type: 'serviceStarted', data: { stop: 'legalAssistance' } });

@@ -74,6 +74,13 @@ it('Helsinki refers to the NAS through the workflow; only the NAS sees the refer
   expect(sent).toHaveLength(1);
   expect(sent[0]).toMatchObject({ status: 'pending', purpose: 'service', groups: ['identity', 'integration'], to: { slug: 'fi-nas' }, from: { slug: 'fi-helsinki' } });
   const referralId = sent[0].id as string;
+  // Whether the NAS admits the person is the NAS's decision: Helsinki is not offered it, and may not fire it.
+  expect(fired.body.availableEvents).not.toContain('nasAdmitted');
+  expect(fired.body.availableEvents).not.toContain('nasDeclined');
+  const notHers = await helsinki.post(`/cases/${caseId}/events`, { type: 'nasAdmitted', data: {} });
+  expect(notHers.status).toBe(403);
+  expect(notHers.body).toMatchObject({ code: 'event-decided-by-referral', event: 'nasAdmitted' });
+  expect((await helsinki.get(`/cases/${caseId}`)).body.version).toBe(fired.body.version);
 
   // The receiver sees the referral, not the case; nobody else sees either.
   expect((await nas.get(`/referrals/${referralId}`)).body).toMatchObject({ status: 'pending', message: 'Please take her into the assistance system.', caseReference: fired.body.reference });

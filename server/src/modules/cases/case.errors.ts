@@ -14,6 +14,8 @@ export const taskOfAnotherOrganisation = () => new AppError(403, 'task-of-anothe
 /** An event the case's current stages do not take; `acceptedEvents` lists those they do. */
 export const eventNotAccepted = (event: string, acceptedEvents: readonly string[]) =>
   conflict('event-not-accepted', { params: { event }, extensions: { event, acceptedEvents } });
+/** An event that follows from another organisation's decision on a referral (the NAS admitting the person): only that decision fires it. */
+export const eventDecidedByReferral = (event: string) => new AppError(403, 'event-decided-by-referral', { params: { event }, extensions: { event } });
 /** Values entered with an event that are missing or outside their limits, each naming its input (`problems`). */
 export const eventInputInvalid = (event: string, problems: readonly EventInputProblem[]) =>
   badRequest('event-input-invalid', { params: { event }, extensions: { event, problems } });

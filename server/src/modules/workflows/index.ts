@@ -11,7 +11,7 @@ export { blockedEvents, endingEvents } from './engine/event-blockers';
 export { inputProblems } from './engine/event-inputs';
 export { type EventOption, eventOptions, inputsOfEvent } from './engine/event-options';
 export { activeLeafPaths, type PersistedWorkflowSnapshot } from './engine/persisted-snapshot';
-export { referralEvents } from './engine/referral-events';
+export { referralDecisionEvents, referralEvents } from './engine/referral-events';
 export { startWorkflow, transitionWorkflow, type WorkflowEventRejected } from './engine/workflow-engine';
 export { readRightsFile, resolveRightsSheet } from './jurisdictions/rights-sheet';
 export { rightsSheetRoutes } from './routes/rights-sheet.routes';

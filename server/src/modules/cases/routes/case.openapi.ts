@@ -33,7 +33,7 @@ export const caseApi = apiRoutes('cases', [
     method: 'post', path: '/api/cases/:id/events', body: CaseEventSchema, bodyName: 'CaseEvent', idempotent: true, summary: 'Fire a workflow event',
     responses: {
       200: 'The case after the transition',
-      403: 'This role may not move the case',
+      403: 'This role may not move the case, or the event follows from a referral decision the receiving organisation takes (`event-decided-by-referral`)',
       409: 'Event not accepted (`event-not-accepted`; `acceptedEvents` lists those that are), or a request with this `Idempotency-Key` still running (`idempotency-key-in-flight`)',
     },
   },

@@ -3,15 +3,15 @@ import { idempotent, KEY_LIFETIME_MS, type IdempotencyKey } from '../../../core/
 import { notFound, versionConflict } from '../../../core/errors/app-error';
 import { auditedWrite } from '../../audit';
 import { withPermission, auditActor, type ServiceContext } from '../../access';
-import type { WorkflowEvent } from '../../workflows';
+import { referralDecisionEvents, type WorkflowEvent } from '../../workflows';
 import { caseModel, type CaseRecord, type EventKey, type TimelineEntry } from '../storage/case.model';
-import { advanceCase } from './case-advance';
+import { advanceCase, definitionOf } from './case-advance';
 import { availableEvents } from './case-available-events';
 import { ensureCaseAction, readableCase } from './case-access';
 import { presentCase } from './case-presenter';
 import type { CaseRuntime } from './case-runtime';
 import { commitCase } from './case-writer';
-import { eventNotAccepted } from '../case.errors';
+import { eventDecidedByReferral, eventNotAccepted } from '../case.errors';
 import type { ReferralDetails } from '../../../contracts/referrals/referral.schemas';
 
 const ATTEMPTS = 5;
@@ -67,7 +67,8 @@ export async function applyEvent(
 const hasKey = (record: CaseRecord, key: string) => (record.eventKeys ?? []).some((entry) => entry.key === key);
 
 /**
- * `POST /api/cases/:id/events`: firing is a CASL action on the case, so roles decide who may move it. With an
+ * `POST /api/cases/:id/events`: firing is a CASL action on the case, so roles decide who may move it; an event a
+ * referral's decision fires (the NAS admitting the person) is refused, since only the receiver decides it. With an
  * idempotency key the key is stored in the case with the event (the last 24 hours' keys are kept), so a retry finds
  * the event already applied and answers with the case instead of firing it again.
  */
@@ -83,6 +84,7 @@ export async function fireCaseEvent(rt: CaseRuntime, ctx: ServiceContext, id: st
     run: async (_target, writing) => {
       const record = await readableCase(ctx, id);
       ensureCaseAction(ctx, record, 'fire');
+      if (referralDecisionEvents(await definitionOf(rt, record)).has(event.type)) throw eventDecidedByReferral(event.type);
       const Cases = caseModel(rt.db);
       // A retry that finds the event applied already wrote nothing, so it leaves no entry.
       const { record: committed } = await auditedWrite(

@@ -1,4 +1,4 @@
-import { ancestorsOf, listTransitions, stageIndex } from '../../../contracts/workflows/stage-tree.util';
+import { ancestorsOf, listStages, listTransitions, stageIndex } from '../../../contracts/workflows/stage-tree.util';
 import type { WorkflowDefinition } from '../../../contracts/workflows/workflow-definition.schemas';
 import type { ReferralEventOption } from '../../../contracts/workflows/event-option.types';
 import { describeAction } from '../actions/action-registry';
@@ -25,4 +25,25 @@ export function referralEvents(def: WorkflowDefinition, activePaths: readonly st
     }
   }
   return [...out.values()];
+}
+
+/**
+ * The events the definition's referrals fire when the receiver decides (the `refer` action's `accepted` and
+ * `declined`): the receiving organisation's decision, so nobody fires them from the case page; only the referral's
+ * acceptance or decline moves the case on them.
+ */
+export function referralDecisionEvents(def: WorkflowDefinition): Set<string> {
+  const events = new Set<string>();
+  for (const entry of listStages(def)) {
+    for (const { transition } of listTransitions(entry)) {
+      for (const action of transition.actions ?? []) {
+        for (const effect of describeAction(action)) {
+          if (effect.type !== 'referral.request') continue;
+          if (effect.acceptedEvent) events.add(effect.acceptedEvent);
+          if (effect.declinedEvent) events.add(effect.declinedEvent);
+        }
+      }
+    }
+  }
+  return events;
 }
