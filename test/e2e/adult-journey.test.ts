@@ -49,6 +49,43 @@ const ACTIONS = [
 ];
 
 const formsRegion = (page: Page) => page.getByRole('region', { name: 'Forms for this stage' });
+const NAS = 'National Assistance System for Victims of Human Trafficking (demo)';
+const HELSINKI = 'City of Helsinki, social services (demo)';
+
+/**
+ * What sticks out sideways at the viewport's width: the page itself, the element `selector` matches (it may not
+ * scroll inside either), and the workflow graph's canvas beyond its figure (cut off on the right). Empty when nothing does.
+ */
+async function sidewaysProblems(page: Page, selector?: string): Promise<string[]> {
+  return page.evaluate((inside) => {
+    const problems: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1) problems.push(`page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
+    const element = inside ? document.querySelector(inside) : null;
+    if (inside && !element) problems.push(`${inside} not found`);
+    for (const part of element ? [element, ...element.querySelectorAll('table')] : []) {
+      if (part.scrollWidth > part.clientWidth + 1) problems.push(`${inside} scrolls sideways: ${part.scrollWidth} > ${part.clientWidth}`);
+    }
+    const figure = document.querySelector('.stage-graph');
+    const right = Math.max(...[...(figure?.querySelectorAll('.react-flow__node') ?? [])].map((node) => node.getBoundingClientRect().right));
+    if (figure && right > figure.getBoundingClientRect().right + 1) problems.push(`graph cut off on the right: ${Math.round(right)} > ${Math.round(figure.getBoundingClientRect().right)}`);
+    return problems;
+  }, selector);
+}
+
+/** The same check at a desktop, a laptop and a phone width; the page is left at 1280 px. */
+async function sidewaysAtWidths(page: Page, selector?: string): Promise<Record<number, string[]>> {
+  const found: Record<number, string[]> = {};
+  for (const width of [1366, 390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    // Layout and React Flow's first view follow the resize.
+    await page.waitForFunction((w) => document.documentElement.clientWidth <= w, width);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const problems = await sidewaysProblems(page, selector);
+    if (problems.length) found[width] = problems;
+  }
+  return found;
+}
 
 async function submitForm(page: Page, formPath: string): Promise<void> {
   const submit = page.locator('.formio-form button.btn-wizard-nav-submit, .formio-form button[name="data[submit]"]').first();
@@ -98,6 +135,11 @@ it('opens an adult case, records consent and assessment, refers to the NAS, plan
   await setGridField(page, 'consents', 0, 'givenOn', day(0));
   await setGridField(page, 'consents', 0, 'givenHow', 'verbal-witnessed');
   await setField(page, 'copyGiven', 'given');
+  // The consent grid reads as one block per recipient: it does not scroll sideways at 1280 px (nor at 1366 or 390).
+  const consentGrid = component(page, 'consents');
+  await consentGrid.scrollIntoViewIfNeeded();
+  expect(await consentGrid.evaluate((grid) => grid.scrollWidth <= grid.clientWidth)).toBe(true);
+  expect(await sidewaysAtWidths(page, '.formio-form .formio-component-consents')).toEqual({});
   await shot(page, '03-consent-form');
   await submitForm(page, 'consent-information');
   // The case's Consents panel shows what the form recorded, and the form is no longer asked for.
@@ -143,10 +185,42 @@ it('opens an adult case, records consent and assessment, refers to the NAS, plan
   await page.getByText('Current stage: Cooperation with the National Assistance System').waitFor();
   await page.getByRole('region', { name: 'Timeline' }).getByText(/Refer to the National Assistance System/).first().waitFor();
   await shot(page, '09-referred');
+  // Whether the NAS admits the person is the NAS's decision: the municipality is not offered it.
+  for (const decision of ['Admitted to the NAS', 'Not admitted to the NAS']) expect(await events.getByRole('button', { name: decision }).count()).toBe(0);
+  expect(await sidewaysAtWidths(page)).toEqual({});
 
-  // 5. The plan of assistance, with its actions linked to the stops of the road map.
-  await formsRegion(page).getByLabel('Fill in another form for this case').selectOption({ label: 'Plan of assistance (plan-of-assistance)' });
-  await formsRegion(page).getByRole('button', { name: 'Fill in' }).click();
+  // 5. The person's contact person, named on the case profile and shown there.
+  await person.getByRole('button', { name: 'Edit details' }).click();
+  await person.getByLabel('Name of the contact person').fill('Aino Virtanen');
+  await person.getByLabel('Organisation', { exact: true }).fill('Helsinki social services');
+  await person.getByLabel("Contact person's phone").fill('+358 9 310 1234');
+  await shot(page, '10-contact-person-form');
+  await person.getByRole('button', { name: 'Save details' }).click();
+  await person.getByText('Aino Virtanen · Helsinki social services · +358 9 310 1234').waitFor();
+  await shot(page, '11-contact-person-shown');
+
+  // 6. The NAS accepts the referral in its inbox; the municipal case moves on to assistance by that decision.
+  const reference = (await page.getByRole('heading', { level: 1 }).textContent())!.replace(/^Case /, '');
+  const nasContext = await journey.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  try {
+    const { page: nasPage } = await openPage(nasContext);
+    await signInThroughForm(nasPage, journey.live.baseUrl, 'coordinator@nas.demo.test', PASSWORD);
+    await nasPage.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: /^Inbox/ }).click();
+    const referral = nasPage.getByRole('region', { name: 'Referrals to decide' }).getByRole('article', { name: `Referral of case ${reference} from ${HELSINKI}` });
+    await referral.getByRole('button', { name: 'Accept' }).click();
+    await referral.getByText(/^Accepted on/).waitFor();
+    await shot(nasPage, '12-nas-accepts');
+  } finally {
+    await nasContext.close();
+  }
+  await page.reload();
+  await page.getByText(/^Current stage: .*Assistance and services/).waitFor();
+  await page.getByRole('region', { name: 'Timeline' }).getByText(`${NAS} accepted the referral`).waitFor();
+
+  // 7. The plan of assistance, offered in the stage where it is drafted, with its actions linked to the road map's stops.
+  await formsRegion(page).getByRole('list', { name: 'Forms still required' }).getByRole('link', { name: 'Plan of assistance' }).waitFor();
+  await shot(page, '13-plan-offered-in-its-stage');
+  await formsRegion(page).getByRole('list', { name: 'Forms still required' }).getByRole('link', { name: 'Plan of assistance' }).click();
   await setField(page, 'planDate', day(0));
   await setField(page, 'reviewReason', 'initial');
   await setField(page, 'draftedBy', 'municipality-with-nas');
@@ -162,13 +236,13 @@ it('opens an adult case, records consent and assessment, refers to the NAS, plan
   await setField(page, 'reviewFrequency', 'every-3-months');
   await setField(page, 'nextReviewDate', day(90));
   await setField(page, 'planSharedWithPerson', 'yes');
-  await shot(page, '10-plan-form');
+  await shot(page, '14-plan-form');
   await submitForm(page, 'plan-of-assistance');
   const plan = page.getByRole('region', { name: 'Plan of assistance' });
   for (const action of ACTIONS) await plan.getByRole('cell', { name: action.action }).waitFor();
-  await shot(page, '11-plan-on-case');
+  await shot(page, '15-plan-on-case');
 
-  // 6. The plan as a PDF, downloaded as the caseworker would, lists the actions and their providers.
+  // 8. The plan as a PDF, downloaded as the caseworker would, lists the actions and their providers.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download plan (PDF)' }).click()]);
   const pdf = await pdfText(fs.readFileSync((await download.path())!));
   for (const action of ACTIONS) {

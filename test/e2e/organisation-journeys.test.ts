@@ -75,11 +75,17 @@ it('Denmark: reflection period with its decision date, an extension with its own
   await page.getByRole('region', { name: 'Deadlines' }).getByText('End of the extended period').waitFor();
   expect(await dueOf(page, 'End of the extended period')).toBe(`${day(60)}T00:00:00.000Z`);
 
-  // The contact person is named when assigned, and shown with the dates recorded.
-  await events.getByLabel('Contact person').fill('Jonas Holm (CMM)');
-  await events.getByRole('button', { name: 'Contact person assigned' }).click();
+  // The contact person is named on the person's details; the workflow's contact-person step completes with it
+  // (its deadline to assign one goes), and the dates recorded stay shown.
   const recorded = page.getByRole('region', { name: 'Deadlines' });
-  await recorded.getByText('Jonas Holm (CMM)').waitFor();
+  await recorded.getByText('Assign a contact person').waitFor();
+  const person = page.getByRole('region', { name: 'The person' });
+  await person.getByRole('button', { name: 'Edit details' }).click();
+  await person.getByLabel('Name of the contact person').fill('Jonas Holm');
+  await person.getByLabel('Organisation', { exact: true }).fill('CMM');
+  await person.getByRole('button', { name: 'Save details' }).click();
+  await person.getByText('Jonas Holm · CMM').waitFor();
+  await recorded.getByText('Assign a contact person').waitFor({ state: 'detached' });
   await recorded.getByText('Extended until').waitFor();
   // The safe accommodation is part of the person's details.
   await page.getByRole('region', { name: 'The person' }).getByText('Crisis centre (address withheld)').waitFor();

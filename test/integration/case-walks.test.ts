@@ -183,8 +183,14 @@ it('takes a person through a prepared voluntary return with denmark-cmm, closed 
   body = await w.fire('extensionGranted', { reflectionExtendedUntil: '2025-06-15' });
   expect(dueOf(body, 'extendedPeriod')).toBe('2025-06-15T00:00:00.000Z');
   expect(body.workflow.dates).toMatchObject({ reflectionDecision: '2025-03-05', reflectionExtendedUntil: '2025-06-15' });
-  body = await w.fire('contactPersonAssigned', { contactPerson: 'Jonas (CMM)' });
-  expect(body.workflow.fields).toMatchObject({ contactPerson: 'Jonas (CMM)' });
+  // The contact person is named on the case profile; the workflow's contact-person step completes with it.
+  expect(body.workflow.activeStages).toContain('recovery/contactPerson/unassigned');
+  body = await w.patch({ contactPerson: { name: 'Jonas', organisation: 'CMM', phone: '+45 1234 5678' } });
+  expect(body.workflow.fields).toMatchObject({ contactPerson: { name: 'Jonas', organisation: 'CMM', phone: '+45 1234 5678' } });
+  expect(body.workflow.activeStages).toContain('recovery/contactPerson/assigned');
+  const emptyName = await client.patch(`/cases/${created.body.id}`, { contactPerson: { name: ' ' }, version: body.version });
+  expect(emptyName.status).toBe(400);
+  expect((await w.read()).version).toBe(body.version);
   await w.patch({ consents: { cmm: { given: true }, iom: { given: true } } });
   body = await w.fire('prepareReturn');
   // The return is prepared within the recovery period: its deadline is still there.

@@ -18,8 +18,8 @@ it('clone → edit → diff → upstream change → merge with a conflict; publi
 
   const upstream = await dk.post('/workflows/clone', { source: 'template', id: 'denmark-cmm' });
   expect(upstream.status).toBe(201);
-  // Denmark's template is at version 3 since its prepared return shares with IOM only what a return needs.
-  expect(upstream.body.upstream).toEqual({ source: 'template', id: 'denmark-cmm', version: 3 });
+  // Denmark's template is at version 4 since its contact-person step completes from the case profile.
+  expect(upstream.body.upstream).toEqual({ source: 'template', id: 'denmark-cmm', version: 4 });
   const shared = await dk.put(`/workflows/${upstream.body.id}`, { shared: true, revision: upstream.body.revision });
   const v1 = await dk.post(`/workflows/${upstream.body.id}/publish`, { revision: shared.body.revision });
   expect(v1.status).toBe(201);

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '@contracts/cases/case-view.types';
-import type { CaseWritable } from '@contracts/cases/case.schemas';
+import type { CaseWritable, ContactPerson } from '@contracts/cases/case.schemas';
 import { LANGUAGE_AUTONYMS, PERSON_LANGUAGES } from '@contracts/person/person-languages';
 import { apiSend, ApiError } from '../../api/http';
 import { formatDate } from '../common/format';
@@ -15,7 +15,17 @@ const KINDS = ['shelter', 'crisisCentre', 'hostel', 'asylumCentre', 'institution
 const LITERACY = ['literate', 'limited', 'none', 'unknown'] as const;
 const today = () => new Date().toISOString().slice(0, 10);
 /** Longest texts the server takes (contracts/cases/case.schemas.ts), told next to each field. */
-const LIMITS = { alias: 100, phone: 40, email: 200, address: 500, location: 500 };
+const LIMITS = { alias: 100, phone: 40, email: 200, address: 500, location: 500, name: 200, organisation: 200 };
+
+/**
+ * The case's contact person, kept in the workflow group (`workflow.fields.contactPerson`); a case whose workflow step
+ * recorded only a name (Denmark's template before version 4) holds it as text.
+ */
+function contactPersonOf(record: CaseDetail): Partial<ContactPerson> | undefined {
+  const value = record.workflow?.fields?.contactPerson;
+  if (typeof value === 'string') return { name: value };
+  return value && typeof value === 'object' ? (value as Partial<ContactPerson>) : undefined;
+}
 
 /**
  * The person as the case knows them: alias, age or date of birth (and whether the age is uncertain), nationality,
@@ -42,6 +52,7 @@ export function CaseProfile({ record, onChanged }: { record: CaseDetail; onChang
   const accommodation = record.safeAccommodation as Accommodation | null | undefined;
   // On this case: a case referred to the organisation is read, not edited, by it.
   const mayEdit = ability.can('update', asSubject('Case', record), 'identity');
+  const contactPerson = contactPersonOf(record);
   const fact = (label: string, value: string | undefined) => (
     <div className="fact">
       <dt>{label}</dt>
@@ -80,6 +91,8 @@ export function CaseProfile({ record, onChanged }: { record: CaseDetail; onChang
               ? [t(`profile.kinds.${accommodation.kind}`), accommodation.location, accommodation.since && t('profile.since', { date: formatDate(accommodation.since, i18n.language) })].filter(Boolean).join(' · ')
               : undefined,
           )}
+        {record.workflow !== undefined &&
+          fact(t('profile.contactPerson'), [contactPerson?.name, contactPerson?.organisation, contactPerson?.phone, contactPerson?.email].filter(Boolean).join(' · '))}
       </dl>
       {mayEdit && (
         <button type="button" onClick={() => setEditing(true)}>
@@ -98,7 +111,12 @@ function ProfileForm({ record, onDone }: { record: CaseDetail; onDone(saved: boo
     personFirst: useId(), personNext: useId(),
     alias: useId(), birth: useId(), age: useId(), uncertain: useId(), nationality: useId(), languages: useId(), literacy: useId(),
     phone: useId(), email: useId(), address: useId(), kind: useId(), location: useId(), since: useId(),
+    contactName: useId(), contactOrganisation: useId(), contactPhone: useId(), contactEmail: useId(),
   };
+  const { ability } = useSession();
+  // The contact person lives in the workflow group: who may change the case's steps may name them.
+  const mayNameContact = record.workflow !== undefined && ability.can('update', asSubject('Case', record), 'workflow');
+  const contactPerson = contactPersonOf(record);
   const identity = (record.identity ?? {}) as Partial<Identity>;
   const stay = record.safeAccommodation as Accommodation | null | undefined;
   const [v, setV] = useState({
@@ -117,6 +135,10 @@ function ProfileForm({ record, onDone }: { record: CaseDetail; onDone(saved: boo
     kind: stay?.kind ?? '',
     location: stay?.location ?? '',
     since: stay?.since ?? '',
+    contactName: contactPerson?.name ?? '',
+    contactOrganisation: contactPerson?.organisation ?? '',
+    contactPhone: contactPerson?.phone ?? '',
+    contactEmail: contactPerson?.email ?? '',
   });
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -140,6 +162,10 @@ function ProfileForm({ record, onDone }: { record: CaseDetail; onDone(saved: boo
     if (nationality && !/^[A-Z]{2}$/.test(nationality)) problems.push(t('newCase.nationalityFormat'));
     if (languages.some((code) => !/^[a-z]{2,3}$/.test(code))) problems.push(t('newCase.languagesFormat'));
     if (v.location && !v.kind) problems.push(t('profile.kindMissing'));
+    const contactFields = Object.fromEntries(
+      Object.entries({ organisation: v.contactOrganisation.trim(), phone: v.contactPhone.trim(), email: v.contactEmail.trim() }).filter(([, value]) => value),
+    );
+    if (!v.contactName.trim() && Object.keys(contactFields).length > 0) problems.push(t('profile.contactPersonNameMissing'));
     setError(problems.join(' ') || undefined);
     if (problems.length) return;
     const contact = Object.fromEntries(Object.entries({ phone: v.phone.trim(), email: v.email.trim(), address: v.address.trim() }).filter(([, value]) => value));
@@ -163,6 +189,7 @@ function ProfileForm({ record, onDone }: { record: CaseDetail; onDone(saved: boo
       ...(record.safeAccommodation !== undefined
         ? { safeAccommodation: v.kind ? { kind: v.kind, ...(v.location.trim() ? { location: v.location.trim() } : {}), ...(v.since ? { since: v.since } : {}) } : null }
         : {}),
+      ...(mayNameContact ? { contactPerson: v.contactName.trim() ? { name: v.contactName.trim(), ...contactFields } : null } : {}),
     };
     setBusy(true);
     try {
@@ -292,6 +319,34 @@ function ProfileForm({ record, onDone }: { record: CaseDetail; onDone(saved: boo
           <div className="field">
             <label htmlFor={ids.since}>{t('profile.sinceLabel')}</label>
             <input id={ids.since} type="date" min="1900-01-01" max={today()} value={v.since} onChange={set('since')} />
+          </div>
+        </fieldset>
+      )}
+      {mayNameContact && (
+        <fieldset>
+          <legend>{t('profile.contactPerson')}</legend>
+          <p id={`${ids.contactName}-about`} className="hint">
+            {t('profile.contactPersonHint')}
+          </p>
+          <div className="field">
+            <label htmlFor={ids.contactName}>{t('profile.contactPersonName')}</label>
+            <input id={ids.contactName} value={v.contactName} maxLength={LIMITS.name} aria-describedby={`${ids.contactName}-about ${ids.contactName}-hint`} onChange={set('contactName')} />
+            {hint(ids.contactName, LIMITS.name, v.contactName)}
+          </div>
+          <div className="field">
+            <label htmlFor={ids.contactOrganisation}>{t('profile.contactPersonOrganisation')}</label>
+            <input id={ids.contactOrganisation} value={v.contactOrganisation} maxLength={LIMITS.organisation} aria-describedby={`${ids.contactOrganisation}-hint`} onChange={set('contactOrganisation')} />
+            {hint(ids.contactOrganisation, LIMITS.organisation, v.contactOrganisation)}
+          </div>
+          <div className="field">
+            <label htmlFor={ids.contactPhone}>{t('profile.contactPersonPhone')}</label>
+            <input id={ids.contactPhone} type="tel" value={v.contactPhone} maxLength={LIMITS.phone} aria-describedby={`${ids.contactPhone}-hint`} onChange={set('contactPhone')} />
+            {hint(ids.contactPhone, LIMITS.phone, v.contactPhone)}
+          </div>
+          <div className="field">
+            <label htmlFor={ids.contactEmail}>{t('profile.contactPersonEmail')}</label>
+            <input id={ids.contactEmail} type="email" value={v.contactEmail} maxLength={LIMITS.email} aria-describedby={`${ids.contactEmail}-hint`} onChange={set('contactEmail')} />
+            {hint(ids.contactEmail, LIMITS.email, v.contactEmail)}
           </div>
         </fieldset>
       )}

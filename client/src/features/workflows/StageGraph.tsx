@@ -64,6 +64,8 @@ const LABEL_PADDING_X = 8;
 const LABEL_PADDING_Y = 4;
 /** Below this zoom the labels are too small to read: a larger graph starts at this zoom and is panned. */
 const READABLE_ZOOM = 0.75;
+/** The smallest zoom the first view takes to show the whole graph's width. */
+const MIN_FIT_ZOOM = 0.1;
 
 /** Whether the stages are buttons (the editor) or images (read-only). */
 const EditableContext = createContext(false);
@@ -164,17 +166,21 @@ function TransitionEdgeView({ id, data, markerEnd }: EdgeProps<TransitionEdge>) 
 const nodeTypes = { stage: StageNodeView };
 const edgeTypes = { transition: TransitionEdgeView };
 
-/** Sets the first view once the pane has a size, and again when the focus (the case's position) or the stages change. */
+/** Sets the first view once the pane has a size, and again when the focus (the case's position), the stages or the pane's width change. */
 function InitialView({ layout, focus }: { layout: StageGraphLayout; focus: string[] }) {
   const width = useStore((state) => state.width);
   const height = useStore((state) => state.height);
   const { setViewport } = useReactFlow();
   const applied = useRef<string>(undefined);
-  const key = `${focus.join(' ')}|${layout.nodes.map((node) => node.id).join(' ')}`;
+  // Again when the pane's width changes (a window turned or resized), so the graph still fits.
+  const key = `${focus.join(' ')}|${layout.nodes.map((node) => node.id).join(' ')}|${Math.round(width)}`;
   useEffect(() => {
     if (!width || !height || applied.current === key) return;
     applied.current = key;
-    void setViewport(initialViewport(layout, focus, width, height, { minZoom: READABLE_ZOOM }));
+    // Readable where it fits; zoomed out (no further than MIN_FIT_ZOOM) where the page is narrower, so the graph is never
+    // cut off on the right; the controls zoom in.
+    const fitsWidth = (width - 32) / Math.max(layout.width, 1);
+    void setViewport(initialViewport(layout, focus, width, height, { minZoom: Math.max(MIN_FIT_ZOOM, Math.min(READABLE_ZOOM, fitsWidth)) }));
   }, [width, height, key, layout, focus, setViewport]);
   return null;
 }
@@ -274,12 +280,9 @@ function StageGraphFlow({ stages, initial, label, current = [], invalid, selecte
       <figcaption id={`${id}-title`} className="visually-hidden">
         {title}
       </figcaption>
-      {/* As tall as the graph at a readable zoom, within 360-480 px, and at least as wide: a graph wider than the page
-          scrolls sideways inside its figure instead of being cut off. */}
-      <div
-        className="stage-graph-canvas"
-        style={{ blockSize: Math.round(Math.min(480, Math.max(360, layout.height * READABLE_ZOOM + 96))), minInlineSize: Math.round(layout.width * READABLE_ZOOM + 32) }}
-      >
+      {/* As tall as the graph at a readable zoom, within 360-480 px, and as wide as its panel: a graph wider than that
+          is shown zoomed out to fit (InitialView), never cut off on the right nor scrolled sideways. */}
+      <div className="stage-graph-canvas" style={{ blockSize: Math.round(Math.min(480, Math.max(360, layout.height * READABLE_ZOOM + 96))) }}>
         <EditableContext.Provider value={Boolean(onSelect)}>
           <ReactFlow<StageNode, TransitionEdge>
             aria-labelledby={`${id}-title`}
@@ -303,7 +306,7 @@ function StageGraphFlow({ stages, initial, label, current = [], invalid, selecte
             zoomOnScroll={false}
             zoomOnDoubleClick={false}
             preventScrolling={false}
-            minZoom={0.2}
+            minZoom={MIN_FIT_ZOOM}
             maxZoom={1.5}
             ariaLabelConfig={ariaLabelConfig}
           >

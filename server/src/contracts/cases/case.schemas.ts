@@ -25,6 +25,17 @@ export const IdentitySchema = z.strictObject({
   contact: z.strictObject({ phone: text(40).optional(), email: text(200).optional(), address: text(500).optional() }).optional(),
 });
 
+/**
+ * The staff member who is the person's contact (Denmark: a CMM contact person per victim), with how to reach them.
+ * Stored in the workflow group (`workflow.fields.contactPerson`), where guards read it as `case.fields.contactPerson`.
+ */
+export const ContactPersonSchema = z.strictObject({
+  name: text(200).min(1),
+  organisation: text(200).optional(),
+  phone: text(40).optional(),
+  email: text(200).optional(),
+});
+
 export const ConsentSchema = z
   .strictObject({
     given: z.boolean(),
@@ -81,6 +92,8 @@ export const CaseWritableSchema = z.strictObject({
   plan: PlanSchema.optional(),
   consents: z.record(identifier, ConsentSchema).optional(),
   assignees: z.array(objectId).max(20).optional(),
+  /** The person's contact person; null removes it. Stored in the workflow group, like `dates`. */
+  contactPerson: ContactPersonSchema.nullish(),
   /** Dates workflows anchor deadlines on (`reflectionDecision`); stored in the workflow group. */
   dates: z.record(identifier, isoDate).optional(),
 });
@@ -132,6 +145,7 @@ export const ShareCaseSchema = z.strictObject({
 
 export type CaseWritable = z.infer<typeof CaseWritableSchema>;
 export type CaseConsent = z.infer<typeof ConsentSchema>;
+export type ContactPerson = z.infer<typeof ContactPersonSchema>;
 export type PlanGoal = z.infer<typeof GoalSchema>;
 /**
  * The plan of assistance as a case holds it and the API answers with it: what was written (PlanSchema, its

@@ -90,16 +90,27 @@ async function workflowRefFor(ctx: ServiceContext, workflowId: string): Promise<
   return { source: 'template', id: template.key, version: template.version };
 }
 
-/** Groups an input touches, in the permission vocabulary (`dates` live in the workflow group). */
+/** Input keys stored in the workflow group rather than as groups of their own. */
+const IN_WORKFLOW_GROUP = new Set(['dates', 'jurisdiction', 'contactPerson']);
+
+/** Groups an input touches, in the permission vocabulary (`dates` and the contact person live in the workflow group). */
 function touchedGroups(input: Partial<UpdateCaseInput>): string[] {
-  return Object.keys(input)
+  const groups = Object.keys(input)
     .filter((key) => key !== 'version' && key !== 'workflowId' && (input as Record<string, unknown>)[key] !== undefined)
-    .map((key) => (key === 'dates' || key === 'jurisdiction' ? 'workflow' : key));
+    .map((key) => (IN_WORKFLOW_GROUP.has(key) ? 'workflow' : key));
+  return [...new Set(groups)];
 }
 
 function groupValues(input: Partial<UpdateCaseInput>): Partial<CaseRecord> {
-  const { version: _v, dates: _d, workflowId: _w, jurisdiction: _j, ...groups } = input as Partial<UpdateCaseInput> & { workflowId?: string; jurisdiction?: string };
+  const { version: _v, dates: _d, contactPerson: _c, workflowId: _w, jurisdiction: _j, ...groups } = input as Partial<UpdateCaseInput> & { workflowId?: string; jurisdiction?: string };
   return Object.fromEntries(Object.entries(groups).filter(([, v]) => v !== undefined)) as Partial<CaseRecord>;
+}
+
+/** The workflow's recorded fields with the contact person the input sets (null removes it; absent leaves it). */
+function withContactPerson(fields: Record<string, unknown>, contactPerson: UpdateCaseInput['contactPerson']): Record<string, unknown> {
+  if (contactPerson === undefined) return fields;
+  const { contactPerson: _old, ...rest } = fields;
+  return contactPerson === null ? rest : { ...rest, contactPerson };
 }
 
 /**
@@ -144,7 +155,7 @@ async function insertCase(rt: CaseRuntime, ctx: ServiceContext, input: CreateCas
   const empty: CaseWorkflow = {
     source: ref.source, definitionId: ref.id, version: ref.version, jurisdiction,
     snapshot: { status: 'active', value: def.initial, stageEntries: {} }, activeStages: [], deadlines: [], nextDueAt: null,
-    firedTimers: [], dates: { ...(input.dates ?? {}) }, fields: {}, tasks: [], requiredForms: [], consentRequests: [],
+    firedTimers: [], dates: { ...(input.dates ?? {}) }, fields: withContactPerson({}, input.contactPerson), tasks: [], requiredForms: [], consentRequests: [],
     childBranch: null, submissions: [], timeline: [{ at: now, type: 'created', by: userId, fields: groups }],
   };
   const draft = {
@@ -206,7 +217,7 @@ export async function updateCase(rt: CaseRuntime, ctx: ServiceContext, id: strin
   const next: CaseRecord = {
     ...record,
     ...groupValues(input),
-    workflow: { ...record.workflow, dates: { ...record.workflow.dates, ...(input.dates ?? {}) } },
+    workflow: { ...record.workflow, dates: { ...record.workflow.dates, ...(input.dates ?? {}) }, fields: withContactPerson(record.workflow.fields, input.contactPerson) },
   };
   let ended: string[] = [];
   if (input.consents) {

@@ -70,7 +70,14 @@ describe('denmark-cmm', () => {
     w.consent('cmm').fire('referToCmm').fire('identifiedAsVictim');
     const due = computeDueItems(def, w.snapshot, w.ctx, { now: w.now() });
     expect(due.find((i) => i.deadlineId === 'reflectionPeriod' && i.kind === 'deadline')).toMatchObject({ dueAt: '2025-04-04T00:00:00Z', event: 'reflectionPeriodEnded' });
-    w.fire('reflectionPeriodEnded').fire('contactPersonAssigned').submit('plan-of-assistance', {}).fire('planApproved');
+    w.fire('reflectionPeriodEnded');
+    // The contact person is named on the case profile (version 4): the step completes once the case holds one.
+    expect(w.active('recovery/contactPerson/unassigned')).toBe(true);
+    expect(w.accepts('contactPersonAssigned')).toBe(false);
+    w.ctx.case.fields = { ...w.ctx.case.fields, contactPerson: { name: 'Jonas', organisation: 'CMM' } };
+    w.fire('caseUpdated');
+    expect(w.active('recovery/contactPerson/assigned')).toBe(true);
+    w.submit('plan-of-assistance', {}).fire('planApproved');
     w.submit('integration-checkpoints', CHECKPOINTS).finishTracks(['safeAccommodation', 'medicalAssistance', 'legalAssistance']);
     expect(w.snapshot.value).toBe('closing');
     w.fire('caseClosed');
