@@ -45,6 +45,9 @@ async function announceDemo(result: DemoResult, logger: Logger): Promise<void> {
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // A background task (a timer run, a mail, a repair) whose failure nobody awaited must not end the process and with
+  // it every request in flight: it is logged, and the task runs again at its next turn.
+  process.on('unhandledRejection', (reason: unknown) => logger.error({ err: reason }, 'a background task failed unexpectedly'));
   resolveSessionSecret(config.sessionSecret, config.dataDir);
 
   const { uri, embedded } = await startDatabase(config, logger);

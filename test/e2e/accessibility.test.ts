@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { loadDemoData } from '../../server/src/modules/demo';
+import { loadDemoDataSnapshot } from '../helpers/demo-snapshot';
 import { launchBrowser, startLiveApp, type LiveApp } from '../helpers/browser';
 import { cspViolations, openPage, seriousAxeViolations, signInThroughForm } from './client-page';
 
@@ -20,7 +20,7 @@ let context: BrowserContext | undefined;
 beforeAll(async () => {
   if (!fs.existsSync(path.join(root, 'client', 'dist', 'index.html'))) throw new Error('Run `npm run build:client` first');
   live = await startLiveApp('e2e_accessibility');
-  await loadDemoData(live.db, PASSWORD);
+  await loadDemoDataSnapshot(live.db, PASSWORD);
   browser = await launchBrowser();
   fs.mkdirSync(screenshotsDir, { recursive: true });
 });

@@ -7,21 +7,13 @@
 // asks for an increase, which waits for a second person (four eyes); the reviewer approves it and the totals follow.
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { localesDir } from '../../server/src/config/paths';
-import { createServerI18n } from '../../server/src/core/i18n/i18n';
-import { loadDemoCases } from '../../server/src/modules/demo';
 import { cspViolations, openPage, signInThroughForm } from './client-page';
 import { PASSWORD, screenshotsDir, useJourney } from './journey-kit';
-import { wiredCaseServices } from '../helpers/case-app';
 
 jest.setTimeout(240_000);
 
-const journey = useJourney('e2e_iom_journey');
-// The demo cases, as the server loads them on its first start (main.ts): the people start from there.
-beforeAll(async () => {
-  const services = wiredCaseServices(journey.live.db);
-  await loadDemoCases(journey.live.db, { runtime: services.runtime, caseEvents: services.caseEvents, t: createServerI18n(localesDir).instance.getFixedT('en') });
-}, 240_000);
+// With the demo cases, as the server loads them on its first start (main.ts): the people start from there.
+const journey = useJourney('e2e_iom_journey', { demoCases: true });
 
 /** Each person in a browser of their own. */
 let context: BrowserContext;

@@ -3,22 +3,44 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { loadDemoData } from '../../server/src/modules/demo';
+import type { Connection } from 'mongoose';
+import { localesDir } from '../../server/src/config/paths';
+import { createServerI18n } from '../../server/src/core/i18n/i18n';
+import { loadDemoCases, loadDemoData } from '../../server/src/modules/demo';
 import { startForms } from '../../server/src/modules/forms/templates/forms-startup';
 import { loadTemplateLibrary } from '../../server/src/modules/workflows';
 import { launchBrowser, startLiveApp, type LiveApp } from '../helpers/browser';
+import { wiredCaseServices } from '../helpers/case-app';
+import { loadSnapshot } from '../helpers/demo-snapshot';
 
 export const PASSWORD = 'demo-password-for-journeys';
 export const root = path.resolve(__dirname, '..', '..');
 export const screenshotsDir = path.join(root, 'test-results', 'screenshots');
 
-/** The real app on its own database with the demo organisations and users, the workflow and form libraries. */
-export async function startJourneyApp(label: string): Promise<LiveApp> {
+/** What the server's own start leaves in an empty database: the workflow and form libraries and the demo data. */
+async function loadJourneyStart(db: Connection): Promise<void> {
+  await loadTemplateLibrary(db);
+  await startForms(db);
+  await loadDemoData(db, PASSWORD);
+}
+
+/**
+ * The real app on its own database with the demo organisations and users, the workflow and form libraries, and with
+ * `demoCases` the demo cases too (each state built once per run and copied, see demo-snapshot.ts).
+ */
+export async function startJourneyApp(label: string, options: { demoCases?: boolean } = {}): Promise<LiveApp> {
   if (!fs.existsSync(path.join(root, 'client', 'dist', 'index.html'))) throw new Error('Run `npm run build:client` first');
   const live = await startLiveApp(label);
-  await loadTemplateLibrary(live.db);
-  await startForms(live.db);
-  await loadDemoData(live.db, PASSWORD);
+  if (options.demoCases) {
+    await loadSnapshot(live.db, 'journey_cases', async (db) => {
+      await loadJourneyStart(db);
+      const services = wiredCaseServices(db);
+      await loadDemoCases(db, { runtime: services.runtime, caseEvents: services.caseEvents, t: createServerI18n(localesDir).instance.getFixedT('en') });
+      await services.scheduler.stop();
+    });
+  } else {
+    await loadSnapshot(live.db, 'journey', loadJourneyStart);
+  }
   fs.mkdirSync(screenshotsDir, { recursive: true });
   return live;
 }
@@ -31,13 +53,13 @@ export interface Journey {
 }
 
 /** One journey file's live app, browser and context, opened before its tests and closed after them. */
-export function useJourney(label: string): Journey {
+export function useJourney(label: string, options: { demoCases?: boolean } = {}): Journey {
   const journey = {} as Journey;
   beforeAll(async () => {
-    journey.live = await startJourneyApp(label);
+    journey.live = await startJourneyApp(label, options);
     journey.browser = await launchBrowser();
     journey.context = await journey.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-  });
+  }, 240_000);
   afterAll(async () => {
     await journey.context?.close();
     await journey.browser?.close();

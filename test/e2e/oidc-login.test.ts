@@ -3,7 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { organisationModel } from '../../server/src/modules/tenants';
-import { loadDemoData } from '../../server/src/modules/demo';
+import { loadDemoDataSnapshot } from '../helpers/demo-snapshot';
 import { launchBrowser, startLiveApp, type LiveApp } from '../helpers/browser';
 
 function freePort(): Promise<number> {
@@ -23,7 +23,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   live = await startLiveApp('oidc');
-  await loadDemoData(live.db, 'demo-password-for-tests');
+  await loadDemoDataSnapshot(live.db, 'demo-password-for-tests');
   const port = await freePort();
   const redirectUri = `${live.baseUrl}/api/auth/oidc/fi-helsinki/callback`;
   provider = spawn(process.execPath, [path.join(__dirname, '..', 'helpers', 'oidc-provider.mjs'), String(port), 'assist-helsinki', 'a-long-test-client-secret-0123456789', redirectUri], {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { loadDemoData } from '../../server/src/modules/demo';
+import { loadDemoDataSnapshot } from '../helpers/demo-snapshot';
 import { launchBrowser, startLiveApp, type LiveApp } from '../helpers/browser';
 import { cspViolations, openPage, signInThroughForm } from './client-page';
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
   // The sign-in limits' clock stands still: a pause lasts until the test ends it, however slow the machine.
   const start = Date.now();
   live = await startLiveApp('e2e_sign_in', {}, { loginThrottle: { clock: { now: () => new Date(start) } } });
-  await loadDemoData(live.db, PASSWORD);
+  await loadDemoDataSnapshot(live.db, PASSWORD);
   browser = await launchBrowser();
 });
 

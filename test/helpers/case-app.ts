@@ -9,10 +9,11 @@ import { createServerI18n } from '../../server/src/core/i18n/i18n';
 import { loadAuthContext, auditActor, type ServiceContext } from '../../server/src/modules/access';
 import { resolveSession } from '../../server/src/modules/access/session.service';
 import { createCaseServices, type CaseServices, type CaseServicesOptions } from '../../server/src/modules/cases';
-import { loadDemoData } from '../../server/src/modules/demo';
+import { loadDemoCases, loadDemoData } from '../../server/src/modules/demo';
 import { loadTemplateLibrary } from '../../server/src/modules/workflows';
 import { createReferralPort, referralEmails, type ReferralNotifier } from '../../server/src/modules/referrals';
 import { DEMO_PASSWORD, type SignedIn } from './demo-app';
+import { loadSnapshot } from './demo-snapshot';
 import { createTestDatabase, dropTestDatabase } from './test-database';
 
 /** Every demo user (with the organisation to sign in to where they belong to several): the lists and reads that
@@ -51,19 +52,43 @@ export interface CaseApp {
   close: () => Promise<void>;
 }
 
-/** The real app with demo data and the template library, whose cases module runs on a manual clock. */
 /** The case services wired as main.ts wires them: the referrals module records the referrals cases ask for. */
 export function wiredCaseServices(db: Connection, options: Omit<CaseServicesOptions, 'referrals'> = {}, notifier?: ReferralNotifier): CaseServices {
   return createCaseServices(db, { ...options, referrals: createReferralPort(db, notifier) });
 }
 
-export async function createCaseApp(label: string, shared?: { db: Connection; clock: ManualClock; workerId?: string }, env: Record<string, string> = {}): Promise<CaseApp> {
+/** The demo data and the template library, as a case app starts from (see createCaseApp). */
+export function loadCaseAppDemo(db: Connection): Promise<void> {
+  return loadSnapshot(db, 'case_app', async (snapshotDb) => {
+    await loadDemoData(snapshotDb, DEMO_PASSWORD);
+    await loadTemplateLibrary(snapshotDb);
+  });
+}
+
+/** The case app's start with the demo cases too, created as on the manual clock's first day. */
+function loadCaseAppDemoWithCases(db: Connection): Promise<void> {
+  return loadSnapshot(db, 'case_app_cases', async (snapshotDb) => {
+    await loadDemoData(snapshotDb, DEMO_PASSWORD);
+    await loadTemplateLibrary(snapshotDb);
+    const services = wiredCaseServices(snapshotDb, { clock: new ManualClock() });
+    await loadDemoCases(snapshotDb, { runtime: services.runtime, caseEvents: services.caseEvents, t: createServerI18n(localesDir).instance.getFixedT('en') });
+    await services.scheduler.stop();
+  });
+}
+
+/**
+ * The real app with demo data and the template library (and with `demoCases`, the demo cases), whose cases module
+ * runs on a manual clock.
+ */
+export async function createCaseApp(
+  label: string,
+  shared?: { db: Connection; clock: ManualClock; workerId?: string },
+  env: Record<string, string> = {},
+  options: { demoCases?: boolean } = {},
+): Promise<CaseApp> {
   const db = shared?.db ?? (await createTestDatabase(label));
   const clock = shared?.clock ?? new ManualClock();
-  if (!shared) {
-    await loadDemoData(db, DEMO_PASSWORD);
-    await loadTemplateLibrary(db);
-  }
+  if (!shared) await (options.demoCases ? loadCaseAppDemoWithCases(db) : loadCaseAppDemo(db));
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
   const logger = pino({ level: 'silent' });
   const i18n = createServerI18n(localesDir);

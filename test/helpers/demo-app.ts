@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { LoginThrottleOptions } from '../../server/src/modules/access';
-import { loadDemoData } from '../../server/src/modules/demo';
+import { loadDemoDataSnapshot } from './demo-snapshot';
 import { createTestApp, type TestApp } from './test-app';
 
 export const DEMO_PASSWORD = 'demo-password-for-tests';
@@ -11,7 +11,7 @@ export async function createDemoApp(
   options: { env?: NodeJS.ProcessEnv; loginThrottle?: LoginThrottleOptions } = {},
 ): Promise<TestApp> {
   const app = await createTestApp(label, options.env ?? {}, { loginThrottle: options.loginThrottle });
-  await loadDemoData(app.db, DEMO_PASSWORD);
+  await loadDemoDataSnapshot(app.db, DEMO_PASSWORD);
   return app;
 }
 

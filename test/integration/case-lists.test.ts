@@ -2,8 +2,6 @@
 // exactly as the permission-filtered database query does: for every demo user, every filter and sort, deep pages,
 // after creations, updates, shares, events, consent changes and a write whose list update was interrupted.
 import { CaseListQuerySchema, type CaseListQuery } from '../../server/src/contracts/cases/case.schemas';
-import { localesDir } from '../../server/src/config/paths';
-import { createServerI18n } from '../../server/src/core/i18n/i18n';
 import type { ServiceContext } from '../../server/src/modules/access';
 import { listFromLists, statsFromLists } from '../../server/src/modules/cases/lists/case-list-query';
 import { repairCaseLists } from '../../server/src/modules/cases/lists/case-list-sync';
@@ -11,7 +9,6 @@ import { allCases } from '../../server/src/modules/cases/service/case-list-all.s
 import { caseStats, caseStatsFromDatabase } from '../../server/src/modules/cases/service/case-stats.service';
 import { listCases, listCasesFromDatabase } from '../../server/src/modules/cases/service/case.service';
 import { caseModel } from '../../server/src/modules/cases';
-import { loadDemoCases } from '../../server/src/modules/demo';
 import { startForms } from '../../server/src/modules/forms/templates/forms-startup';
 import { api, contextOf, createCaseApp, DEMO_USERS, login, type CaseApp } from '../helpers/case-app';
 
@@ -21,9 +18,8 @@ let t: CaseApp;
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
 
 beforeAll(async () => {
-  t = await createCaseApp('case_lists');
+  t = await createCaseApp('case_lists', undefined, {}, { demoCases: true });
   await startForms(t.db);
-  await loadDemoCases(t.db, { runtime: t.services.runtime, caseEvents: t.services.caseEvents, t: createServerI18n(localesDir).instance.getFixedT('en') });
 
   const helsinki = await login(t.app, 'worker@helsinki.demo.test');
   const worker = api(t.app, helsinki.token);

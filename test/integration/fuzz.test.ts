@@ -3,10 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import fc from 'fast-check';
-import { formsDir, localesDir, workflowsDir } from '../../server/src/config/paths';
+import { formsDir, workflowsDir } from '../../server/src/config/paths';
 import { routeTable, type RouteEntry } from '../../server/src/core/http/route-table';
-import { createServerI18n } from '../../server/src/core/i18n/i18n';
-import { loadDemoCases } from '../../server/src/modules/demo';
 import { createCaseApp, login, type CaseApp } from '../helpers/case-app';
 
 /**
@@ -263,8 +261,7 @@ let routes: RouteEntry[];
 
 beforeAll(async () => {
   // The demo organisations, users, forms, workflow templates and cases: records for the fuzz to reach.
-  t = await createCaseApp('fuzz');
-  await loadDemoCases(t.db, { runtime: t.services.runtime, caseEvents: t.services.caseEvents, t: createServerI18n(localesDir).instance.getFixedT('en') });
+  t = await createCaseApp('fuzz', undefined, {}, { demoCases: true });
   server = http.createServer(t.app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;

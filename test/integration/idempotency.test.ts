@@ -14,11 +14,9 @@ import { auditModel } from '../../server/src/modules/audit/audit.model';
 import type { CaseServices } from '../../server/src/modules/cases';
 import { latestPerForm } from '../../server/src/modules/cases/service/case-form-data';
 import { caseModel } from '../../server/src/modules/cases';
-import { loadDemoData } from '../../server/src/modules/demo';
 import { submissionModel } from '../../server/src/modules/submissions/storage/submission.model';
 import type { SubmissionCasePort } from '../../server/src/modules/submissions/service/submission-case.port';
-import { loadTemplateLibrary } from '../../server/src/modules/workflows';
-import { ManualClock, wiredCaseServices } from '../helpers/case-app';
+import { loadCaseAppDemo, ManualClock, wiredCaseServices } from '../helpers/case-app';
 import { DEMO_PASSWORD } from '../helpers/demo-app';
 import { createTestDatabase, dropTestDatabase } from '../helpers/test-database';
 
@@ -37,8 +35,7 @@ let vantaa: string;
 let formIds: Map<string, string>;
 beforeAll(async () => {
   db = await createTestDatabase('idempotency');
-  await loadDemoData(db, DEMO_PASSWORD);
-  await loadTemplateLibrary(db);
+  await loadCaseAppDemo(db);
   services = wiredCaseServices(db, { clock: new ManualClock() });
   const caseEvents: SubmissionCasePort = {
     assertCanSubmitFor: (ctx, caseId, formPath) => services.caseEvents.assertCanSubmitFor(ctx, caseId, formPath),

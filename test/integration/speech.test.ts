@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { loadDemoData } from '../../server/src/modules/demo';
 import { loadTemplateLibrary } from '../../server/src/modules/workflows';
+import { loadDemoDataSnapshot } from '../helpers/demo-snapshot';
 import { espeakNg, type SpeechSynthesizer } from '../../server/src/modules/speech';
 import { speechAudioModel } from '../../server/src/modules/speech/speech-audio.model';
 import { formSpeechPath, rightsSpeechPath, safetyPlanSpeechPath } from '../../server/src/contracts/speech/speech.schemas';
@@ -49,7 +49,7 @@ const audio = (token: string, path: string) =>
 
 beforeAll(async () => {
   t = await createTestApp('speech', {}, { speech: counting(espeakNg({ executable: process.env.ESPEAK_NG_PATH || '/usr/bin/espeak-ng' })) });
-  await loadDemoData(t.db, DEMO_PASSWORD);
+  await loadDemoDataSnapshot(t.db, DEMO_PASSWORD);
   worker = (await signIn(t, 'worker@helsinki.demo.test')).token;
   designer = (await signIn(t, 'designer@helsinki.demo.test')).token;
   const forms = await request(t.app).get('/api/forms?limit=100').set(auth(worker));
@@ -297,7 +297,7 @@ describe('without espeak-ng', () => {
   it('answers 503 speech-unavailable and stores nothing', async () => {
     const missing = await createTestApp('speech-missing', { ESPEAK_NG_PATH: '/nonexistent/espeak-ng' });
     try {
-      await loadDemoData(missing.db, DEMO_PASSWORD);
+      await loadDemoDataSnapshot(missing.db, DEMO_PASSWORD);
       const token = (await signIn(missing, 'worker@helsinki.demo.test')).token;
       const forms = await request(missing.app).get('/api/forms?limit=100').set(auth(token));
       const consent = forms.body.items.find((form: any) => form.path === 'consent-information');
