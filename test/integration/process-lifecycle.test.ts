@@ -197,6 +197,31 @@ function tempDataDir(): string {
   return dir;
 }
 
+/**
+ * A data directory as a first start leaves it (demo organisations, users, forms and cases), cleanly stopped; each
+ * call gives a copy of its own. Later starts from it take a second or two instead of loading the demo again.
+ */
+let seedDataDir: string | undefined;
+async function startedDataDir(): Promise<string> {
+  if (!seedDataDir) {
+    const dir = tempDataDir();
+    const first = startServer({ DATA_DIR: dir });
+    await first.started();
+    first.child.kill('SIGTERM');
+    expect(await first.exitWithin(SHUTDOWN_LIMIT_MS)).toMatchObject({ code: 0, signal: null });
+    keepAsSeed(dir);
+  }
+  const copy = tempDataDir();
+  fs.cpSync(seedDataDir!, copy, { recursive: true });
+  return copy;
+}
+
+function keepAsSeed(stoppedDataDir: string): void {
+  if (seedDataDir) return;
+  seedDataDir = tempDataDir();
+  fs.cpSync(stoppedDataDir, seedDataDir, { recursive: true });
+}
+
 function ferretDbBin(): string {
   const bin = process.env.FERRETDB_BIN;
   if (!bin) throw new Error('FERRETDB_BIN is not set: run this test through its Jest project (global setup)');
@@ -256,6 +281,7 @@ describe('the server process', () => {
     await expect(get(`${url}/healthz`, 2_000)).rejects.toThrow(/ECONNREFUSED/);
     // One SQLite file per database, under DATA_DIR/ferretdb.
     expect(fs.readdirSync(path.join(dataDir, 'ferretdb')).filter((file) => file.endsWith('.sqlite'))).toContain('assist.sqlite');
+    keepAsSeed(dataDir);
 
     const second = startServer({ DATA_DIR: dataDir });
     const secondUrl = await second.started();
@@ -271,7 +297,7 @@ describe('the server process', () => {
   });
 
   it('answers 503 while the embedded database is down and recovers by itself', async () => {
-    const server = startServer({ DATA_DIR: tempDataDir() });
+    const server = startServer({ DATA_DIR: await startedDataDir() });
     const url = await server.started();
     const before = JSON.parse((await get(`${url}/api/meta`)).body) as { installationId: string };
     const [original] = server.ferretDbStarts;
@@ -343,7 +369,7 @@ describe('the server process', () => {
   });
 
   it('finishes a request in flight on SIGTERM, closes idle keep-alive connections and exits 0', async () => {
-    const server = startServer({ DATA_DIR: tempDataDir() });
+    const server = startServer({ DATA_DIR: await startedDataDir() });
     const url = await server.started();
     const port = Number(new URL(url).port);
     const [ferret] = server.ferretDbStarts;
@@ -391,7 +417,7 @@ describe('the server process', () => {
   it('stops on Ctrl+C (SIGINT to the whole process group) with exit code 0, finishing a request in flight', async () => {
     // Detached: the server leads its own process group, as `npm start` does in a terminal, so the signal reaches
     // every process of the group at once, the embedded database included.
-    const server = startServer({ DATA_DIR: tempDataDir() }, { detached: true });
+    const server = startServer({ DATA_DIR: await startedDataDir() }, { detached: true });
     const url = await server.started();
     const port = Number(new URL(url).port);
     const [ferret] = server.ferretDbStarts;
@@ -492,7 +518,7 @@ describe('the server process', () => {
   });
 
   it('leaves no embedded database behind when the server itself is killed outright', async () => {
-    const server = startServer({ DATA_DIR: tempDataDir() });
+    const server = startServer({ DATA_DIR: await startedDataDir() });
     await server.started();
     const [ferret] = server.ferretDbStarts;
     server.child.kill('SIGKILL');
