@@ -105,13 +105,16 @@ export async function login(app: Express, email: string, org?: string): Promise<
   return { token: response.body.token, csrfToken: response.body.csrfToken, cookie: '', body: response.body };
 }
 
-/** The service context a request with this token would get: for calling the submissions port as the forms module does. */
+let englishTexts: ServiceContext['t'] | undefined;
+
+/** The service context a request with this token would get (answered in English): for calling the submissions port as the forms module does. */
 export async function contextOf(db: Connection, token: string): Promise<ServiceContext> {
   const session = await resolveSession(db, token);
   if (!session) throw new Error('no session');
   const auth = await loadAuthContext(db, session, 'token');
   if (!auth) throw new Error('no auth');
-  return { db, auth, requestId: 'test' };
+  englishTexts ??= createServerI18n(localesDir).instance.getFixedT('en');
+  return { db, auth, requestId: 'test', t: englishTexts };
 }
 
 /**

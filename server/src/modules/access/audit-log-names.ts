@@ -1,13 +1,12 @@
-import type { TFunction } from 'i18next';
 import type { ServiceContext } from './service-context';
 import type { AuditEntryView, AuditName } from '../../contracts/audit/audit-entry-view.types';
 import type { AuditEntry } from '../audit';
 
 /**
- * Names the records of one subject type among `ids` that this reader may read (through the permission layer);
- * those it leaves out are withheld. Each module that owns records names its own; app.ts hands them to the log.
+ * Names the records of one subject type among `ids` that this reader may read (through the permission layer), in the
+ * reader's language (`ctx.t`); those it leaves out are withheld. Each module that owns records names its own; app.ts hands them to the log.
  */
-export type SubjectNamer = (ctx: ServiceContext, ids: string[], t: TFunction) => Promise<Map<string, { text: string; detail?: string }>>;
+export type SubjectNamer = (ctx: ServiceContext, ids: string[]) => Promise<Map<string, { text: string; detail?: string }>>;
 
 /** Namers by the subject type the entries record; `User` also names who acted. */
 export type AuditNamers = Partial<Record<string, SubjectNamer>> & { User: SubjectNamer };
@@ -20,7 +19,6 @@ const WITHHELD: AuditName = { withheld: true };
  */
 export async function nameEntries(
   ctx: ServiceContext,
-  t: TFunction,
   entries: AuditEntry[],
   namers: AuditNamers,
   askedSubjectId?: string,
@@ -37,7 +35,7 @@ export async function nameEntries(
   }
   const named = new Map(
     await Promise.all(
-      [...idsByType].map(async ([type, ids]) => [type, await namers[type]!(ctx, [...ids], t)] as const),
+      [...idsByType].map(async ([type, ids]) => [type, await namers[type]!(ctx, [...ids])] as const),
     ),
   );
   const nameOf = (type: string, id: string) => named.get(type)?.get(id);

@@ -31,7 +31,7 @@ export function auditRoutes(db: Connection, namers: AuditNamers): Router {
     const query = parseInput(auditQuerySchema, req.query);
     const ctx = serviceContext(db, req);
     const { items: entries, total } = await listAuditEntries(ctx, query);
-    const items = await nameEntries(ctx, req.ctx.t, entries, namers, query.subjectId);
+    const items = await nameEntries(ctx, entries, namers, query.subjectId);
     res.setHeader('Content-Range', `items ${items.length ? query.skip : 0}-${items.length ? query.skip + items.length - 1 : 0}/${total}`);
     res.json({ items, total, skip: query.skip, limit: query.limit });
   });

@@ -35,7 +35,7 @@ function inDays(rt: CaseRuntime, days: number): string {
 }
 
 async function submit(ctx: ServiceContext, deps: DemoDeps, caseId: string, formPath: string, data: Record<string, unknown>) {
-  await createSubmission(ctx, { caseEvents: deps.caseEvents }, { path: formPath }, { data, caseId }, deps.t);
+  await createSubmission(ctx, { caseEvents: deps.caseEvents }, { path: formPath }, { data, caseId });
 }
 
 async function patch(rt: CaseRuntime, ctx: ServiceContext, id: string, change: Record<string, unknown>) {
@@ -56,7 +56,7 @@ export async function loadDemoCases(db: Connection, deps: DemoDeps): Promise<num
   if ((await caseModel(db).countDocuments({})) > 0) return 0;
   const { runtime } = deps;
 
-  await withDemoUser(db, 'worker@helsinki.demo.test', 'fi-helsinki', async (ctx) => {
+  await withDemoUser(db, deps.t, 'worker@helsinki.demo.test', 'fi-helsinki', async (ctx) => {
     const adult = await open(runtime, ctx, {
       alias: 'Aino (demo)',
       workflowId: 'finland-municipality',
@@ -75,7 +75,7 @@ export async function loadDemoCases(db: Connection, deps: DemoDeps): Promise<num
     await submit(ctx, deps, child, 'needs-assessment', { ...needsAssessment, nextAppointment: inDays(runtime, 7), ageYears: 16, ageUncertain: true });
   });
 
-  await withDemoUser(db, 'worker@cmm.demo.test', 'dk-cmm', async (ctx) => {
+  await withDemoUser(db, deps.t, 'worker@cmm.demo.test', 'dk-cmm', async (ctx) => {
     // Entered the recovery period nine days ago; nobody has been named contact person yet, which was due in two days.
     const past = runtimeAt(runtime, 9);
     const overdue = await open(past, ctx, {
@@ -122,9 +122,9 @@ export async function loadDemoCases(db: Connection, deps: DemoDeps): Promise<num
     await fireCaseEvent(runtimeAt(runtime, 1), ctx, waiting, { type: 'identifiedAsVictim', data: {} });
   });
 
-  await withDemoUser(db, 'caseworker@iom.demo.test', 'iom-bg', async (ctx) => iomReturnCase(deps, ctx));
+  await withDemoUser(db, deps.t, 'caseworker@iom.demo.test', 'iom-bg', async (ctx) => iomReturnCase(deps, ctx));
 
-  await withDemoUser(db, 'worker@shelter.demo.test', 'mk-shelter', async (ctx) => {
+  await withDemoUser(db, deps.t, 'worker@shelter.demo.test', 'mk-shelter', async (ctx) => {
     // Left the shelter ten days ago with a long-term reintegration plan; follow-ups at 1, 3, 6 and 12 months are due.
     const left = await shelterCase(deps, ctx, 'Elena (demo)', 130);
     await fireCaseEvent(runtimeAt(runtime, 10), ctx, left, { type: 'reintegrationPlanApproved', data: {} });

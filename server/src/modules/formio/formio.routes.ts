@@ -64,13 +64,13 @@ export function formioApi(db: Connection, options: FormioApiOptions): Router {
     res.setHeader('Content-Range', contentRange(query.skip, forms.length, total)).json(forms);
   });
   router.post('/form', async (req, res) => {
-    const { form, revision } = await createForm(ctx(req), { definition: req.body, publish: true }, req.ctx.t);
+    const { form, revision } = await createForm(ctx(req), { definition: req.body, publish: true });
     res.status(201).json(formioForm(form, revision, org(req)));
   });
   router.get('/form/:id', async (req, res) => sendForm(req, res, { id: param(req, 'id') }));
   router.put('/form/:id', async (req, res) => {
     const { version } = parseInput(formioFormVersion, req.body);
-    const { form, revision } = await saveForm(ctx(req), { id: param(req, 'id') }, { definition: req.body, publish: true, version }, req.ctx.t);
+    const { form, revision } = await saveForm(ctx(req), { id: param(req, 'id') }, { definition: req.body, publish: true, version });
     res.json(formioForm(form, revision, org(req)));
   });
   router.delete('/form/:id', async (req, res) => {
@@ -101,7 +101,7 @@ export function formioApi(db: Connection, options: FormioApiOptions): Router {
       const key = idempotencyKeyOf(req, context, `formio-submission ${org(req)} ${'id' in ref ? `form ${ref.id}` : `path ${ref.path}`}`);
       const body = parseInput(formioSubmissionBody, req.body);
       const caseId = body.caseId ?? body.metadata?.caseId ?? undefined;
-      const view = await createSubmission(context, options, ref, { data: body.data, ...(caseId ? { caseId } : {}) }, req.ctx.t, key);
+      const view = await createSubmission(context, options, ref, { data: body.data, ...(caseId ? { caseId } : {}) }, key);
       res.status(201).json(formioSubmission(view));
     });
     router.get(`${prefix}/submission/:sid`, async (req, res) => {
@@ -109,7 +109,7 @@ export function formioApi(db: Connection, options: FormioApiOptions): Router {
     });
     router.put(`${prefix}/submission/:sid`, async (req, res) => {
       const body = parseInput(formioSubmissionBody, req.body);
-      const view = await updateSubmission(ctx(req), options, scopeOf(req), param(req, 'sid'), { data: body.data, version: body.version }, req.ctx.t);
+      const view = await updateSubmission(ctx(req), options, scopeOf(req), param(req, 'sid'), { data: body.data, version: body.version });
       res.json(formioSubmission(view));
     });
     router.delete(`${prefix}/submission/:sid`, async (req, res) => {

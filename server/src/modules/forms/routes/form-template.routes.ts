@@ -21,7 +21,7 @@ export function formTemplateRoutes(db: Connection): RequestHandler {
   });
   router.post('/form-templates/:path/clone', async (req, res) => {
     const input = parseInput(cloneTemplateSchema, req.body ?? {});
-    const { form, revision } = await cloneTemplate(serviceContext(db, req), req.params.path, req.ctx.t, input.path);
+    const { form, revision } = await cloneTemplate(serviceContext(db, req), req.params.path, input.path);
     res.status(201).json(presentForm(form, revision));
   });
   return underPaths(['/form-templates'], router);

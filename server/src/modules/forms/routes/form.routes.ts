@@ -27,7 +27,7 @@ export function formRoutes(db: Connection, languages: readonly string[]): Reques
     res.json({ items: shown.map(presentFormSummary), total, skip: query.skip, limit: query.limit });
   });
   router.post('/forms', async (req, res) => {
-    const { form, revision } = await createForm(serviceContext(db, req), parseInput(createFormSchema, req.body), req.ctx.t);
+    const { form, revision } = await createForm(serviceContext(db, req), parseInput(createFormSchema, req.body));
     res.status(201).json(presentForm(form, revision));
   });
   // Before /forms/:id so that "import" is not taken for an id.
@@ -36,7 +36,7 @@ export function formRoutes(db: Connection, languages: readonly string[]): Reques
     const body: unknown = req.body;
     // A Form.io builder export is the definition itself; our own export wraps it with its translations.
     const item = typeof body === 'object' && body !== null && 'components' in body ? { definition: body, translations: {} } : parseInput(exportedFormSchema, body);
-    const [saved] = await importForms(serviceContext(db, req), [item], publish === 'true', req.ctx.t);
+    const [saved] = await importForms(serviceContext(db, req), [item], publish === 'true');
     res.status(201).json(presentForm(saved!.form, saved!.revision));
   });
   router.get('/form-bundle', async (req, res) => {
@@ -45,7 +45,7 @@ export function formRoutes(db: Connection, languages: readonly string[]): Reques
   router.post('/form-bundle', async (req, res) => {
     const { publish } = parseInput(importQuery, req.query);
     const bundle = parseInput(bundleSchema, req.body);
-    const saved = await importForms(serviceContext(db, req), bundle.forms, publish === 'true', req.ctx.t);
+    const saved = await importForms(serviceContext(db, req), bundle.forms, publish === 'true');
     res.status(201).json({ items: saved.map(({ form }) => presentFormSummary(form)) });
   });
 
@@ -55,7 +55,7 @@ export function formRoutes(db: Connection, languages: readonly string[]): Reques
     res.json(presentForm(form, revision, query.lang));
   });
   router.put('/forms/:id', async (req, res) => {
-    const { form, revision } = await saveForm(serviceContext(db, req), byId(req.params.id), parseInput(saveFormSchema, req.body), req.ctx.t);
+    const { form, revision } = await saveForm(serviceContext(db, req), byId(req.params.id), parseInput(saveFormSchema, req.body));
     res.json(presentForm(form, revision));
   });
   router.delete('/forms/:id', async (req, res) => {
@@ -96,7 +96,7 @@ export function formRoutes(db: Connection, languages: readonly string[]): Reques
   router.put('/forms/:id/translations/:lang', async (req, res) => {
     const lang = parseInput(languageCode, req.params.lang);
     const input = parseInput(putTranslationsSchema, req.body);
-    const { form, revision } = await putTranslations(serviceContext(db, req), byId(req.params.id), lang, input.strings, input.version, req.ctx.t);
+    const { form, revision } = await putTranslations(serviceContext(db, req), byId(req.params.id), lang, input.strings, input.version);
     res.json(presentForm(form, revision));
   });
   return underPaths(['/forms', '/form-bundle'], router);

@@ -1,4 +1,3 @@
-import type { TFunction } from 'i18next';
 import { formDefinitionInvalid } from '../form.errors';
 import type { ServiceContext } from '../../access';
 import { validateFormDefinition } from '../definition/form-definition-validator';
@@ -36,7 +35,7 @@ export async function exportBundle(ctx: ServiceContext) {
  * Every definition is checked before anything is written, and all problems are reported together, each
  * prefixed with the form's position in the bundle.
  */
-export async function importForms(ctx: ServiceContext, items: ExportedForm[], publish: boolean, t: TFunction): Promise<FormWithRevision[]> {
+export async function importForms(ctx: ServiceContext, items: ExportedForm[], publish: boolean): Promise<FormWithRevision[]> {
   const problems = items.flatMap((item, index) => {
     const result = validateFormDefinition(item.definition);
     return result.ok
@@ -44,7 +43,7 @@ export async function importForms(ctx: ServiceContext, items: ExportedForm[], pu
       : result.problems.map((problem) => ({
           ...problem,
           path: `forms[${index}].${problem.path}`,
-          message: t(`validation:definition.${problem.code}`, { ...problem.params, path: problem.path, key: problem.key ?? '', property: problem.property ?? '' }),
+          message: ctx.t(`validation:definition.${problem.code}`, { ...problem.params, path: problem.path, key: problem.key ?? '', property: problem.property ?? '' }),
         }));
   });
   if (problems.length > 0) throw formDefinitionInvalid(problems);
@@ -53,7 +52,7 @@ export async function importForms(ctx: ServiceContext, items: ExportedForm[], pu
     const path = (item.definition as { path: string }).path;
     const existing = await formModel(ctx.db).findOne(formFilter(ctx, 'read', { path })).lean();
     const input = { definition: item.definition, translations: item.translations, note: 'imported', publish };
-    saved.push(existing ? await saveForm(ctx, { id: existing._id.toHexString() }, input, t) : await createForm(ctx, input, t));
+    saved.push(existing ? await saveForm(ctx, { id: existing._id.toHexString() }, input) : await createForm(ctx, input));
   }
   return saved;
 }

@@ -1,4 +1,3 @@
-import type { TFunction } from 'i18next';
 import type { ServiceContext } from '../../access';
 import { missingTranslations } from '../translations/missing-translations-finder';
 import type { FormTranslations } from '../../../contracts/forms/translatable-strings-collector';
@@ -23,7 +22,6 @@ export async function putTranslations(
   language: string,
   strings: Record<string, string>,
   version: number,
-  t: TFunction,
 ) {
   const { form, revision } = await getForm(ctx, ref, 'latest');
   return saveForm(
@@ -36,7 +34,6 @@ export async function putTranslations(
       publish: form.publishedRevision === form.latestRevision,
       version,
     },
-    t,
   );
 }
 

@@ -1,4 +1,3 @@
-import type { TFunction } from 'i18next';
 import { notFound, versionConflict } from '../../../core/errors/app-error';
 import { can, ensureCan, auditActor, type ServiceContext } from '../../access';
 import { auditedWrite } from '../../audit';
@@ -71,11 +70,11 @@ export async function getForm(ctx: ServiceContext, ref: FormRef, which: 'current
   return { form, revision: await loadRevision(ctx.db, form._id, number) };
 }
 
-export async function createForm(ctx: ServiceContext, input: SaveFormInput, t: TFunction): Promise<FormWithRevision> {
+export async function createForm(ctx: ServiceContext, input: SaveFormInput): Promise<FormWithRevision> {
   const orgId = ctx.auth.org._id;
   ensureCan(ctx.auth.ability, 'create', 'Form', { orgId });
   if (input.publish) ensureCan(ctx.auth.ability, 'publish', 'Form', { orgId });
-  const definition = checkDefinition(input.definition, t);
+  const definition = checkDefinition(input.definition, ctx.t);
   const form = await auditedWrite(
     ctx.db,
     auditActor(ctx),
@@ -97,12 +96,11 @@ export async function saveForm(
   ctx: ServiceContext,
   ref: FormRef,
   input: SaveFormInput & { version?: number },
-  t: TFunction,
 ): Promise<FormWithRevision> {
   const form = await findForm(ctx, 'read', ref);
   ensureCan(ctx.auth.ability, 'update', 'Form', form);
   if (input.publish) ensureCan(ctx.auth.ability, 'publish', 'Form', form);
-  const definition = checkDefinition(input.definition, t);
+  const definition = checkDefinition(input.definition, ctx.t);
   const previous = await loadRevision(ctx.db, form._id, form.latestRevision);
   const event = { action: input.publish ? 'publish' : 'update', subjectType: 'Form', subjectId: form._id.toHexString() };
   const updated = await auditedWrite(ctx.db, auditActor(ctx), event, () =>

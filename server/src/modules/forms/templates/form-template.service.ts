@@ -1,4 +1,3 @@
-import type { TFunction } from 'i18next';
 import { notFound } from '../../../core/errors/app-error';
 import { ensureCan, withPermission, auditActor, type ServiceContext } from '../../access';
 import { auditedWrite } from '../../audit';
@@ -36,12 +35,12 @@ export async function getTemplate(ctx: ServiceContext, path: string, revision?: 
 }
 
 /** Copies the template's latest revision into the active organisation as a published form that remembers its upstream. */
-export async function cloneTemplate(ctx: ServiceContext, path: string, t: TFunction, newPath?: string): Promise<FormWithRevision> {
+export async function cloneTemplate(ctx: ServiceContext, path: string, newPath?: string): Promise<FormWithRevision> {
   ensureCan(ctx.auth.ability, 'clone', 'FormTemplate', {});
   const orgId = ctx.auth.org._id;
   ensureCan(ctx.auth.ability, 'create', 'Form', { orgId });
   const source = await getTemplate(ctx, path);
-  const definition = checkDefinition({ ...source.definition, ...(newPath ? { path: newPath } : {}) }, t);
+  const definition = checkDefinition({ ...source.definition, ...(newPath ? { path: newPath } : {}) }, ctx.t);
   const form = await auditedWrite(ctx.db, auditActor(ctx), { action: 'clone', subjectType: 'FormTemplate', subjectId: path }, () =>
     insertForm(
       ctx.db,

@@ -18,7 +18,7 @@ export function submissionRoutes(db: Connection, deps: SubmissionDeps): RequestH
     const ctx = serviceContext(db, req);
     const formId = String(req.params.id);
     const key = idempotencyKeyOf(req, ctx, `create-submission ${formId}`);
-    const view = await createSubmission(ctx, deps, { id: formId }, parseInput(createSubmissionSchema, req.body), req.ctx.t, key);
+    const view = await createSubmission(ctx, deps, { id: formId }, parseInput(createSubmissionSchema, req.body), key);
     res.status(201).json(presentSubmission(view));
   });
   router.get('/submissions', async (req, res) => {
@@ -31,7 +31,7 @@ export function submissionRoutes(db: Connection, deps: SubmissionDeps): RequestH
     res.json(presentSubmission(await getSubmission(serviceContext(db, req), ANY_FORM, req.params.id)));
   });
   router.put('/submissions/:id', async (req, res) => {
-    const view = await updateSubmission(serviceContext(db, req), deps, ANY_FORM, req.params.id, parseInput(updateSubmissionSchema, req.body), req.ctx.t);
+    const view = await updateSubmission(serviceContext(db, req), deps, ANY_FORM, req.params.id, parseInput(updateSubmissionSchema, req.body));
     res.json(presentSubmission(view));
   });
   router.delete('/submissions/:id', async (req, res) => {

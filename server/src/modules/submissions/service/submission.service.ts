@@ -1,6 +1,5 @@
 import { documentOrder } from '../../../core/db/document-order';
 import { idempotent, newId, type IdempotencyKey } from '../../../core/db/idempotency';
-import type { TFunction } from 'i18next';
 import { isValidObjectId, Types } from 'mongoose';
 import { notFound, versionConflict } from '../../../core/errors/app-error';
 import { ensureCan, withPermission, auditActor, type ServiceContext } from '../../access';
@@ -59,13 +58,12 @@ export async function createSubmission(
   deps: SubmissionDeps,
   ref: FormRef,
   input: { data: unknown; caseId?: string },
-  t: TFunction,
   key?: IdempotencyKey,
 ): Promise<SubmissionView> {
   return idempotent(ctx.db, key, {
     target: newId,
     replay: (id) => storedSubmission(ctx, deps, id),
-    run: (id, writing) => insertSubmission(ctx, deps, ref, input, t, id, writing),
+    run: (id, writing) => insertSubmission(ctx, deps, ref, input, id, writing),
   });
 }
 
@@ -74,7 +72,6 @@ async function insertSubmission(
   deps: SubmissionDeps,
   ref: FormRef,
   input: { data: unknown; caseId?: string },
-  t: TFunction,
   _id: Types.ObjectId,
   writing: () => void,
 ): Promise<SubmissionView> {
@@ -101,7 +98,7 @@ async function insertSubmission(
 
   const revision = await loadRevision(ctx.db, form._id, form.publishedRevision);
   // Due dates of a case's forms may not fall before the case was opened.
-  const result = validateSubmission(revision.definition, input.data, t as unknown as Translate, { caseOpenedOn: link.openedOn });
+  const result = validateSubmission(revision.definition, input.data, ctx.t as unknown as Translate, { caseOpenedOn: link.openedOn });
   if (!result.ok) throw submissionInvalid(result.details);
   ensureStorable(result.data);
   const record = {
@@ -213,7 +210,6 @@ export async function updateSubmission(
   scope: SubmissionScope,
   id: string,
   input: { data: unknown; version?: number },
-  t: TFunction,
 ): Promise<SubmissionView> {
   const stored = await findSubmission(ctx, scope, id);
   ensureCan(ctx.auth.ability, 'update', 'Submission', stored);
@@ -222,7 +218,7 @@ export async function updateSubmission(
   if (version !== stored.version) throw versionConflict();
   const revision = await loadRevision(ctx.db, stored.formId, stored.revision);
   if (!isRecord(input.data)) {
-    const result = validateSubmission(revision.definition, input.data, t as unknown as Translate);
+    const result = validateSubmission(revision.definition, input.data, ctx.t as unknown as Translate);
     if (!result.ok) throw submissionInvalid(result.details);
   }
   const sent = structuredClone(input.data as JsonRecord);
@@ -233,7 +229,7 @@ export async function updateSubmission(
   for (const field of kept) copyDataPath(stored.data, sent, field.dataPath);
 
   const caseOpenedOn = stored.caseId && deps.caseEvents ? await deps.caseEvents.caseOpenedOn(stored.caseId.toHexString()) : undefined;
-  const result = validateSubmission(revision.definition, sent, t as unknown as Translate, { caseOpenedOn });
+  const result = validateSubmission(revision.definition, sent, ctx.t as unknown as Translate, { caseOpenedOn });
   if (!result.ok) throw submissionInvalid(result.details);
   ensureStorable(result.data);
   const keptKeys = new Set(kept.map((field) => field.key));
