@@ -56,8 +56,9 @@ describe('form data → case, as the workflow declares', () => {
     const consent = await submit(caseId, 'consent-information', consentForm);
     let detail = await view(caseId);
     expect(detail.consents).toEqual({
-      nas: { given: true, givenOn: '2025-03-10', withdrawn: false, withdrawnOn: null },
-      ngo: { given: false, givenOn: '2025-03-10', withdrawn: true, withdrawnOn: '2025-03-15' },
+      // The form's "what may be shared" answers become the field groups each consent covers.
+      nas: { given: true, givenOn: '2025-03-10', withdrawn: false, withdrawnOn: null, groups: ['identity', 'narrative', 'narrativeSummary', 'integration', 'plan'] },
+      ngo: { given: false, givenOn: '2025-03-10', withdrawn: true, withdrawnOn: '2025-03-15', groups: ['identity', 'plan'] },
       police: { given: false, givenOn: null, withdrawn: false, withdrawnOn: null },
       'family-tracing': { given: false, givenOn: null, withdrawn: false, withdrawnOn: null },
     });
@@ -79,7 +80,7 @@ describe('form data → case, as the workflow declares', () => {
     const edited = await worker.put(`/submissions/${consent.id}`, { data: { ...consentForm, consents: rows }, version: consent.version });
     expect(edited.status).toBe(200);
     detail = await view(caseId);
-    expect(detail.consents.nas).toEqual({ given: false, givenOn: '2025-03-10', withdrawn: true, withdrawnOn: '2025-03-12' });
+    expect(detail.consents.nas).toEqual({ given: false, givenOn: '2025-03-10', withdrawn: true, withdrawnOn: '2025-03-12', groups: ['identity', 'narrative', 'narrativeSummary', 'integration', 'plan'] });
     expect(detail.availableEvents).not.toContain('referToNas');
 
     // Deleted, the form's consents go with it.
@@ -168,6 +169,6 @@ describe('form data → case, as the workflow declares', () => {
     const deleted = await assistant.delete(`/submissions/${consent.id}`);
     expect([deleted.status, deleted.body.refused]).toEqual([403, ['consents']]);
     detail = await view(caseId);
-    expect(detail.consents.nas).toEqual({ given: true, givenOn: '2025-03-10', withdrawn: false, withdrawnOn: null });
+    expect(detail.consents.nas).toEqual({ given: true, givenOn: '2025-03-10', withdrawn: false, withdrawnOn: null, groups: ['identity', 'narrative', 'narrativeSummary', 'integration', 'plan'] });
   });
 });

@@ -270,3 +270,29 @@ it('a prepared return shares with IOM by default only what the workflow says a r
   expect(referral.groups).not.toContain('criminalProceedings');
   expect(referral.groups).not.toContain('safeAccommodation');
 });
+
+it("a consent recorded through the consent form covers the groups its answers map to, and the workflow's referral shares those by default", async () => {
+  const caseId = await helsinkiCaseAtNasReferral('Form consent');
+  // The consent form: the person agreed that the NAS may get her contact details, her needs and plan, and what happened.
+  await reportSubmission(t, helsinkiToken, {
+    caseId, formPath: 'consent-information', submissionId: 'form-consent-2',
+    data: {
+      rightsExplained: true,
+      consents: [{ recipient: 'nas', given: true, givenOn: '2025-03-04', givenHow: 'signed', sharedInformation: { contact: true, 'needs-and-plan': true, health: false, 'what-happened': true, residence: false } }],
+    },
+  });
+  const recorded = (await helsinki.get(`/cases/${caseId}`)).body;
+  expect(recorded.consents.nas).toMatchObject({ given: true, givenOn: '2025-03-04', groups: ['identity', 'narrativeSummary', 'plan'] });
+
+  // "Refer to the NAS" names no groups: the referral shares what the consent covers, nothing more.
+  const fired = await helsinki.post(`/cases/${caseId}/events`, { type: 'referToNas', data: {} });
+  expect(fired.status).toBe(200);
+  const [referral] = (await helsinki.get(`/cases/${caseId}/referrals`)).body.items;
+  expect(referral.groups).toEqual(['identity', 'narrativeSummary', 'plan']);
+  expect((await nas.post(`/referrals/${referral.id}/decision`, { decision: 'accept' })).status).toBe(200);
+  const read = (await nas.get(`/cases/${caseId}`)).body;
+  expect(read.identity).toMatchObject({ nationality: 'UA' });
+  expect(read.narrative).toBeUndefined();
+  expect(read.integration).toBeUndefined();
+  expect(read.safeAccommodation).toBeUndefined();
+});

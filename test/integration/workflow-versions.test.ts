@@ -18,8 +18,9 @@ it('clone → edit → diff → upstream change → merge with a conflict; publi
 
   const upstream = await dk.post('/workflows/clone', { source: 'template', id: 'denmark-cmm' });
   expect(upstream.status).toBe(201);
-  // Denmark's template is at version 4 since its contact-person step completes from the case profile.
-  expect(upstream.body.upstream).toEqual({ source: 'template', id: 'denmark-cmm', version: 4 });
+  // Denmark's template is at version 5: its contact-person step completes from the case profile (4), and its consent
+  // binding maps the form's "what may be shared" answers to field groups (5).
+  expect(upstream.body.upstream).toEqual({ source: 'template', id: 'denmark-cmm', version: 5 });
   const shared = await dk.put(`/workflows/${upstream.body.id}`, { shared: true, revision: upstream.body.revision });
   const v1 = await dk.post(`/workflows/${upstream.body.id}/publish`, { revision: shared.body.revision });
   expect(v1.status).toBe(201);
@@ -154,7 +155,7 @@ it("a municipality's clone takes over its organisation's cases from the template
   expect(dry.status).toBe(200);
   // Only Helsinki's case: Vantaa's runs on the same template but is not this organisation's.
   expect(dry.body.cases).toEqual([
-    expect.objectContaining({ caseId: onTemplate.body.id, reference: onTemplate.body.reference, fromUpstream: true, fromVersion: 2, ok: true }),
+    expect.objectContaining({ caseId: onTemplate.body.id, reference: onTemplate.body.reference, fromUpstream: true, fromVersion: 3, ok: true }),
   ]);
   expect(dry.body.cases[0].stages.length).toBeGreaterThan(0);
   for (const stage of dry.body.cases[0].stages) expect(stage.to).toBe(stage.from);
@@ -164,7 +165,7 @@ it("a municipality's clone takes over its organisation's cases from the template
   expect(real.body.cases).toEqual([expect.objectContaining({ caseId: onTemplate.body.id, migrated: true })]);
   const moved = await worker.get(`/cases/${onTemplate.body.id}`);
   expect(moved.body.workflow).toMatchObject({ source: 'workflow', definitionId: clone.body.id, version: 1 });
-  expect(moved.body.workflow.timeline.at(-1)).toMatchObject({ type: 'migrated', detail: 'upstream:2->1' });
+  expect(moved.body.workflow.timeline.at(-1)).toMatchObject({ type: 'migrated', detail: 'upstream:3->1' });
   expect((await vantaa.get(`/cases/${elsewhere.body.id}`)).body.workflow.source).toBe('template');
   // Taken over once: a second dry run finds nothing left to move.
   expect((await admin.post(`/workflows/${clone.body.id}/migrate`, { toVersion: 1, dryRun: true })).body.cases).toEqual([]);

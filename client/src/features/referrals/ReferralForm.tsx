@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { consentCoverage as coveredGroups } from '@contracts/cases/consent-coverage';
 import type { CaseDetail } from '@contracts/cases/case-view.types';
 import { REFERRAL_PURPOSES, SHAREABLE_GROUPS, type ReferralPurpose, type ShareableGroup } from '@contracts/referrals/referral.schemas';
 import type { ReferralRecipientView } from '@contracts/referrals/referral-view.types';
@@ -7,13 +8,6 @@ import { apiSend, ApiError } from '../../api/http';
 import { useApi } from '../common/use-api';
 import { useReferralWords } from './referral-words';
 import { ErrorMessage } from '../common/ErrorMessage';
-
-/** The groups the person's consent to `key` covers: none without a valid consent, all where it names none. */
-function coveredGroups(record: CaseDetail, key: string): readonly ShareableGroup[] {
-  const consent = record.consents?.[key];
-  if (!consent?.given || consent.withdrawn) return [];
-  return consent.groups ?? SHAREABLE_GROUPS;
-}
 
 /**
  * Refers the case to another organisation: the recipient, the purpose, the field groups to share and a message. Only

@@ -15,6 +15,7 @@ const COLUMN_LABELS: Record<string, string> = {
   givenOn: 'bindings.columns.givenOn',
   withdrawn: 'bindings.columns.withdrawn',
   withdrawnOn: 'bindings.columns.withdrawnOn',
+  groups: 'bindings.columns.groups',
   stop: 'plan.stop',
   description: 'plan.action',
   provider: 'plan.provider',

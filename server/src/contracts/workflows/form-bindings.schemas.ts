@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROAD_MAP_STOPS } from '../cases/road-map';
+import { SHAREABLE_GROUPS } from '../referrals/referral.schemas';
 
 /*
  * Form data → case, declared as data. A workflow lists which field of which form feeds which field of the case: the
@@ -7,6 +8,8 @@ import { ROAD_MAP_STOPS } from '../cases/road-map';
  * assistance. The targets are a closed catalogue (below), each with the kind of value it takes, so a binding can be
  * checked when the definition is loaded and the cases module knows how to convert every value. Value maps translate
  * a form's option values into the case's (`yes` → `literate`); they are data too, and checked against both sides.
+ * For the field groups a consent covers, the map takes each answer of the form to the groups it tells about
+ * (`what-happened` → `narrative`, `narrativeSummary`): see groupsFromAnswers below.
  */
 
 /** How urgently a road-map stop is needed; `immediate` starts the stop's service track in the shipped workflows. */
@@ -25,7 +28,9 @@ export type BindingValueKind =
   | { kind: 'country' }
   | { kind: 'languages' }
   | { kind: 'recipient' }
-  | { kind: 'enum'; values: readonly string[] };
+  | { kind: 'enum'; values: readonly string[] }
+  /** Field groups (referral.schemas SHAREABLE_GROUPS), from the answers of a select-boxes field: see groupsFromAnswers. */
+  | { kind: 'groups'; values: readonly string[] };
 
 const needTargets = Object.fromEntries(ROAD_MAP_STOPS.map((stop) => [`needs.${stop}`, { kind: 'enum', values: NEED_LEVELS }]));
 const obstacleTargets = Object.fromEntries(OBSTACLES.map((o) => [`obstacles.${o}`, { kind: 'boolean' }]));
@@ -61,6 +66,8 @@ export const GRID_BINDING_TARGETS: Readonly<Record<string, GridTarget>> = {
       givenOn: { kind: 'date' },
       withdrawn: { kind: 'boolean' },
       withdrawnOn: { kind: 'date' },
+      /** What may be shared with the recipient; without this column a consent covers every group. */
+      groups: { kind: 'groups', values: SHAREABLE_GROUPS },
     },
     required: ['recipient', 'given'],
   },
@@ -88,8 +95,12 @@ const OPTION_VALUE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 const fieldPath = z.string().regex(FORM_FIELD_PATH_PATTERN).max(200);
 export const BindingValueMapSchema = z
-  .record(z.string().regex(OPTION_VALUE_PATTERN).max(100), z.union([z.string().max(100), z.number(), z.boolean()]))
-  .meta({ id: 'BindingValueMap', description: "A form's option values → the case's values" });
+  .record(
+    z.string().regex(OPTION_VALUE_PATTERN).max(100),
+    // A list only for a groups column: the field groups an answer tells about.
+    z.union([z.string().max(100), z.number(), z.boolean(), z.array(z.string().max(100)).min(1).max(SHAREABLE_GROUPS.length)]),
+  )
+  .meta({ id: 'BindingValueMap', description: "A form's option values → the case's values (for a consent's groups: → the field groups each answer tells about)" });
 
 export const BindingColumnSchema = z
   .strictObject({ field: fieldPath, values: BindingValueMapSchema.optional() })
@@ -115,4 +126,22 @@ export type BindingValueMap = z.infer<typeof BindingValueMapSchema>;
 
 export function isGridTarget(to: string): boolean {
   return Object.hasOwn(GRID_BINDING_TARGETS, to);
+}
+
+/**
+ * The field groups a consent covers, from the answers ticked in the form ("what may be shared") and the binding's
+ * value map, which names for each answer the groups it tells about. A group is covered only when the person agreed
+ * to everything in it: every answer naming it is ticked (the account of trauma, exploitation and health needs both
+ * "what happened" and "your health"). A group no answer names is never covered through the form (the safe-house
+ * location, criminal proceedings), and nothing ticked covers nothing. Without a value map the answers must be the
+ * groups themselves. In the order of `groups` (SHAREABLE_GROUPS).
+ */
+export function groupsFromAnswers(ticked: readonly string[], values: BindingValueMap | undefined, groups: readonly string[]): string[] {
+  const answers = new Set(ticked);
+  if (!values) return groups.filter((group) => answers.has(group));
+  const naming = (group: string) => Object.entries(values).filter(([, to]) => Array.isArray(to) && to.includes(group)).map(([answer]) => answer);
+  return groups.filter((group) => {
+    const needed = naming(group);
+    return needed.length > 0 && needed.every((answer) => answers.has(answer));
+  });
 }

@@ -36,18 +36,41 @@ describe('form data → case through the shipped bindings', () => {
   it('the consent form records each recipient, given or withdrawn with its date, and takes back a row it removed', () => {
     const parts = applyFormBindings(empty(), bindings, 'consent-information', {
       consents: [
-        { recipient: 'nas', given: true, givenOn: '2026-12-01T00:00:00+02:00' },
-        { recipient: 'police', given: true, givenOn: '2026-11-01', withdrawn: true, withdrawnOn: '2026-11-20' },
+        { recipient: 'nas', given: true, givenOn: '2026-12-01T00:00:00+02:00', sharedInformation: { contact: true, 'needs-and-plan': true, health: false, 'what-happened': true, residence: false } },
+        { recipient: 'police', given: true, givenOn: '2026-11-01', withdrawn: true, withdrawnOn: '2026-11-20', sharedInformation: { contact: true } },
         { recipient: 'iom', given: false },
       ],
     });
     expect(parts!.consents).toEqual({
-      nas: { given: true, givenOn: '2026-12-01', withdrawn: false, withdrawnOn: null },
-      police: { given: false, givenOn: '2026-11-01', withdrawn: true, withdrawnOn: '2026-11-20' },
+      nas: { given: true, givenOn: '2026-12-01', withdrawn: false, withdrawnOn: null, groups: ['identity', 'narrativeSummary', 'plan'] },
+      police: { given: false, givenOn: '2026-11-01', withdrawn: true, withdrawnOn: '2026-11-20', groups: ['identity'] },
       iom: { given: false, givenOn: null, withdrawn: false, withdrawnOn: null },
     });
     const again = applyFormBindings(withParts(empty(), parts), bindings, 'consent-information', { consents: [{ recipient: 'nas', given: true, givenOn: '2026-12-01' }] });
     expect(Object.keys(again!.consents)).toEqual(['nas']);
+  });
+
+  it.each([
+    [{ contact: true }, ['identity']],
+    // The account of trauma, exploitation and health needs both answers; the summary of the account only "what happened".
+    [{ health: true }, []],
+    [{ health: true, 'what-happened': true }, ['narrative', 'narrativeSummary']],
+    // Legal status, language, education and work: the residence status and the needs and plan together.
+    [{ residence: true }, []],
+    [{ residence: true, 'needs-and-plan': true }, ['integration', 'plan']],
+    // Everything ticked still never covers the safe-house location, criminal proceedings or the forms themselves.
+    [{ contact: true, 'needs-and-plan': true, health: true, 'what-happened': true, residence: true }, ['identity', 'narrative', 'narrativeSummary', 'integration', 'plan']],
+    // Given with nothing ticked covers nothing, never everything.
+    [{}, []],
+    [undefined, []],
+  ])('the consent form\'s answers %j cover the groups %j', (sharedInformation, groups) => {
+    const parts = applyFormBindings(empty(), bindings, 'consent-information', { consents: [{ recipient: 'ngo', given: true, givenOn: '2026-12-01', sharedInformation }] });
+    expect(parts!.consents.ngo!.groups).toEqual(groups);
+  });
+
+  it('every shipped workflow maps the consent form\'s answers to the same groups', () => {
+    const mapOf = (file: string) => (JSON.parse(readFileSync(join(WORKFLOWS_DIR, file), 'utf8')) as { bindings: FormBinding[] }).bindings.find((b) => b.to === 'consents')!.columns!.groups;
+    for (const file of ['denmark-cmm.json', 'iom-return.json', 'shelter-reintegration.json']) expect(mapOf(file)).toEqual(mapOf('finland-municipality.json'));
   });
 
   it('the plan of assistance becomes the case plan: own goals, actions per stop, next review', () => {

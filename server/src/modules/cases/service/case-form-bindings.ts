@@ -1,7 +1,9 @@
 import type { CaseConsent, CasePlan, PlanGoal } from '../../../contracts/cases/case.schemas';
+import type { ShareableGroup } from '../../../contracts/referrals/referral.schemas';
 import {
   GRID_BINDING_TARGETS,
   SCALAR_BINDING_TARGETS,
+  groupsFromAnswers,
   type BindingValueKind,
   type BindingValueMap,
   type FormBinding,
@@ -36,8 +38,18 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
+/** The answers ticked in a select-boxes field (`{ contact: true, health: false }`), or the values of a list. */
+function tickedAnswers(raw: unknown): string[] {
+  if (Array.isArray(raw)) return raw.filter((item): item is string => typeof item === 'string');
+  if (typeof raw === 'string') return raw ? [raw] : [];
+  if (typeof raw === 'object' && raw !== null) return Object.entries(raw).filter(([, on]) => on === true).map(([answer]) => answer);
+  return [];
+}
+
 /** Converts one form value to what the target takes; a value map applies first, to the option value as given. */
 export function convertValue(raw: unknown, kind: BindingValueKind, values?: BindingValueMap): Converted {
+  // Nothing ticked is a value too: a consent that covers no group, never one that covers every group.
+  if (kind.kind === 'groups') return { value: groupsFromAnswers(tickedAnswers(raw), values, kind.values) };
   let value = raw;
   if (values && (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean')) {
     const key = String(raw);
@@ -169,9 +181,14 @@ function gridRows(binding: FormBinding, data: Data | null): Array<Record<string,
 /** An unticked checkbox may be absent from the data: it means no. */
 const GRID_DEFAULTS: Readonly<Record<string, unknown>> = { given: false };
 
-/** The consents the form records, per recipient; recipients it recorded before and no longer lists are removed. */
+/**
+ * The consents the form records, per recipient; recipients it recorded before and no longer lists are removed. Where
+ * the binding maps the form's "what may be shared" answers (its `groups` column), each consent records the field
+ * groups it covers; without that column it covers every group.
+ */
 function applyConsents(writer: Writer, binding: FormBinding, data: Data | null): void {
   const rows = gridRows(binding, data);
+  const withGroups = binding.columns?.groups !== undefined;
   const listed = new Set<string>();
   for (const row of rows) {
     const recipient = row.recipient as string;
@@ -184,6 +201,7 @@ function applyConsents(writer: Writer, binding: FormBinding, data: Data | null):
       givenOn: given ? ((row.givenOn as string | undefined) ?? null) : null,
       withdrawn,
       withdrawnOn: withdrawn ? ((row.withdrawnOn as string | undefined) ?? null) : null,
+      ...(withGroups && given ? { groups: (row.groups as ShareableGroup[] | undefined) ?? [] } : {}),
     };
     writer.mark(`consents.${recipient}`, true);
   }

@@ -3,7 +3,8 @@ import { consentRequired } from '../case.errors';
 import { auditedWrite } from '../../audit';
 import { auditActor, type ServiceContext } from '../../access';
 import { organisationModel } from '../../tenants';
-import { SHAREABLE_GROUPS, type ShareableGroup } from '../../../contracts/referrals/referral.schemas';
+import type { ShareableGroup } from '../../../contracts/referrals/referral.schemas';
+import { consentCoverage, consentValid } from '../../../contracts/cases/consent-coverage';
 import type { CaseRecord, TimelineEntry } from '../storage/case.model';
 import { ensureCaseAction, readableCase } from './case-access';
 import { presentCase } from './case-presenter';
@@ -20,16 +21,7 @@ export interface CaseShare {
   name?: string;
 }
 
-export function consentValid(record: Pick<CaseRecord, 'consents'>, recipient: string): boolean {
-  const consent = record.consents?.[recipient];
-  return Boolean(consent?.given && !consent.withdrawn);
-}
-
-/** The field groups the person's consent to `recipient` covers (every shareable group when it names none). */
-export function consentCoverage(record: Pick<CaseRecord, 'consents'>, recipient: string): ShareableGroup[] {
-  if (!consentValid(record, recipient)) return [];
-  return [...(record.consents[recipient]!.groups ?? SHAREABLE_GROUPS)];
-}
+export { consentCoverage, consentValid };
 
 export const sharesOf = (record: Pick<CaseRecord, 'workflow'>): CaseShare[] => (record.workflow.fields.shares as CaseShare[] | undefined) ?? [];
 

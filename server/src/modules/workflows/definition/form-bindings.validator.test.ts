@@ -35,6 +35,20 @@ describe('form bindings in a workflow definition', () => {
     ]);
   });
 
+  it("checks a consent's groups map: each answer exists in the form and names field groups only, and no other target takes a list", () => {
+    const consents = (finland.bindings as Array<{ to: string; columns?: Record<string, unknown> }>).find((binding) => binding.to === 'consents')!;
+    const problems = problemsWith([
+      { ...consents, columns: { ...consents.columns, groups: { field: 'sharedInformation', values: { contact: ['identity', 'shoeSize'], 'favourite-colour': ['plan'], health: 'narrative' } } } },
+      { form: 'needs-assessment', to: 'identity.literacy', field: 'literacy', values: { yes: ['literate'] } },
+    ]);
+    expect(problems).toEqual([
+      { path: '/bindings/0/columns/groups/values/contact', code: 'binding-invalid-value', params: { value: 'identity,shoeSize' } },
+      { path: '/bindings/0/columns/groups/values/favourite-colour', code: 'unknown-form-option', params: { field: 'consents.sharedInformation', option: 'favourite-colour' } },
+      { path: '/bindings/0/columns/groups/values/health', code: 'binding-invalid-value', params: { value: 'narrative' } },
+      { path: '/bindings/1/values/yes', code: 'binding-invalid-value', params: { value: 'literate' } },
+    ]);
+  });
+
   it('refuses an unknown target by the schema, with its path', () => {
     const problems = validateWorkflowDefinition({ ...finland, bindings: [{ form: 'needs-assessment', to: 'identity.shoeSize', field: 'ageYears' }] }, options);
     expect(problems).toEqual([expect.objectContaining({ path: '/bindings/0/to', code: 'invalid-option' })]);

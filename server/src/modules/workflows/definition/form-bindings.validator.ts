@@ -12,8 +12,11 @@ import type { WorkflowProblem } from '../../../contracts/workflows/workflow-prob
 export type FormFieldCatalogs = ReadonlyMap<string, ReadonlyMap<string, CatalogField>>;
 
 /** Whether a value map's value can be stored in a target of this kind. */
-function fitsKind(kind: BindingValueKind, value: string | number | boolean): boolean {
+function fitsKind(kind: BindingValueKind, value: BindingValueMap[string]): boolean {
+  if (Array.isArray(value)) return kind.kind === 'groups' && value.every((group) => kind.values.includes(group));
   switch (kind.kind) {
+    case 'groups':
+      return false; // an answer names a list of groups
     case 'enum':
       return typeof value === 'string' && kind.values.includes(value);
     case 'boolean':

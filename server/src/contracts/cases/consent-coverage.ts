@@ -1,0 +1,21 @@
+import { SHAREABLE_GROUPS, type ShareableGroup } from '../referrals/referral.schemas';
+import type { CaseConsent } from './case.schemas';
+
+type WithConsents = { consents?: Record<string, CaseConsent> | undefined };
+
+/** Whether the person's consent to `recipient` holds: given and not withdrawn. */
+export function consentValid(record: WithConsents, recipient: string): boolean {
+  const consent = record.consents?.[recipient];
+  return Boolean(consent?.given && !consent.withdrawn);
+}
+
+/**
+ * The field groups the person's consent to `recipient` covers: none without a valid consent; those it names (the
+ * consent form's "what may be shared" answers, mapped by the workflow's binding); every shareable group where it
+ * names none (a consent recorded without that detail). The server checks referrals against it, the referral form
+ * offers only these, and a referral that names no groups of its own shares them (narrowed to the workflow's).
+ */
+export function consentCoverage(record: WithConsents, recipient: string): ShareableGroup[] {
+  if (!consentValid(record, recipient)) return [];
+  return [...(record.consents![recipient]!.groups ?? SHAREABLE_GROUPS)];
+}
