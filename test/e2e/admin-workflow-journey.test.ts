@@ -3,12 +3,21 @@
 // the visual editor, changes a deadline in the stage's side panel and one inside a parallel track, publishes, and the
 // published version carries both.
 import path from 'node:path';
+import { localesDir } from '../../server/src/config/paths';
+import { createServerI18n } from '../../server/src/core/i18n/i18n';
+import { loadDemoCases } from '../../server/src/modules/demo';
+import { wiredCaseServices } from '../helpers/case-app';
 import { cspViolations, openPage, seriousAxeViolations, signInThroughForm } from './client-page';
 import { apiAs, PASSWORD, screenshotsDir, useJourney } from './journey-kit';
 
 jest.setTimeout(180_000);
 
 const journey = useJourney('e2e_admin_workflow_journey');
+// The demo cases as the server loads them on its first start: Helsinki's two run on the national template.
+beforeAll(async () => {
+  const services = wiredCaseServices(journey.live.db);
+  await loadDemoCases(journey.live.db, { runtime: services.runtime, caseEvents: services.caseEvents, t: createServerI18n(localesDir).instance.getFixedT('en') });
+}, 240_000);
 
 it('clones a workflow template, changes a deadline in the editor and publishes it', async () => {
   const { page, problems } = await openPage(journey.context);
@@ -79,4 +88,98 @@ it('clones a workflow template, changes a deadline in the editor and publishes i
 
   expect(await cspViolations(page)).toEqual([]);
   expect(problems).toEqual([]);
+});
+
+// Issue 17 §6, a municipality's administrator (admin@helsinki.demo.test, who reads no case files) adapts the national
+// template without code, sees the difference to it, publishes, takes over the municipality's running cases from the
+// template after a dry run, and reads by name in the audit log what was done. Through the UI only.
+it('lets a municipal administrator adapt the national template, take over its running cases and read the log by name', async () => {
+  // A browser of her own: the shared context is still signed in as the platform administrator of the test above.
+  const context = await journey.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  const { page, problems } = await openPage(context);
+  // The page grows long below the graph (the form bindings): what is below is shot as it is in view.
+  const shot = (name: string, fullPage = true) => page.screenshot({ path: path.join(screenshotsDir, `municipal-admin-${name}.png`), fullPage });
+  await signInThroughForm(page, journey.live.baseUrl, 'admin@helsinki.demo.test', PASSWORD);
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  await nav.getByRole('link', { name: 'Workflows', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Workflows' }).waitFor();
+  await shot('01-workflows');
+  await page.getByRole('button', { name: 'Use the template Finland: municipal assistance' }).click();
+  await page.waitForURL(/\/workflows\/[0-9a-f]{24}$/);
+  await page.getByText('Not published yet; draft revision 0').waitFor();
+  const graph = page.locator('.stage-graph');
+  const panel = page.getByRole('complementary');
+  await shot('02-clone');
+
+  // A longer deadline: the municipality gives 120 days of reflection instead of the jurisdiction's parameter.
+  await graph.getByRole('button', { name: /Assistance and services/ }).focus();
+  await graph.getByRole('button', { name: /Assistance and services/ }).press('Enter');
+  await panel.getByRole('heading', { name: 'Stage assistance' }).waitFor();
+  await panel.getByLabel('reflectionPeriod').fill('P120D');
+
+  // A required form more: the referral to the NAS also asks for the plan of assistance.
+  await graph.getByRole('button', { name: /Referral to the National Assistance System/ }).focus();
+  await graph.getByRole('button', { name: /Referral to the National Assistance System/ }).press('Enter');
+  await panel.getByRole('heading', { name: 'Stage nasReferral' }).waitFor();
+  await panel.getByLabel('Required forms').fill('safety-plan, plan-of-assistance');
+
+  // A step of its own: legal counselling, reached from the referral and leading back to it.
+  const addStage = page.getByRole('form', { name: 'Add a stage' });
+  await addStage.getByLabel('Id').fill('legalCounselling');
+  await addStage.getByRole('button', { name: 'Add a stage' }).click();
+  await panel.getByRole('heading', { name: 'Stage legalCounselling' }).waitFor();
+  const addOut = panel.getByRole('form', { name: 'Add a transition' }).first();
+  await addOut.getByLabel('Event name').fill('counsellingGiven');
+  await addOut.getByLabel('Leads to').selectOption({ label: 'Referral to the National Assistance System (nasReferral)' });
+  await addOut.getByRole('button', { name: 'Add a transition' }).click();
+  await graph.getByRole('button', { name: /Referral to the National Assistance System/ }).focus();
+  await graph.getByRole('button', { name: /Referral to the National Assistance System/ }).press('Enter');
+  await panel.getByRole('heading', { name: 'Stage nasReferral' }).waitFor();
+  const addIn = panel.getByRole('form', { name: 'Add a transition' }).first();
+  await addIn.getByLabel('Event name').fill('counsellingNeeded');
+  await addIn.getByLabel('Leads to').selectOption({ label: 'legalCounselling (legalCounselling)' });
+  await addIn.getByRole('button', { name: 'Add a transition' }).click();
+  await shot('03-adapted');
+
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Draft saved.' }).waitFor();
+  await page.getByRole('button', { name: 'Difference to the template' }).click();
+  const diff = page.getByRole('region', { name: 'Difference to the template' });
+  await diff.getByText('legalCounselling').first().waitFor();
+  // The difference appears at the foot of a long page: it is brought into view and focused, not left unseen below.
+  await page.waitForFunction(() => document.activeElement?.id === 'diff-title');
+  await shot('04-difference', false);
+
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Published as version 1.' }).waitFor();
+  await shot('05-published');
+
+  // The municipality's two demo cases run on the national template: the dry run says they can move, then they do.
+  await page.getByRole('button', { name: 'Migrate cases (dry run)' }).click();
+  const results = page.getByRole('region', { name: /Dry run: moving cases to version 1/ });
+  await results.waitFor();
+  await shot('06-dry-run', false);
+  await results.getByRole('status').filter({ hasText: '2 cases can move to version 1.' }).waitFor();
+  await results.getByRole('button', { name: 'Move 2 cases to version 1' }).click();
+  const done = page.getByRole('region', { name: 'Cases moved to version 1' });
+  await done.getByRole('status').filter({ hasText: '2 cases moved to version 1.' }).waitFor();
+  await shot('07-moved', false);
+
+  // The audit log names who did what to which workflow; the cases, whose files the administrator may not read, are
+  // withheld, not shown by id.
+  await nav.getByRole('link', { name: 'Audit log', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+  const rows = page.getByRole('row');
+  for (const action of ['clone', 'update', 'publish', 'migrate']) {
+    const row = rows.filter({ has: page.getByRole('cell', { name: action, exact: true }) }).first();
+    await expect(row.textContent()).resolves.toMatch(/Workflow.*Finland: municipal assistance.*Demo Administrator Helsinki/s);
+  }
+  const caseRow = rows.filter({ has: page.getByRole('cell', { name: 'Case', exact: true }) }).first();
+  await expect(caseRow.textContent()).resolves.toContain('Withheld');
+  await expect(page.locator('table').textContent()).resolves.not.toMatch(/[0-9a-f]{24}/);
+  await shot('08-audit-log');
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  expect(await cspViolations(page)).toEqual([]);
+  expect(problems).toEqual([]);
+  await context.close();
 });

@@ -13,6 +13,7 @@ import { AddStageForm } from './AddStageForm';
 import { FieldProblems, ProblemsProvider, useProblemText, type PlacedProblem } from './definition-problems';
 import { DefinitionProvider } from './editor-context';
 import { MigrationResults } from './MigrationResults';
+import { UpstreamDiffList, type UpstreamChange } from './UpstreamDiffList';
 import { ProblemList, stageOfPointer } from './ProblemList';
 import { addTopStage, newStage, removeTopStage } from './stage-edits';
 import { StageGraph } from './StageGraph';
@@ -32,18 +33,13 @@ interface WorkflowRecord {
   definition: WorkflowDefinition;
 }
 
-interface Change {
-  subject: string;
-  change: string;
-  path: string;
-}
 
 /** `GET /api/workflows/:id/diff`. */
 interface UpstreamDiff {
   upstream: { id: string; version: number; newestVersion: number };
-  asCloned: Change[];
-  toNewest: Change[];
-  upstreamChanges: Change[];
+  asCloned: UpstreamChange[];
+  toNewest: UpstreamChange[];
+  upstreamChanges: UpstreamChange[];
 }
 
 /** Codes the contract's format check gives: the editor computes these itself as the administrator types. */
@@ -90,7 +86,7 @@ export function WorkflowEditorPage() {
   const [selected, setSelected] = useState<string>();
   const [serverProblems, setServerProblems] = useState<PlacedProblem[]>([]);
   const [status, setStatus] = useState<string>();
-  const [diff, setDiff] = useState<Change[]>();
+  const [diff, setDiff] = useState<UpstreamChange[]>();
   const [migration, setMigration] = useState<MigrationResult>();
   const [dirty, setDirty] = useState(false);
   useEffect(() => {
@@ -283,19 +279,7 @@ export function WorkflowEditorPage() {
           onChange={(bindings) => edit({ ...definition, bindings })}
         />
       )}
-      {diff && (
-        <section aria-labelledby="diff-title">
-          <h2 id="diff-title">{t('workflowEditor.diffUpstream')}</h2>
-          <ul className="diff">
-            {diff.map((change) => (
-              <li key={`${change.path}-${change.change}`} className={change.change}>
-                <span className="status-tag">{t(`diff.${change.change}`, { defaultValue: change.change })}</span> {change.subject} <code>{change.path}</code>
-              </li>
-            ))}
-            {diff.length === 0 && <li>{t('diff.none')}</li>}
-          </ul>
-        </section>
-      )}
+      {diff && <UpstreamDiffList changes={diff} />}
       {migration && <MigrationResults result={migration} hasUpstream={Boolean(data?.upstream)} stageName={stageName} onMigrate={() => void migrate(false, migration.toVersion)} />}
     </section>
   );
