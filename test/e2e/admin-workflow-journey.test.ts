@@ -3,21 +3,13 @@
 // the visual editor, changes a deadline in the stage's side panel and one inside a parallel track, publishes, and the
 // published version carries both.
 import path from 'node:path';
-import { localesDir } from '../../server/src/config/paths';
-import { createServerI18n } from '../../server/src/core/i18n/i18n';
-import { loadDemoCases } from '../../server/src/modules/demo';
-import { wiredCaseServices } from '../helpers/case-app';
 import { cspViolations, openPage, seriousAxeViolations, signInThroughForm } from './client-page';
 import { apiAs, PASSWORD, screenshotsDir, useJourney } from './journey-kit';
 
 jest.setTimeout(180_000);
 
-const journey = useJourney('e2e_admin_workflow_journey');
-// The demo cases as the server loads them on its first start: Helsinki's two run on the national template.
-beforeAll(async () => {
-  const services = wiredCaseServices(journey.live.db);
-  await loadDemoCases(journey.live.db, { runtime: services.runtime, caseEvents: services.caseEvents, t: createServerI18n(localesDir).instance.getFixedT('en') });
-}, 240_000);
+// With the demo cases as the server loads them on its first start: Helsinki's two run on the national template.
+const journey = useJourney('e2e_admin_workflow_journey', { demoCases: true });
 
 it('clones a workflow template, changes a deadline in the editor and publishes it', async () => {
   const { page, problems } = await openPage(journey.context);
