@@ -87,7 +87,7 @@ it('opens a case, records consent, refers, closes with a reason and a confirmati
   await person.getByRole('button', { name: 'Save details' }).click();
   await person.getByRole('alert').filter({ hasText: 'The accommodation cannot start in the future.' }).waitFor();
   await person.getByLabel('Since').fill(daysAgo(2));
-  await person.getByLabel('Phone').fill('+45 1234 5678');
+  await person.getByLabel('Phone', { exact: true }).fill('+45 1234 5678');
   await person.getByText('Characters left: 27').waitFor();
   await person.getByRole('button', { name: 'Save details' }).click();
   await person.getByText(/Crisis centre · Crisis centre Nord · since/).waitFor();
