@@ -182,6 +182,22 @@ export async function setGridField(page: Page, grid: string, row: number, key: s
   await fillComponent(page, await gridCell(page, grid, row, key), value);
 }
 
+/**
+ * Opens a select's list until `choice` shows. A click on the select toggles its list, so a click that lands while the
+ * list of the previous choice is still closing closes it again: the person clicks once more, as they would.
+ */
+async function openChoices(host: Locator, choice: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    if (!(await choice.isVisible())) await host.locator('.choices').first().click();
+    try {
+      await choice.waitFor({ state: 'visible', timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+    }
+  }
+}
+
 /** Fills one rendered Form.io component as a person would, by its kind. */
 async function fillComponent(page: Page, host: Locator, value: unknown): Promise<void> {
   const classes = (await host.getAttribute('class')) ?? '';
@@ -195,8 +211,9 @@ async function fillComponent(page: Page, host: Locator, value: unknown): Promise
     await host.locator('input[type="checkbox"]').setChecked(Boolean(value));
   } else if (classes.includes('formio-component-select')) {
     for (const option of Array.isArray(value) ? value : [value]) {
-      await host.locator('.choices').first().click();
-      await host.locator(`.choices__list--dropdown .choices__item--choice[data-value="${String(option)}"]`).click();
+      const choice = host.locator(`.choices__list--dropdown .choices__item--choice[data-value="${String(option)}"]`);
+      await openChoices(host, choice);
+      await choice.click();
       await page.keyboard.press('Escape');
     }
   } else if (classes.includes('formio-component-datetime')) {
