@@ -47,7 +47,10 @@ it('Helsinki refers a case to the NAS after recording the consent; the timeline 
   await page.getByRole('button', { name: /^(Open case|None of these: open a new case)$/ }).click();
   await page.getByText('The case has been opened.').waitFor();
   caseUrl = page.url();
-  reference = (await page.getByRole('heading', { level: 1 }).textContent())!.replace(/^Case /, '');
+  // The heading names the case by its reference once the case has loaded (by its id until then).
+  const heading = page.getByRole('heading', { level: 1, name: /^Case [A-Z]+-\d{4}-\d+$/ });
+  await heading.waitFor();
+  reference = (await heading.textContent())!.replace(/^Case /, '');
 
   // Without the person's consent to the NAS nothing can be shared, and the form says why.
   const referrals = page.getByRole('region', { name: 'Referrals' });
