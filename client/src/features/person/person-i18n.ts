@@ -1,5 +1,6 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { PERSON_LANGUAGES } from '@contracts/person/person-languages';
+import { singleFullStops } from '@contracts/person/single-full-stop';
 import { lazyJsonBackend } from '../../lazy-json-backend';
 
 /** person-texts/<language>.json, fetched only when a language is shown. */
@@ -16,7 +17,7 @@ let instance: Promise<I18n> | undefined;
 export function personI18n(): Promise<I18n> {
   instance ??= (async () => {
     const created = i18next.createInstance();
-    await created.use(backend).init({
+    await created.use(backend).use({ type: 'postProcessor', name: 'singleFullStops', process: (value: string) => singleFullStops(value) }).init({
       lng: 'en',
       fallbackLng: 'en',
       supportedLngs: [...PERSON_LANGUAGES],
@@ -25,6 +26,7 @@ export function personI18n(): Promise<I18n> {
       load: 'languageOnly',
       nonExplicitSupportedLngs: false,
       interpolation: { escapeValue: false },
+      postProcess: ['singleFullStops'],
       react: { useSuspense: false },
     });
     return created;

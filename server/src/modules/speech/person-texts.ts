@@ -3,6 +3,7 @@ import path from 'node:path';
 import { personTextsDir } from '../../config/paths';
 import { isPersonLanguage } from '../../contracts/person/person-languages';
 import { pluralKeys } from '../../contracts/person/plural-keys';
+import { singleFullStops } from '../../contracts/person/single-full-stop';
 
 /*
  * The person view's texts (person-texts/<language>.json) as the server reads them to speak them: the same files the
@@ -36,6 +37,6 @@ export function personText(language: string, key: string, values: Record<string,
   const own = first(language);
   const found = own ?? first('en');
   if (found === undefined) return undefined;
-  const text = found.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+  const text = singleFullStops(found.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole)));
   return { text, language: own !== undefined ? language : 'en' };
 }
