@@ -42,7 +42,7 @@ export async function makePrototypes({ db, dist, runtime, caseEvents, t, passwor
   void password;
   await loadDemoCases(db, { runtime, caseEvents, t });
   const open = async (email, org, input, events = []) =>
-    withDemoUser(db, email, org, async (ctx) => {
+    withDemoUser(db, t, email, org, async (ctx) => {
       const created = await createCase(runtime, ctx, input);
       for (const type of events) {
         try {
