@@ -11,7 +11,7 @@ import { EmbeddedFerretDb } from './core/db/embedded-ferretdb';
 import { ensureFerretDbBinary, MissingToolchainError } from './core/db/ferretdb-binary';
 import { createServerI18n } from './core/i18n/i18n';
 import { createLogger } from './core/logger';
-import { loadRolePresets } from './modules/access';
+import { loadRolePresets, upgradeRolePresets } from './modules/access';
 import { loadDemoCases, loadDemoData, type DemoResult } from './modules/demo';
 import { ensureInstallation } from './modules/meta';
 import { startForms } from './modules/forms';
@@ -56,6 +56,8 @@ async function main(): Promise<void> {
     db = await connectDatabase(uri);
     await ensureInstallation(db);
     await loadRolePresets(db);
+    // Roles stored from a preset an earlier release had, and not edited since, get the preset's current rules.
+    await upgradeRolePresets(db, { logger });
     await loadTemplateLibrary(db, { logger });
     await startForms(db);
     // Submissions the earlier layout may have missed edits of are reported to their cases again by the recovery.

@@ -20,6 +20,7 @@ export {
 } from './person-view-lock';
 export { loadRolePresets, platformRole } from './platform-roles';
 export { PLATFORM_ROLE_PRESETS, PRESETS_BY_ORGANISATION_TYPE } from './role-presets';
+export { type PresetUpgradeReport, upgradeRolePresets } from './role-preset-upgrade';
 export { roleRoutes } from './role.routes';
 export { clonePresetInto } from './role.service';
 export { auditActor, type ServiceContext, serviceContext } from './service-context';

@@ -105,6 +105,10 @@ export const ROLE_PRESETS: RolePreset[] = [
       ...readDesign,
       ...caseWork(MY_CASES, ['reference', 'orgId', 'assignees', 'workflow', 'alias', 'identity', 'narrative', 'integration', 'plan', 'consents']),
       { action: 'read', subject: 'Submission', fields: ['formPath', 'revision', 'caseId', 'data', 'restrictedData', 'confidentialData'], conditions: MY_CASES },
+      // Referrals to the NGO (a municipality asking for peer support, legal help, a place) are seen in its inbox and
+      // accepted or declined there. No view of shared cases yet: beside the list of cases assigned to the worker it
+      // would leave the case lists without a plan (case-list-plan.ts).
+      RECEIVE_REFERRALS,
     ],
   },
   {

@@ -12,6 +12,13 @@ export interface Role {
   key: string;
   name: string;
   preset?: string;
+  /**
+   * The fingerprint (preset-fingerprint.ts) of the preset's rules the role was made from or last upgraded to. Rules
+   * with another fingerprint were edited by an administrator, and upgrades of the preset leave them alone.
+   */
+  presetFingerprint?: string;
+  /** The preset fingerprint an upgrade last found this edited role behind (reported once per preset version). */
+  presetReported?: string;
   rules: StoredRule[];
   createdAt: Date;
   updatedAt: Date;
@@ -24,6 +31,8 @@ const roleSchema = new Schema<Role>(
     key: { type: String, required: true },
     name: { type: String, required: true },
     preset: { type: String },
+    presetFingerprint: { type: String },
+    presetReported: { type: String },
     // Rules are validated against the permission vocabulary before they are stored (rule.schemas.ts).
     rules: {
       type: [

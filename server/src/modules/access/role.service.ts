@@ -8,6 +8,7 @@ import { ensureGrantable } from './grant.service';
 import { ensureCan, withPermission } from './permissions';
 import { roleModel, type Role } from './role.model';
 import { organisationModel } from '../tenants';
+import { rulesFingerprint } from './preset-fingerprint';
 import { PLATFORM_ROLE_PRESETS, ROLE_PRESETS, type RolePreset } from './role-presets';
 import { scopeOf, type RoleGrant } from './role-rules';
 import { decodeRules, encodeRules, type StoredRule } from './rule-storage';
@@ -44,7 +45,8 @@ export async function clonePresetInto(db: Connection, orgId: Types.ObjectId, pre
   const existing = await Roles.findOne({ orgId, key: preset.key }).lean();
   if (existing) return existing;
   const rules = encodeRules(validRules(preset.rules));
-  const created = await Roles.create({ orgId, key: preset.key, name: name ?? preset.key, preset: preset.key, rules });
+  const presetFingerprint = rulesFingerprint(preset.rules);
+  const created = await Roles.create({ orgId, key: preset.key, name: name ?? preset.key, preset: preset.key, presetFingerprint, rules });
   return created.toObject();
 }
 
@@ -94,7 +96,11 @@ export async function createRole(
   const presets: RolePreset[] = scope === 'platform' ? PLATFORM_ROLE_PRESETS : ROLE_PRESETS;
   const preset = input.preset ? presets.find((item) => item.key === input.preset) : undefined;
   if (input.preset && !preset) throw unknownPreset(input.preset);
-  const stored = { orgId, scope: input.scope ?? preset?.scope, key: input.key, name: input.name, preset: input.preset };
+  // The preset's rules it starts from: rules given beside them count as edited from the start (role-preset-upgrade.ts).
+  const stored = {
+    orgId, scope: input.scope ?? preset?.scope, key: input.key, name: input.name, preset: input.preset,
+    ...(preset ? { presetFingerprint: rulesFingerprint(preset.rules) } : {}),
+  };
   const rules = await grantableRules(ctx, stored, input.rules ?? preset?.rules ?? []);
   const _id = new Types.ObjectId();
   const role = await auditedWrite(ctx.db, auditActor(ctx), { action: 'create', subjectType: 'Role', subjectId: _id.toHexString() }, () =>
