@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { pdfText } from '../helpers/pdf-text';
 import { openPage, signInThroughForm } from './client-page';
 import { component, fixture, gridCell, PASSWORD, reveal, screenshotsDir, setField, setGridField, useJourney } from './journey-kit';
+import { type Answers, interviewAnswers, nasReferralAnswers, personAnswers, situationAnswers } from './needs-assessment-answers';
 
 jest.setTimeout(300_000);
 
@@ -16,30 +17,11 @@ const journey = useJourney('e2e_adult_journey');
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotsDir, `adult-${name}.png`), fullPage: true });
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-const NEEDS_ASSESSMENT: Array<[string, unknown]> = [
-  ['interviewDate', `${day(0)}T09:00`],
-  ['interviewSetting', 'office'],
-  ['interviewLanguage', 'ro'],
-  ['interpreterNeeded', 'no'],
-  ['interviewerGenderOffered', 'no'],
-  ['consentExplained', true],
-  ['consentToAssessment', true],
-  ['consentRecordedHow', 'verbal-with-witness'],
-  ['alias', 'Ioana'],
-  ['ageYears', '34'],
-  ['ageBasis', 'own-statement'],
-  ['gender', 'woman'],
-  ['languagesSpoken', ['ro']],
-  ['preferredLanguage', 'ro'],
-  ['literacy', 'yes'],
-  ['hasDependants', 'no'],
-  ['currentAccommodation', 'safe-accommodation'],
-  ['formsOfExploitation', { 'forced-labour': true }],
-  ['caseworkerAssessment', 'likely-victim'],
-  ...Object.entries(fixture('needs-assessment')).filter(([key]) => /^(need|obstacle)[A-Z]/.test(key) && !key.endsWith('Notes')),
-  ['referralOutcome', 'nas'],
-  ['referralConsentConfirmed', true],
-  ['wishesVoluntaryReturn', 'no'],
+const NEEDS_ASSESSMENT: Answers = [
+  ...interviewAnswers(`${day(0)}T09:00`),
+  ...personAnswers('Ioana', '34'),
+  ...situationAnswers('forced-labour'),
+  ...nasReferralAnswers(),
 ];
 
 /** The plan's actions, as the caseworker and the person agree on them. */

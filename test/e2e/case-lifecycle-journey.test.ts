@@ -8,7 +8,8 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { openPage, signInThroughForm } from './client-page';
-import { component, fixture, PASSWORD, reveal, screenshotsDir, setField, useJourney } from './journey-kit';
+import { component, PASSWORD, reveal, screenshotsDir, setField, useJourney } from './journey-kit';
+import { type Answers, interviewAnswers, nasReferralAnswers, personAnswers, situationAnswers } from './needs-assessment-answers';
 
 jest.setTimeout(300_000);
 
@@ -17,35 +18,10 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(scr
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 /** An adult's needs assessment (values of the form's own options), as in the caseworker journey. */
-const FIRST_HALF: Array<[string, unknown]> = [
-  ['interviewDate', `${daysAgo(1)}T10:00`],
-  ['interviewSetting', 'office'],
-  ['interviewLanguage', 'ro'],
-  ['interpreterNeeded', 'no'],
-  ['interviewerGenderOffered', 'no'],
-  ['consentExplained', true],
-  ['consentToAssessment', true],
-  ['consentRecordedHow', 'verbal-with-witness'],
-  ['alias', 'Ana'],
-  ['ageYears', '25'], // The age the case was opened with: the needs assessment now sets the case's age.
-];
-const SECOND_HALF: Array<[string, unknown]> = [
-  ['ageBasis', 'own-statement'],
-  ['gender', 'woman'],
-  ['languagesSpoken', ['ro']],
-  ['preferredLanguage', 'ro'],
-  ['literacy', 'yes'],
-  ['hasDependants', 'no'],
-  ['currentAccommodation', 'safe-accommodation'],
-  ['formsOfExploitation', { 'forced-begging': true }],
-  ['caseworkerAssessment', 'likely-victim'],
-  ...Object.entries(fixture('needs-assessment')).filter(([key]) => /^(need|obstacle)[A-Z]/.test(key) && !key.endsWith('Notes')),
-];
-const LAST: Array<[string, unknown]> = [
-  ['referralOutcome', 'nas'],
-  ['referralConsentConfirmed', true],
-  ['wishesVoluntaryReturn', 'no'],
-];
+// The age the case was opened with: the needs assessment now sets the case's age.
+const FIRST_HALF: Answers = [...interviewAnswers(`${daysAgo(1)}T10:00`), ...personAnswers('Ana', '25')];
+const SECOND_HALF: Answers = situationAnswers('forced-begging');
+const LAST: Answers = nasReferralAnswers();
 
 let caseUrl = '';
 

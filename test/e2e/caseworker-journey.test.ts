@@ -8,36 +8,18 @@
 import path from 'node:path';
 import { cspViolations, openPage, seriousAxeViolations, signInThroughForm } from './client-page';
 import { apiAs, component, daysAhead, fixture, PASSWORD, reveal, screenshotsDir, setField, useJourney } from './journey-kit';
+import { type Answers, interviewAnswers, nasReferralAnswers, personAnswers, situationAnswers } from './needs-assessment-answers';
 
 jest.setTimeout(180_000);
 
 const journey = useJourney('e2e_caseworker_journey');
 
 /** An adult's needs assessment, answered as the person's interview went (values of the form's own options). */
-const ANSWERS: Array<[string, unknown]> = [
-  ['interviewDate', '2025-03-10T10:00'],
-  ['interviewSetting', 'office'],
-  ['interviewLanguage', 'ro'],
-  ['interpreterNeeded', 'no'],
-  ['interviewerGenderOffered', 'no'],
-  ['consentExplained', true],
-  ['consentToAssessment', true],
-  ['consentRecordedHow', 'verbal-with-witness'],
-  ['alias', 'Lumi'],
-  ['ageYears', '31'],
-  ['ageBasis', 'own-statement'],
-  ['gender', 'woman'],
-  ['languagesSpoken', ['ro']],
-  ['preferredLanguage', 'ro'],
-  ['literacy', 'yes'],
-  ['hasDependants', 'no'],
-  ['currentAccommodation', 'safe-accommodation'],
-  ['formsOfExploitation', { 'forced-begging': true }],
-  ['caseworkerAssessment', 'likely-victim'],
-  ...Object.entries(fixture('needs-assessment')).filter(([key]) => /^(need|obstacle)[A-Z]/.test(key) && !key.endsWith('Notes')),
-  ['referralOutcome', 'nas'],
-  ['referralConsentConfirmed', true],
-  ['wishesVoluntaryReturn', 'no'],
+const ANSWERS: Answers = [
+  ...interviewAnswers('2025-03-10T10:00'),
+  ...personAnswers('Lumi', '31'),
+  ...situationAnswers('forced-begging'),
+  ...nasReferralAnswers(),
 ];
 
 it('signs in, fills in the needs assessment with a server error shown and corrected, moves the case on, sees the deadline', async () => {

@@ -6,7 +6,8 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { openPage, signInThroughForm } from './client-page';
-import { fixture, PASSWORD, reveal, screenshotsDir, setField, setGridField, useJourney } from './journey-kit';
+import { PASSWORD, reveal, screenshotsDir, setField, setGridField, useJourney } from './journey-kit';
+import { type Answers, interviewAnswers, nasReferralAnswers, personAnswers, situationAnswers } from './needs-assessment-answers';
 
 jest.setTimeout(300_000);
 
@@ -17,36 +18,14 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(scr
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 /** A needs assessment in which only the age says "child": the adult NAS referral chosen, "is a child" not ticked. */
-function needsAssessment(alias: string, age: string, uncertain: boolean): Array<[string, unknown]> {
+function needsAssessment(alias: string, age: string, uncertain: boolean): Answers {
   return [
-    ['interviewDate', `${daysAgo(0)}T09:00`],
-    ['interviewSetting', 'office'],
-    ['interviewLanguage', 'ro'],
-    ['interpreterNeeded', 'no'],
-    ['interviewerGenderOffered', 'no'],
-    ['consentExplained', true],
-    ['consentToAssessment', true],
-    ['consentRecordedHow', 'verbal-with-witness'],
-    ['alias', alias],
-    ['ageYears', age],
-    ...(uncertain ? ([['ageUncertain', true]] as Array<[string, unknown]>) : []),
-    ['ageBasis', 'own-statement'],
-    ['gender', 'woman'],
-    ['languagesSpoken', ['ro']],
-    ['preferredLanguage', 'ro'],
-    ['literacy', 'yes'],
-    ['hasDependants', 'no'],
-    ['currentAccommodation', 'safe-accommodation'],
-    ['formsOfExploitation', { 'forced-begging': true }],
-    ['caseworkerAssessment', 'likely-victim'],
-    ...Object.entries(fixture('needs-assessment')).filter(([key]) => /^(need|obstacle)[A-Z]/.test(key) && !key.endsWith('Notes')),
-    ['referralOutcome', 'nas'],
-    ['referralConsentConfirmed', true],
-    // The form itself presumes a child in a person under 18 or of uncertain age and asks for the municipal child
-    // welfare (unanswered, the submission stops at the form's own message: what looked like a submit that did not go
-    // through when the age was uncertain).
-    ...(Number(age) < 18 || uncertain ? ([['childWelfareContacted', true]] as Array<[string, unknown]>) : []),
-    ['wishesVoluntaryReturn', 'no'],
+    ...interviewAnswers(`${daysAgo(0)}T09:00`),
+    ...personAnswers(alias, age, uncertain),
+    ...situationAnswers('forced-begging'),
+    // The form presumes a child in a person under 18 or of uncertain age and asks for the municipal child welfare
+    // (unanswered, what looked like a submit that did not go through when the age was uncertain).
+    ...nasReferralAnswers(Number(age) < 18 || uncertain),
   ];
 }
 
