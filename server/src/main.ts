@@ -19,7 +19,7 @@ import { markSubmissionsChanged } from './modules/submissions';
 import { startSubmissionRecovery } from './modules/submissions';
 import { createCaseServices, ensureCaseLists, startCaseListRepair, upgradeCaseFormData } from './modules/cases';
 import { loadTemplateLibrary } from './modules/workflows';
-import { createReferralPort, referralEmails } from './modules/referrals';
+import { createReferralPort, platformEmails } from './modules/referrals';
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
 
@@ -71,10 +71,11 @@ async function main(): Promise<void> {
   // The first start after the upgrade that brought precomputed case lists builds them (resumable, with progress).
   await ensureCaseLists(db, { logger });
   const i18n = createServerI18n(localesDir);
-  // E-mails about referrals only when SMTP is configured; the inbox holds everything either way.
-  const notifier = config.mail ? referralEmails(db, config.mail, i18n, logger) : undefined;
+  // E-mails (referrals, a case's new notifications and tasks) only when SMTP is configured; the inbox holds everything either way.
+  const emails = config.mail ? platformEmails(db, config.mail, i18n, logger) : undefined;
+  const notifier = emails?.notifier;
   // Cases record the referrals their workflows ask for through the referrals module's port.
-  const cases = createCaseServices(db, { logger, referrals: createReferralPort(db, notifier) });
+  const cases = createCaseServices(db, { logger, referrals: createReferralPort(db, notifier), ...(emails ? { news: emails.news } : {}) });
   if (!config.mongodbUri || config.demo) {
     const created = await loadDemoCases(db, { runtime: cases.runtime, caseEvents: cases.caseEvents, t: i18n.instance.getFixedT('en') });
     if (created > 0) logger.info({ cases: created }, 'demo cases created');
@@ -121,6 +122,8 @@ async function main(): Promise<void> {
     });
     clearInterval(sweep);
     await cases.scheduler.stop();
+    // E-mails under way are finished, not cut off (none is retried after a restart, so none is sent twice).
+    await emails?.idle();
     await recovery.stop();
     await caseListRepair.stop();
     await db.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the database connection failed'));

@@ -11,7 +11,7 @@ import { resolveSession } from '../../server/src/modules/access/session.service'
 import { createCaseServices, type CaseServices, type CaseServicesOptions } from '../../server/src/modules/cases';
 import { loadDemoCases, loadDemoData } from '../../server/src/modules/demo';
 import { loadTemplateLibrary } from '../../server/src/modules/workflows';
-import { createReferralPort, referralEmails, type ReferralNotifier } from '../../server/src/modules/referrals';
+import { createReferralPort, platformEmails, type PlatformEmails } from '../../server/src/modules/referrals';
 import { DEMO_PASSWORD, type SignedIn } from './demo-app';
 import { loadSnapshot } from './demo-snapshot';
 import { createTestDatabase, dropTestDatabase } from './test-database';
@@ -49,12 +49,14 @@ export interface CaseApp {
   db: Connection;
   clock: ManualClock;
   services: CaseServices;
+  /** The e-mails, where the test configured SMTP. */
+  emails?: PlatformEmails;
   close: () => Promise<void>;
 }
 
 /** The case services wired as main.ts wires them: the referrals module records the referrals cases ask for. */
-export function wiredCaseServices(db: Connection, options: Omit<CaseServicesOptions, 'referrals'> = {}, notifier?: ReferralNotifier): CaseServices {
-  return createCaseServices(db, { ...options, referrals: createReferralPort(db, notifier) });
+export function wiredCaseServices(db: Connection, options: Omit<CaseServicesOptions, 'referrals' | 'news'> = {}, emails?: PlatformEmails): CaseServices {
+  return createCaseServices(db, { ...options, referrals: createReferralPort(db, emails?.notifier), ...(emails ? { news: emails.news } : {}) });
 }
 
 /** The demo data and the template library, as a case app starts from (see createCaseApp). */
@@ -92,11 +94,14 @@ export async function createCaseApp(
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
   const logger = pino({ level: 'silent' });
   const i18n = createServerI18n(localesDir);
-  // E-mails about referrals as main.ts sends them, where the test configures SMTP.
-  const notifier = config.mail ? referralEmails(db, config.mail, i18n, logger) : undefined;
-  const services = wiredCaseServices(db, { clock, ...(shared?.workerId ? { workerId: shared.workerId } : {}) }, notifier);
-  const app = createApp(config, { db, logger, i18n, caseRuntime: services.runtime, caseEvents: services.caseEvents, ...(notifier ? { notifier } : {}) });
-  return { app, db, clock, services, close: async () => { await services.scheduler.stop(); if (!shared) await dropTestDatabase(db); } };
+  // E-mails as main.ts sends them, where the test configures SMTP.
+  const emails = config.mail ? platformEmails(db, config.mail, i18n, logger) : undefined;
+  const services = wiredCaseServices(db, { clock, ...(shared?.workerId ? { workerId: shared.workerId } : {}) }, emails);
+  const app = createApp(config, { db, logger, i18n, caseRuntime: services.runtime, caseEvents: services.caseEvents, ...(emails ? { notifier: emails.notifier } : {}) });
+  return {
+    app, db, clock, services, ...(emails ? { emails } : {}),
+    close: async () => { await services.scheduler.stop(); await emails?.idle(); if (!shared) await dropTestDatabase(db); },
+  };
 }
 
 export async function login(app: Express, email: string, org?: string): Promise<SignedIn> {

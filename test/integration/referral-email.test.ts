@@ -1,46 +1,24 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { ADULT_SUBMISSIONS } from '../helpers/workflow-walker';
 import { api, createCaseApp, login, reportSubmission, type CaseApp } from '../helpers/case-app';
+import { startSmtpCatcher, type ReceivedMail, type SmtpCatcher } from '../helpers/smtp-catcher';
 
 /*
  * E-mail notifications (issue 17 §2) against a real SMTP server the test starts on a free local port: the NAS
  * coordinator hears of a new referral, the Helsinki caseworker of its decision; each e-mail says only that, with a
  * link to the inbox, and carries nothing of the case (no reference, alias, message).
  */
-interface Received { to: string[]; body: string }
-const received: Received[] = [];
-let smtp: SMTPServer;
+let smtp: SmtpCatcher;
+let received: ReceivedMail[];
 let t: CaseApp;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        // Quoted-printable undone (soft line breaks, escaped bytes), so the texts read as written.
-        const raw = Buffer.concat(chunks).toString('utf8').replace(/=\r?\n/g, '');
-        const body = Buffer.from(raw.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const { port } = smtp.server.address() as AddressInfo;
-  t = await createCaseApp('referral_email', undefined, {
-    SMTP_URL: `smtp://127.0.0.1:${port}`,
-    MAIL_FROM: 'assist@example.test',
-    PUBLIC_URL: 'https://assist.example.test/',
-  });
+  smtp = await startSmtpCatcher();
+  received = smtp.received;
+  t = await createCaseApp('referral_email', undefined, smtp.env);
 });
 afterAll(async () => {
   await t?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
 });
 
 /** Waits for the condition, polling: the e-mails are sent after the answer. */

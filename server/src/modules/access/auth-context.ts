@@ -48,19 +48,28 @@ const authCache = new Map<string, { expires: number; value: CachedAuth | null }>
 
 /** Builds the request's identity and CASL ability from a live session; null when the account can no longer act. */
 export async function loadAuthContext(db: Connection, session: Session, via: AuthContext['via']): Promise<AuthContext | null> {
-  const key = `${db.name}:${String(session.userId)}:${String(session.orgId)}`;
+  const value = await memberIdentity(db, session.userId, session.orgId);
+  return value && { ...value, session: { _id: session._id, csrfToken: session.csrfToken, method: session.method, ...(session.personView ? { personView: session.personView } : {}) }, via };
+}
+
+/**
+ * The rules `userId` acts under in `orgId`, exactly as a request of theirs there would: for work done for someone
+ * outside a request (may this e-mail about a case reach them?). Null when they cannot act there (disabled, no
+ * longer a member, a role of another organisation).
+ */
+export async function memberAbility(db: Connection, userId: Types.ObjectId, orgId: Types.ObjectId): Promise<AppAbility | null> {
+  return (await memberIdentity(db, userId, orgId))?.ability ?? null;
+}
+
+async function memberIdentity(db: Connection, userId: Types.ObjectId, orgId: Types.ObjectId): Promise<CachedAuth | null> {
+  const key = `${db.name}:${String(userId)}:${String(orgId)}`;
   const now = Date.now();
   const cached = authCache.get(key);
-  let value: CachedAuth | null;
-  if (cached && cached.expires > now) {
-    value = cached.value;
-  } else {
-    const built = await buildAuthContext(db, session, via);
-    value = built && (({ session: _session, via: _via, ...rest }) => rest)(built);
-    if (authCache.size >= AUTH_CACHE_LIMIT) authCache.clear();
-    authCache.set(key, { expires: now + AUTH_CACHE_MS, value });
-  }
-  return value && { ...value, session: { _id: session._id, csrfToken: session.csrfToken, method: session.method, ...(session.personView ? { personView: session.personView } : {}) }, via };
+  if (cached && cached.expires > now) return cached.value;
+  const value = await buildIdentity(db, userId, orgId);
+  if (authCache.size >= AUTH_CACHE_LIMIT) authCache.clear();
+  authCache.set(key, { expires: now + AUTH_CACHE_MS, value });
+  return value;
 }
 
 /** Drops cached identities, e.g. after an administrator changed a role or a user (this process at once). */
@@ -68,10 +77,10 @@ export function forgetCachedAuth(): void {
   authCache.clear();
 }
 
-async function buildAuthContext(db: Connection, session: Session, via: AuthContext['via']): Promise<AuthContext | null> {
-  const user = await userModel(db).findById(session.userId).lean();
+async function buildIdentity(db: Connection, userId: Types.ObjectId, orgId: Types.ObjectId): Promise<CachedAuth | null> {
+  const user = await userModel(db).findById(userId).lean();
   if (!user || user.status !== 'active') return null;
-  const membership = user.memberships.find((item) => item.orgId.equals(session.orgId));
+  const membership = user.memberships.find((item) => item.orgId.equals(orgId));
   if (!membership) return null;
 
   const Organisations = organisationModel(db);
@@ -79,9 +88,9 @@ async function buildAuthContext(db: Connection, session: Session, via: AuthConte
   const [organisations, roles, subtree] = await Promise.all([
     Organisations.find({ _id: { $in: orgIds } }).lean(),
     roleModel(db).find({ _id: { $in: user.memberships.map((item) => item.roleId) } }).lean(),
-    Organisations.find({ ancestorIds: session.orgId }, { _id: 1 }).lean(),
+    Organisations.find({ ancestorIds: orgId }, { _id: 1 }).lean(),
   ]);
-  const org = organisations.find((item) => item._id.equals(session.orgId));
+  const org = organisations.find((item) => item._id.equals(orgId));
   const role = roles.find((item) => item._id.equals(membership.roleId));
   if (!org || !role) return null;
 
@@ -107,7 +116,5 @@ async function buildAuthContext(db: Connection, session: Session, via: AuthConte
     frame,
     ability: createAbility(effectiveRules(grant, frame, user._id.toHexString())),
     grantRules: effectiveRules(grant, frame, SELF),
-    session: { _id: session._id, csrfToken: session.csrfToken, method: session.method, ...(session.personView ? { personView: session.personView } : {}) },
-    via,
   };
 }

@@ -4,7 +4,7 @@
 export { allFieldsOf, type AppAbility } from './ability';
 export { accessApi } from './access.openapi';
 export { accountLockRoutes } from './account-lock.routes';
-export { type AuthContext, loadAuthContext } from './auth-context';
+export { type AuthContext, loadAuthContext, memberAbility } from './auth-context';
 export { auditApi } from './audit-log.openapi';
 export { auditRoutes } from './audit-log.routes';
 export { authRoutes } from './auth.routes';

@@ -6,6 +6,7 @@ import { createCaseSubmissions } from './service/case-submissions.service';
 import { systemClock, type CaseRuntime, type Clock } from './service/case-runtime';
 import { caseTimerHandler } from './timers/case-timer.handler';
 import { DurableScheduler } from './timers/durable-scheduler';
+import type { CaseNewsPort } from './service/case-news.port';
 import type { CaseReferralPort } from './service/case-referral.port';
 
 export interface CaseServices {
@@ -21,6 +22,8 @@ export interface CaseServicesOptions {
    * (`createReferralPort`), handed in by main.ts and app.ts, since referrals builds on cases and not the other way.
    */
   referrals: CaseReferralPort;
+  /** Told of new notifications and tasks (the referrals module's e-mails, when SMTP is configured). */
+  news?: CaseNewsPort;
   clock?: Clock;
   logger?: Logger;
   pollMs?: number;
@@ -29,7 +32,7 @@ export interface CaseServicesOptions {
 
 /** Everything the cases and workflows modules need, built once per process (main) or per test app. */
 export function createCaseServices(db: Connection, options: CaseServicesOptions): CaseServices {
-  const runtime: CaseRuntime = { db, catalog: new WorkflowCatalog(db), clock: options.clock ?? systemClock, referrals: options.referrals };
+  const runtime: CaseRuntime = { db, catalog: new WorkflowCatalog(db), clock: options.clock ?? systemClock, referrals: options.referrals, ...(options.news ? { news: options.news } : {}) };
   const scheduler = new DurableScheduler({
     db,
     clock: runtime.clock,

@@ -15,6 +15,7 @@ export { caseRoutes } from './routes/case.routes';
 export { ensureCaseAction, readableCase } from './service/case-access';
 export { advanceCase, type CaseChange, definitionOf } from './service/case-advance';
 export { fireCaseEvent } from './service/case-event.service';
+export type { CaseNews, CaseNewsPort } from './service/case-news.port';
 export type { CaseReferralPort, PreparedReferrals } from './service/case-referral.port';
 export type { CaseRuntime, Clock } from './service/case-runtime';
 export { latestPersonSubmissions } from './service/case-person-view.service';

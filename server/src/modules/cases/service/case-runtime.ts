@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { WorkflowCatalog } from '../../workflows';
+import type { CaseNewsPort } from './case-news.port';
 import type { CaseReferralPort } from './case-referral.port';
 
 /** Time as the cases module sees it; tests pass a clock they can move forward. */
@@ -16,4 +17,6 @@ export interface CaseRuntime {
   clock: Clock;
   /** Referrals the workflow's `refer` actions ask for (modules/referrals); without it such a step is refused. */
   referrals?: CaseReferralPort;
+  /** Told of the notifications and tasks a stored write brought (e-mails, when SMTP is configured). */
+  news?: CaseNewsPort;
 }

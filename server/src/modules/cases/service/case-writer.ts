@@ -44,7 +44,21 @@ export async function commitCase(rt: CaseRuntime, before: CaseRecord, change: Ca
   }
   if (change.set.assignees || change.set.sharedWith || change.set.shareGroups) await syncSubmissionAccess(rt, updated);
   else await syncSubmissionAccess(rt, updated, newlyRecorded(before, updated));
+  tellNews(rt, updated, change.notifications, before.workflow.tasks);
   return updated;
+}
+
+/**
+ * Tells the news port of the notifications and of the tasks the write opened (those the case did not have before),
+ * once the write is stored: a write that lost its claim tells nothing, and a retry tells only what it stored.
+ */
+export function tellNews(rt: CaseRuntime, record: CaseRecord, notifications: CaseChange['notifications'], tasksBefore: CaseRecord['workflow']['tasks']): void {
+  if (!rt.news) return;
+  const known = new Set(tasksBefore.map((task) => task.id));
+  const tasks = record.workflow.tasks
+    .filter((task) => task.status === 'open' && !known.has(task.id))
+    .map((task) => ({ role: task.role, ...(task.orgId ? { orgId: task.orgId } : {}) }));
+  if (notifications.length > 0 || tasks.length > 0) rt.news.caseNews({ record, notifications, tasks });
 }
 
 /** Submissions the case lists now and did not list before the change. */

@@ -20,7 +20,7 @@ import { presentCase, presentCaseSummary, SENSITIVE_GROUPS } from './case-presen
 import type { CaseRuntime } from './case-runtime';
 import { startCase, trackStatuses } from './case-step';
 import { sharesAfterConsentChange } from './case-sharing.service';
-import { commitCase, syncSubmissionAccess } from './case-writer';
+import { commitCase, syncSubmissionAccess, tellNews } from './case-writer';
 import { caseNotificationModel } from '../storage/notification.model';
 import { listFromLists } from '../lists/case-list-query';
 import { caseListWrite } from '../lists/case-list-sync';
@@ -200,6 +200,7 @@ async function insertCase(rt: CaseRuntime, ctx: ServiceContext, input: CreateCas
     }
     return stored;
   });
+  tellNews(rt, record, started.notifications, []);
   return presentCase(ctx, record, now).body;
 }
 
