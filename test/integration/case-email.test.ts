@@ -5,8 +5,8 @@ import { startSmtpCatcher, type ReceivedMail, type SmtpCatcher } from '../helper
 
 /*
  * E-mails about a case's new notifications and tasks (issue 17 §2) against a real SMTP server the test starts: the
- * workflows' `notify-role` notifications and new tasks reach exactly the staff whose access role the organisation
- * maps to the workflow role and who may read the case, in the organisation's language with English below, saying
+ * workflows' `notify-role` notifications, the timers' reminders and new tasks reach exactly the staff whose access
+ * role the organisation maps to the workflow role and who may read the case, in the organisation's language with English below, saying
  * only that something waits in the inbox.
  */
 let smtp: SmtpCatcher;
@@ -72,7 +72,7 @@ async function settled(app: CaseApp): Promise<ReceivedMail[]> {
 
 const recipients = (mails: ReceivedMail[]) => mails.flatMap((mail) => mail.to).sort();
 
-it('mails notify-role notifications and new tasks to exactly the mapped role at the organisation, in its language, with nothing of the case', async () => {
+it('mails notify-role notifications, timer reminders and new tasks to exactly the mapped role at the organisation, in its language, with nothing of the case', async () => {
   const walk = await referredAndAccepted(t, 'Secret Alias');
   const secrets = ['Secret Alias', walk.reference, walk.id, 'Demo Caseworker', 'Demo NAS', 'finland-municipality', 'messages.', 'tasks.'];
   const private_ = (mail: ReceivedMail) => secrets.filter((secret) => mail.body.includes(secret));
@@ -124,6 +124,15 @@ it('mails notify-role notifications and new tasks to exactly the mapped role at 
   expect(recipients(statement)).toEqual(['coordinator@nas.demo.test']);
   expect(statement[0]!.body).toContain('A new notification waits for you in Assist.');
   expect(private_(statement[0]!)).toEqual([]);
+
+  // Two weeks without the statement: the stage's reminder comes due (the timer that already fires it, no scan) and
+  // notifies its responsible role, the NAS coordinator, by e-mail too.
+  t.clock.advanceDays(15);
+  await t.services.scheduler.runDueJobs();
+  const reminder = await settled(t);
+  expect(recipients(reminder)).toEqual(['coordinator@nas.demo.test']);
+  expect(reminder[0]!.body).toContain('A new notification waits for you in Assist.');
+  expect(private_(reminder[0]!)).toEqual([]);
 
   // Nobody outside the case's organisation and the one it was referred to was ever written to.
   expect(smtp.received.flatMap((mail) => mail.to).every((to) => to.endsWith('@helsinki.demo.test') || to.endsWith('@nas.demo.test'))).toBe(true);
