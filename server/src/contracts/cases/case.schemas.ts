@@ -152,12 +152,13 @@ export type PlanGoal = z.infer<typeof GoalSchema>;
  * defaults filled in) and, per road-map stop and checkpoint, the stage its service track is in (`inProgress`),
  * which the workflow keeps up to date, and the needs per stop the needs assessment recorded.
  */
-export type CasePlan = Partial<z.infer<typeof PlanSchema>> & {
-  services?: Record<string, string>;
-  checkpoints?: Record<string, string>;
+export const CasePlanSchema = PlanSchema.partial().extend({
+  services: z.record(z.string(), z.string()).optional(),
+  checkpoints: z.record(z.string(), z.string()).optional(),
   /** How urgently each road-map stop is needed, as the needs assessment recorded it (form-bindings.schemas.ts NEED_LEVELS). */
-  needs?: Record<string, string>;
-};
+  needs: z.record(z.string(), z.string()).optional(),
+});
+export type CasePlan = z.infer<typeof CasePlanSchema>;
 export type CreateCaseInput = z.infer<typeof CreateCaseSchema>;
 export type UpdateCaseInput = z.infer<typeof UpdateCaseSchema>;
 export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;

@@ -2,8 +2,16 @@ import type { z } from 'zod';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-/** One answer of a route: its description, and what its body is when it is not JSON described elsewhere. */
-export type ApiResponse = string | { description: string; schema?: z.ZodType; mediaType?: string; binary?: boolean };
+/**
+ * One answer of a route. A success with a JSON body names the zod schema of that body (from the shared contract, so
+ * the client reads the type the document describes); `name` files it under components. A refusal is a description
+ * alone: its body is the problem+json `Problem`. Bodies that are not JSON say their `mediaType` (and `binary`);
+ * a redirect or a 204 has no body. openapi-coverage.test.ts fails for a JSON success without a schema.
+ */
+export type ApiResponse = string | { description: string; schema?: z.ZodType; name?: string; mediaType?: string; binary?: boolean };
+
+/** A JSON answer described by a contract schema, filed under components as `name`. */
+export const json = (description: string, schema: z.ZodType, name?: string): ApiResponse => ({ description, schema, ...(name ? { name } : {}) });
 
 /**
  * What `/api/openapi.json` says about one route. Each module lists its routes beside its routers (`*.openapi.ts`),

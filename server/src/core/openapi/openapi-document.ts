@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApiResponse, ApiRoute } from './api-route';
+import { ProblemSchema } from '../../contracts/api/problem.schemas';
 
 type Json = Record<string, unknown>;
 
@@ -7,6 +8,15 @@ const toJsonSchema = (s: z.ZodType, io: 'input' | 'output' = 'input') =>
   z.toJSONSchema(s, { target: 'draft-2020-12', unrepresentable: 'any', io }) as Json;
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+
+/** Files a schema under components (the same name twice must mean the same schema) and answers its reference. */
+function named(schemas: Json, name: string, schema: z.ZodType, io: 'input' | 'output'): Json {
+  const generated = toJsonSchema(schema, io);
+  delete generated.$schema;
+  if (schemas[name] && JSON.stringify(schemas[name]) !== JSON.stringify(generated)) throw new Error(`OpenAPI: two different schemas are named ${name}`);
+  schemas[name] = generated;
+  return { $ref: `#/components/schemas/${name}` };
+}
 
 /** Where a route's path is served from: the API under /api, the Form.io-compatible API per organisation, the rest at /. */
 const MOUNTS = [
@@ -24,12 +34,18 @@ export function documentPath(path: string): { key: string; server: Json | null }
 
 const pathParameterNames = (path: string) => [...path.matchAll(/:(\w+)/g)].map((match) => match[1]!).filter((name) => name !== 'org' || !path.startsWith('/formio/'));
 
-function response(answer: ApiResponse, status: number): Json {
-  if (typeof answer === 'string') return status >= 400 ? problem(answer) : { description: answer, content: { 'application/json': { schema: { type: 'object' } } } };
-  if (status === 204) return { description: answer.description };
-  const media = answer.mediaType ?? (status >= 400 ? 'application/problem+json' : 'application/json');
-  const schema = answer.binary ? { type: 'string', format: 'binary' } : answer.schema ? toJsonSchema(answer.schema, 'output') : status >= 400 ? { $ref: '#/components/schemas/Problem' } : { type: 'object' };
-  return { description: answer.description, content: { [media]: { schema } } };
+/**
+ * A refusal without a schema of its own is problem+json; a success without one has no body described (a 204, a
+ * redirect; any other is what openapi-coverage.test.ts refuses), never a made-up `{ type: object }`.
+ */
+function response(answer: ApiResponse, status: number, schemas: Json): Json {
+  const { description, schema, name, mediaType, binary } = typeof answer === 'string' ? { description: answer } : answer;
+  if (status === 204 || (status >= 300 && status < 400)) return { description };
+  if (!schema && !binary) return status >= 400 ? problem(description) : { description };
+  const media = mediaType ?? (status >= 400 ? 'application/problem+json' : 'application/json');
+  const body = binary ? { type: 'string', format: 'binary' } : name ? named(schemas, name, schema!, 'output') : toJsonSchema(schema!, 'output');
+  delete body.$schema;
+  return { description, content: { [media]: { schema: body } } };
 }
 
 function operation(route: ApiRoute, schemas: Json): Json {
@@ -49,8 +65,7 @@ function operation(route: ApiRoute, schemas: Json): Json {
   if (route.idempotent) parameters.push({ $ref: '#/components/parameters/IdempotencyKey' });
   let requestBody: Json | undefined;
   if (route.body) {
-    const schema = route.bodyName ? { $ref: `#/components/schemas/${route.bodyName}` } : toJsonSchema(route.body);
-    if (route.bodyName) schemas[route.bodyName] = toJsonSchema(route.body);
+    const schema = route.bodyName ? named(schemas, route.bodyName, route.body, 'input') : toJsonSchema(route.body);
     requestBody = { required: true, content: { 'application/json': { schema } } };
   }
   const responses: Record<string, Json> = {};
@@ -62,7 +77,7 @@ function operation(route: ApiRoute, schemas: Json): Json {
     responses['409'] = problem('A request with this `Idempotency-Key` is still being processed (`idempotency-key-in-flight`): retry in a few seconds');
     responses['422'] = problem('This `Idempotency-Key` was used for a different request (`idempotency-key-reused`)');
   }
-  for (const [status, answer] of Object.entries(route.responses)) responses[status] = response(answer, Number(status));
+  for (const [status, answer] of Object.entries(route.responses)) responses[status] = response(answer, Number(status), schemas);
   return {
     summary: route.summary,
     tags: [route.module],
@@ -91,13 +106,8 @@ const IDEMPOTENCY_KEY = {
  * and a path in the document are a programming error.
  */
 export function openApiDocument(routes: readonly ApiRoute[], extraSchemas: Record<string, z.ZodType> = {}): Json {
-  const schemas: Json = {
-    Problem: {
-      type: 'object',
-      required: ['type', 'title', 'status', 'detail', 'code'],
-      properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, code: { type: 'string' } },
-    },
-  };
+  const schemas: Json = {};
+  named(schemas, 'Problem', ProblemSchema, 'output');
   for (const [name, schema] of Object.entries(extraSchemas)) schemas[name] = toJsonSchema(schema, 'output');
   const paths: Record<string, Json> = {};
   for (const route of routes) {
