@@ -1,7 +1,8 @@
 import { SHAREABLE_GROUPS, type ShareableGroup } from '../referrals/referral.schemas';
 import type { CaseConsent } from './case.schemas';
 
-type WithConsents = { consents?: Record<string, CaseConsent> | undefined };
+/** A consent as stored or as the API answers it (one recorded without that detail has no `withdrawn`). */
+type WithConsents = { consents?: Record<string, Pick<CaseConsent, 'given' | 'groups'> & { withdrawn?: boolean }> | undefined };
 
 /** Whether the person's consent to `recipient` holds: given and not withdrawn. */
 export function consentValid(record: WithConsents, recipient: string): boolean {
