@@ -7,7 +7,7 @@ import type { Connection } from 'mongoose';
 import { localesDir } from '../../server/src/config/paths';
 import { createServerI18n } from '../../server/src/core/i18n/i18n';
 import { loadDemoCases, loadDemoData } from '../../server/src/modules/demo';
-import { startForms } from '../../server/src/modules/forms/templates/forms-startup';
+import { startForms } from '../../server/src/modules/forms';
 import { loadTemplateLibrary } from '../../server/src/modules/workflows';
 import { launchBrowser, startLiveApp, type LiveApp } from '../helpers/browser';
 import { wiredCaseServices } from '../helpers/case-app';

@@ -7,7 +7,7 @@ import { loadConfig } from '../../server/src/config/env';
 import { localesDir } from '../../server/src/config/paths';
 import { createServerI18n } from '../../server/src/core/i18n/i18n';
 import { loadAuthContext, auditActor, type ServiceContext } from '../../server/src/modules/access';
-import { resolveSession } from '../../server/src/modules/access/session.service';
+import { resolveSession } from '../../server/src/modules/access/testing';
 import { createCaseServices, type CaseServices, type CaseServicesOptions } from '../../server/src/modules/cases';
 import { loadDemoCases, loadDemoData } from '../../server/src/modules/demo';
 import { loadTemplateLibrary } from '../../server/src/modules/workflows';

@@ -1,6 +1,6 @@
-import { LEGAL_REPRESENTATIVE_CLAUSE, PRESUMED_CHILD } from '../../server/src/modules/workflows/definition/field-rules.constants';
+import { LEGAL_REPRESENTATIVE_CLAUSE, PRESUMED_CHILD } from '../../server/src/modules/workflows/testing';
 import type { WorkflowDefinition } from '../../server/src/contracts/workflows/workflow-definition.schemas';
-import type { CaseContext, EvaluationContext } from '../../server/src/modules/workflows/engine/evaluation-context.types';
+import type { CaseContext, EvaluationContext } from '../../server/src/modules/workflows';
 
 /** Shared by the unit tests: a small workflow with every construct, and case contexts. Fictional data only. */
 export const FIXTURE_FORM_PATHS: ReadonlySet<string> = new Set([

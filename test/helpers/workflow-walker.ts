@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeAction } from '../../server/src/modules/workflows/actions/action-registry';
+import { workflowsDir } from '../../server/src/config/paths';
+import {
+  describeAction, type CaseContext, type EvaluationContext, type PersistedWorkflowSnapshot, startWorkflow,
+  transitionWorkflow,
+} from '../../server/src/modules/workflows';
 import type { WorkflowDefinition } from '../../server/src/contracts/workflows/workflow-definition.schemas';
-import type { CaseContext, EvaluationContext } from '../../server/src/modules/workflows/engine/evaluation-context.types';
-import type { PersistedWorkflowSnapshot } from '../../server/src/modules/workflows/engine/persisted-snapshot';
-import { startWorkflow, transitionWorkflow } from '../../server/src/modules/workflows/engine/workflow-engine';
-import { jurisdictionParameterValues } from '../../server/src/modules/workflows/jurisdictions/jurisdiction-parameters';
-import { WORKFLOWS_DIR } from '../../server/src/modules/workflows/templates/template-context';
-import { loadJurisdictions } from '../../server/src/modules/workflows/templates/workflow-template.loader';
+import { jurisdictionParameterValues, loadJurisdictions } from '../../server/src/modules/workflows/testing';
 
 export const ROAD_MAP_STOPS = [
   'needsAssessment', 'safeAccommodation', 'legalAssistance', 'medicalAssistance', 'socialPsychologicalAssistance',
@@ -17,11 +16,11 @@ export const ROAD_MAP_STOPS = [
 ] as const;
 
 export function loadTemplate(id: string): WorkflowDefinition {
-  return JSON.parse(readFileSync(join(WORKFLOWS_DIR, `${id}.json`), 'utf8')) as WorkflowDefinition;
+  return JSON.parse(readFileSync(join(workflowsDir, `${id}.json`), 'utf8')) as WorkflowDefinition;
 }
 
 export function parametersOf(code: string): Record<string, unknown> {
-  const jurisdiction = loadJurisdictions(WORKFLOWS_DIR).get(code);
+  const jurisdiction = loadJurisdictions(workflowsDir).get(code);
   if (!jurisdiction) throw new Error(`no jurisdiction ${code}`);
   return jurisdictionParameterValues(jurisdiction);
 }

@@ -1,7 +1,5 @@
 import request from 'supertest';
-import { SESSION_CACHE_MS } from '../../server/src/modules/access/session-cache';
-import { sessionModel } from '../../server/src/modules/access/session.model';
-import { hashToken, SESSION_IDLE_MS } from '../../server/src/modules/access/session.service';
+import { SESSION_CACHE_MS, sessionModel, hashToken, SESSION_IDLE_MS } from '../../server/src/modules/access/testing';
 import { createApp } from '../../server/src/app';
 import { createServerI18n } from '../../server/src/core/i18n/i18n';
 import { localesDir } from '../../server/src/config/paths';

@@ -1,5 +1,5 @@
 import { api, createCaseApp, login, type CaseApp } from '../helpers/case-app';
-import { auditModel } from '../../server/src/modules/audit/audit.model';
+import { auditModel } from '../../server/src/modules/audit/testing';
 
 let t: CaseApp;
 let worker: ReturnType<typeof api>;

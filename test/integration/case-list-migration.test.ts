@@ -6,10 +6,10 @@ import type { Connection } from 'mongoose';
 import pino from 'pino';
 import { CaseListQuerySchema } from '../../server/src/contracts/cases/case.schemas';
 import { connectDatabase } from '../../server/src/core/db/connection';
-import { caseListsReady, ensureCaseLists } from '../../server/src/modules/cases/lists/case-list-migration';
-import { listFromLists } from '../../server/src/modules/cases/lists/case-list-query';
-import { caseStats, caseStatsFromDatabase } from '../../server/src/modules/cases/service/case-stats.service';
-import { listCases, listCasesFromDatabase } from '../../server/src/modules/cases/service/case.service';
+import { ensureCaseLists } from '../../server/src/modules/cases';
+import {
+  caseListsReady, listFromLists, caseStats, caseStatsFromDatabase, listCases, listCasesFromDatabase,
+} from '../../server/src/modules/cases/testing';
 import { api, contextOf, createCaseApp, login, type CaseApp } from '../helpers/case-app';
 import { testDatabaseUri } from '../helpers/test-database';
 

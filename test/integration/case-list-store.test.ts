@@ -3,18 +3,10 @@
 // counts and key ranges and the search texts matching the segments.
 import { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
-import { compareIn, keyIn, type CaseListEntry } from '../../server/src/modules/cases/lists/case-list-entry';
-import { searchText } from '../../server/src/modules/cases/lists/case-list-search';
 import {
-  applyListOps,
-  readDirectory,
-  readSearchTexts,
-  readSegments,
-  SEGMENT_MAX,
-  writeBoundaryLists,
-  type ListOp,
-} from '../../server/src/modules/cases/lists/case-list-store';
-import { expectedIndex, readIndex, searchEntries } from '../../server/src/modules/cases/lists/case-list-search-index';
+  compareIn, keyIn, type CaseListEntry, searchText, applyListOps, readDirectory, readSearchTexts, readSegments,
+  SEGMENT_MAX, writeBoundaryLists, type ListOp, expectedIndex, readIndex, searchEntries,
+} from '../../server/src/modules/cases/testing';
 import { createTestDatabase, dropTestDatabase } from '../helpers/test-database';
 
 // Several thousand reads by `_id` per test (the index is read back whole after each step): minutes on a busy machine.

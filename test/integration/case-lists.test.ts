@@ -3,13 +3,12 @@
 // after creations, updates, shares, events, consent changes and a write whose list update was interrupted.
 import { CaseListQuerySchema, type CaseListQuery } from '../../server/src/contracts/cases/case.schemas';
 import type { ServiceContext } from '../../server/src/modules/access';
-import { listFromLists, statsFromLists } from '../../server/src/modules/cases/lists/case-list-query';
-import { repairCaseLists } from '../../server/src/modules/cases/lists/case-list-sync';
-import { allCases } from '../../server/src/modules/cases/service/case-list-all.service';
-import { caseStats, caseStatsFromDatabase } from '../../server/src/modules/cases/service/case-stats.service';
-import { listCases, listCasesFromDatabase } from '../../server/src/modules/cases/service/case.service';
+import {
+  listFromLists, statsFromLists, repairCaseLists, allCases, caseStats, caseStatsFromDatabase, listCases,
+  listCasesFromDatabase,
+} from '../../server/src/modules/cases/testing';
 import { caseModel } from '../../server/src/modules/cases';
-import { startForms } from '../../server/src/modules/forms/templates/forms-startup';
+import { startForms } from '../../server/src/modules/forms';
 import { api, contextOf, createCaseApp, DEMO_USERS, login, type CaseApp } from '../helpers/case-app';
 
 jest.setTimeout(300_000);

@@ -5,12 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { withPermission } from '../../server/src/modules/access';
-import { submissionModel } from '../../server/src/modules/submissions/storage/submission.model';
-import { formModel } from '../../server/src/modules/forms/storage/form.model';
-import { formFilter } from '../../server/src/modules/forms/service/form-access';
-import { startForms } from '../../server/src/modules/forms/templates/forms-startup';
+import { submissionModel } from '../../server/src/modules/submissions';
+import { formModel, formFilter } from '../../server/src/modules/forms/testing';
+import { startForms } from '../../server/src/modules/forms';
 import { workflowTemplateModel } from '../../server/src/modules/workflows';
-import { findWorkflowVersion } from '../../server/src/modules/workflows/storage/definition-keys';
+import { findWorkflowVersion } from '../../server/src/modules/workflows/testing';
 import { Types } from 'mongoose';
 import { api, contextOf, createCaseApp, DEMO_USERS, login, type CaseApp } from '../helpers/case-app';
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { formsDir } from '../../server/src/config/paths';
-import { auditModel } from '../../server/src/modules/audit/audit.model';
+import { auditModel } from '../../server/src/modules/audit/testing';
 import { createCaseApp, login, type CaseApp } from '../helpers/case-app';
 import { DEMO_PASSWORD } from '../helpers/demo-app';
 import { pdfText } from '../helpers/pdf-text';

@@ -4,7 +4,7 @@ import { localesDir } from '../../server/src/config/paths';
 import { createServerI18n } from '../../server/src/core/i18n/i18n';
 import { caseModel } from '../../server/src/modules/cases';
 import { loadDemoCases } from '../../server/src/modules/demo';
-import { startForms } from '../../server/src/modules/forms/templates/forms-startup';
+import { startForms } from '../../server/src/modules/forms';
 import { loadTemplateLibrary } from '../../server/src/modules/workflows';
 import { createDemoApp, signIn } from '../helpers/demo-app';
 import type { TestApp } from '../helpers/test-app';

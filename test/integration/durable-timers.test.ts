@@ -1,7 +1,7 @@
 import { ADULT_SUBMISSIONS } from '../helpers/workflow-walker';
 import { createCaseApp, api, login, reportSubmission, type CaseApp } from '../helpers/case-app';
 import { Types } from 'mongoose';
-import { timerJobModel } from '../../server/src/modules/cases/timers/timer-job.model';
+import { timerJobModel } from '../../server/src/modules/cases/testing';
 
 /*
  * A reflection period deadline (P30D from the decision date, denmark-cmm) is a job in the database. The app that

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { allFieldsOf, hashPassword, roleModel, userModel } from '../../server/src/modules/access';
-import { encodeRules } from '../../server/src/modules/access/rule-storage';
+import { encodeRules } from '../../server/src/modules/access/testing';
 import { organisationModel } from '../../server/src/modules/tenants';
 import { api, createCaseApp, login, type CaseApp } from '../helpers/case-app';
 import { DEMO_PASSWORD } from '../helpers/demo-app';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { loadFormTemplates, TemplateFileError } from '../../server/src/modules/forms/templates/form-template-loader';
+import { loadFormTemplates, TemplateFileError } from '../../server/src/modules/forms/testing';
 import { CODE_PLACEMENTS, CODE_REFUSALS, hostileShapes, type CodePlacement } from '../helpers/code-placements';
 import { createDemoApp, signIn } from '../helpers/demo-app';
 import type { TestApp } from '../helpers/test-app';

@@ -2,8 +2,8 @@
 import request from 'supertest';
 import { hashPassword, clonePresetInto, userModel } from '../../server/src/modules/access';
 import { copyMissedEntries, settleAuditCopies } from '../../server/src/modules/audit';
-import { auditModel } from '../../server/src/modules/audit/audit.model';
-import { submissionModel } from '../../server/src/modules/submissions/storage/submission.model';
+import { auditModel } from '../../server/src/modules/audit/testing';
+import { submissionModel } from '../../server/src/modules/submissions';
 import { organisationModel } from '../../server/src/modules/tenants';
 import { createDemoApp, DEMO_PASSWORD, signIn } from '../helpers/demo-app';
 import { auth, createForm, readJson } from '../helpers/forms-kit';

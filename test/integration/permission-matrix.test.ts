@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { platformRole, clonePresetInto, userModel, hashPassword } from '../../server/src/modules/access';
-import { auditModel } from '../../server/src/modules/audit/audit.model';
+import { auditModel } from '../../server/src/modules/audit/testing';
 import { findSensitiveFields } from '../../server/src/modules/forms';
 import { organisationModel } from '../../server/src/modules/tenants';
 import { loadTemplateLibrary } from '../../server/src/modules/workflows';

@@ -9,11 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { connectDatabase } from '../../server/src/core/db/connection';
 import { Types } from 'mongoose';
-import { auditEntry } from '../../server/src/modules/audit/audit.service';
-import { auditModel } from '../../server/src/modules/audit/audit.model';
-import { submissionModel } from '../../server/src/modules/submissions/storage/submission.model';
-import { MISSED_AUDIT_COPIES } from '../../server/src/modules/submissions/service/submission-recovery';
-import { readInstallation } from '../../server/src/modules/meta/installation.service';
+import { auditEntry, auditModel } from '../../server/src/modules/audit/testing';
+import { submissionModel, MISSED_AUDIT_COPIES } from '../../server/src/modules/submissions';
+import { readInstallation } from '../../server/src/modules/meta/testing';
 import { testDatabaseUri } from '../helpers/test-database';
 
 const root = path.resolve(__dirname, '..', '..');

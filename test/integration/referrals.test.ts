@@ -1,5 +1,4 @@
-import { hashPassword, userModel } from '../../server/src/modules/access';
-import { roleModel } from '../../server/src/modules/access/role.model';
+import { hashPassword, userModel, roleModel } from '../../server/src/modules/access';
 import { organisationModel } from '../../server/src/modules/tenants';
 import { ADULT_SUBMISSIONS } from '../helpers/workflow-walker';
 import { api, createCaseApp, login, reportSubmission, type CaseApp } from '../helpers/case-app';

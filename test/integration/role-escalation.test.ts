@@ -1,8 +1,7 @@
 import type { Types } from 'mongoose';
 import request from 'supertest';
-import { hashPassword, clonePresetInto, userModel } from '../../server/src/modules/access';
-import { roleModel } from '../../server/src/modules/access/role.model';
-import { encodeRules } from '../../server/src/modules/access/rule-storage';
+import { hashPassword, clonePresetInto, userModel, roleModel } from '../../server/src/modules/access';
+import { encodeRules } from '../../server/src/modules/access/testing';
 import { organisationModel } from '../../server/src/modules/tenants';
 import { loadTemplateLibrary } from '../../server/src/modules/workflows';
 import { createDemoApp, DEMO_PASSWORD, signIn } from '../helpers/demo-app';

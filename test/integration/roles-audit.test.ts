@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { auditModel } from '../../server/src/modules/audit/audit.model';
+import { auditModel } from '../../server/src/modules/audit/testing';
 import { loadTemplateLibrary } from '../../server/src/modules/workflows';
 import { createDemoApp, signIn, type SignedIn } from '../helpers/demo-app';
 import type { TestApp } from '../helpers/test-app';

@@ -7,9 +7,10 @@ import request from 'supertest';
 import { createApp } from '../../server/src/app';
 import { localesDir } from '../../server/src/config/paths';
 import { createServerI18n } from '../../server/src/core/i18n/i18n';
-import { knownSignInOriginModel, loginAttemptSlotModel } from '../../server/src/modules/access/login-throttle.model';
-import { DEFAULT_LOGIN_LIMITS } from '../../server/src/modules/access/login-throttle.service';
-import { auditModel } from '../../server/src/modules/audit/audit.model';
+import {
+  knownSignInOriginModel, loginAttemptSlotModel, DEFAULT_LOGIN_LIMITS,
+} from '../../server/src/modules/access/testing';
+import { auditModel } from '../../server/src/modules/audit/testing';
 import { createDemoApp, DEMO_PASSWORD, signIn } from '../helpers/demo-app';
 import type { TestApp } from '../helpers/test-app';
 

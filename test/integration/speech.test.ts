@@ -5,7 +5,7 @@ import request from 'supertest';
 import { loadTemplateLibrary } from '../../server/src/modules/workflows';
 import { loadDemoDataSnapshot } from '../helpers/demo-snapshot';
 import { espeakNg, type SpeechSynthesizer } from '../../server/src/modules/speech';
-import { speechAudioModel } from '../../server/src/modules/speech/speech-audio.model';
+import { speechAudioModel } from '../../server/src/modules/speech/testing';
 import { formSpeechPath, rightsSpeechPath, safetyPlanSpeechPath } from '../../server/src/contracts/speech/speech.schemas';
 import { SPEECH_TEXT_MAX } from '../../server/src/contracts/speech/speech-voices';
 import { DEMO_PASSWORD, signIn } from '../helpers/demo-app';

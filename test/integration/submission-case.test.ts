@@ -2,12 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Types } from 'mongoose';
 import request from 'supertest';
-import { auditModel } from '../../server/src/modules/audit/audit.model';
-import { auditEntry } from '../../server/src/modules/audit/audit.service';
-import { caseModel } from '../../server/src/modules/cases';
-import { formDataKey, upgradeCaseFormData } from '../../server/src/modules/cases/storage/case-form-data.model';
-import { submissionModel } from '../../server/src/modules/submissions/storage/submission.model';
-import { markSubmissionsChanged, settleMarkedSubmissions } from '../../server/src/modules/submissions/service/submission-outbox';
+import { auditModel, auditEntry } from '../../server/src/modules/audit/testing';
+import { caseModel, upgradeCaseFormData } from '../../server/src/modules/cases';
+import { formDataKey } from '../../server/src/modules/cases/testing';
+import { submissionModel, markSubmissionsChanged, settleMarkedSubmissions } from '../../server/src/modules/submissions';
 import { api, createCaseApp, login, type CaseApp } from '../helpers/case-app';
 
 /*

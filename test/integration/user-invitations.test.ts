@@ -1,8 +1,8 @@
 // Issue 17: an administrator adds a user to another organisation with that organisation's role, and the new user
 // sets their own password with a single-use, expiring invitation link whose token is stored only as a hash.
 import request from 'supertest';
-import { invitationModel } from '../../server/src/modules/access/invitation.model';
-import { roleModel } from '../../server/src/modules/access/role.model';
+import { invitationModel } from '../../server/src/modules/access/testing';
+import { roleModel } from '../../server/src/modules/access';
 import { organisationModel } from '../../server/src/modules/tenants';
 import { createDemoApp, signIn } from '../helpers/demo-app';
 import type { TestApp } from '../helpers/test-app';

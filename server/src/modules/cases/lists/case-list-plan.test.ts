@@ -1,8 +1,8 @@
 import { Types } from 'mongoose';
-import { createAbility } from '../../access/ability';
-import { can, permittedFields } from '../../access';
-import { PLATFORM_ROLE_PRESETS, ROLE_PRESETS, type RolePreset } from '../../access/role-presets';
-import { effectiveRules, type OrganisationFrame } from '../../access/role-rules';
+import {
+  createAbility, ROLE_PRESETS, type RolePreset, effectiveRules, type OrganisationFrame,
+} from '../../access/testing';
+import { can, permittedFields, PLATFORM_ROLE_PRESETS } from '../../access';
 import { boundariesOf, inList, subjectOf, type CaseListEntry } from './case-list-entry';
 import { LIST_FIELDS, listPlanOf, planOfRules, type ListSource } from './case-list-plan';
 

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FormBinding } from '../../../contracts/workflows/form-bindings.schemas';
-import { WORKFLOWS_DIR } from '../../workflows/templates/template-context';
+import { workflowsDir } from '../../../config/paths';
 import type { CaseRecord } from '../storage/case.model';
 import { applyFormBindings, caseFieldOf } from './case-form-bindings';
 
-const bindings = (JSON.parse(readFileSync(join(WORKFLOWS_DIR, 'finland-municipality.json'), 'utf8')) as { bindings: FormBinding[] }).bindings;
+const bindings = (JSON.parse(readFileSync(join(workflowsDir, 'finland-municipality.json'), 'utf8')) as { bindings: FormBinding[] }).bindings;
 type Bindable = Pick<CaseRecord, 'identity' | 'consents' | 'plan' | 'workflow'>;
 const empty = (): Bindable => ({ identity: {}, consents: {}, plan: {}, workflow: { bound: [] } as unknown as CaseRecord['workflow'] });
 const withParts = (record: Bindable, parts: ReturnType<typeof applyFormBindings>): Bindable => ({
@@ -69,7 +69,7 @@ describe('form data → case through the shipped bindings', () => {
   });
 
   it('every shipped workflow maps the consent form\'s answers to the same groups', () => {
-    const mapOf = (file: string) => (JSON.parse(readFileSync(join(WORKFLOWS_DIR, file), 'utf8')) as { bindings: FormBinding[] }).bindings.find((b) => b.to === 'consents')!.columns!.groups;
+    const mapOf = (file: string) => (JSON.parse(readFileSync(join(workflowsDir, file), 'utf8')) as { bindings: FormBinding[] }).bindings.find((b) => b.to === 'consents')!.columns!.groups;
     for (const file of ['denmark-cmm.json', 'iom-return.json', 'shelter-reintegration.json']) expect(mapOf(file)).toEqual(mapOf('finland-municipality.json'));
   });
 

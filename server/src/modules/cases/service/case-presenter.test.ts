@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import type { CaseSummary, CaseView } from '../../../contracts/cases/case-view.types';
-import { createAbility, type AppRawRule } from '../../access/ability';
+import { createAbility, type AppRawRule } from '../../access/testing';
 import type { ServiceContext } from '../../access';
 import type { CaseRecord } from '../storage/case.model';
 import { presentCase, presentCaseSummary } from './case-presenter';

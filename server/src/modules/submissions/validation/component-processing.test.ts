@@ -14,10 +14,10 @@ import {
   type Component,
 } from '@formio/core';
 import set from 'lodash/set';
-import { readTemplateFiles } from '../../forms/templates/template-files';
+import { readTemplateFiles } from '../../forms/testing';
 import { loadFixture } from '../../../../../test/helpers/forms-test-kit';
 import { processFormSync } from './component-processing';
-import { installNoCodeEvaluator } from '../../forms/definition/safe-evaluator';
+import { installNoCodeEvaluator } from '../../forms';
 import { withWorkingComponents } from './working-components';
 
 // The server's own processing (one context per component, conditions searched in a pruned form) must do exactly

@@ -1,5 +1,5 @@
 import { loadFixture, translatorFor } from '../../../../../test/helpers/forms-test-kit';
-import { findSensitiveFields } from '../../forms/definition/sensitive-fields-finder';
+import { findSensitiveFields } from '../../forms';
 import { validateSubmission } from './submission-validator';
 
 const form = loadFixture('sixty-field-form.json');

@@ -2,7 +2,7 @@ import { Evaluator } from '@formio/core';
 import { loadFixture, translatorFor } from '../../../../../test/helpers/forms-test-kit';
 import type { FormComponent } from '../../../contracts/forms/form.types';
 import { validateSubmission } from './submission-validator';
-import { isNoCodeEvaluatorInstalled } from '../../forms/definition/safe-evaluator';
+import { isNoCodeEvaluatorInstalled } from '../../forms';
 
 const form = loadFixture('validation-table-form.json');
 const t = translatorFor('en');
