@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import i18next from 'i18next';
-import { personTextsDir } from '../../server/src/config/paths';
-import { personText } from '../../server/src/modules/speech/person-texts';
+import { personTextsDir } from '../../config/paths';
+import { personText } from './person-texts';
 
 /*
  * The rights sheet's numbers read right for any value the jurisdiction sets, not only today's 30 days and 6 months:
