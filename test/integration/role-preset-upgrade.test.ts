@@ -1,12 +1,9 @@
 import type { Types } from 'mongoose';
-import { clonePresetInto, upgradeRolePresets } from '../../server/src/modules/access';
-import { rulesFingerprint } from '../../server/src/modules/access/preset-fingerprint';
-import { EARLIER_PRESET_FINGERPRINTS } from '../../server/src/modules/access/role-preset-history';
-import { ROLE_PRESETS } from '../../server/src/modules/access/role-presets';
-import { roleModel } from '../../server/src/modules/access/role.model';
-import { decodeRules, encodeRules } from '../../server/src/modules/access/rule-storage';
-import type { RoleRule } from '../../server/src/modules/access/rule.schemas';
-import { auditModel } from '../../server/src/modules/audit/audit.model';
+import { clonePresetInto, upgradeRolePresets, roleModel } from '../../server/src/modules/access';
+import {
+  rulesFingerprint, EARLIER_PRESET_FINGERPRINTS, ROLE_PRESETS, decodeRules, encodeRules, type RoleRule,
+} from '../../server/src/modules/access/testing';
+import { auditModel } from '../../server/src/modules/audit/testing';
 import { organisationModel } from '../../server/src/modules/tenants';
 import { api, createCaseApp, login, type CaseApp } from '../helpers/case-app';
 

@@ -1,5 +1,5 @@
-import { singleFullStops } from '../../server/src/contracts/person/single-full-stop';
-import { personText } from '../../server/src/modules/speech/person-texts';
+import { singleFullStops } from '../../contracts/person/single-full-stop';
+import { personText } from './person-texts';
 
 /*
  * A date that ends in its own full stop (Ukrainian "р.") closes the safety plan's review sentence with one full stop,
