@@ -51,8 +51,10 @@ export default tseslint.config(
   },
   {
     // Modules meet through their faces: another module is imported from its index.ts (`../forms`), never from a
-    // file inside it (`../forms/service/form.service`). Modules join modulesWithFaces as their index.ts is written;
-    // tests may reach inside (they check storage and internals on purpose).
+    // file inside it (`../forms/service/form.service`). Modules join modulesWithFaces as their index.ts is written.
+    // index.ts is what other modules' code uses. What only tests need (storage models for database-level assertions,
+    // timing constants, a read model's storage) is on the module's testing.ts, which says in its comment why; code
+    // outside tests never imports it.
     files: ['server/src/modules/**/*.ts', 'server/src/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
@@ -63,6 +65,43 @@ export default tseslint.config(
             {
               regex: `^(\\./|(\\.\\./)+)(modules/)?(${modulesWithFaces.join('|')})/.+`,
               message: "Import another module from its index.ts (e.g. '../forms'), and export what you need there: its files are its own.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tests meet modules through the same faces, with one rule for where a test may reach inside: a module's own
+    // tests live beside its files (server/src/modules/<module>/**/*.test.ts) and import those files directly; any
+    // other module they use, they import from its index.ts or its testing.ts. Everything under test/ (unit,
+    // integration, e2e, helpers) imports a module only from its index.ts or its testing.ts: a unit test of one
+    // module's internal file belongs beside that file.
+    files: ['server/src/modules/**/*.test.ts', 'server/src/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\./|(\\.\\./)+)(modules/)?(${modulesWithFaces.join('|')})/(?!testing$).+`,
+              message: "A test imports another module from its index.ts or its testing.ts; a test of that module's own files lives beside them.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `(^|/)server/src/modules/(${modulesWithFaces.join('|')})/(?!testing$).+`,
+              message: "Tests under test/ import a module from its index.ts or its testing.ts; a test of the module's own files lives beside them in server/src/modules.",
             },
           ],
         },
