@@ -72,3 +72,45 @@ describe.each([
     expectDocumented('get', '/api/inbox', await get(token, '/api/inbox'));
   });
 });
+
+describe('the forms and submissions answers match their documented schemas', () => {
+  let designer: string;
+  let worker: string;
+  beforeAll(async () => {
+    designer = (await login(t.app, 'designer@helsinki.demo.test')).token;
+    worker = (await login(t.app, 'worker@helsinki.demo.test')).token;
+  });
+
+  it('every form of the organisation, with its revisions, translations and export', async () => {
+    const list = await get(designer, '/api/forms?limit=100');
+    expectDocumented('get', '/api/forms', list);
+    expect(list.body.items.length).toBeGreaterThan(3);
+    for (const { id } of list.body.items as { id: string }[]) {
+      expectDocumented('get', '/api/forms/:id', await get(designer, `/api/forms/${id}?lang=fi`));
+      expectDocumented('get', '/api/forms/:id/revisions', await get(designer, `/api/forms/${id}/revisions`));
+      expectDocumented('get', '/api/forms/:id/revisions/:number', await get(designer, `/api/forms/${id}/revisions/1`));
+      expectDocumented('get', '/api/forms/:id/translations', await get(designer, `/api/forms/${id}/translations`));
+      expectDocumented('get', '/api/forms/:id/translations/missing', await get(designer, `/api/forms/${id}/translations/missing`));
+      expectDocumented('get', '/api/forms/:id/translations/:lang', await get(designer, `/api/forms/${id}/translations/sv`));
+      expectDocumented('get', '/api/forms/:id/export', await get(designer, `/api/forms/${id}/export`));
+      expectDocumented('get', '/api/forms/:id/revisions/diff', await get(designer, `/api/forms/${id}/revisions/diff?from=1&to=1`));
+    }
+    expectDocumented('get', '/api/form-bundle', await get(designer, '/api/form-bundle'));
+  });
+
+  it('the form template library', async () => {
+    const templates = await get(designer, '/api/form-templates');
+    expectDocumented('get', '/api/form-templates', templates);
+    expectDocumented('get', '/api/form-templates/:path', await get(designer, `/api/form-templates/${templates.body.items[0].path}`));
+  });
+
+  it("the submissions of a caseworker's cases, with their questions", async () => {
+    const list = await get(worker, '/api/submissions?limit=100');
+    expectDocumented('get', '/api/submissions', list);
+    expect(list.body.items.length).toBeGreaterThan(0);
+    for (const { id } of list.body.items as { id: string }[]) {
+      expectDocumented('get', '/api/submissions/:id', await get(worker, `/api/submissions/${id}`));
+      expectDocumented('get', '/api/submissions/:id/questions', await get(worker, `/api/submissions/${id}/questions`));
+    }
+  });
+});
