@@ -3,6 +3,7 @@
 // the visual editor, changes a deadline in the stage's side panel and one inside a parallel track, publishes, and the
 // published version carries both.
 import path from 'node:path';
+import type { Locator } from 'playwright-core';
 import { cspViolations, openPage, seriousAxeViolations, signInThroughForm } from './client-page';
 import { apiAs, PASSWORD, screenshotsDir, useJourney } from './journey-kit';
 
@@ -32,7 +33,7 @@ it('clones a workflow template, changes a deadline in the editor and publishes i
   // A stage in view is selected by a click and opens its side panel.
   await graph.getByRole('button', { name: /Intake and consent/ }).click();
   const panel = page.getByRole('complementary');
-  await panel.getByRole('heading', { name: 'Stage intake' }).waitFor();
+  await panel.getByRole('heading', { name: 'Stage “Intake and consent”' }).waitFor();
   expect(await graph.getByRole('button', { name: /Intake and consent/ }).getAttribute('aria-pressed')).toBe('true');
 
   // The assistance stage lies beyond the part of the graph in view: keyboard focus brings it into view and Enter
@@ -41,20 +42,26 @@ it('clones a workflow template, changes a deadline in the editor and publishes i
   const assistance = graph.getByRole('button', { name: /Assistance and services/ });
   await assistance.focus();
   await assistance.press('Enter');
-  await panel.getByRole('heading', { name: 'Stage assistance' }).waitFor();
+  await panel.getByRole('heading', { name: 'Stage “Assistance and services”' }).waitFor();
   await page.screenshot({ path: path.join(screenshotsDir, 'journey-admin-workflow-stage-selected.png'), fullPage: true });
-  const deadline = panel.getByLabel('reflectionPeriod');
-  expect(await deadline.inputValue()).toBe('@reflectionPeriod');
-  await deadline.fill('P120D');
+  // The deadline is named, and its duration read in words: the jurisdiction's setting, replaced by 120 days.
+  const deadline = panel.getByRole('group', { name: 'End of the reflection period' });
+  expect(await deadline.getByLabel('Unit').inputValue()).toBe('parameter');
+  await deadline.getByText('Falls due after the jurisdiction\'s setting “End of the reflection period”.').waitFor();
+  await deadline.getByLabel('Unit').selectOption({ label: 'days' });
+  await deadline.getByLabel('Number').fill('120');
+  await deadline.getByText('Falls due after 120 days.').waitFor();
   await page.getByText('unsaved changes').waitFor();
   // A deadline deep inside a parallel track: the NAS statement awaited for a reimbursement claim, 14 → 21 days.
   const stageSummary = (stagePath: string) => panel.locator('summary').filter({ has: page.locator('code').getByText(stagePath, { exact: true }) });
   await expect(stageSummary('assistance/reimbursement').textContent()).resolves.toContain('Reimbursement from the State (ELY Centre)');
   await stageSummary('assistance/reimbursement').click();
   await stageSummary('assistance/reimbursement/awaitingNasStatement').click();
-  const nested = panel.getByLabel('nasStatement');
-  expect(await nested.inputValue()).toBe('P14D');
-  await nested.fill('P21D');
+  const nested = panel.getByRole('group', { name: 'NAS statement reminder' });
+  expect(await nested.getByLabel('Number').inputValue()).toBe('14');
+  expect(await nested.getByLabel('Unit').inputValue()).toBe('days');
+  await nested.getByLabel('Number').fill('21');
+  await nested.getByText('Falls due after 21 days.').waitFor();
   // Roles of the stage: the case owner contributes while the NAS statement is awaited.
   const track = stageSummary('assistance/reimbursement/awaitingNasStatement').locator('xpath=..');
   await track.getByLabel('Add a role').fill('caseOwner');
@@ -103,33 +110,63 @@ it('lets a municipal administrator adapt the national template, take over its ru
   const panel = page.getByRole('complementary');
   await shot('02-clone');
 
-  // A longer deadline: the municipality gives 120 days of reflection instead of the jurisdiction's parameter.
+  // A longer deadline: the municipality gives 120 days of reflection instead of the jurisdiction's setting, as a
+  // number and a unit. A number that is none is refused at its field, with the message, and nothing is saved.
   await graph.getByRole('button', { name: /Assistance and services/ }).focus();
   await graph.getByRole('button', { name: /Assistance and services/ }).press('Enter');
-  await panel.getByRole('heading', { name: 'Stage assistance' }).waitFor();
-  await panel.getByLabel('reflectionPeriod').fill('P120D');
+  await panel.getByRole('heading', { name: 'Stage “Assistance and services”' }).waitFor();
+  const reflection = panel.getByRole('group', { name: 'End of the reflection period' });
+  await reflection.getByText('Falls due after the jurisdiction\'s setting “End of the reflection period”.').waitFor();
+  await reflection.getByLabel('Unit').selectOption({ label: 'days' });
+  await reflection.getByLabel('Number').fill('-5');
+  await reflection.getByText('Enter a whole number, 0 or more.').waitFor();
+  expect(await reflection.getByLabel('Number').getAttribute('aria-invalid')).toBe('true');
+  const centre = (locator: Locator) => locator.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  await centre(reflection);
+  await shot('03a-deadline-refused', false);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Some values are not valid, so nothing was saved.' }).waitFor();
+  await reflection.getByLabel('Number').fill('120');
+  await reflection.getByText('Falls due after 120 days.').waitFor();
+  expect(await reflection.getByLabel('Number').getAttribute('aria-invalid')).toBeNull();
+  await centre(reflection);
+  await shot('03b-deadline-in-words', false);
 
-  // A required form more: the referral to the NAS also asks for the plan of assistance.
+  // A required form more: the referral to the NAS also asks for the plan of assistance, picked by its title.
   await graph.getByRole('button', { name: /Referral to the National Assistance System/ }).focus();
   await graph.getByRole('button', { name: /Referral to the National Assistance System/ }).press('Enter');
-  await panel.getByRole('heading', { name: 'Stage nasReferral' }).waitFor();
-  await panel.getByLabel('Required forms').fill('safety-plan, plan-of-assistance');
+  await panel.getByRole('heading', { name: 'Stage “Referral to the National Assistance System”' }).waitFor();
+  const requiredForms = panel.getByRole('group', { name: 'Required forms' }).first();
+  expect(await requiredForms.getByRole('checkbox', { name: /^Safety plan and risk assessment/ }).isChecked()).toBe(true);
+  await requiredForms.getByRole('checkbox', { name: /^Plan of assistance/ }).check();
+  await requiredForms.getByText('2 forms chosen.').waitFor();
+  await centre(requiredForms);
+  await shot('03c-required-forms', false);
 
-  // A step of its own: legal counselling, reached from the referral and leading back to it.
+  // A step of its own: legal counselling, named for the people who will see it (in English and in Finnish),
+  // reached from the referral and leading back to it.
   const addStage = page.getByRole('form', { name: 'Add a stage' });
   await addStage.getByLabel('Id').fill('legalCounselling');
+  await addStage.getByLabel('Name').fill('Legal counselling');
   await addStage.getByRole('button', { name: 'Add a stage' }).click();
-  await panel.getByRole('heading', { name: 'Stage legalCounselling' }).waitFor();
+  await panel.getByRole('heading', { name: 'Stage “Legal counselling”' }).waitFor();
+  await graph.getByRole('button', { name: /Legal counselling/ }).waitFor({ state: 'attached' });
+  const names = panel.getByRole('group', { name: 'Name of the stage' });
+  expect(await names.getByLabel('Name in English').inputValue()).toBe('Legal counselling');
+  await names.getByText('Name in the other languages').click();
+  await names.getByLabel('Name in Finnish').fill('Oikeudellinen neuvonta');
+  await centre(names);
+  await shot('03d-stage-named', false);
   const addOut = panel.getByRole('form', { name: 'Add a transition' }).first();
   await addOut.getByLabel('Event name').fill('counsellingGiven');
   await addOut.getByLabel('Leads to').selectOption({ label: 'Referral to the National Assistance System (nasReferral)' });
   await addOut.getByRole('button', { name: 'Add a transition' }).click();
   await graph.getByRole('button', { name: /Referral to the National Assistance System/ }).focus();
   await graph.getByRole('button', { name: /Referral to the National Assistance System/ }).press('Enter');
-  await panel.getByRole('heading', { name: 'Stage nasReferral' }).waitFor();
+  await panel.getByRole('heading', { name: 'Stage “Referral to the National Assistance System”' }).waitFor();
   const addIn = panel.getByRole('form', { name: 'Add a transition' }).first();
   await addIn.getByLabel('Event name').fill('counsellingNeeded');
-  await addIn.getByLabel('Leads to').selectOption({ label: 'legalCounselling (legalCounselling)' });
+  await addIn.getByLabel('Leads to').selectOption({ label: 'Legal counselling (legalCounselling)' });
   await addIn.getByRole('button', { name: 'Add a transition' }).click();
   await shot('03-adapted');
 
@@ -137,10 +174,17 @@ it('lets a municipal administrator adapt the national template, take over its ru
   await page.getByRole('status').filter({ hasText: 'Draft saved.' }).waitFor();
   await page.getByRole('button', { name: 'Difference to the template' }).click();
   const diff = page.getByRole('region', { name: 'Difference to the template' });
-  await diff.getByText('legalCounselling').first().waitFor();
+  // Each change in words, with the value before and after: no JSON paths.
+  await diff.getByText('Stage “Legal counselling” added').waitFor();
   // The difference appears at the foot of a long page: it is brought into view and focused, not left unseen below.
   await page.waitForFunction(() => document.activeElement?.id === 'diff-title');
   await shot('04-difference', false);
+  const changes = (await diff.getByRole('listitem').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+  // (The words "before:" and "now:" are for screen readers, which skip the arrow.)
+  expect(changes).toContain('changed Deadline “End of the reflection period” in “Assistance and services”: before: the jurisdiction\'s setting “End of the reflection period” → now: 120 days');
+  expect(changes).toContain('added “Referral to the National Assistance System” requires the form “Plan of assistance”');
+  expect(changes).toContain('added New in “Referral to the National Assistance System”: transition “counsellingNeeded”: now: leads to Legal counselling');
+  expect(changes.join('\n')).not.toMatch(/\/stages\//);
 
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await page.getByRole('status').filter({ hasText: 'Published as version 1.' }).waitFor();
@@ -161,15 +205,25 @@ it('lets a municipal administrator adapt the national template, take over its ru
   // withheld, not shown by id.
   await nav.getByRole('link', { name: 'Audit log', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+  // The actions in words, translated.
   const rows = page.getByRole('row');
-  for (const action of ['clone', 'update', 'publish', 'migrate']) {
+  for (const action of ['Copied from a template', 'Changed', 'Published', 'Moved cases to a new version']) {
     const row = rows.filter({ has: page.getByRole('cell', { name: action, exact: true }) }).first();
     await expect(row.textContent()).resolves.toMatch(/Workflow.*Finland: municipal assistance.*Demo Administrator Helsinki/s);
   }
   const caseRow = rows.filter({ has: page.getByRole('cell', { name: 'Case', exact: true }) }).first();
   await expect(caseRow.textContent()).resolves.toContain('Withheld');
   await expect(page.locator('table').textContent()).resolves.not.toMatch(/[0-9a-f]{24}/);
+  await expect(page.locator('tbody').textContent()).resolves.not.toMatch(/\b(clone|publish|migrate)\b/);
   await shot('08-audit-log');
+  // The filters are choices from what exists: the actions in words, the people, the periods.
+  const filters = page.getByRole('search');
+  await filters.getByLabel('Action').selectOption({ label: 'Published' });
+  await filters.getByLabel('Person').selectOption({ label: 'Demo Administrator Helsinki (admin@helsinki.demo.test)' });
+  await filters.getByLabel('Period').selectOption({ label: 'Today' });
+  await page.getByRole('status').filter({ hasText: /^1–1 of 1$/ }).waitFor();
+  expect(await page.locator('tbody tr td:nth-child(2)').allInnerTexts()).toEqual(['Published']);
+  await shot('09-audit-log-filtered');
   expect(await seriousAxeViolations(page)).toEqual([]);
   expect(await cspViolations(page)).toEqual([]);
   expect(problems).toEqual([]);

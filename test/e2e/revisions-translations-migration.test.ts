@@ -202,8 +202,10 @@ it('publishes a new workflow version, shows per case in a dry run whether it can
   await assistance.focus();
   await assistance.press('Enter');
   const panel = page.getByRole('complementary');
-  await panel.getByRole('heading', { name: 'Stage assistance' }).waitFor();
-  await panel.getByLabel('reflectionPeriod').fill('P120D');
+  await panel.getByRole('heading', { name: 'Stage “Assistance and services”' }).waitFor();
+  const reflection = panel.getByRole('group', { name: 'End of the reflection period' });
+  await reflection.getByLabel('Unit').selectOption({ label: 'days' });
+  await reflection.getByLabel('Number').fill('120');
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await page.getByRole('status').filter({ hasText: 'Published as version 2.' }).waitFor();
   await page.getByText(/^Published version 2; draft revision \d+/).waitFor();

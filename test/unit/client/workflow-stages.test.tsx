@@ -4,6 +4,7 @@
 import type { Stage } from '@contracts/workflows/workflow-definition.schemas';
 import { ServiceTracks } from '../../../client/src/features/cases/ServiceTracks';
 import { ProblemsProvider } from '../../../client/src/features/workflows/definition-problems';
+import { DefinitionProvider, FormChoicesProvider } from '../../../client/src/features/workflows/editor-context';
 import { StageFields } from '../../../client/src/features/workflows/StageFields';
 import { act } from 'react';
 import { render, texts, typeInto, type Rendered } from '../../helpers/client-render';
@@ -52,19 +53,28 @@ describe('ServiceTracks', () => {
 describe('StageFields', () => {
   it('edits a step inside a track and hands back the whole stage, other tracks unchanged', async () => {
     const changes: Stage[] = [];
-    view = await render(<StageFields path="services" stage={services} onChange={(stage) => changes.push(stage)} />);
+    // The forms a stage may require, as the editor page loads them: picked by title, stored by path.
+    const forms = [{ path: 'consent', title: 'Consent to assistance' }, { path: 'legal-aid-request', title: 'Request for legal aid' }];
+    view = await render(
+      <FormChoicesProvider value={forms}>
+        <StageFields path="services" stage={services} onChange={(stage) => changes.push(stage)} />
+      </FormChoicesProvider>,
+    );
     expect(texts(view.host, ':scope > details.nested-stage > summary code')).toEqual(['services/legalAssistance', 'services/therapy']);
     // A track's steps and fields are rendered once it is opened, as a person opens it.
     await openSummary(view.host, 'services/legalAssistance');
     await openSummary(view.host, 'services/legalAssistance/inProgress');
-    const forms = view.host.querySelector<HTMLInputElement>('#forms-services-legalAssistance-inProgress')!;
-    await typeInto(forms, 'legal-aid-request, consent');
+    const picker = view.host.querySelector('fieldset[data-pointer="/stages/services/regions/legalAssistance/stages/inProgress/requiredForms"]')!;
+    expect(picker.querySelector('legend')!.textContent).toBe('Required forms');
+    expect(texts(picker, 'label')).toEqual(['Consent to assistance consent', 'Request for legal aid legal-aid-request']);
+    const box = (title: string) => [...picker.querySelectorAll('label')].find((label) => label.textContent!.trim().startsWith(title))!.querySelector('input')!;
+    await act(async () => box('Request for legal aid').click());
     expect(changes).toHaveLength(1);
     const changed = changes[0]!;
     if (changed.type !== 'parallel') throw new Error('the stage stays parallel');
     const legal = changed.regions.legalAssistance!;
     if (legal.type !== 'compound') throw new Error('the track stays compound');
-    expect(legal.stages.inProgress).toEqual({ type: 'atomic', requiredForms: ['legal-aid-request', 'consent'] });
+    expect(legal.stages.inProgress).toEqual({ type: 'atomic', requiredForms: ['legal-aid-request'] });
     expect(legal.stages.notStarted).toEqual({ type: 'atomic', on: { start: [{ target: 'inProgress' }] } });
     expect(changed.regions.therapy).toBe((services as Extract<Stage, { type: 'parallel' }>).regions.therapy);
   });
@@ -75,18 +85,52 @@ describe('StageFields', () => {
   });
 });
 
-describe('StageFields with problems', () => {
-  it('shows a problem at the field it concerns, translated, and ties it to the field for screen readers', async () => {
-    const stage: Stage = { type: 'atomic', deadlines: [{ id: 'firstContact', kind: 'deadline', anchor: { stageEntry: true }, after: '30 days' }] };
-    const problems = [{ path: '/stages/intake/deadlines/0/after', code: 'invalid-duration' }];
-    view = await render(
+describe('StageFields deadlines', () => {
+  const deadline = (after: string | { parameter: string }): Stage => ({
+    type: 'atomic',
+    deadlines: [{ id: 'reflectionPeriod', kind: 'deadline', anchor: { stageEntry: true }, after }],
+  });
+  const inWorkflow = (stage: Stage, onChange: (stage: Stage) => void, problems: Array<{ path: string; code: string }> = []) => (
+    <DefinitionProvider value={{ id: 'finland-municipality', stages: {} }}>
       <ProblemsProvider value={problems}>
-        <StageFields path="intake" stage={stage} onChange={() => undefined} />
-      </ProblemsProvider>,
+        <StageFields path="intake" stage={stage} onChange={onChange} />
+      </ProblemsProvider>
+    </DefinitionProvider>
+  );
+
+  it('names a deadline by its text, reads its duration in words and writes the number and unit as ISO 8601', async () => {
+    const changes: Stage[] = [];
+    view = await render(inWorkflow(deadline('P30D'), (stage) => changes.push(stage)));
+    expect(texts(view.host, 'fieldset.deadline-field legend')).toEqual(['End of the reflection period']);
+    const count = view.host.querySelector<HTMLInputElement>('#field-stages-intake-deadlines-0-count')!;
+    const unit = view.host.querySelector<HTMLSelectElement>('#field-stages-intake-deadlines-0-unit')!;
+    expect([count.value, unit.value]).toEqual(['30', 'days']);
+    expect(view.host.querySelector('#field-stages-intake-deadlines-0-words')!.textContent).toBe('Falls due after 30 days.');
+    await typeInto(count, '4');
+    expect((changes.at(-1) as { deadlines: Array<{ after: string }> }).deadlines[0]!.after).toBe('P4D');
+    await act(async () => {
+      unit.value = 'months';
+      unit.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect((changes.at(-1) as { deadlines: Array<{ after: string }> }).deadlines[0]!.after).toBe('P4M');
+  });
+
+  it('offers the jurisdiction\'s setting a deadline was cloned with, and reads it in words', async () => {
+    view = await render(inWorkflow(deadline({ parameter: 'reflectionPeriod' }), () => undefined));
+    const unit = view.host.querySelector<HTMLSelectElement>('#field-stages-intake-deadlines-0-unit')!;
+    expect(unit.value).toBe('parameter');
+    expect(view.host.querySelector('#field-stages-intake-deadlines-0-count')).toBeNull();
+    expect(view.host.querySelector('#field-stages-intake-deadlines-0-words')!.textContent).toBe(
+      'Falls due after the jurisdiction\'s setting “End of the reflection period”.',
     );
-    const field = view.host.querySelector<HTMLInputElement>('#deadline-intake-firstContact')!;
+  });
+
+  it('refuses a number that is no whole number at its field, translated, and ties it to the field for screen readers', async () => {
+    const problems = [{ path: '/stages/intake/deadlines/0/after', code: 'invalid-duration' }];
+    view = await render(inWorkflow(deadline('P-3D'), () => undefined, problems));
+    const field = view.host.querySelector<HTMLInputElement>('#field-stages-intake-deadlines-0-count')!;
     expect(field.getAttribute('aria-invalid')).toBe('true');
     const message = view.host.querySelector(`#${field.getAttribute('aria-describedby')!.split(' ')[0]}`)!;
-    expect(message.textContent).toMatch(/^Not a duration\. Write an ISO 8601 duration such as P30D/);
+    expect(message.textContent).toBe('Enter a whole number, 0 or more.');
   });
 });

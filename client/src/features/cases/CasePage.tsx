@@ -25,7 +25,7 @@ import { CaseTasks } from './CaseTasks';
 import { CaseTimeline } from './CaseTimeline';
 import { CaseReferrals } from '../referrals/CaseReferrals';
 import { ServiceTracks } from './ServiceTracks';
-import { useStageName } from './StageName';
+import { GivenStageNamesProvider, useStageName } from './StageName';
 
 export function CasePage() {
   const { caseId = '' } = useParams();
@@ -37,7 +37,7 @@ export function CasePage() {
   useEffect(() => setRecord(loaded.data), [loaded.data]);
   const workflow = useCaseWorkflowDefinition(record?.workflow);
   const workflowId = record?.workflow?.definitionId;
-  const stageName = useStageName(record?.workflow?.source === 'template' ? workflowId : workflow.definition?.id);
+  const stageName = useStageName(record?.workflow?.source === 'template' ? workflowId : workflow.definition?.id, workflow.definition?.stageNames);
   const current = record ? activeStages(record) : [];
   // The top-level stages; the service tracks inside them are drawn below the graph.
   const tops = record ? topStages(record) : [];
@@ -49,6 +49,7 @@ export function CasePage() {
     : [];
 
   return (
+    <GivenStageNamesProvider value={workflow.definition?.stageNames}>
     <section aria-labelledby="case-title">
       <PageHeading
         id="case-title"
@@ -153,5 +154,6 @@ export function CasePage() {
         </div>
       )}
     </section>
+    </GivenStageNamesProvider>
   );
 }

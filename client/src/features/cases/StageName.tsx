@@ -1,5 +1,10 @@
+import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import { eventName, stageName } from '@contracts/workflows/stage-name.util';
+import { eventName, givenStageName, stageName, type GivenStageNames } from '@contracts/workflows/stage-name.util';
+
+/** The names an administrator gave the stages of the workflow on the page (its definition's `stageNames`). */
+const GivenNamesContext = createContext<GivenStageNames | undefined>(undefined);
+export const GivenStageNamesProvider = GivenNamesContext.Provider;
 
 /**
  * The workflows whose texts name a stage or event: the case's own, else every workflow with texts (a case list mixes
@@ -14,11 +19,15 @@ function useWorkflowIds(workflowId: string | undefined) {
   };
 }
 
-/** A stage's display name from locales/<lng>/workflows.json, as the server names it too (contract: stage-name.util). */
-export function useStageName(workflowId: string | undefined) {
-  const { t } = useTranslation('workflows');
+/**
+ * A stage's display name from locales/<lng>/workflows.json, as the server names it too (contract: stage-name.util),
+ * or the name its administrator gave it (`names`, or those of the page's workflow, GivenStageNamesProvider).
+ */
+export function useStageName(workflowId: string | undefined, names?: GivenStageNames) {
+  const { t, i18n } = useTranslation('workflows');
   const workflowIds = useWorkflowIds(workflowId);
-  return (path: string) => stageName(t, workflowIds(), path);
+  const given = useContext(GivenNamesContext) ?? names;
+  return (path: string) => givenStageName(given, path, i18n.language) ?? stageName(t, workflowIds(), path);
 }
 
 /** A nested stage with its parent, `Plan of assistance: Drafting`, since many tracks share state names. */

@@ -2,14 +2,15 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Stage } from '@contracts/workflows/workflow-definition.schemas';
 import { useProblemText } from './definition-problems';
-import { stageIdProblem, type NewStageKind } from './stage-edits';
+import { stageIdProblem, stageNameProblem, type NewStageKind } from './stage-edits';
 
 interface Props {
   /** The button's and the group's name: "Add a stage", "Add a step to …", "Add a track to …". */
   legend: string;
   /** The stages beside the new one: its id must differ from theirs. */
   siblings: Record<string, Stage>;
-  onAdd: (id: string, kind: NewStageKind) => void;
+  /** `name`: the display name in the language of the interface (empty: none given). */
+  onAdd: (id: string, kind: NewStageKind, name: string) => void;
 }
 
 /**
@@ -21,16 +22,19 @@ export function AddStageForm({ legend, siblings, onAdd }: Props) {
   const problemText = useProblemText();
   const id = useId();
   const [stageId, setStageId] = useState('');
+  const [name, setName] = useState('');
   const [kind, setKind] = useState<NewStageKind>('atomic');
   const [tried, setTried] = useState(false);
   const problem = stageId === '' && !tried ? null : stageIdProblem(stageId, siblings);
+  const nameProblem = stageNameProblem(name);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     event.stopPropagation();
     setTried(true);
-    if (stageIdProblem(stageId, siblings)) return;
-    onAdd(stageId, kind);
+    if (stageIdProblem(stageId, siblings) || nameProblem) return;
+    onAdd(stageId, kind, name.trim());
     setStageId('');
+    setName('');
     setTried(false);
   };
   return (
@@ -45,6 +49,14 @@ export function AddStageForm({ legend, siblings, onAdd }: Props) {
           aria-describedby={problem ? `${id}-problem` : `${id}-hint`}
           onChange={(event) => setStageId(event.target.value.trim())}
         />
+        <label htmlFor={`${id}-name`}>{t('workflowEditor.newStageName')}</label>
+        <input
+          id={`${id}-name`}
+          value={name}
+          aria-invalid={nameProblem ? true : undefined}
+          aria-describedby={nameProblem ? `${id}-name-problem` : undefined}
+          onChange={(event) => setName(event.target.value)}
+        />
         <label htmlFor={`${id}-kind`}>{t('workflowEditor.newStageKind')}</label>
         <select id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.target.value as NewStageKind)}>
           <option value="atomic">{t('workflowEditor.kinds.atomic')}</option>
@@ -52,13 +64,18 @@ export function AddStageForm({ legend, siblings, onAdd }: Props) {
         </select>
         <button type="submit">{legend}</button>
       </div>
+      {nameProblem && (
+        <p id={`${id}-name-problem`} className="error">
+          {problemText({ path: '', code: nameProblem })}
+        </p>
+      )}
       {problem ? (
         <p id={`${id}-problem`} className="error">
           {problemText({ path: '', code: problem })}
         </p>
       ) : (
         <p id={`${id}-hint`} className="hint">
-          {t('workflowEditor.newStageHint')}
+          {t('workflowEditor.newStageIdHint')}
         </p>
       )}
     </form>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useEventName, useStageLabel } from '../cases/StageName';
 import type { PlacedProblem } from './definition-problems';
+import { useDeadlineName } from './DeadlineField';
 import { useEditedDefinition } from './editor-context';
 
 /** The stages and the rest of a JSON pointer into a definition: `/stages/a/regions/b/deadlines/0` → `a/b`, `deadlines/0`. */
@@ -24,6 +25,7 @@ function usePlace() {
   const stageLabel = useStageLabel(undefined);
   const eventName = useEventName(undefined);
   const definition = useEditedDefinition();
+  const deadlineName = useDeadlineName();
   return (pointer: string) => {
     const { stagePath, rest } = splitPointer(pointer);
     const [field, second] = rest;
@@ -32,13 +34,14 @@ function usePlace() {
       let stage: unknown = { stages: definition.stages };
       for (const part of pointer.split('/').slice(1, pointer.split('/').indexOf('deadlines'))) stage = (stage as Record<string, unknown> | undefined)?.[part];
       const deadline = (stage as { deadlines?: Array<{ id?: string }> } | undefined)?.deadlines?.[Number(second)];
-      fieldWords = t('workflowEditor.places.deadline', { id: deadline?.id ?? Number(second) + 1 });
+      fieldWords = t('workflowEditor.places.deadline', { id: deadline?.id ? deadlineName(deadline.id) : Number(second) + 1 });
     } else if (field === 'on' && second !== undefined) fieldWords = t('workflowEditor.places.transition', { event: eventName(second) });
     else if (field === 'always') fieldWords = t('workflowEditor.places.automatic');
     else if (field === 'onDone') fieldWords = t('workflowEditor.places.whenFinished');
-    else if (field === 'requiredForms') fieldWords = t('workflowEditor.requiredForms');
+    else if (field === 'requiredForms') fieldWords = t('workflowEditor.requiredFormsPick');
     else if (field === 'roles') fieldWords = t('workflowEditor.roles');
     else if (field === 'initial') fieldWords = stagePath ? t('workflowEditor.firstStep') : t('workflowEditor.initialStage');
+    else if (rest[0] === 'stageNames') fieldWords = t('workflowEditor.stageName');
     else if (field !== undefined && stagePath) fieldWords = rest.join('/');
     if (!stagePath) return fieldWords ?? (rest.join('/') || t('workflowEditor.places.workflow'));
     return fieldWords ? `${stageLabel(stagePath)} — ${fieldWords}` : stageLabel(stagePath);

@@ -3,9 +3,13 @@ import { childKey, childStages } from '@contracts/workflows/stage-tree.util';
 import type { Deadline, Stage } from '@contracts/workflows/workflow-definition.schemas';
 import { useStageName } from '../cases/StageName';
 import { AddStageForm } from './AddStageForm';
+import { DeadlineField } from './DeadlineField';
 import { Disclosure } from './Disclosure';
 import { FieldProblems, fieldId, useProblemsAt, useProblemsUnder } from './definition-problems';
+import { useStageNamesEdit } from './editor-context';
+import { RequiredFormsPicker } from './RequiredFormsPicker';
 import { addChild, newStage, removeChild, setInitialChild } from './stage-edits';
+import { StageNameFields } from './StageNameFields';
 import { StageRoles } from './StageRoles';
 import { TransitionsEditor } from './TransitionsEditor';
 
@@ -18,40 +22,12 @@ interface Props {
   onChange: (stage: Stage) => void;
 }
 
-const domId = (path: string) => path.replace(/[^A-Za-z0-9_-]/g, '-');
-
-/** A deadline's duration: ISO 8601 (`P30D`), or `@name` for a jurisdiction parameter. Problems show below it. */
-function DeadlineField({ path, pointer, deadline, onChange }: { path: string; pointer: string; deadline: Deadline; onChange: (after: Deadline['after']) => void }) {
-  // Every problem of the deadline shows at its one field: the duration, and its id or event when the server objects.
-  const problems = useProblemsAt(pointer, true);
-  const problemsId = `${fieldId(pointer)}-problems`;
-  return (
-    <div className="field">
-      <label htmlFor={`deadline-${domId(path)}-${deadline.id}`}>{deadline.id}</label>
-      <input
-        id={`deadline-${domId(path)}-${deadline.id}`}
-        data-pointer={pointer}
-        value={typeof deadline.after === 'string' ? deadline.after : deadline.after ? `@${deadline.after.parameter}` : ''}
-        aria-describedby={problems.length > 0 ? `${problemsId} duration-hint` : 'duration-hint'}
-        aria-invalid={problems.length > 0 || undefined}
-        disabled={deadline.after === undefined}
-        onChange={(event) => {
-          const value = event.target.value.trim();
-          onChange(value.startsWith('@') ? { parameter: value.slice(1) } : value);
-        }}
-      />
-      <FieldProblems pointer={pointer} problems={problems} />
-    </div>
-  );
-}
-
 /** What can be edited on one stage, then each of its steps (compound) or tracks (parallel), nested. */
 export function StageFields({ path, pointer = `/stages/${path}`, stage, onChange }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // Names from any workflow's texts (a municipality's clone keeps its template's stage and event ids).
   const stageName = useStageName(undefined);
-  const id = domId(path);
-  const formProblems = useProblemsAt(`${pointer}/requiredForms`, true);
+  const { setName } = useStageNamesEdit();
   const initialProblems = useProblemsAt(`${pointer}/initial`);
   const childProblems = useProblemsUnder(
     Object.keys(childStages(stage)).map((childId) => `${pointer}/${childKey(stage)}/${childId}`),
@@ -74,26 +50,19 @@ export function StageFields({ path, pointer = `/stages/${path}`, stage, onChange
       {(stage.deadlines ?? []).map((deadline, index) => (
         <DeadlineField
           key={deadline.id}
-          path={path}
           pointer={`${pointer}/deadlines/${index}`}
           deadline={deadline}
           onChange={(after) => setDeadline(index, { after })}
         />
       ))}
-      <div className="field">
-        <label htmlFor={`forms-${id}`}>{t('workflowEditor.requiredForms')}</label>
-        <input
-          id={`forms-${id}`}
-          data-pointer={`${pointer}/requiredForms`}
-          value={(stage.requiredForms ?? []).join(', ')}
-          aria-invalid={formProblems.length > 0 || undefined}
-          aria-describedby={formProblems.length > 0 ? `${fieldId(`${pointer}/requiredForms`)}-problems` : undefined}
-          onChange={(event) =>
-            onChange({ ...stage, requiredForms: event.target.value.split(',').map((value) => value.trim()).filter(Boolean) })
-          }
-        />
-        <FieldProblems pointer={`${pointer}/requiredForms`} problems={formProblems} />
-      </div>
+      <RequiredFormsPicker
+        pointer={`${pointer}/requiredForms`}
+        selected={stage.requiredForms ?? []}
+        onChange={(requiredForms) => {
+          const { requiredForms: _old, ...rest } = stage;
+          onChange(requiredForms.length > 0 ? { ...stage, requiredForms } : (rest as Stage));
+        }}
+      />
       <h3>{t('workflowEditor.roles')}</h3>
       <StageRoles path={path} roles={stage.roles ?? []} onChange={(roles) => onChange({ ...stage, roles })} />
       <StageProblems pointer={`${pointer}/roles`} deep />
@@ -136,6 +105,7 @@ export function StageFields({ path, pointer = `/stages/${path}`, stage, onChange
                 }
               >
                 <StageProblems pointer={childPointer} />
+                <StageNameFields stageId={childId} />
                 <StageFields path={`${path}/${childId}`} pointer={childPointer} stage={child} onChange={(updated) => setChild(childId, updated)} />
                 <button type="button" className="danger" onClick={() => onChange(removeChild(stage, childId))}>
                   {stage.type === 'parallel'
@@ -151,14 +121,20 @@ export function StageFields({ path, pointer = `/stages/${path}`, stage, onChange
         <AddStageForm
           legend={t('workflowEditor.addStep', { name })}
           siblings={stage.type === 'compound' ? stage.stages : {}}
-          onAdd={(childId, childKind) => onChange(addChild(stage, childId, newStage(childKind), 'step'))}
+          onAdd={(childId, childKind, childName) => {
+            onChange(addChild(stage, childId, newStage(childKind), 'step'));
+            if (childName) setName(childId, i18n.language.split('-')[0]!, childName);
+          }}
         />
       )}
       {stage.type !== 'compound' && (
         <AddStageForm
           legend={t('workflowEditor.addTrack', { name })}
           siblings={stage.type === 'parallel' ? stage.regions : {}}
-          onAdd={(childId, childKind) => onChange(addChild(stage, childId, newStage(childKind), 'track'))}
+          onAdd={(childId, childKind, childName) => {
+            onChange(addChild(stage, childId, newStage(childKind), 'track'));
+            if (childName) setName(childId, i18n.language.split('-')[0]!, childName);
+          }}
         />
       )}
     </>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Stage } from '@contracts/workflows/workflow-definition.schemas';
 import { useStageName } from '../cases/StageName';
 import { StageFields, StageProblems } from './StageFields';
+import { StageNameFields } from './StageNameFields';
 
 interface Props {
   stageId: string;
@@ -21,12 +22,11 @@ export function StagePanel({ stageId, stage, onChange, onRemove }: Props) {
   return (
     <aside className="side-panel" aria-labelledby="stage-panel-title">
       <h2 id="stage-panel-title" tabIndex={-1} data-pointer={`/stages/${stageId}`}>
-        {t('workflowEditor.stage', { stage: stageId })}
+          {t('workflowEditor.stageNamed', { name: stageName(stageId) })}
       </h2>
+      <p className="hint">{t('workflowEditor.stageId', { id: stageId })}</p>
       <StageProblems pointer={`/stages/${stageId}`} />
-      <p id="duration-hint" className="hint">
-        {t('workflowEditor.durationHint')}
-      </p>
+      <StageNameFields stageId={stageId} />
       <StageFields path={stageId} stage={stage} onChange={onChange} />
       <p>
         <button type="button" className="danger" onClick={onRemove}>

@@ -4,14 +4,16 @@ import { useParams } from 'react-router-dom';
 import type { MigrationResult } from '@contracts/cases/case-migration.types';
 import type { Stage, WorkflowDefinition } from '@contracts/workflows/workflow-definition.schemas';
 import { workflowSchemaProblems } from '@contracts/workflows/workflow-schema-problems';
-import { apiGet, apiSend, ApiError } from '../../api/http';
+import { apiGet, apiSend, ApiError, itemsOf } from '../../api/http';
 import { ApiStatus } from '../common/ApiStatus';
 import { PageHeading } from '../common/PageHeading';
 import { useApi } from '../common/use-api';
-import { useStageName } from '../cases/StageName';
+import { GivenStageNamesProvider, useStageName } from '../cases/StageName';
+import type { FormSummary, FormTemplateSummary } from '../forms/form.types';
 import { AddStageForm } from './AddStageForm';
 import { FieldProblems, ProblemsProvider, useProblemText, type PlacedProblem } from './definition-problems';
-import { DefinitionProvider } from './editor-context';
+import { DefinitionProvider, FormChoicesProvider, StageNamesEditProvider, type FormChoice } from './editor-context';
+import { withStageName, withoutStageNames } from './stage-names';
 import { MigrationResults } from './MigrationResults';
 import { UpstreamDiffList, type UpstreamChange } from './UpstreamDiffList';
 import { ProblemList, stageOfPointer } from './ProblemList';
@@ -45,7 +47,7 @@ interface UpstreamDiff {
 /** Codes the contract's format check gives: the editor computes these itself as the administrator types. */
 const FORMAT_CODES = new Set([
   'invalid-duration', 'invalid-identifier', 'invalid-event-name', 'invalid-target', 'invalid-form-path', 'invalid-option',
-  'unknown-property', 'required', 'deadline-timing',
+  'unknown-property', 'required', 'deadline-timing', 'invalid-stage-name',
 ]);
 
 /**
@@ -79,9 +81,11 @@ function focusPointer(pointer: string, rounds = 8) {
 
 export function WorkflowEditorPage() {
   const { workflowId = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const base = `/api/workflows/${encodeURIComponent(workflowId)}`;
   const { data, error, loading, reload } = useApi<WorkflowRecord>(base);
+  const ownForms = useApi<{ items: FormSummary[] }>('/api/forms');
+  const templateForms = useApi<{ items: FormTemplateSummary[] }>('/api/form-templates');
   const [definition, setDefinition] = useState<WorkflowDefinition>();
   const [selected, setSelected] = useState<string>();
   const [serverProblems, setServerProblems] = useState<PlacedProblem[]>([]);
@@ -114,7 +118,25 @@ export function WorkflowEditorPage() {
     const saved = await apiSend<WorkflowRecord>('PUT', base, { definition, revision: data.revision });
     return saved.revision;
   };
-  const stageName = useStageName(definition?.id);
+  // The forms a stage may require, by title: the organisation's own, then the library's it has not cloned.
+  const formChoices = useMemo<FormChoice[]>(() => {
+    const own = itemsOf(ownForms.data).map(({ path, title }) => ({ path, title }));
+    const paths = new Set(own.map((form) => form.path));
+    const library = itemsOf(templateForms.data).filter((form) => !paths.has(form.path)).map(({ path, title }) => ({ path, title }));
+    return [...own, ...library].sort((a, b) => a.title.localeCompare(b.title, i18n.language));
+  }, [ownForms.data, templateForms.data, i18n.language]);
+  const stageNamesEdit = useMemo(
+    () => ({
+      names: definition?.stageNames ?? {},
+      setName: (stageId: string, language: string, text: string) => {
+        // After the stage itself was added in the same event: the name goes onto that definition, not an older one.
+        setDefinition((current) => (current ? withStageName(current, stageId, language, text) : current));
+        setDirty(true);
+      },
+    }),
+    [definition?.stageNames],
+  );
+  const stageName = useStageName(definition?.id, definition?.stageNames);
   // The forms a binding may read: those the workflow's stages require, and those already bound.
   const formPaths = definition
     ? [...new Set([...listStages(definition).flatMap((entry) => ('requiredForms' in entry.stage ? (entry.stage.requiredForms ?? []) : [])), ...(definition.bindings ?? []).map((b) => b.form)])].sort()
@@ -213,6 +235,9 @@ export function WorkflowEditorPage() {
       <ApiStatus loading={loading} error={error} />
       {status && <p role="status">{status}</p>}
       {definition && (
+        <GivenStageNamesProvider value={definition.stageNames}>
+        <StageNamesEditProvider value={stageNamesEdit}>
+        <FormChoicesProvider value={formChoices}>
         <DefinitionProvider value={definition}>
           <ProblemsProvider value={problems}>
             <ProblemList problems={problems} text={problemText} onShow={showProblem} />
@@ -248,10 +273,11 @@ export function WorkflowEditorPage() {
                 <AddStageForm
                   legend={t('workflowEditor.addStage')}
                   siblings={definition.stages}
-                  onAdd={(stageId, kind) => {
-                    edit(addTopStage(definition, stageId, newStage(kind)));
+                  onAdd={(stageId, kind, name) => {
+                    const added = addTopStage(definition, stageId, newStage(kind));
+                    edit(name ? withStageName(added, stageId, i18n.language.split('-')[0]!, name) : added);
                     setSelected(stageId);
-                    setStatus(t('workflowEditor.stageAdded', { name: stageName(stageId) }));
+                    setStatus(t('workflowEditor.stageAdded', { name: name || stageName(stageId) }));
                   }}
                 />
               </div>
@@ -261,7 +287,8 @@ export function WorkflowEditorPage() {
                   stage={definition.stages[selected]}
                   onChange={(stage: Stage) => edit({ ...definition, stages: { ...definition.stages, [selected]: stage } })}
                   onRemove={() => {
-                    edit(removeTopStage(definition, selected));
+                    const removed = removeTopStage(definition, selected);
+                    edit(withoutStageNames(removed, listStages(removed).map((entry) => entry.id)));
                     setStatus(t('workflowEditor.stageRemoved', { name: stageName(selected) }));
                     setSelected(undefined);
                   }}
@@ -270,6 +297,9 @@ export function WorkflowEditorPage() {
             </div>
           </ProblemsProvider>
         </DefinitionProvider>
+        </FormChoicesProvider>
+        </StageNamesEditProvider>
+        </GivenStageNamesProvider>
       )}
       {definition && (
         <FormBindings
@@ -279,7 +309,15 @@ export function WorkflowEditorPage() {
           onChange={(bindings) => edit({ ...definition, bindings })}
         />
       )}
-      {diff && <UpstreamDiffList changes={diff} />}
+      {diff && definition && (
+        <GivenStageNamesProvider value={definition.stageNames}>
+          <FormChoicesProvider value={formChoices}>
+            <DefinitionProvider value={definition}>
+              <UpstreamDiffList changes={diff} />
+            </DefinitionProvider>
+          </FormChoicesProvider>
+        </GivenStageNamesProvider>
+      )}
       {migration && <MigrationResults result={migration} hasUpstream={Boolean(data?.upstream)} stageName={stageName} onMigrate={() => void migrate(false, migration.toVersion)} />}
     </section>
   );

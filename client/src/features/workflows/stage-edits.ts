@@ -1,6 +1,6 @@
 import { childStages } from '@contracts/workflows/stage-tree.util';
 import {
-  EVENT_NAME_PATTERN, IDENTIFIER_PATTERN, type Stage, type Transition, type WorkflowDefinition,
+  EVENT_NAME_PATTERN, IDENTIFIER_PATTERN, STAGE_NAME_MAX, type Stage, type Transition, type WorkflowDefinition,
 } from '@contracts/workflows/workflow-definition.schemas';
 
 /*
@@ -23,6 +23,11 @@ export function newStage(kind: NewStageKind): Stage {
 export function stageIdProblem(id: string, siblings: Record<string, Stage>): 'invalid-identifier' | 'duplicate-stage' | null {
   if (!IDENTIFIER_PATTERN.test(id)) return 'invalid-identifier';
   return id in siblings ? 'duplicate-stage' : null;
+}
+
+/** Why a display name cannot name a new stage (`null`: it can, or none is given: a name is optional). */
+export function stageNameProblem(name: string): 'invalid-stage-name' | null {
+  return name.trim().length > STAGE_NAME_MAX ? 'invalid-stage-name' : null;
 }
 
 export function eventNameProblem(event: string): 'invalid-event-name' | null {

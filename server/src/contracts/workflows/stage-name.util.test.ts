@@ -1,4 +1,4 @@
-import { eventName, stageName, type NameLookup } from './stage-name.util';
+import { eventName, givenStageName, stageName, type NameLookup } from './stage-name.util';
 
 // A `t` over a few texts: the first key with a text wins, else the default, as i18next does.
 const texts: Record<string, string> = {
@@ -19,5 +19,14 @@ describe('stage and event names (client and plan PDF alike)', () => {
     expect(stageName(t, ['finland', 'denmark'], 'reflection')).toBe('Reflection period');
     expect(eventName(t, ['denmark', 'finland'], 'referred')).toBe('Referred');
     expect(eventName(t, ['denmark'], 'referred')).toBe('referred');
+  });
+
+  it('names a stage by the name its administrator gave it, in the reader\'s language, else English, else any given', () => {
+    const names = { legalCounselling: { fi: 'Oikeudellinen neuvonta', en: 'Legal counselling' }, intake: { sv: 'Mottagning' } };
+    expect(givenStageName(names, 'legalCounselling', 'fi')).toBe('Oikeudellinen neuvonta');
+    expect(givenStageName(names, 'assistance/legalCounselling', 'da')).toBe('Legal counselling');
+    expect(givenStageName(names, 'intake', 'fi')).toBe('Mottagning');
+    expect(givenStageName(names, 'plan', 'fi')).toBeUndefined();
+    expect(givenStageName(undefined, 'plan', 'fi')).toBeUndefined();
   });
 });

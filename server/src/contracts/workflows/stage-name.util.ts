@@ -22,3 +22,17 @@ export function stageName(t: NameLookup, workflowIds: readonly string[], path: s
 export function eventName(t: NameLookup, workflowIds: readonly string[], event: string): string {
   return workflowIds.length > 0 ? t(workflowIds.map((workflowId) => eventKey(workflowId, event)), { defaultValue: event }) : event;
 }
+
+/** A definition's `stageNames`: by stage id, the name in each language the administrator gave it. */
+export type GivenStageNames = Record<string, Record<string, string>>;
+
+/**
+ * The name an administrator gave a stage (a definition's `stageNames`), where the workflow's translations have none:
+ * in `language`, else in English, else in the first language given, as i18next falls back to English; none given,
+ * `undefined` (the translations or the id name it).
+ */
+export function givenStageName(names: GivenStageNames | undefined, path: string, language: string): string | undefined {
+  const byLanguage = names?.[stageIdOf(path)];
+  if (!byLanguage) return undefined;
+  return byLanguage[language.split('-')[0]!] ?? byLanguage.en ?? Object.values(byLanguage)[0];
+}

@@ -10,6 +10,10 @@ import { FormBindingSchema } from './form-bindings.schemas';
 
 /** Stage ids, region ids and deadline ids: document-key safe, i18n-key safe. */
 export const IDENTIFIER_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
+/** A language of a stage name: `fi`, `sv`, as the locale folders are named. */
+export const LANGUAGE_PATTERN = /^[a-z]{2,3}$/;
+/** Longest display name of a stage: it has to fit a graph node and a case list column. */
+export const STAGE_NAME_MAX = 80;
 /** Event names: camelCase, no dots (they are keys of `on`, which the database must store). */
 export const EVENT_NAME_PATTERN = /^[a-z][A-Za-z0-9]*$/;
 /** Form paths as the forms module publishes them (`needs-assessment`). */
@@ -178,6 +182,13 @@ export const WorkflowDefinitionSchema = z
     stages: z.record(identifier, StageSchema),
     /** Which form fields feed which case fields (form-bindings.schemas.ts). */
     bindings: z.array(FormBindingSchema).max(300).optional(),
+    /**
+     * Names an administrator gave stages the workflow's translations do not name (a municipality's own stage), by
+     * stage id and then language: `{ legalCounselling: { fi: 'Oikeudellinen neuvonta', en: 'Legal counselling' } }`.
+     * They stand in for `workflows:<id>.stages.<stageId>` as the locale files would (stage-name.util.ts), so the
+     * name is looked up the same way and shared by every stage of that id, as template stages share their text.
+     */
+    stageNames: z.record(identifier, z.record(z.string().regex(LANGUAGE_PATTERN), z.string().trim().min(1).max(STAGE_NAME_MAX))).optional(),
     /** Set on a clone: the template or shared workflow it came from, so upstream changes can be offered. */
     upstream: z.strictObject({ id: z.string(), version: z.number().int().positive() }).optional(),
   })

@@ -18,6 +18,7 @@ export const WORKFLOW_PROBLEM_CODES = [
   'unknown-property',
   'required',
   'deadline-timing',
+  'invalid-stage-name',
   'unknown-initial',
   'empty-stage',
   'no-final-stage',

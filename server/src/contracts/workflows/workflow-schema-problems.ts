@@ -42,6 +42,8 @@ function codeOf(definition: unknown, issue: Issue): WorkflowProblemCode {
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union') && isMissing(definition, path)) {
     return 'required';
   }
+  // A stage's name: empty is missing, anything else wrong (too long, an unknown language) is one message.
+  if (path[0] === 'stageNames') return issue.code === 'too_small' ? 'required' : 'invalid-stage-name';
   switch (issue.code) {
     case 'custom':
       // The one refinement of the format: a deadline falls due either after a duration or on a schedule.
