@@ -17,7 +17,7 @@ import { ensureInstallation } from './modules/meta';
 import { startForms } from './modules/forms';
 import { markSubmissionsChanged } from './modules/submissions';
 import { startSubmissionRecovery } from './modules/submissions';
-import { createCaseServices, ensureCaseLists, startCaseListRepair, upgradeCaseFormData } from './modules/cases';
+import { createCaseServices, ensureCaseLists, ensureTimerQueue, startCaseListRepair, upgradeCaseFormData } from './modules/cases';
 import { loadTemplateLibrary } from './modules/workflows';
 import { createReferralPort, platformEmails } from './modules/referrals';
 
@@ -70,6 +70,8 @@ async function main(): Promise<void> {
 
   // The first start after the upgrade that brought precomputed case lists builds them (resumable, with progress).
   await ensureCaseLists(db, { logger });
+  // Likewise the timer queue: finished jobs stored before it move out, pending ones are listed (timer-queue.ts).
+  await ensureTimerQueue(db, new Date(), logger);
   const i18n = createServerI18n(localesDir);
   // E-mails (referrals, a case's new notifications and tasks) only when SMTP is configured; the inbox holds everything either way.
   const emails = config.mail ? platformEmails(db, config.mail, i18n, logger) : undefined;

@@ -1,7 +1,7 @@
 import { ADULT_SUBMISSIONS } from '../helpers/workflow-walker';
 import { createCaseApp, api, login, reportSubmission, type CaseApp } from '../helpers/case-app';
 import { Types } from 'mongoose';
-import { timerJobModel } from '../../server/src/modules/cases/testing';
+import { finishedTimerJobModel, timerJobModel } from '../../server/src/modules/cases/testing';
 
 /*
  * A reflection period deadline (P30D from the decision date, denmark-cmm) is a job in the database. The app that
@@ -44,7 +44,9 @@ it('cancels the jobs of the timers a case no longer has, each found by its id', 
   const other = await caseInRecovery('Timer kept');
   const res = await client.post(`/cases/${id}/events`, { type: 'caseClosed', data: {} });
   expect(res.status).toBe(200);
-  expect(await timerJobModel(first.db).findById(job!._id).lean()).toMatchObject({ status: 'cancelled' });
+  // Cancelled: removed from the jobs still to run, and not recorded as having run.
+  expect(await timerJobModel(first.db).findById(job!._id).lean()).toBeNull();
+  expect(await finishedTimerJobModel(first.db).findById(job!._id).lean()).toBeNull();
   const kept = await timerJobModel(first.db).find({ caseId: other.id, deadlineId: 'reflectionPeriod', kind: 'deadline' }).lean();
   expect(kept.map((k) => k.status)).toEqual(['due']);
   expect((await first.db.collection('cases').findOne({ _id: new Types.ObjectId(id) }))?.workflow.timerKeys).not.toContain(job!.key);
@@ -64,8 +66,9 @@ it('survives a restart and fires exactly once with two app instances on one data
   expect(await a.services.scheduler.runDueJobs()).toBe(0); // not due yet
   clock.time = Date.parse('2025-04-05T00:00:00Z');
   const ran = await Promise.all([a.services.scheduler.runDueJobs(), b.services.scheduler.runDueJobs(), a.services.scheduler.runDueJobs(), b.services.scheduler.runDueJobs()]);
-  const after = await timerJobModel(first.db).findById(jobs[0]!._id).lean();
+  const after = await finishedTimerJobModel(first.db).findById(jobs[0]!._id).lean();
   expect(after).toMatchObject({ status: 'done', outcome: 'fired', attempts: 1 });
+  expect(await timerJobModel(first.db).findById(jobs[0]!._id).lean()).toBeNull();
   expect(ran.reduce((x, y) => x + y, 0)).toBeGreaterThanOrEqual(1);
   const body = (await api(a.app, (await login(a.app, 'worker@cmm.demo.test')).token).get(`/cases/${id}`)).body;
   const fired = body.workflow.timeline.filter((e: { type: string; event?: string }) => e.type === 'timer' && e.event === 'reflectionPeriodEnded');

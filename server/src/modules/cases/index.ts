@@ -7,6 +7,7 @@ export { grantRoutes } from './grants/grant.routes';
 export { openGrant, recordDisbursement, requestIncrease } from './grants/grant.service';
 export { ensureCaseLists } from './lists/case-list-migration';
 export { startCaseListRepair } from './lists/case-list-sync';
+export { ensureTimerQueue } from './timers/timer-queue-migration';
 export { caseMigrationApi } from './routes/case-migration.openapi';
 export { caseMigrationRoutes } from './routes/case-migration.routes';
 export { caseStatsRoutes } from './routes/case-stats.routes';

@@ -36,7 +36,7 @@ export async function commitCase(rt: CaseRuntime, before: CaseRecord, change: Ca
   }
   await listing.done();
   await referrals?.store();
-  if (change.timers) await syncTimerJobs(rt.db, updated, change.timers, plannedTimerKeys(before.workflow));
+  if (change.timers) await syncTimerJobs(rt.db, updated, change.timers, now, plannedTimerKeys(before.workflow));
   if (change.notifications.length > 0) {
     await caseNotificationModel(rt.db).insertMany(
       change.notifications.map((n) => ({ orgId: updated.orgId, caseId: updated._id, role: n.role, messageKey: n.messageKey, createdAt: now })),

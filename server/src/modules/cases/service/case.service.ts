@@ -194,7 +194,7 @@ async function insertCase(rt: CaseRuntime, ctx: ServiceContext, input: CreateCas
     });
     const stored = created.toObject() as CaseRecord;
     await listing.done();
-    await syncTimerJobs(rt.db, stored, timers);
+    await syncTimerJobs(rt.db, stored, timers, now);
     if (started.notifications.length) {
       await caseNotificationModel(rt.db).insertMany(started.notifications.map((n) => ({ ...n, orgId, caseId: stored._id, createdAt: now })));
     }
