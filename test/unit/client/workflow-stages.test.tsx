@@ -4,7 +4,8 @@
 import type { Stage } from '@contracts/workflows/workflow-definition.schemas';
 import { ServiceTracks } from '../../../client/src/features/cases/ServiceTracks';
 import { ProblemsProvider } from '../../../client/src/features/workflows/definition-problems';
-import { DefinitionProvider, FormChoicesProvider } from '../../../client/src/features/workflows/editor-context';
+import { DefinitionProvider, FormChoicesProvider, StageNamesEditProvider } from '../../../client/src/features/workflows/editor-context';
+import { StageNameFields } from '../../../client/src/features/workflows/StageNameFields';
 import { StageFields } from '../../../client/src/features/workflows/StageFields';
 import { act } from 'react';
 import { render, texts, typeInto, type Rendered } from '../../helpers/client-render';
@@ -132,5 +133,33 @@ describe('StageFields deadlines', () => {
     expect(field.getAttribute('aria-invalid')).toBe('true');
     const message = view.host.querySelector(`#${field.getAttribute('aria-describedby')!.split(' ')[0]}`)!;
     expect(message.textContent).toBe('Enter a whole number, 0 or more.');
+  });
+});
+
+describe('StageNameFields', () => {
+  it('names a stage the translations do not, and shows a name that is refused at its field, with the message', async () => {
+    const names = { legalCounselling: { en: 'x'.repeat(81) } };
+    const changes: Array<[string, string, string]> = [];
+    const problems = [{ path: '/stageNames/legalCounselling/en', code: 'invalid-stage-name' }];
+    view = await render(
+      <DefinitionProvider value={{ id: 'finland-municipality', stages: {} }}>
+        <StageNamesEditProvider value={{ names, setName: (...change) => changes.push(change) }}>
+          <ProblemsProvider value={problems}>
+            <StageNameFields stageId="legalCounselling" />
+            <StageNameFields stageId="assistance" />
+          </ProblemsProvider>
+        </StageNamesEditProvider>
+      </DefinitionProvider>,
+    );
+    // The template's stage is named by the translations: nothing to give it here.
+    expect(texts(view.host, 'legend')).toEqual(['Name of the stage']);
+    const field = view.host.querySelector<HTMLInputElement>('#field-stageNames-legalCounselling-en')!;
+    expect(field.labels![0]!.textContent).toBe('Name in English');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(view.host.querySelector(`#${field.getAttribute('aria-describedby')!}`)!.textContent).toBe(
+      'A stage name has at most 80 characters and cannot be only spaces.',
+    );
+    await typeInto(field, 'Legal counselling');
+    expect(changes).toEqual([['legalCounselling', 'en', 'Legal counselling']]);
   });
 });

@@ -97,8 +97,9 @@ export function WorkflowEditorPage() {
     setDefinition(data?.definition);
     setDirty(false);
   }, [data]);
+  /** Every edit, with the names of stages it removed (a step or track deep inside, or a whole stage) let go too. */
   const edit = (next: WorkflowDefinition) => {
-    setDefinition(next);
+    setDefinition(withoutStageNames(next, listStages(next).map((entry) => entry.id)));
     setDirty(true);
   };
   // Format problems as the administrator types (the contract's check, as the server makes it on save), and what the
@@ -287,8 +288,7 @@ export function WorkflowEditorPage() {
                   stage={definition.stages[selected]}
                   onChange={(stage: Stage) => edit({ ...definition, stages: { ...definition.stages, [selected]: stage } })}
                   onRemove={() => {
-                    const removed = removeTopStage(definition, selected);
-                    edit(withoutStageNames(removed, listStages(removed).map((entry) => entry.id)));
+                    edit(removeTopStage(definition, selected));
                     setStatus(t('workflowEditor.stageRemoved', { name: stageName(selected) }));
                     setSelected(undefined);
                   }}
