@@ -30,6 +30,13 @@ const ACTIONS = [
   { stop: 'language-courses', action: 'Enrol in a Finnish course with literacy support', provider: 'Helsinki Adult Education Centre', owner: 'employment-services', dueDate: day(60), actionStatus: 'planned' },
 ];
 
+/**
+ * What the consent form's answers for the NAS (contact details; needs and plan) cover, in the groups' order: not the
+ * legal status and work group, which the unticked answer about residence names too (a group is covered only when
+ * every answer naming it is ticked).
+ */
+const COVERED = ['Identity and contact details', 'Plan of assistance'];
+
 const formsRegion = (page: Page) => page.getByRole('region', { name: 'Forms for this stage' });
 const NAS = 'National Assistance System for Victims of Human Trafficking (demo)';
 const HELSINKI = 'City of Helsinki, social services (demo)';
@@ -130,6 +137,23 @@ it('opens an adult case, records consent and assessment, refers to the NAS, plan
   await formsRegion(page).getByRole('list', { name: 'Submitted forms' }).getByRole('link', { name: 'Consent and information' }).waitFor();
   expect(await formsRegion(page).getByRole('list', { name: 'Forms still required' }).getByRole('link', { name: 'Consent and information' }).count()).toBe(0);
   await shot(page, '04-consent-recorded');
+  // The panel says what the consent covers: the groups the form's answers map to (contact details; needs and plan).
+  const nasRow = consents.getByRole('row', { name: /National Assistance System/ });
+  expect(await nasRow.getByRole('listitem').allTextContents()).toEqual(COVERED);
+  // The referral form starts with exactly those groups ticked; the others cannot be chosen, and each says why.
+  const referralForm = page.getByRole('region', { name: 'Referrals' });
+  await referralForm.getByLabel('Receiving organisation').selectOption({ label: NAS });
+  await referralForm.getByText(/The information the person agreed to share with National Assistance System is ticked/).waitFor();
+  const groups = referralForm.getByRole('group', { name: 'Information to share' }).getByRole('checkbox');
+  await page.waitForFunction((count) => document.querySelectorAll('.referral-form input[type=checkbox]:checked').length === count, COVERED.length);
+  for (const box of await groups.all()) {
+    const label = await box.evaluate((input) => input.closest('label')!.textContent ?? '');
+    const covered = COVERED.some((group) => label.startsWith(group));
+    expect([label, await box.isChecked(), await box.isDisabled()]).toEqual([label, covered, !covered]);
+    if (!covered) expect(label).toContain('not covered by the person\'s consent to National Assistance System');
+  }
+  await referralForm.scrollIntoViewIfNeeded();
+  await shot(page, '04b-referral-form-pre-ticked');
 
   // 3. The needs assessment of an adult: the case moves on to the referral to the NAS.
   await formsRegion(page).getByRole('link', { name: 'Needs assessment', exact: true }).click();

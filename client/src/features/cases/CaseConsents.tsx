@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseConsent } from '@contracts/cases/case.schemas';
 import { ALWAYS_ASKED_CONSENT_RECIPIENTS } from '@contracts/cases/consent-recipients';
+import { SHAREABLE_GROUPS } from '@contracts/referrals/referral.schemas';
 import { apiSend, ApiError } from '../../api/http';
 import { formatDate } from '../common/format';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { useReferralWords } from '../referrals/referral-words';
 
 
 interface Props {
@@ -28,6 +30,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 // Recipients asked about on every case; a workflow may ask for more (`consentRequests`), the consent form records any.
 export function CaseConsents({ caseId, version, consents, requested = [], editable, onChanged }: Props) {
   const { t, i18n } = useTranslation();
+  const words = useReferralWords();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const stored = consents ?? {};
@@ -53,6 +56,7 @@ export function CaseConsents({ caseId, version, consents, requested = [], editab
           <tr>
             <th scope="col">{t('consent.recipient')}</th>
             <th scope="col">{t('consent.state')}</th>
+            <th scope="col">{t('consent.covers')}</th>
             {editable && <th scope="col">{t('consent.change')}</th>}
           </tr>
         </thead>
@@ -69,6 +73,20 @@ export function CaseConsents({ caseId, version, consents, requested = [], editab
                     : given
                       ? t('consent.given', { date: formatDate(consent?.givenOn, i18n.language) })
                       : t('consent.notGiven')}
+                </td>
+                <td>
+                  {/* What a referral to this recipient may share (consent-coverage.ts); nothing without a valid consent. */}
+                  {!given ? (
+                    '—'
+                  ) : consent?.groups ? (
+                    <ul className="consent-groups">
+                      {SHAREABLE_GROUPS.filter((group) => consent.groups!.includes(group)).map((group) => (
+                        <li key={group}>{words.group(group)}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    t('consent.coversAll')
+                  )}
                 </td>
                 {editable && (
                   <td>

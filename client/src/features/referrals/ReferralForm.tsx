@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { consentCoverage as coveredGroups } from '@contracts/cases/consent-coverage';
+import { consentCoverage as coveredGroups, consentNamedGroups } from '@contracts/cases/consent-coverage';
 import type { CaseDetail } from '@contracts/cases/case-view.types';
 import { REFERRAL_PURPOSES, SHAREABLE_GROUPS, type ReferralPurpose, type ShareableGroup } from '@contracts/referrals/referral.schemas';
 import type { ReferralRecipientView } from '@contracts/referrals/referral-view.types';
@@ -11,8 +11,9 @@ import { ErrorMessage } from '../common/ErrorMessage';
 
 /**
  * Refers the case to another organisation: the recipient, the purpose, the field groups to share and a message. Only
- * the groups the person's consent to that recipient covers can be chosen; the others say why. The server checks the
- * consent again (the form only spares the caseworker a refusal).
+ * the groups the person's consent to that recipient covers can be chosen; the others say why. The groups the consent
+ * names (the consent form's answers) start ticked, the caseworker unticks what the receiver does not need. The server
+ * checks the consent again (the form only spares the caseworker a refusal).
  */
 export function ReferralForm({ record, onSent }: { record: CaseDetail; onSent(): void }) {
   const { t } = useTranslation();
@@ -28,14 +29,16 @@ export function ReferralForm({ record, onSent }: { record: CaseDetail; onSent():
   const recipient = recipients.data?.items.find((item) => item.slug === slug);
   const consentName = recipient ? t(`consent.recipients.${recipient.consentKey}`, { defaultValue: recipient.name }) : '';
   const covered = recipient ? coveredGroups(record, recipient.consentKey) : [];
+  const named = recipient ? consentNamedGroups(record, recipient.consentKey) : [];
+  const namedKey = named.join(' ');
 
-  const choose = (next: string) => {
-    setSlug(next);
-    // What was ticked for another recipient may not be covered for this one.
-    const to = recipients.data?.items.find((item) => item.slug === next);
-    const allowed = to ? coveredGroups(record, to.consentKey) : [];
-    setGroups((current) => current.filter((group) => allowed.includes(group)));
-  };
+  // Another recipient, or a consent recorded or changed meanwhile: start again from what the consent names (what was
+  // ticked for another recipient may not be covered for this one).
+  useEffect(() => {
+    setGroups(namedKey ? (namedKey.split(' ') as ShareableGroup[]) : []);
+  }, [slug, namedKey]);
+
+  const choose = (next: string) => setSlug(next);
   const toggle = (group: ShareableGroup, on: boolean) => setGroups((current) => (on ? [...current, group] : current.filter((item) => item !== group)));
 
   const submit = (event: FormEvent) => {
@@ -88,6 +91,7 @@ export function ReferralForm({ record, onSent }: { record: CaseDetail; onSent():
               : covered.length < SHAREABLE_GROUPS.length
                 ? t('referrals.consentCoversSome', { recipient: consentName })
                 : t('referrals.consentCoversAll', { recipient: consentName })}
+          {named.length > 0 && ` ${t('referrals.namedGroupsTicked', { recipient: consentName })}`}
         </p>
         {SHAREABLE_GROUPS.map((group) => {
           const allowed = covered.includes(group);

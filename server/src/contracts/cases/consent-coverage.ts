@@ -20,3 +20,14 @@ export function consentCoverage(record: WithConsents, recipient: string): Sharea
   if (!consentValid(record, recipient)) return [];
   return [...(record.consents![recipient]!.groups ?? SHAREABLE_GROUPS)];
 }
+
+/**
+ * The field groups the person's consent to `recipient` names itself (the consent form's answers): what a referral to
+ * that recipient starts with ticked. None for a consent recorded without that detail, which covers every group but
+ * says nothing of what the person meant to share: the caseworker then chooses.
+ */
+export function consentNamedGroups(record: WithConsents, recipient: string): ShareableGroup[] {
+  if (!consentValid(record, recipient)) return [];
+  const named = record.consents![recipient]!.groups ?? [];
+  return SHAREABLE_GROUPS.filter((group) => named.includes(group));
+}
