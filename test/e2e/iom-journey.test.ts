@@ -1,14 +1,16 @@
 // Issue 17, the Denmark -> IOM journey in Debian's Chromium against the real app, through the UI only: nothing is
 // prepared through the API; the people start from the demo data as a new installation has it. The Danish CMM
 // coordinator starts the reflection period with the decision's date, grants an extension with its own date, records
-// the person's consent to IOM and prepares the return, which refers the case to IOM Bulgaria. The IOM caseworker
-// accepts the referral in her inbox, opens the in-kind reintegration grant under Hungary's programme (seed 003: CHF
-// 1,500 per beneficiary, from the programme's parameters), records a disbursement against the reintegration plan and
-// asks for an increase, which waits for a second person (four eyes); the reviewer approves it and the totals follow.
+// the person's consent to IOM, prepares the return, which refers the case to IOM Bulgaria, and fills in the return
+// form with Hungary as the country of return. IOM's data administrator enters the programme's forint rate with the
+// day it applies from. The IOM caseworker accepts the referral in her inbox and opens the in-kind reintegration grant
+// under the programme of the case's own country of return (seed 003: Hungary, CHF 1,500 per beneficiary, from the
+// programme's parameters), records a disbursement paid in forints (converted to CHF at that rate) and asks for an
+// increase, which waits for a second person (four eyes); the reviewer approves it and the totals follow.
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { cspViolations, openPage, signInThroughForm } from './client-page';
-import { PASSWORD, screenshotsDir, useJourney } from './journey-kit';
+import { PASSWORD, reveal, screenshotsDir, setField, useJourney } from './journey-kit';
 
 jest.setTimeout(240_000);
 
@@ -56,6 +58,30 @@ async function expectTotal(page: Page, label: string, expected: string): Promise
   expect(`${label}: ${shown}`).toBe(`${label}: ${expected}`);
 }
 
+/** The return form as the Danish coordinator fills it in before departure: Hungary is the country of return. */
+const returnForm = (today: string): Array<[string, unknown]> => [
+  ['voluntaryWish', 'yes'], ['wishAskedInPrivate', true], ['hostCountry', 'dk'], ['returnCountry', 'hu'], ['isChildReturn', 'no'],
+  ['preDepartureAssessmentDate', today],
+  ...['pdRiskExploitersInHomeArea', 'pdRiskFamilyInvolved', 'pdRiskDebt', 'pdRiskStigma', 'pdRiskNoSafeHousing', 'pdRiskNoIncome', 'pdRiskHealthCare', 'pdRiskWitness']
+    .map((key): [string, unknown] => [key, 'no']),
+  ['returnDecision', 'proceed'], ['travelDocumentStatus', 'valid'], ['receptionPartner', 'IOM Hungary and a partner NGO'], ['arrivalConfirmed', 'not-yet'],
+  ['grantType', 'in-kind'], ['grantCurrency', 'chf'], ['grantAmount', 1500],
+  ['monitoring1MonthStatus', 'not-due'], ['monitoring3MonthsStatus', 'not-due'], ['monitoring6MonthsStatus', 'not-due'],
+];
+
+async function submitForm(page: Page, formPath: string): Promise<void> {
+  const submit = page.locator('.formio-form button.btn-wizard-nav-submit, .formio-form button[name="data[submit]"]').first();
+  await reveal(page, submit);
+  const submitted = page.waitForResponse((response) => response.url().endsWith(`/${formPath}/submission`) && response.request().method() === 'POST');
+  await submit.click();
+  const response = await submitted.catch(async (error: unknown) => {
+    await shot(page, `not-submitted-${formPath}`);
+    throw error;
+  });
+  expect(response.status()).toBe(201);
+  await page.getByText(/^Current stage:/).first().waitFor();
+}
+
 const CMM = 'Centre against Human Trafficking (demo)';
 const IOM = 'IOM Bulgaria, return and reintegration (demo)';
 /** A calendar day `days` from today (UTC), as a date field takes it. */
@@ -91,7 +117,35 @@ it('Denmark: reflection period, extension, consent to IOM and a prepared return 
   await sent.getByText(/Waiting for a decision/).waitFor();
   await page.getByRole('region', { name: 'Referrals' }).scrollIntoViewIfNeeded();
   await shot(page, '03-prepared-return-referred-to-iom');
+
+  // The return form records the country of return: the grant will follow it.
+  await page.getByRole('region', { name: 'Forms for this stage' }).getByRole('link', { name: 'Return and reintegration' }).first().click();
+  for (const [key, value] of returnForm(day(0))) await setField(page, key, value);
+  await shot(page, '03b-return-form-hungary');
+  await submitForm(page, 'return-reintegration');
   expect(await cspViolations(page)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+it("IOM's data administrator enters the programme's forint rate with the day it applies from", async () => {
+  const { page, problems } = await openPage(context);
+  await signInThroughForm(page, journey.live.baseUrl, 'admin@iom.demo.test', PASSWORD);
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Organisations' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Organisations' }).waitFor();
+  await page.locator('details > summary').filter({ hasText: IOM }).click();
+  const rates = page.getByRole('region', { name: 'Exchange rates of the return programme' });
+  await rates.getByRole('cell', { name: '1 CHF = 415.00 HUF' }).waitFor();
+  const add = rates.getByRole('form', { name: 'Add an exchange rate' });
+  await add.getByLabel('Currency', { exact: true }).fill('HUF');
+  await add.getByLabel('Units of the currency for 1 CHF').fill('0');
+  await add.getByLabel('Applies from').fill(day(0));
+  await add.getByRole('button', { name: 'Add the rate' }).click();
+  await add.getByText('Enter a rate above zero with at most six decimals, such as 415.25.').waitFor();
+  await add.getByLabel('Units of the currency for 1 CHF').fill('410.00');
+  await add.getByRole('button', { name: 'Add the rate' }).click();
+  await rates.getByRole('row', { name: /1 CHF = 410\.00 HUF.*Demo IOM Administrator/ }).waitFor();
+  await rates.scrollIntoViewIfNeeded();
+  await rates.screenshot({ path: path.join(screenshotsDir, 'iom-04a-exchange-rate-entered.png') });
   expect(problems).toEqual([]);
 });
 
@@ -108,13 +162,15 @@ it('IOM accepts the referral in the inbox, opens the grant, records a disburseme
   await referral.getByRole('link', { name: `Open case ${reference}` }).click();
   await page.getByRole('heading', { level: 1, name: `Case ${reference}` }).waitFor();
 
-  // The grant is opened under the country of return's programme: its amount comes from the parameters.
+  // The grant is opened under the programme of the case's own country of return, as the Danish return form records it.
   const grant = page.getByRole('region', { name: 'Reintegration grant' });
   await grant.getByText('No reintegration grant has been opened for this case yet.').waitFor();
-  await grant.getByLabel('Country of return').selectOption({ label: 'Hungary' });
+  await grant.getByText("As the case's return form records it.").waitFor();
   await grant.getByText(/^The programme grants CHF\s1,500\.00 per beneficiary\.$/).waitFor();
+  await grant.getByText(/^Disbursements are paid in HUF/).waitFor();
   await grantShot(page, '05-open-grant');
   await grant.getByRole('button', { name: 'Open the grant' }).click();
+  await expectTotal(page, 'Country of return', 'Hungary');
   await expectTotal(page, 'Granted', 'CHF 1,500.00');
   await expectTotal(page, 'Remaining', 'CHF 1,500.00');
 
@@ -127,11 +183,18 @@ it('IOM accepts the referral in the inbox, opens the grant, records a disburseme
   await grantShot(page, '06-negative-amount-refused');
   await expectTotal(page, 'Disbursed', 'CHF 0.00');
 
-  await disburse.getByLabel('Amount').fill('250');
+  // Paid in forints, converted at the rate the administrator entered for today: HUF 102,500 is CHF 250.
+  expect(await disburse.getByLabel('Currency').inputValue()).toBe('HUF');
+  await disburse.getByLabel('Amount').fill('102500');
   await disburse.getByRole('button', { name: 'Record disbursement' }).click();
-  await grant.getByRole('cell', { name: 'Travel from the airport to the home town' }).waitFor();
+  const row = grant.getByRole('row', { name: /Travel from the airport to the home town/ });
+  await row.getByRole('cell', { name: 'HUF 102,500.00' }).waitFor();
+  await row.getByRole('cell', { name: 'CHF 250.00' }).waitFor();
+  await row.getByRole('cell', { name: '1 CHF = 410.00 HUF' }).waitFor();
   await expectTotal(page, 'Disbursed', 'CHF 250.00');
+  await expectTotal(page, 'Paid in local currency', 'HUF 102,500.00');
   await expectTotal(page, 'Remaining', 'CHF 1,250.00');
+  await expectTotal(page, 'Remaining in HUF', 'HUF 512,500.00');
 
   const increase = grant.getByRole('form', { name: 'Ask for an increase' });
   await increase.getByLabel('Amount').fill('500');

@@ -77,7 +77,11 @@ describe('demo content', () => {
     const detail = await request(t.app).get(`/api/cases/${items[0]!.id}`).set('x-jwt-token', token);
     expect(detail.body.workflow.activeStages).toContain('reintegration');
     const grant = await request(t.app).get(`/api/cases/${items[0]!.id}/grant`).set('x-jwt-token', token);
-    expect(grant.body.grant).toMatchObject({ country: 'hu', currency: 'CHF', totals: { granted: 1500, disbursed: 600, increasePending: 400, remaining: 900 } });
+    // In minor units: CHF 1,500 granted, HUF 249,000 paid (CHF 600 at the demo rate of 415), CHF 400 asked for.
+    expect(grant.body.grant).toMatchObject({
+      country: 'hu', currency: 'CHF', localCurrency: 'HUF', totals: { granted: 150_000, disbursed: 60_000, increasePending: 40_000, remaining: 90_000 },
+      paidLocal: [{ currency: 'HUF', minor: 24_900_000 }],
+    });
     expect(grant.body.grant.increases[0]).toMatchObject({ status: 'pending', requestedBy: { name: 'Demo IOM Caseworker' } });
   });
 

@@ -92,7 +92,7 @@ it('runs under the country of return chosen when the case is opened, each with i
   // Romania needs evidence of identification as a victim: without it the case stays at eligibility.
   expect((await stageOf('ro')).stages).toContain('eligibility');
   expect((await stageOf('cz')).stages).toContain('preDeparture');
-  // Hungary's programme sets the grant: the grant offers it for this case.
+  // Hungary's programme sets the grant: the grant offers it for this case, the country its return form records.
   const hungary = await stageOf('hu');
-  expect(hungary.grant.defaultCountry).toBe('hu');
+  expect(hungary.grant).toMatchObject({ returnCountry: 'hu', programme: { country: 'hu', amountMinor: 150_000, currency: 'CHF', localCurrency: 'HUF' }, unavailable: null });
 });

@@ -6,6 +6,7 @@ import { PageHeading } from '../common/PageHeading';
 import { useApi } from '../common/use-api';
 import { asSubject } from '../session/ability';
 import { useSession } from '../session/session-context';
+import { ExchangeRates } from './ExchangeRates';
 
 interface Organisation {
   id: string;
@@ -13,7 +14,7 @@ interface Organisation {
   name: string;
   country: string;
   type: string;
-  parameters?: Record<string, string | number | boolean>;
+  parameters?: Record<string, unknown>;
   oidc?: { issuer: string } | null;
 }
 
@@ -21,7 +22,10 @@ function ParameterEditor({ org, onSaved }: { org: Organisation; onSaved: () => v
   const { t } = useTranslation();
   const { ability } = useSession();
   const id = useId();
-  const [values, setValues] = useState(() => Object.fromEntries(Object.entries(org.parameters ?? {}).map(([key, value]) => [key, String(value)])));
+  // Plain values only: a list such as the exchange rates has its own editor and is never sent back from here as text.
+  const [values, setValues] = useState(() =>
+    Object.fromEntries(Object.entries(org.parameters ?? {}).filter(([, value]) => ['string', 'number', 'boolean'].includes(typeof value)).map(([key, value]) => [key, String(value)])),
+  );
   const [status, setStatus] = useState<string>();
   const canEdit = ability.can('update', asSubject('Organisation', { _id: org.id, ...org }), 'parameters');
   async function save() {
@@ -72,6 +76,7 @@ export function OrganisationsPage() {
           </summary>
           {org.oidc && <p>{t('organisations.oidc', { issuer: org.oidc.issuer })}</p>}
           <ParameterEditor org={org} onSaved={reload} />
+          <ExchangeRates orgId={org.id} />
         </details>
       ))}
     </section>

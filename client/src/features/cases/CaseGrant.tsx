@@ -1,7 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '@contracts/cases/case-view.types';
-import type { GrantAnswer, GrantIncreaseView, GrantView } from '@contracts/cases/grant.schemas';
+import type { GrantAnswer, GrantIncreaseView, GrantProgramme, GrantView } from '@contracts/cases/grant.schemas';
 import { apiSend } from '../../api/http';
 import { ApiStatus } from '../common/ApiStatus';
 import { formatDate } from '../common/format';
@@ -13,9 +13,9 @@ import { DisbursementForm, IncreaseForm } from './GrantForms';
 import { ErrorMessage } from '../common/ErrorMessage';
 
 /**
- * The in-kind reintegration grant of a return programme (seed 003): the amount the country's programme grants per
- * beneficiary, increases asked for with a reason and decided by a second person, disbursements against the
- * reintegration plan, and the totals. Shown to those whose rules reach grants (the programme's staff).
+ * The in-kind reintegration grant of a return programme (seed 003): the amount the programme of the case's country of
+ * return grants per beneficiary, increases asked for with a reason and decided by a second person, disbursements
+ * against the reintegration plan paid in the country's currency at the programme's rate, and the totals in CHF. Shown to those whose rules reach grants (the programme's staff).
  */
 export function CaseGrant({ record }: { record: CaseView }) {
   const loaded = useApi<GrantAnswer>(`/api/cases/${encodeURIComponent(record.id)}/grant`);
@@ -26,43 +26,61 @@ export function CaseGrant({ record }: { record: CaseView }) {
   return <GrantDetails record={record} grant={grant} onChanged={setGrant} />;
 }
 
+/** What the country of return's programme grants, where disbursements are paid, and whether the grant may grow. */
+function ProgrammeTerms({ programme }: { programme: GrantProgramme }) {
+  const { t } = useTranslation();
+  const money = useMoney(programme.currency);
+  return (
+    <>
+      <p>{t('grant.perBeneficiary', { amount: money(programme.amountMinor) })}</p>
+      {programme.localCurrency && programme.localCurrency !== programme.currency && <p>{t('grant.paidIn', { currency: programme.localCurrency })}</p>}
+      <p>
+        {!programme.increasable
+          ? t('grant.notIncreasable')
+          : programme.increaseMaxMinor === null
+            ? t('grant.increasable')
+            : t('grant.increasableUpTo', { amount: money(programme.increaseMaxMinor) })}
+      </p>
+    </>
+  );
+}
+
+/** The country of return is the case's own (its return form records it): the grant is opened under that country's programme. */
 function OpenGrant({ caseId, answer, onOpened }: { caseId: string; answer: GrantAnswer; onOpened: (grant: GrantView) => void }) {
   const { t } = useTranslation();
   const { t: tw } = useTranslation('workflows');
   const { ability } = useSession();
-  const id = useId();
-  const [country, setCountry] = useState(answer.defaultCountry ?? answer.programmes[0]?.country ?? '');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const programme = answer.programmes.find((p) => p.country === country);
-  const money = useMoney(programme?.currency ?? 'EUR');
-  if (answer.programmes.length === 0) return <p>{t('grant.noProgramme')}</p>;
-  if (!ability.can('create', 'ReintegrationGrant')) return <p>{t('grant.notOpened')}</p>;
+  const country = answer.returnCountry ? tw(`jurisdictions.${answer.returnCountry}.name`, { defaultValue: answer.returnCountry }) : null;
   const open = () => {
     setBusy(true);
     setError(undefined);
-    apiSend<GrantView>('POST', `/api/cases/${encodeURIComponent(caseId)}/grant`, { country })
+    apiSend<GrantView>('POST', `/api/cases/${encodeURIComponent(caseId)}/grant`, {})
       .then(onOpened, (failure: unknown) => setError(refusalOf(failure).message))
       .finally(() => setBusy(false));
   };
   return (
     <div className="grant-open">
       <p>{t('grant.notOpened')}</p>
-      <div className="field">
-        <label htmlFor={`${id}-country`}>{t('grant.country')}</label>
-        <select id={`${id}-country`} value={country} onChange={(e) => setCountry(e.target.value)}>
-          {answer.programmes.map((p) => (
-            <option key={p.country} value={p.country}>
-              {tw(`jurisdictions.${p.country}.name`, { defaultValue: p.country })}
-            </option>
-          ))}
-        </select>
-      </div>
-      {programme && <p>{t('grant.perBeneficiary', { amount: money(programme.amount) })}</p>}
+      {country ? (
+        <dl className="facts">
+          <dt>{t('grant.country')}</dt>
+          <dd>
+            {country} <span className="hint">{t('grant.countryFromForm')}</span>
+          </dd>
+        </dl>
+      ) : (
+        <p>{t('grant.noReturnCountry')}</p>
+      )}
+      {country && !answer.programme && <p>{t('grant.noProgrammeFor', { country })}</p>}
+      {answer.programme && <ProgrammeTerms programme={answer.programme} />}
       <ErrorMessage>{error}</ErrorMessage>
-      <button type="button" className="primary" disabled={busy || !programme} onClick={open}>
-        {t('grant.open')}
-      </button>
+      {answer.programme && ability.can('create', 'ReintegrationGrant') && (
+        <button type="button" className="primary" disabled={busy} onClick={open}>
+          {t('grant.open')}
+        </button>
+      )}
     </div>
   );
 }
@@ -78,7 +96,8 @@ function GrantDetails({ record, grant, onChanged }: { record: CaseView; grant: G
     const goal = goals.find((g) => g.id === goalId);
     return goal ? [t(`plan.stops.${goal.stop}`, { defaultValue: goal.stop }), goal.description].filter(Boolean).join(': ') : goalId;
   };
-  const { totals } = grant;
+  const { totals, today } = grant;
+  const paidLocally = grant.paidLocal.filter((paid) => paid.currency !== grant.currency);
   return (
     <>
       <dl className="facts grant-totals" aria-label={t('grant.totals')}>
@@ -96,10 +115,22 @@ function GrantDetails({ record, grant, onChanged }: { record: CaseView; grant: G
         )}
         <dt>{t('grant.disbursed')}</dt>
         <dd>{money(totals.disbursed)}</dd>
+        {paidLocally.length > 0 && (
+          <>
+            <dt>{t('grant.paidLocal')}</dt>
+            <dd>{paidLocally.map((paid) => money(paid.minor, paid.currency)).join(', ')}</dd>
+          </>
+        )}
         <dt>{t('grant.remaining')}</dt>
         <dd>
           <strong>{money(totals.remaining)}</strong>
         </dd>
+        {today && (
+          <>
+            <dt>{t('grant.remainingLocal', { currency: today.remainingLocal.currency, date: formatDate(today.from, i18n.language) })}</dt>
+            <dd>{money(today.remainingLocal.minor, today.remainingLocal.currency)}</dd>
+          </>
+        )}
       </dl>
       {grant.increases.length > 0 && (
         <>
@@ -115,26 +146,32 @@ function GrantDetails({ record, grant, onChanged }: { record: CaseView; grant: G
       {grant.disbursements.length === 0 ? (
         <p>{t('grant.noDisbursements')}</p>
       ) : (
-        <table className="grant-disbursements">
-          <thead>
-            <tr>
-              <th scope="col">{t('grant.date')}</th>
-              <th scope="col">{t('grant.amount')}</th>
-              <th scope="col">{t('grant.purpose')}</th>
-              <th scope="col">{t('grant.recordedBy')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {grant.disbursements.map((d) => (
-              <tr key={d.id}>
-                <td>{formatDate(d.date, i18n.language)}</td>
-                <td>{money(d.amount)}</td>
-                <td>{[d.planGoal && goalName(d.planGoal), d.purpose].filter(Boolean).join(' — ')}</td>
-                <td>{d.recordedBy.name}</td>
+        <div className="table-scroll">
+          <table className="grant-disbursements">
+            <thead>
+              <tr>
+                <th scope="col">{t('grant.date')}</th>
+                <th scope="col">{t('grant.amountPaid')}</th>
+                <th scope="col">{t('grant.worth', { currency: grant.currency })}</th>
+                <th scope="col">{t('grant.rate')}</th>
+                <th scope="col">{t('grant.purpose')}</th>
+                <th scope="col">{t('grant.recordedBy')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {grant.disbursements.map((d) => (
+                <tr key={d.id}>
+                  <td>{formatDate(d.date, i18n.language)}</td>
+                  <td>{money(d.paid.minor, d.paid.currency)}</td>
+                  <td>{money(d.grantMinor)}</td>
+                  <td>{d.rate ? t('grant.rateValue', { base: grant.currency, rate: d.rate.rate, currency: d.paid.currency }) : '—'}</td>
+                  <td>{[d.planGoal && goalName(d.planGoal), d.purpose].filter(Boolean).join(' — ')}</td>
+                  <td>{d.recordedBy.name}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {mayChange && (
         <div className="grant-forms">
@@ -164,7 +201,7 @@ function IncreaseItem({ caseId, grant, increase, onChanged }: { caseId: string; 
   };
   return (
     <li>
-      <strong>{money(increase.amount)}</strong> <span className="status-tag">{t(`grant.statuses.${increase.status}`)}</span>
+      <strong>{money(increase.amountMinor)}</strong> <span className="status-tag">{t(`grant.statuses.${increase.status}`)}</span>
       <p>{increase.reason}</p>
       <p className="hint">
         {t('grant.requestedBy', { name: increase.requestedBy.name, date: formatDate(increase.requestedAt, i18n.language) })}
@@ -173,10 +210,10 @@ function IncreaseItem({ caseId, grant, increase, onChanged }: { caseId: string; 
       {increase.status === 'pending' && !mayDecide && <p className="hint">{t('grant.fourEyes')}</p>}
       {mayDecide && (
         <div className="actions">
-          <button type="button" className="primary" disabled={busy} onClick={() => decide('approve')} aria-label={t('grant.approveLabel', { amount: money(increase.amount) })}>
+          <button type="button" className="primary" disabled={busy} onClick={() => decide('approve')} aria-label={t('grant.approveLabel', { amount: money(increase.amountMinor) })}>
             {t('grant.approve')}
           </button>{' '}
-          <button type="button" disabled={busy} onClick={() => decide('decline')} aria-label={t('grant.declineLabel', { amount: money(increase.amount) })}>
+          <button type="button" disabled={busy} onClick={() => decide('decline')} aria-label={t('grant.declineLabel', { amount: money(increase.amountMinor) })}>
             {t('grant.decline')}
           </button>
         </div>

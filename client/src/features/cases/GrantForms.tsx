@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CasePlan } from '@contracts/cases/case.schemas';
 import type { GrantView } from '@contracts/cases/grant.schemas';
+import { currencyExponent, parseDecimalToMinor } from '@contracts/cases/money';
 import { apiSend } from '../../api/http';
 import { refusalOf } from './grant-api';
 import { ErrorMessage } from '../common/ErrorMessage';
@@ -42,7 +43,9 @@ function useSubmit(url: string, onDone: (grant: GrantView) => void) {
         onDone(grant);
         return true;
       }, (failure: unknown) => {
-        setRefusal(refusalOf(failure));
+        // The API names the amount in minor units (`amountMinor`); the form's field is the amount as typed.
+        const refusal = refusalOf(failure);
+        setRefusal({ ...refusal, fields: refusal.fields.map((field) => (field === 'amountMinor' ? 'amount' : field)) });
         return false;
       })
       .finally(() => setBusy(false));
@@ -50,37 +53,46 @@ function useSubmit(url: string, onDone: (grant: GrantView) => void) {
   return { busy, refusal, send };
 }
 
-const amountOf = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.replace(',', '.')));
-/** The rule the server applies too: above zero, at most two decimals. */
-const validAmount = (amount: number) => Number.isFinite(amount) && amount > 0 && Math.abs(amount * 100 - Math.round(amount * 100)) < 1e-6;
+/** The typed amount in the currency's minor units (read digit by digit, no float), or null if it is no amount above zero. */
+function minorOf(text: string, currency: string): number | null {
+  const minor = parseDecimalToMinor(text, currencyExponent(currency));
+  return minor !== null && minor > 0 ? minor : null;
+}
 
-/** Records what was given from the grant: amount, currency, date, and what for (a goal of the plan, if any). */
+/**
+ * Records what was given from the grant: the amount in the currency it was paid in (the country of return's, converted
+ * by the server at the programme's rate in force that day, or the grant's own), the date, and what for.
+ */
 export function DisbursementForm({ caseId, grant, onChanged, goals }: FormProps & { goals: NonNullable<CasePlan['goals']> }) {
   const { t } = useTranslation();
   const id = useId();
-  const empty = { amount: '', currency: grant.currency, date: new Date().toISOString().slice(0, 10), purpose: '', planGoal: '' };
+  const currencies = [...new Set([grant.localCurrency, grant.currency].filter((c): c is string => Boolean(c)))];
+  const empty = { amount: '', currency: currencies[0]!, date: new Date().toISOString().slice(0, 10), purpose: '', planGoal: '' };
   const [values, setValues] = useState(empty);
   const { busy, refusal, send } = useSubmit(`/api/cases/${encodeURIComponent(caseId)}/grant/disbursements`, onChanged);
   const problem = (field: string) => (refusal?.fields.includes(field) ? t(`grant.problems.${field}`) : undefined);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const { planGoal, amount, ...rest } = values;
-    const invalid = [
-      ...(validAmount(amountOf(amount)) ? [] : ['amount']),
-      ...(/^[A-Z]{3}$/.test(rest.currency) ? [] : ['currency']),
-      ...(rest.date ? [] : ['date']),
-      ...(rest.purpose.trim() ? [] : ['purpose']),
-    ];
-    void send({ ...rest, amount: amountOf(amount), ...(planGoal ? { planGoal } : {}) }, invalid).then((ok) => ok && setValues(empty));
+    const amountMinor = minorOf(amount, rest.currency);
+    const invalid = [...(amountMinor === null ? ['amount'] : []), ...(rest.date ? [] : ['date']), ...(rest.purpose.trim() ? [] : ['purpose'])];
+    void send({ ...rest, amountMinor, ...(planGoal ? { planGoal } : {}) }, invalid).then((ok) => ok && setValues(empty));
   };
+  const amountProblem = problem('amount');
   return (
     <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`} className="grant-form">
       <h3 id={`${id}-title`}>{t('grant.disburseTitle')}</h3>
-      <Field id={`${id}-amount`} label={t('grant.amount')} problem={problem('amount')}>
-        <input id={`${id}-amount`} inputMode="decimal" value={values.amount} aria-invalid={problem('amount') ? true : undefined} onChange={(e) => setValues({ ...values, amount: e.target.value })} />
+      <Field id={`${id}-amount`} label={t('grant.amount')} problem={amountProblem}>
+        <input id={`${id}-amount`} inputMode="decimal" value={values.amount} aria-invalid={amountProblem ? true : undefined} onChange={(e) => setValues({ ...values, amount: e.target.value })} />
       </Field>
-      <Field id={`${id}-currency`} label={t('grant.currency')} problem={problem('currency')}>
-        <input id={`${id}-currency`} maxLength={3} value={values.currency} onChange={(e) => setValues({ ...values, currency: e.target.value.toUpperCase() })} />
+      <Field id={`${id}-currency`} label={t('grant.currency')}>
+        <select id={`${id}-currency`} value={values.currency} onChange={(e) => setValues({ ...values, currency: e.target.value })}>
+          {currencies.map((currency) => (
+            <option key={currency} value={currency}>
+              {currency}
+            </option>
+          ))}
+        </select>
       </Field>
       <Field id={`${id}-date`} label={t('grant.date')} problem={problem('date')}>
         <input id={`${id}-date`} type="date" value={values.date} onChange={(e) => setValues({ ...values, date: e.target.value })} />
@@ -109,7 +121,7 @@ export function DisbursementForm({ caseId, grant, onChanged, goals }: FormProps 
 }
 
 /** Asks for an increase of the grant, with the reason (the reintegration plan, the service provider's advice). */
-export function IncreaseForm({ caseId, onChanged }: FormProps) {
+export function IncreaseForm({ caseId, grant, onChanged }: FormProps) {
   const { t } = useTranslation();
   const id = useId();
   const [values, setValues] = useState({ amount: '', reason: '' });
@@ -117,13 +129,14 @@ export function IncreaseForm({ caseId, onChanged }: FormProps) {
   const problem = (field: string) => (refusal?.fields.includes(field) ? t(`grant.problems.${field}`) : undefined);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const invalid = [...(validAmount(amountOf(values.amount)) ? [] : ['amount']), ...(values.reason.trim() ? [] : ['reason'])];
-    void send({ amount: amountOf(values.amount), reason: values.reason }, invalid).then((ok) => ok && setValues({ amount: '', reason: '' }));
+    const amountMinor = minorOf(values.amount, grant.currency);
+    const invalid = [...(amountMinor === null ? ['amount'] : []), ...(values.reason.trim() ? [] : ['reason'])];
+    void send({ amountMinor, reason: values.reason }, invalid).then((ok) => ok && setValues({ amount: '', reason: '' }));
   };
   return (
     <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`} className="grant-form">
       <h3 id={`${id}-title`}>{t('grant.increaseTitle')}</h3>
-      <Field id={`${id}-amount`} label={t('grant.amount')} problem={problem('amount')}>
+      <Field id={`${id}-amount`} label={t('grant.amountIn', { currency: grant.currency })} problem={problem('amount')}>
         <input id={`${id}-amount`} inputMode="decimal" value={values.amount} aria-invalid={problem('amount') ? true : undefined} onChange={(e) => setValues({ ...values, amount: e.target.value })} />
       </Field>
       <Field id={`${id}-reason`} label={t('grant.reason')} problem={problem('reason')}>

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { formatMoney } from '@contracts/cases/money';
 import { ApiError } from '../../api/http';
 import { localeOf } from '../common/format';
 
-/** Money in the reader's number format and the grant's currency. */
-export function useMoney(currency: string): (amount: number) => string {
+/** Amounts in minor units in the reader's number format and the currency's sign (exact: no float on the way). */
+export function useMoney(currency: string): (minor: number, other?: string) => string {
   const { i18n } = useTranslation();
-  const format = new Intl.NumberFormat(localeOf(i18n.language), { style: 'currency', currency });
-  return (amount) => format.format(amount);
+  const locale = localeOf(i18n.language);
+  return (minor, other) => formatMoney(minor, other ?? currency, locale);
 }
 
 /** The refusal in words, and the fields a `validation-failed` answer names (`errors[].path`). */

@@ -35,6 +35,7 @@ const TARGET_LABELS: Record<string, string> = {
   'identity.contact.phone': 'profile.phone',
   'plan.ownGoals': 'plan.goals',
   'plan.nextReviewDate': 'plan.nextReview',
+  'plan.returnCountry': 'grant.country',
   consents: 'caseDetail.consents',
   'plan.goals': 'plan.actions',
 };

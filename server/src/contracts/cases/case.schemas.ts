@@ -68,6 +68,8 @@ export const PlanSchema = z.strictObject({
   goals: z.array(GoalSchema).max(200).default([]),
   reviewDates: z.array(isoDate).max(100).default([]),
   nextReviewDate: isoDate.optional(),
+  /** The country the person returns to (ISO 3166 code), as the return form records it. */
+  returnCountry: z.string().regex(/^[A-Z]{2}$/).optional(),
   obstacles: z
     .array(z.enum(['threats', 'emotionalStress', 'unwillingToReport', 'traumaMentalHealth', 'illiteracyLanguage', 'selfStigma']))
     .default([]),

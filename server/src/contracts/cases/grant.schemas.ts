@@ -1,32 +1,27 @@
 import { z } from 'zod';
+import { MINOR_MAX, RATE_PATTERN, isValidRate, type Money } from './money';
 
 /*
  * The in-kind reintegration grant of a return programme (seed 003: "each beneficiary receives an in-kind grant of
  * CHF 1,500, which can later be increased, based on the reintegration plan"), shared by client and server. The
- * amount per beneficiary comes from the country of return's parameters (`reintegrationGrant`); disbursements are
- * recorded against the reintegration plan; an increase carries a reason and is decided by a second person.
+ * country of return is the case's own (its return form records it); the amount per beneficiary and the rules for an
+ * increase are that country's parameters. Disbursements are made in the country's own currency and converted to the
+ * grant's currency (CHF) at the programme's exchange rate in force on the day paid. Amounts are whole minor units.
  */
 
-/** The largest single amount accepted: far above any grant, small enough to keep cents exact in a double. */
-export const GRANT_AMOUNT_MAX = 1_000_000;
-
-/** A positive amount with at most two decimals (cents are stored as whole numbers). */
-const amount = z
-  .number()
-  .positive()
-  .max(GRANT_AMOUNT_MAX)
-  .refine((value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, { message: 'At most two decimals' });
-
+/** A positive amount in minor units (an integer: 250 CHF is 25000). */
+const amountMinor = z.number().int().positive().max(MINOR_MAX);
 const currency = z.string().regex(/^[A-Z]{3}$/);
 const calendarDay = z.iso.date();
 
-/** `POST /api/cases/:id/grant`: opens the grant under the programme of a country of return (a jurisdiction code). */
-export const OpenGrantSchema = z.strictObject({ country: z.string().regex(/^[a-z]{2}$/) });
+/** `POST /api/cases/:id/grant`: opens the grant under the programme of the case's country of return. */
+export const OpenGrantSchema = z.strictObject({});
 export type OpenGrantInput = z.infer<typeof OpenGrantSchema>;
 
-/** `POST /api/cases/:id/grant/disbursements`: what was given, when, and for which part of the reintegration plan. */
+/** `POST /api/cases/:id/grant/disbursements`: what was paid, in which currency, when, and for which part of the plan. */
 export const DisbursementSchema = z.strictObject({
-  amount,
+  amountMinor,
+  /** The country of return's currency (converted at the rate in force on `date`), or the grant's own. */
   currency,
   date: calendarDay,
   purpose: z.string().trim().min(1).max(500),
@@ -35,9 +30,9 @@ export const DisbursementSchema = z.strictObject({
 });
 export type DisbursementInput = z.infer<typeof DisbursementSchema>;
 
-/** `POST /api/cases/:id/grant/increases`: an increase asked for with its reason. */
+/** `POST /api/cases/:id/grant/increases`: an increase, in the grant's currency, asked for with its reason. */
 export const GrantIncreaseSchema = z.strictObject({
-  amount,
+  amountMinor,
   reason: z.string().trim().min(1).max(1000),
 });
 export type GrantIncreaseInput = z.infer<typeof GrantIncreaseSchema>;
@@ -46,6 +41,24 @@ export const GRANT_DECISIONS = ['approve', 'decline'] as const;
 /** `POST /api/cases/:id/grant/increases/:increaseId/decision`: the second person's decision. */
 export const GrantDecisionSchema = z.strictObject({ decision: z.enum(GRANT_DECISIONS) });
 export type GrantDecisionInput = z.infer<typeof GrantDecisionSchema>;
+
+/**
+ * `POST /api/organisations/:id/exchange-rates`: a programme's exchange rate, entered by its data administrator with
+ * the day it applies from. `rate` is units of `currency` for one unit of `base` ("410.25" HUF for 1 CHF), as text so
+ * that no digit is lost. A later entry for the same currency and day corrects the earlier one.
+ */
+export const ExchangeRateSchema = z.strictObject({
+  currency,
+  base: currency,
+  rate: z.string().regex(RATE_PATTERN).refine(isValidRate, { message: 'Above zero' }),
+  from: calendarDay,
+});
+export type ExchangeRateInput = z.infer<typeof ExchangeRateSchema>;
+
+export interface ExchangeRateView extends ExchangeRateInput {
+  recordedBy?: GrantPerson;
+  recordedAt?: string;
+}
 
 export type GrantIncreaseStatus = 'pending' | 'approved' | 'declined';
 
@@ -56,7 +69,7 @@ export interface GrantPerson {
 
 export interface GrantIncreaseView {
   id: string;
-  amount: number;
+  amountMinor: number;
   reason: string;
   status: GrantIncreaseStatus;
   requestedBy: GrantPerson;
@@ -67,8 +80,12 @@ export interface GrantIncreaseView {
 
 export interface DisbursementView {
   id: string;
-  amount: number;
-  currency: string;
+  /** What was paid, in the currency it was paid in. */
+  paid: Money;
+  /** Its worth in the grant's currency, at `rate`. */
+  grantMinor: number;
+  /** The rate used (null when paid in the grant's own currency). */
+  rate: { rate: string; from: string } | null;
   date: string;
   purpose: string;
   planGoal?: string;
@@ -76,6 +93,7 @@ export interface DisbursementView {
   recordedAt: string;
 }
 
+/** The totals of a grant, in the grant's currency's minor units. */
 export interface GrantTotals {
   /** The amount per beneficiary the programme granted when the grant was opened. */
   granted: number;
@@ -91,24 +109,39 @@ export interface GrantView {
   /** The organisation running the programme (it alone may read and change the grant). */
   orgId: string;
   country: string;
+  /** The grant's currency (CHF): what is granted, increased and totalled. */
   currency: string;
+  /** The country of return's currency, in which disbursements are paid. */
+  localCurrency: string | null;
   totals: GrantTotals;
+  /** What was paid per currency, as paid. */
+  paidLocal: Money[];
+  /** The rate in force today for the local currency, and what remains at it. */
+  today: { rate: string; from: string; remainingLocal: Money } | null;
   increases: GrantIncreaseView[];
   disbursements: DisbursementView[];
   version: number;
 }
 
-/** A country of return whose programme sets a grant, for opening one. */
+/** The programme of a country of return: what it grants and whether and how far the grant may grow. */
 export interface GrantProgramme {
   country: string;
-  amount: number;
+  amountMinor: number;
   currency: string;
+  localCurrency: string | null;
+  increasable: boolean;
+  /** The most all increases together may add, in the grant's minor units; null where the programme sets no limit. */
+  increaseMaxMinor: number | null;
 }
 
-/** `GET /api/cases/:id/grant`: the grant, or null with the programmes it could be opened under. */
+/** Why a grant cannot be opened on this case. */
+export type GrantUnavailable = 'no-return-country' | 'no-programme';
+
+/** `GET /api/cases/:id/grant`: the grant, or the programme of the case's country of return it would be opened under. */
 export interface GrantAnswer {
   grant: GrantView | null;
-  programmes: GrantProgramme[];
-  /** The case's own country of return, when its workflow runs under one that has a programme. */
-  defaultCountry: string | null;
+  /** The case's country of return as its return form records it (a jurisdiction code), if the reader may see it. */
+  returnCountry: string | null;
+  programme: GrantProgramme | null;
+  unavailable: GrantUnavailable | null;
 }

@@ -46,6 +46,8 @@ export const SCALAR_BINDING_TARGETS: Readonly<Record<string, BindingValueKind>> 
   'identity.contact.phone': { kind: 'text', max: 40 },
   'plan.ownGoals': { kind: 'text', max: 2000 },
   'plan.nextReviewDate': { kind: 'date' },
+  /** The country of return (ISO 3166 code) a return form records: a return programme's grant follows its parameters. */
+  'plan.returnCountry': { kind: 'country' },
   ...(needTargets as Record<string, BindingValueKind>),
   ...(obstacleTargets as Record<string, BindingValueKind>),
 };

@@ -136,7 +136,7 @@ export async function loadDemoCases(db: Connection, deps: DemoDeps): Promise<num
 
 /**
  * IOM: a person who went home to Hungary three weeks ago and was received by the reception partner; the reintegration
- * grant (CHF 1,500 from the programme's parameters) has paid for work-therapy materials, and an increase for a rent
+ * grant (CHF 1,500 from the programme's parameters) has paid HUF 249,000 (CHF 600) for work-therapy materials, and an increase for a rent
  * deposit waits for a second person's decision (reviewer@iom.demo.test).
  */
 async function iomReturnCase(deps: DemoDeps, ctx: ServiceContext): Promise<string> {
@@ -162,9 +162,10 @@ async function iomReturnCase(deps: DemoDeps, ctx: ServiceContext): Promise<strin
   await patch(at(22), ctx, id, { consents: { ngo: { given: true, givenOn: stamp(22).slice(0, 10) } } });
   await fireCaseEvent(at(21), ctx, id, { type: 'arrived', data: {} });
   await fireCaseEvent(at(20), ctx, id, { type: 'receptionCompleted', data: {} });
-  await openGrant(at(20), ctx, id, { country: 'hu' });
-  await recordDisbursement(at(14), ctx, id, { amount: 600, currency: 'CHF', date: stamp(14).slice(0, 10), purpose: 'Tools and materials for work therapy' });
-  await requestIncrease(at(2), ctx, id, { amount: 400, reason: 'Rent deposit for a flat near the training centre, as the reintegration plan and the service provider recommend' });
+  // Under the programme of the country of return the return form records (Hungary), paid out in forints.
+  await openGrant(at(20), ctx, id, {});
+  await recordDisbursement(at(14), ctx, id, { amountMinor: 24_900_000, currency: 'HUF', date: stamp(14).slice(0, 10), purpose: 'Tools and materials for work therapy' });
+  await requestIncrease(at(2), ctx, id, { amountMinor: 40_000, reason: 'Rent deposit for a flat near the training centre, as the reintegration plan and the service provider recommend' });
   return id;
 }
 

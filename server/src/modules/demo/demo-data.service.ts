@@ -36,7 +36,7 @@ export async function loadDemoData(db: Connection, demoPassword: string | undefi
           type: demo.type,
           parentId,
           ancestorIds: parent ? [...parent.ancestorIds, parent._id] : [],
-          parameters: {},
+          parameters: demo.parameters ?? {},
           ...(demo.consentKey ? { consentKey: demo.consentKey } : {}),
         })
       ).toObject();

@@ -8,7 +8,23 @@ export interface DemoOrganisation {
   parent?: string;
   /** The consent key referrals to it rest on. */
   consentKey?: string;
+  /** Its own parameters when it is created (a return programme's exchange rates). */
+  parameters?: Record<string, unknown>;
 }
+
+/**
+ * IOM's demo exchange rates for disbursing the reintegration grant (CHF) in the countries of return's currencies,
+ * applying from the first day of 2025: demo values of the right order, not rates to pay by. The organisation's data
+ * administrator enters the programme's own, each with the day it applies from.
+ */
+const DEMO_RATES_FROM = '2025-01-01';
+const DEMO_EXCHANGE_RATES = [
+  { currency: 'HUF', rate: '415.00' },
+  { currency: 'CZK', rate: '26.20' },
+  { currency: 'RON', rate: '5.45' },
+  { currency: 'EUR', rate: '1.07' },
+  { currency: 'BGN', rate: '2.09' },
+].map((entry) => ({ ...entry, base: 'CHF', from: DEMO_RATES_FROM }));
 
 /** Fictional installations of real kinds of organisations (no real contact data anywhere). */
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
@@ -18,7 +34,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   { slug: 'fi-oulu', name: 'City of Oulu, social services (demo)', country: 'FI', type: 'municipality', parent: 'fi-nas' },
   { slug: 'fi-victim-support', name: 'Victim support NGO (demo)', country: 'FI', type: 'ngo', consentKey: 'victimSupport' },
   { slug: 'dk-cmm', name: 'Centre against Human Trafficking (demo)', country: 'DK', type: 'national', consentKey: 'cmm' },
-  { slug: 'iom-bg', name: 'IOM Bulgaria, return and reintegration (demo)', country: 'BG', type: 'international', consentKey: 'iom' },
+  { slug: 'iom-bg', name: 'IOM Bulgaria, return and reintegration (demo)', country: 'BG', type: 'international', consentKey: 'iom', parameters: { exchangeRates: DEMO_EXCHANGE_RATES } },
   { slug: 'mk-shelter', name: 'Shelter for victims of trafficking (demo)', country: 'MK', type: 'shelter', consentKey: 'shelter' },
 ];
 
@@ -42,6 +58,8 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'caseworker@iom.demo.test', name: 'Demo IOM Caseworker', memberships: [{ org: 'iom-bg', role: 'iom-caseworker' }] },
   // A second IOM caseworker: increases of a reintegration grant are decided by someone other than who asked (four eyes).
   { email: 'reviewer@iom.demo.test', name: 'Demo IOM Grant Reviewer', memberships: [{ org: 'iom-bg', role: 'iom-caseworker' }] },
+  // IOM's data administrator: enters the programme's exchange rates (the organisation's parameters).
+  { email: 'admin@iom.demo.test', name: 'Demo IOM Administrator', memberships: [{ org: 'iom-bg', role: 'org-admin' }] },
   // The shelter's staff with the shelter presets: case manager, legal representative, administrator.
   { email: 'worker@shelter.demo.test', name: 'Demo Shelter Case Manager', memberships: [{ org: 'mk-shelter', role: 'shelter-worker' }] },
   { email: 'legal@shelter.demo.test', name: 'Demo Shelter Legal Representative', memberships: [{ org: 'mk-shelter', role: 'legal-representative' }] },

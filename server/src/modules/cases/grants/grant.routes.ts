@@ -1,20 +1,22 @@
 import express, { type RequestHandler } from 'express';
 import { parseInput } from '../../../core/http/validate';
 import { underPaths } from '../../../core/http/under-paths';
-import { DisbursementSchema, GrantDecisionSchema, GrantIncreaseSchema, OpenGrantSchema } from '../../../contracts/cases/grant.schemas';
+import { DisbursementSchema, ExchangeRateSchema, GrantDecisionSchema, GrantIncreaseSchema, OpenGrantSchema } from '../../../contracts/cases/grant.schemas';
 import { requireAuth, serviceContext } from '../../access';
 import type { CaseRuntime } from '../service/case-runtime';
+import { addExchangeRate, listExchangeRates } from './exchange-rate.service';
 import { caseGrant, decideIncrease, openGrant, recordDisbursement, requestIncrease } from './grant.service';
 
-/** `/api/cases/:id/grant…`: the reintegration grant of a case; thin handlers. */
+/** `/api/cases/:id/grant…`: the reintegration grant of a case, and the programme's exchange rates; thin handlers. */
 export function grantRoutes(rt: CaseRuntime): RequestHandler {
   const router = express.Router();
   router.use('/cases/:id/grant', requireAuth);
+  router.use('/organisations/:id/exchange-rates', requireAuth);
   router.get('/cases/:id/grant', async (req, res) => {
     res.json(await caseGrant(rt, serviceContext(rt.db, req), req.params.id));
   });
   router.post('/cases/:id/grant', async (req, res) => {
-    res.status(201).json(await openGrant(rt, serviceContext(rt.db, req), req.params.id, parseInput(OpenGrantSchema, req.body)));
+    res.status(201).json(await openGrant(rt, serviceContext(rt.db, req), req.params.id, parseInput(OpenGrantSchema, req.body ?? {})));
   });
   router.post('/cases/:id/grant/disbursements', async (req, res) => {
     res.status(201).json(await recordDisbursement(rt, serviceContext(rt.db, req), req.params.id, parseInput(DisbursementSchema, req.body)));
@@ -25,5 +27,11 @@ export function grantRoutes(rt: CaseRuntime): RequestHandler {
   router.post('/cases/:id/grant/increases/:increaseId/decision', async (req, res) => {
     res.json(await decideIncrease(rt, serviceContext(rt.db, req), req.params.id, req.params.increaseId, parseInput(GrantDecisionSchema, req.body)));
   });
-  return underPaths(['/cases'], router);
+  router.get('/organisations/:id/exchange-rates', async (req, res) => {
+    res.json(await listExchangeRates(serviceContext(rt.db, req), req.params.id));
+  });
+  router.post('/organisations/:id/exchange-rates', async (req, res) => {
+    res.status(201).json(await addExchangeRate(rt, serviceContext(rt.db, req), req.params.id, parseInput(ExchangeRateSchema, req.body)));
+  });
+  return underPaths(['/cases', '/organisations'], router);
 }

@@ -1,33 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { forbidden, notFound, versionConflict } from '../../../core/errors/app-error';
 import type {
-  DisbursementInput, GrantAnswer, GrantDecisionInput, GrantIncreaseInput, GrantProgramme, GrantView, OpenGrantInput,
+  DisbursementInput, GrantAnswer, GrantDecisionInput, GrantIncreaseInput, GrantView, OpenGrantInput,
 } from '../../../contracts/cases/grant.schemas';
+import { convertToGrantMinor } from '../../../contracts/cases/money';
 import { can, withPermission, auditActor, type ServiceContext } from '../../access';
 import { auditedWrite } from '../../audit';
 import { readableCase } from '../service/case-access';
 import type { CaseRuntime } from '../service/case-runtime';
 import type { CaseRecord } from '../storage/case.model';
 import {
-  grantAlreadyOpened, grantCurrencyMismatch, grantFourEyes, grantExceeded, grantIncreaseAlreadyDecided, grantIncreaseNotIncreasable,
-  grantNoProgramme, grantNotOpened, grantPlanGoalUnknown,
+  grantAlreadyOpened, grantCurrencyMismatch, grantFourEyes, grantExceeded, grantIncreaseAboveLimit, grantIncreaseAlreadyDecided,
+  grantIncreaseNotIncreasable, grantNoExchangeRate, grantNoProgramme, grantNoReturnCountry, grantNotOpened, grantPlanGoalUnknown,
 } from './grant.errors';
-import { grantModel, type GrantRecord } from './grant.model';
-import { fromCents, grantTotals, moneyParameter, toCents, totalsInCents } from './grant-money';
+import { grantModel, type DisbursementRecord, type GrantRecord } from './grant.model';
+import { grantTotals, moneyText, paidPerCurrency } from './grant-money';
 import { presentGrant } from './grant-presenter';
+import { programmeOf, returnCountryOf } from './grant-programme';
+import { rateInForce, ratesOf } from './exchange-rates';
 
 const SUBJECT = 'ReintegrationGrant';
 const ATTEMPTS = 5;
-
-/** The countries of return whose programme (jurisdiction parameters, with the organisation's own over them) sets a grant. */
-async function programmes(rt: CaseRuntime, ctx: ServiceContext): Promise<GrantProgramme[]> {
-  const found: GrantProgramme[] = [];
-  for (const country of rt.catalog.jurisdictionCodes()) {
-    const money = moneyParameter((await rt.catalog.parameters(ctx.auth.org._id, country)).reintegrationGrant);
-    if (money && money.amount > 0) found.push({ country, amount: money.amount, currency: money.currency });
-  }
-  return found;
-}
 
 /** The case's grant if this user may read it (`null` when none is open or it is another programme's). */
 async function readableGrant(ctx: ServiceContext, record: CaseRecord): Promise<GrantRecord | null> {
@@ -39,39 +32,51 @@ function ensureGrantReader(ctx: ServiceContext): void {
   if (!ctx.auth.ability.can('read', SUBJECT)) throw notFound();
 }
 
-/** `GET /api/cases/:id/grant`. */
+/** The programme's exchange rates (the organisation's parameter `exchangeRates`). */
+async function ratesFor(rt: CaseRuntime, grant: Pick<GrantRecord, 'orgId' | 'country'>) {
+  return ratesOf((await rt.catalog.parameters(grant.orgId, grant.country)).exchangeRates);
+}
+
+function today(rt: CaseRuntime): string {
+  return rt.clock.now().toISOString().slice(0, 10);
+}
+
+/** `GET /api/cases/:id/grant`: the grant, or the programme of the case's country of return it would be opened under. */
 export async function caseGrant(rt: CaseRuntime, ctx: ServiceContext, caseId: string): Promise<GrantAnswer> {
   const record = await readableCase(ctx, caseId);
   ensureGrantReader(ctx);
   const grant = await readableGrant(ctx, record);
-  const offered = grant ? [] : await programmes(rt, ctx);
-  const own = record.workflow.jurisdiction;
-  return {
-    grant: grant ? await presentGrant(ctx.db, grant) : null,
-    programmes: offered,
-    defaultCountry: offered.some((p) => p.country === own) ? own : null,
-  };
+  const returnCountry = returnCountryOf(rt, record);
+  if (grant) {
+    return { grant: await presentGrant(ctx.db, grant, await ratesFor(rt, grant), today(rt)), returnCountry, programme: null, unavailable: null };
+  }
+  const programme = returnCountry ? await programmeOf(rt, ctx.auth.org._id, returnCountry) : null;
+  const unavailable = !returnCountry ? 'no-return-country' : !programme ? 'no-programme' : null;
+  return { grant: null, returnCountry, programme, unavailable };
 }
 
 /**
- * `POST /api/cases/:id/grant`: opens the grant with the amount per beneficiary that the country's programme sets
- * (`reintegrationGrant`), owned by the user's organisation.
+ * `POST /api/cases/:id/grant`: opens the grant under the programme of the case's country of return, as its return
+ * form records it, with the amount per beneficiary that programme sets (`reintegrationGrant`), owned by the user's
+ * organisation. No country is chosen here: it is the case's.
  */
-export async function openGrant(rt: CaseRuntime, ctx: ServiceContext, caseId: string, input: OpenGrantInput): Promise<GrantView> {
+export async function openGrant(rt: CaseRuntime, ctx: ServiceContext, caseId: string, _input: OpenGrantInput): Promise<GrantView> {
   const record = await readableCase(ctx, caseId);
   ensureGrantReader(ctx);
   const orgId = ctx.auth.org._id;
   if (!can(ctx.auth.ability, 'create', SUBJECT, { orgId })) throw forbidden(['create']);
-  const programme = (await programmes(rt, ctx)).find((p) => p.country === input.country);
-  if (!programme) throw grantNoProgramme(input.country);
+  const country = returnCountryOf(rt, record);
+  if (!country) throw grantNoReturnCountry();
+  const programme = await programmeOf(rt, orgId, country);
+  if (!programme) throw grantNoProgramme(country);
   if (await grantModel(ctx.db).exists({ _id: record._id })) throw grantAlreadyOpened();
   const now = rt.clock.now();
   const by = ctx.auth.user._id.toHexString();
   const created = await auditedWrite(ctx.db, auditActor(ctx), { action: 'open-grant', subjectType: SUBJECT, subjectId: caseId }, async () => {
     try {
       const doc = await grantModel(ctx.db).create({
-        _id: record._id, orgId, country: programme.country, currency: programme.currency, grantedCents: toCents(programme.amount),
-        increases: [], disbursements: [], version: 0, createdBy: by, createdAt: now, updatedAt: now,
+        _id: record._id, orgId, country, currency: programme.currency, ...(programme.localCurrency ? { localCurrency: programme.localCurrency } : {}),
+        grantedMinor: programme.amountMinor, increases: [], disbursements: [], version: 0, createdBy: by, createdAt: now, updatedAt: now,
       });
       return doc.toObject() as GrantRecord;
     } catch (error) {
@@ -79,7 +84,7 @@ export async function openGrant(rt: CaseRuntime, ctx: ServiceContext, caseId: st
       throw error;
     }
   });
-  return presentGrant(ctx.db, created);
+  return presentGrant(ctx.db, created, await ratesFor(rt, created), today(rt));
 }
 
 /**
@@ -102,7 +107,7 @@ async function changeGrant(
         .findOneAndUpdate({ _id: grant._id, version: grant.version }, { $set: { ...set, version: grant.version + 1, updatedAt: rt.clock.now() } }, { returnDocument: 'after' })
         .lean(),
     );
-    if (written) return presentGrant(ctx.db, written);
+    if (written) return presentGrant(ctx.db, written, await ratesFor(rt, written), today(rt));
   }
   throw versionConflict();
 }
@@ -111,34 +116,62 @@ function ensureUpdate(ctx: ServiceContext, grant: GrantRecord): void {
   if (!can(ctx.auth.ability, 'update', SUBJECT, grant)) throw forbidden(['update']);
 }
 
-/** `POST /api/cases/:id/grant/disbursements`: in the grant's currency, within what is left, for a goal of the plan if named. */
+/** The currencies a disbursement may be paid in: the country of return's (as its programme says now, and as it said at opening) and the grant's own. */
+async function payableCurrencies(rt: CaseRuntime, grant: GrantRecord): Promise<string[]> {
+  const programme = await programmeOf(rt, grant.orgId, grant.country);
+  return [...new Set([programme?.localCurrency, grant.localCurrency, grant.currency].filter((c): c is string => Boolean(c)))];
+}
+
+/**
+ * `POST /api/cases/:id/grant/disbursements`: paid in the country of return's currency and converted at the
+ * programme's rate in force on the day paid (or paid in the grant's own currency), within what is left, for a goal of
+ * the plan if named. The rate used and the worth in the grant's currency are recorded with it.
+ */
 export function recordDisbursement(rt: CaseRuntime, ctx: ServiceContext, caseId: string, input: DisbursementInput): Promise<GrantView> {
-  return changeGrant(rt, ctx, caseId, 'disburse-grant', (grant, record) => {
+  return changeGrant(rt, ctx, caseId, 'disburse-grant', async (grant, record) => {
     ensureUpdate(ctx, grant);
-    if (input.currency !== grant.currency) throw grantCurrencyMismatch(input.currency, grant.currency);
+    const payable = await payableCurrencies(rt, grant);
+    if (!payable.includes(input.currency)) throw grantCurrencyMismatch(input.currency, payable);
     if (input.planGoal && !(record.plan?.goals ?? []).some((goal) => goal.id === input.planGoal)) throw grantPlanGoalUnknown(input.planGoal);
-    const cents = toCents(input.amount);
-    const { remaining } = totalsInCents(grant);
-    if (cents > remaining) throw grantExceeded(`${fromCents(remaining).toFixed(2)} ${grant.currency}`);
-    const disbursement = {
-      id: randomUUID(), cents, currency: input.currency, date: input.date, purpose: input.purpose,
-      ...(input.planGoal ? { planGoal: input.planGoal } : {}), recordedBy: ctx.auth.user._id.toHexString(), recordedAt: rt.clock.now(),
+    let grantMinor = input.amountMinor;
+    let rate: DisbursementRecord['rate'];
+    if (input.currency !== grant.currency) {
+      const entry = rateInForce(await ratesFor(rt, grant), input.currency, grant.currency, input.date);
+      const converted = entry ? convertToGrantMinor(input.amountMinor, input.currency, grant.currency, entry.rate) : null;
+      if (!entry || converted === null) throw grantNoExchangeRate(input.currency, grant.currency, input.date);
+      grantMinor = converted;
+      rate = { rate: entry.rate, from: entry.from };
+    }
+    const { remaining } = grantTotals(grant);
+    if (grantMinor > remaining) throw grantExceeded(moneyText(remaining, grant.currency));
+    const disbursement: DisbursementRecord = {
+      id: randomUUID(), paidMinor: input.amountMinor, paidCurrency: input.currency, grantMinor, ...(rate ? { rate } : {}),
+      date: input.date, purpose: input.purpose, ...(input.planGoal ? { planGoal: input.planGoal } : {}),
+      recordedBy: ctx.auth.user._id.toHexString(), recordedAt: rt.clock.now(),
     };
     return { disbursements: [...grant.disbursements, disbursement] };
   });
 }
 
-/** `POST /api/cases/:id/grant/increases`: asks for an increase with its reason; a second person decides. */
+/**
+ * `POST /api/cases/:id/grant/increases`: asks for an increase with its reason, where the country's programme lets the
+ * grant grow (seed 003: Hungary's can, "based on the reintegration plan and the recommendations of the service
+ * provider") and within the limit it sets, if any; a second person decides.
+ */
 export function requestIncrease(rt: CaseRuntime, ctx: ServiceContext, caseId: string, input: GrantIncreaseInput): Promise<GrantView> {
   return changeGrant(rt, ctx, caseId, 'request-grant-increase', async (grant) => {
     ensureUpdate(ctx, grant);
-    // Whether the country's programme lets the grant grow (seed 003: Hungary's can, "based on the reintegration plan").
-    const params = await rt.catalog.parameters(grant.orgId, grant.country);
-    if (params.reintegrationGrantIncreasable !== true) throw grantIncreaseNotIncreasable(grant.country);
+    const programme = await programmeOf(rt, grant.orgId, grant.country);
+    if (!programme?.increasable) throw grantIncreaseNotIncreasable(grant.country);
+    if (programme.increaseMaxMinor !== null) {
+      const { increaseApproved, increasePending } = grantTotals(grant);
+      const left = Math.max(0, programme.increaseMaxMinor - increaseApproved - increasePending);
+      if (input.amountMinor > left) throw grantIncreaseAboveLimit(moneyText(programme.increaseMaxMinor, grant.currency), moneyText(left, grant.currency));
+    }
     return {
       increases: [
         ...grant.increases,
-        { id: randomUUID(), cents: toCents(input.amount), reason: input.reason, status: 'pending', requestedBy: ctx.auth.user._id.toHexString(), requestedAt: rt.clock.now() },
+        { id: randomUUID(), minor: input.amountMinor, reason: input.reason, status: 'pending', requestedBy: ctx.auth.user._id.toHexString(), requestedAt: rt.clock.now() },
       ],
     };
   });
@@ -162,10 +195,12 @@ export function decideIncrease(rt: CaseRuntime, ctx: ServiceContext, caseId: str
   });
 }
 
-/** The grant's currency and totals for the plan document, when this reader may see the grant. */
-export async function grantSummaryFor(ctx: ServiceContext, record: CaseRecord): Promise<{ currency: string; country: string; totals: GrantView['totals'] } | null> {
+/** The grant's totals, in its currency and as paid locally, for the plan document, when this reader may see the grant. */
+export async function grantSummaryFor(
+  ctx: ServiceContext, record: CaseRecord,
+): Promise<{ currency: string; country: string; totals: GrantView['totals']; paidLocal: GrantView['paidLocal'] } | null> {
   if (!ctx.auth.ability.can('read', SUBJECT)) return null;
   const grant = await readableGrant(ctx, record);
   if (!grant) return null;
-  return { currency: grant.currency, country: grant.country, totals: grantTotals(grant) };
+  return { currency: grant.currency, country: grant.country, totals: grantTotals(grant), paidLocal: paidPerCurrency(grant) };
 }

@@ -137,7 +137,7 @@ class Writer {
       if (value === true) obstacles.add(name as never);
       else obstacles.delete(name as never);
       this.plan.obstacles = [...obstacles];
-    } else if (name === 'ownGoals' || name === 'nextReviewDate') {
+    } else if (name === 'ownGoals' || name === 'nextReviewDate' || name === 'returnCountry') {
       if (value === undefined) delete this.plan[name];
       else this.plan[name] = value as string;
     }

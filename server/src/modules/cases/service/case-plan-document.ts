@@ -1,5 +1,6 @@
 import type { CasePlan, CaseWritable } from '../../../contracts/cases/case.schemas';
 import type { GrantTotals } from '../../../contracts/cases/grant.schemas';
+import { formatMoney, type Money } from '../../../contracts/cases/money';
 import { CHECKPOINTS, ROAD_MAP_STOPS } from '../../../contracts/cases/road-map';
 import type { ExportLanguage, PdfBlock, PdfDocumentModel, PdfFact } from '../../export';
 import { deadlineKey } from '../../../contracts/workflows/i18n-keys.util';
@@ -21,7 +22,7 @@ export interface PlanView {
   /** The checkpoints' evidence (language level, legal status), for readers of the integration group. */
   integration?: CaseWritable['integration'];
   /** The reintegration grant's totals, for readers who may see the grant. */
-  grant?: { currency: string; country: string; totals: GrantTotals };
+  grant?: { currency: string; country: string; totals: GrantTotals; paidLocal: Money[] };
   /** Some group the document would show is withheld from this reader. */
   omitted: boolean;
 }
@@ -148,17 +149,22 @@ export function planDocument(view: PlanView, lang: ExportLanguage, now: Date): P
   };
 }
 
-/** The reintegration grant's totals, in the reader's number format and the grant's currency. */
+/**
+ * The reintegration grant's totals in the grant's currency (minor units, in the reader's number format), and what was
+ * paid in the country of return's currency.
+ */
 function grantBlocks(grant: NonNullable<PlanView['grant']>, lang: ExportLanguage): PdfBlock[] {
   const { t } = lang;
-  const money = new Intl.NumberFormat(lang.locale, { style: 'currency', currency: grant.currency });
+  const money = (minor: number, currency = grant.currency) => formatMoney(minor, currency, lang.locale);
+  const local = grant.paidLocal.filter((paid) => paid.currency !== grant.currency);
   const rows: PdfFact[] = [
     { label: t('grant.country'), value: t(`workflows:jurisdictions.${grant.country}.name`, { defaultValue: grant.country }) },
-    { label: t('grant.granted'), value: money.format(grant.totals.granted) },
-    { label: t('grant.increaseApproved'), value: money.format(grant.totals.increaseApproved) },
-    ...(grant.totals.increasePending > 0 ? [{ label: t('grant.increasePending'), value: money.format(grant.totals.increasePending) }] : []),
-    { label: t('grant.disbursed'), value: money.format(grant.totals.disbursed) },
-    { label: t('grant.remaining'), value: money.format(grant.totals.remaining) },
+    { label: t('grant.granted'), value: money(grant.totals.granted) },
+    { label: t('grant.increaseApproved'), value: money(grant.totals.increaseApproved) },
+    ...(grant.totals.increasePending > 0 ? [{ label: t('grant.increasePending'), value: money(grant.totals.increasePending) }] : []),
+    { label: t('grant.disbursed'), value: money(grant.totals.disbursed) },
+    ...(local.length > 0 ? [{ label: t('grant.paidLocal'), value: local.map((paid) => money(paid.minor, paid.currency)).join(', ') }] : []),
+    { label: t('grant.remaining'), value: money(grant.totals.remaining) },
   ];
   return [{ kind: 'heading', text: t('grant.title') }, { kind: 'facts', rows }];
 }
