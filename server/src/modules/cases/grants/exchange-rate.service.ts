@@ -51,10 +51,11 @@ export async function addExchangeRate(rt: CaseRuntime, ctx: ServiceContext, orgI
   const entry = { ...input, recordedBy: ctx.auth.user._id.toHexString(), recordedAt: rt.clock.now() };
   const current = org.parameters?.exchangeRates;
   // A value the administrator's parameter editor once stored as text is no list: the list starts again from what it holds.
+  // Audited as what it is: an update of the organisation's parameters.
   const update = Array.isArray(current)
     ? { $push: { 'parameters.exchangeRates': entry } }
     : { $set: { 'parameters.exchangeRates': [entry] } };
-  const updated = await auditedWrite(ctx.db, auditActor(ctx), { action: 'add-exchange-rate', subjectType: 'Organisation', subjectId: String(org._id) }, () =>
+  const updated = await auditedWrite(ctx.db, auditActor(ctx), { action: 'update', subjectType: 'Organisation', subjectId: String(org._id) }, () =>
     organisationModel(ctx.db).findOneAndUpdate({ _id: org._id }, update, { returnDocument: 'after' }).lean(),
   );
   if (!updated) throw notFound();
