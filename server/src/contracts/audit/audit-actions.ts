@@ -8,6 +8,8 @@ export const AUDIT_ACTIONS = [
   'submit', 'update-submission', 'delete-submission', 'person-view-start', 'person-view-end',
   'open-grant', 'disburse-grant', 'request-grant-increase', 'approve-grant-increase', 'decline-grant-increase',
   'clone', 'publish', 'merge', 'migrate',
+  // At start: a role made from a preset given the preset's new rules, or left with its edited ones (role-preset-upgrade.ts).
+  'preset-upgrade', 'preset-upgrade-skipped',
 ] as const;
 
 /** The kinds of record the log names (`audit.types.<type>` in common.json). */
