@@ -5,7 +5,7 @@ import { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import {
   compareIn, keyIn, type CaseListEntry, searchText, applyListOps, readDirectory, readSearchTexts, readSegments,
-  SEGMENT_MAX, writeBoundaryLists, type ListOp, expectedIndex, readIndex, searchEntries,
+  SEGMENT_MAX, writeBoundaryLists, type ListOp, expectedIndex, readIndex, searchEntries, mayMatch,
 } from '../../server/src/modules/cases/testing';
 import { createTestDatabase, dropTestDatabase } from '../helpers/test-database';
 
@@ -174,4 +174,48 @@ it('finds a full alias many cases share in as many reads at 200 as at 2,000 case
   } finally {
     findOne.mockRestore();
   }
+});
+
+it('writes no search text when a change keeps the references and aliases of a segment, and still finds every case', async () => {
+  const at = 'o:65f0000000000000000000cc';
+  const people = Array.from({ length: 300 }, (_, index) => ({ ...entry(2_000_000 + index), o: at.slice(2), a: `Person Search${index}` }));
+  await writeBoundaryLists(db, at, people);
+  const chunkCalls = (spy: jest.SpyInstance) => spy.mock.calls.filter((args) => String((args[0] as { _id?: unknown })._id).startsWith('q:')).length;
+  const write = async (ops: ListOp[]) => {
+    const spies = [jest.spyOn(Collection.prototype, 'find'), jest.spyOn(Collection.prototype, 'replaceOne')];
+    try {
+      await applyListOps(db, at, ops);
+      return spies.reduce((sum, spy) => sum + chunkCalls(spy), 0);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  };
+  const segmentTexts = async () => {
+    const directory = await readDirectory(db, at);
+    const read = await readSegments(db, at, directory['']!.map((segment) => segment.id));
+    const texts = await readSearchTexts(db, at);
+    return directory['']!.map((segment) => ({ entries: read.get(segment.id)!, text: texts[segment.id] }));
+  };
+  // The newest but one is written again (a new update time: it becomes the newest, in the same segment).
+  const byUpdate = [...people].sort((a, b) => b.u - a.u);
+  const touched = { ...byUpdate[1]!, u: 3_000_000, v: 1, st: ['assistance'] };
+  expect(await write([{ list: '', remove: keyIn(byUpdate[1]!, ''), put: touched }])).toBe(0);
+  // A new alias changes its segment's text: that chunk is read and written.
+  const renamed = { ...touched, u: 3_000_001, v: 2, a: 'Renamed Person' };
+  expect(await write([{ list: '', remove: keyIn(touched, ''), put: renamed }])).toBe(2);
+  // Every segment's stored text is its entries' text, and holds each entry's reference and alias.
+  const now = people.map((item) => (item.i === renamed.i ? renamed : item));
+  const segments = await segmentTexts();
+  expect(segments.flatMap((segment) => segment.entries.map((item) => item.i)).sort()).toEqual(now.map((item) => item.i).sort());
+  for (const segment of segments) {
+    expect(segment.text).toBe(searchText(segment.entries));
+    for (const item of segment.entries) {
+      expect(mayMatch(segment.text, item.r.toLowerCase())).toBe(true);
+      expect(mayMatch(segment.text, item.a.toLowerCase())).toBe(true);
+    }
+  }
+  expect(segments.filter((segment) => mayMatch(segment.text, 'renamed person'))).toHaveLength(1);
+  expect(segments.filter((segment) => mayMatch(segment.text, byUpdate[1]!.a.toLowerCase()))).toHaveLength(0);
+  // The search index answers with the entry as it is now.
+  expect(await searchEntries(db, 'case_lists', at, 'renamed person', 10)).toEqual([renamed]);
 });

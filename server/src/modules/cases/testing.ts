@@ -6,7 +6,7 @@
 export { compareIn, keyIn, type CaseListEntry } from './lists/case-list-entry';
 export { caseListsReady } from './lists/case-list-migration';
 export { listFromLists, statsFromLists } from './lists/case-list-query';
-export { searchText } from './lists/case-list-search';
+export { mayMatch, searchText } from './lists/case-list-search';
 export { expectedIndex, readIndex, searchEntries } from './lists/case-list-search-index';
 export {
   applyListOps, type ListOp, readDirectory, readSearchTexts, readSegments, SEGMENT_MAX, writeBoundaryLists,

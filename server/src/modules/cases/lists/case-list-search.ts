@@ -14,9 +14,16 @@ const ENTRY = '\u0000';
 
 export const foldCase = (text: string) => text.toLowerCase();
 
-/** The searchable text of a segment: per entry, the folded reference and alias. */
+/**
+ * The searchable text of a segment: per entry, the folded reference and alias, in text order rather than list order,
+ * so that a change of a case that moves it within its segment (every write moves it by its update time) leaves the
+ * text as it was and its chunk is not written again (case-list-store.ts). A search only asks whether it holds a query.
+ */
 export function searchText(entries: readonly CaseListEntry[]): string {
-  return entries.map((entry) => `${foldCase(entry.r)}${FIELD}${foldCase(entry.a)}`).join(ENTRY);
+  return entries
+    .map((entry) => `${foldCase(entry.r)}${FIELD}${foldCase(entry.a)}`)
+    .sort()
+    .join(ENTRY);
 }
 
 export function chunkOf(segmentId: string): number {

@@ -206,9 +206,16 @@ export async function applyListOps(db: Connection, boundary: string, ops: readon
     const [summary, ...namedSegments] = await Promise.all([readSummary(db, boundary), ...named.map((list) => readListDirectory(db, boundary, list))]);
     const directory: Directory = Object.fromEntries(named.map((list, index) => [list, namedSegments[index]!]));
     const loaded = new Map<string, CaseListEntry[]>();
+    // The search text of each segment as read: a segment whose text is the same after the changes keeps its chunk.
+    const textRead = new Map<string, string>();
     const load = async (ids: string[]) => {
       const missing = [...new Set(ids.filter((id) => !loaded.has(id)))];
-      if (missing.length) for (const [id, entries] of await readSegments(db, boundary, missing)) loaded.set(id, entries);
+      if (missing.length) {
+        for (const [id, entries] of await readSegments(db, boundary, missing)) {
+          loaded.set(id, entries);
+          textRead.set(id, searchText(entries));
+        }
+      }
     };
     // Read every segment the changes name at once; splits and merges below may need a few more.
     await load(
@@ -315,9 +322,13 @@ export async function applyListOps(db: Connection, boundary: string, ops: readon
       writes.push(lists(db).replaceOne({ _id: segmentDocId(boundary, id) }, { t: JSON.stringify(loaded.get(id)) }, { upsert: true }));
     }
     for (const id of deleted) writes.push(lists(db).deleteOne({ _id: segmentDocId(boundary, id) }));
-    // The search texts of the whole list's changed segments, in the chunks they belong to.
+    // The search texts of the whole list's changed segments, in the chunks they belong to; a segment whose references
+    // and aliases are those it had (a case changed without a new reference or alias) leaves its chunk alone.
     const chunks = new Map<number, string[]>();
-    for (const id of searchChanged) chunks.set(chunkOf(id), [...(chunks.get(chunkOf(id)) ?? []), id]);
+    for (const id of searchChanged) {
+      if (!deleted.has(id) && textRead.get(id) === searchText(loaded.get(id)!)) continue;
+      chunks.set(chunkOf(id), [...(chunks.get(chunkOf(id)) ?? []), id]);
+    }
     const chunkDocs = await Promise.all([...chunks.keys()].map((chunk) => lists(db).findOne({ _id: `q:${boundary}:${chunk}` })));
     [...chunks].forEach(([chunk, ids], index) => {
       const doc = chunkDocs[index];
