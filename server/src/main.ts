@@ -11,7 +11,7 @@ import { EmbeddedFerretDb } from './core/db/embedded-ferretdb';
 import { ensureFerretDbBinary, MissingToolchainError } from './core/db/ferretdb-binary';
 import { createServerI18n } from './core/i18n/i18n';
 import { createLogger } from './core/logger';
-import { loadRolePresets, upgradeRolePresets } from './modules/access';
+import { ensureOrgDirectory, loadRolePresets, upgradeRolePresets } from './modules/access';
 import { loadDemoCases, loadDemoData, type DemoResult } from './modules/demo';
 import { ensureInstallation } from './modules/meta';
 import { startForms } from './modules/forms';
@@ -55,6 +55,9 @@ async function main(): Promise<void> {
   try {
     db = await connectDatabase(uri);
     await ensureInstallation(db);
+    // Users and roles stored before the organisation directory came are listed in it (org-directory.ts), before the
+    // loaders below look roles up there.
+    await ensureOrgDirectory(db, logger);
     await loadRolePresets(db);
     // Roles stored from a preset an earlier release had, and not edited since, get the preset's current rules.
     await upgradeRolePresets(db, { logger });

@@ -56,3 +56,24 @@ export async function withWriteClaim<T>(db: Connection, key: string, write: () =
     await release(db, key, owner);
   }
 }
+
+/**
+ * Runs `work` holding `key`, waiting (with growing pauses) while another writer holds it: for read-modify-write
+ * updates of one shared document, which FerretDB does not make atomic. A holder that died is taken over after
+ * `leaseMs`; after `waitMs` the caller gets an error instead of waiting on.
+ */
+export async function withClaimWaiting<T>(db: Connection, key: string, work: () => Promise<T>, leaseMs = 15_000, waitMs = 30_000): Promise<T> {
+  const owner = `${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const deadline = Date.now() + waitMs;
+  let pause = 2;
+  while (!(await claim(db, key, owner, leaseMs))) {
+    if (Date.now() > deadline) throw new Error(`${key} stayed claimed for more than ${waitMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, pause + Math.random() * pause));
+    pause = Math.min(pause * 1.5, 50);
+  }
+  try {
+    return await work();
+  } finally {
+    await release(db, key, owner);
+  }
+}

@@ -29,6 +29,7 @@ export { type Action, submissionFieldFor } from './subjects';
 export { userModel } from './user.model';
 export { userRoutes } from './user.routes';
 export { roleModel } from './role.model';
+export { ensureOrgDirectory, membersOf, recordMemberships, rolesOf } from './org-directory';
 export type { AuditNamers, SubjectNamer } from './audit-log-names';
 export { nameOrganisations } from './organisation-names';
 export { nameRoles, nameUsers, type RecordName } from './record-names';

@@ -6,6 +6,7 @@ import { auditedWrite } from '../audit';
 import { forgetCachedAuth } from './auth-context';
 import { ensureGrantable } from './grant.service';
 import { ensureCan, withPermission } from './permissions';
+import { recordRole, rolesOf } from './org-directory';
 import { roleModel, type Role } from './role.model';
 import { organisationModel } from '../tenants';
 import { rulesFingerprint } from './preset-fingerprint';
@@ -42,11 +43,16 @@ export async function clonePresetInto(db: Connection, orgId: Types.ObjectId, pre
   const preset = ROLE_PRESETS.find((item) => item.key === presetKey);
   if (!preset) throw unknownPreset(presetKey);
   const Roles = roleModel(db);
-  const existing = await Roles.findOne({ orgId, key: preset.key }).lean();
+  // The organisation's roles by `_id` (org-directory.ts); the query by (orgId, key), which reads every role on the
+  // embedded database, only when the role is not listed (it is then usually not there at all).
+  const existing = (await rolesOf(db, orgId)).find((role) => role.key === preset.key) ?? (await Roles.findOne({ orgId, key: preset.key }).lean());
   if (existing) return existing;
   const rules = encodeRules(validRules(preset.rules));
   const presetFingerprint = rulesFingerprint(preset.rules);
-  const created = await Roles.create({ orgId, key: preset.key, name: name ?? preset.key, preset: preset.key, presetFingerprint, rules });
+  // Listed in its organisation's roles first (org-directory.ts): an id listed whose role was never written is skipped.
+  const _id = new Types.ObjectId();
+  await recordRole(db, orgId, _id);
+  const created = await Roles.create({ _id, orgId, key: preset.key, name: name ?? preset.key, preset: preset.key, presetFingerprint, rules });
   return created.toObject();
 }
 
@@ -103,6 +109,7 @@ export async function createRole(
   };
   const rules = await grantableRules(ctx, stored, input.rules ?? preset?.rules ?? []);
   const _id = new Types.ObjectId();
+  await recordRole(ctx.db, orgId, _id);
   const role = await auditedWrite(ctx.db, auditActor(ctx), { action: 'create', subjectType: 'Role', subjectId: _id.toHexString() }, () =>
     roleModel(ctx.db).create({ _id, ...stored, rules: encodeRules(rules) }),
   );

@@ -6,6 +6,7 @@ import { ensureGrantable } from './grant.service';
 import { createInvitation } from './invitation.service';
 import { hashPassword } from './password';
 import { can, ensureCan, withPermission } from './permissions';
+import { recordMemberships } from './org-directory';
 import { roleModel } from './role.model';
 import { decodeRules } from './rule-storage';
 import { auditActor, type ServiceContext } from './service-context';
@@ -32,6 +33,8 @@ export async function createUser(
   await ensureGrantable(ctx, { ...role, rules: decodeRules(role.rules) }, 'role.rules');
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const _id = new Types.ObjectId();
+  // Listed among the organisation's members first (org-directory.ts): a listed id whose user was never written is skipped.
+  await recordMemberships(ctx.db, _id, [orgId]);
   const user = await auditedWrite(ctx.db, auditActor(ctx), { action: 'create', subjectType: 'User', subjectId: _id.toHexString() }, () =>
     userModel(ctx.db).create({ _id, ...candidate, ...(passwordHash ? { passwordHash } : {}) }),
   );

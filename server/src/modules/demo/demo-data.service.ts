@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Connection, Types } from 'mongoose';
 import {
   hashPassword, loadRolePresets, platformRole, PLATFORM_ROLE_PRESETS, PRESETS_BY_ORGANISATION_TYPE,
-  clonePresetInto, userModel
+  clonePresetInto, recordMemberships, userModel
 } from '../access';
 import { organisationModel } from '../tenants';
 import { cloneDemoFormTemplates } from '../forms';
@@ -63,7 +63,10 @@ export async function loadDemoData(db: Connection, demoPassword: string | undefi
       { $setOnInsert: { email: demo.email, name: demo.name, memberships, passwordHash, status: 'active' } },
       { upsert: true },
     );
-    if (result.upsertedCount) createdUsers += 1;
+    if (result.upsertedCount) {
+      createdUsers += 1;
+      await recordMemberships(db, String(result.upsertedId), memberships.map((item) => item.orgId));
+    }
     else if (demoPassword) await Users.updateOne({ email: demo.email }, { $set: { passwordHash } });
   }
   // Each demo organisation gets the library forms that fit its work (idempotent).
