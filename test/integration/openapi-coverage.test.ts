@@ -54,3 +54,12 @@ it('is valid OpenAPI 3.1 in its essentials: every operation has a summary, respo
     }
   }
 });
+
+it('files every named schema under components, the problem document among them', () => {
+  const text = JSON.stringify(document);
+  const referenced = new Set([...text.matchAll(/"#\/components\/schemas\/(\w+)"/g)].map((match) => match[1]!));
+  expect([...referenced].filter((name) => !document.components.schemas[name])).toEqual([]);
+  expect(document.components.schemas.Problem.required).toEqual(expect.arrayContaining(['type', 'title', 'status', 'detail', 'code']));
+  expect(document.paths['/cases/{id}'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/CaseDetail' });
+  expect(document.components.schemas.CaseDetail.properties.availableEvents).toEqual({ type: 'array', items: { type: 'string' } });
+});

@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { z } from 'zod';
 import { apiDocumentation } from '../../server/src/api-documentation';
 import { createCaseApp, login, type CaseApp } from '../helpers/case-app';
+import { DEMO_PASSWORD } from '../helpers/demo-app';
 
 // The response schemas /api/openapi.json is generated from (and the client's types are derived from) are checked
 // against what the routes really answer, from the demo state with its cases: a schema that no longer matches an
@@ -111,6 +112,69 @@ describe('the forms and submissions answers match their documented schemas', () 
     for (const { id } of list.body.items as { id: string }[]) {
       expectDocumented('get', '/api/submissions/:id', await get(worker, `/api/submissions/${id}`));
       expectDocumented('get', '/api/submissions/:id/questions', await get(worker, `/api/submissions/${id}/questions`));
+    }
+  });
+});
+
+describe('the answers of sign-in, administration, workflows and the Form.io API match their documented schemas', () => {
+  let admin: string;
+  let designer: string;
+  beforeAll(async () => {
+    admin = (await login(t.app, 'admin@helsinki.demo.test')).token;
+    designer = (await login(t.app, 'designer@helsinki.demo.test')).token;
+  });
+
+  it('sign-in, the session, and what anyone may read before it', async () => {
+    const signedIn = await request(t.app).post('/api/auth/login').send({ email: 'worker@helsinki.demo.test', password: DEMO_PASSWORD });
+    expectDocumented('post', '/api/auth/login', signedIn);
+    expectDocumented('get', '/api/me', await get(admin, '/api/me'));
+    expectDocumented('get', '/api/meta', await get(admin, '/api/meta'));
+    expectDocumented('get', '/api/auth/oidc', await get(admin, '/api/auth/oidc'));
+    expectDocumented('get', '/healthz', await get(admin, '/healthz'));
+    expectDocumented('get', '/api/openapi.json', await get(admin, '/api/openapi.json'));
+  });
+
+  it('roles, users, account locks, organisations and the audit trail', async () => {
+    expectDocumented('get', '/api/roles/presets', await get(admin, '/api/roles/presets'));
+    const roles = await get(admin, '/api/roles');
+    expectDocumented('get', '/api/roles', roles);
+    expectDocumented('get', '/api/roles/:id', await get(admin, `/api/roles/${roles.body[0].id}`));
+    expectDocumented('get', '/api/users', await get(admin, '/api/users'));
+    expectDocumented('get', '/api/account-locks', await get(admin, '/api/account-locks'));
+    const organisations = await get(admin, '/api/organisations');
+    expectDocumented('get', '/api/organisations', organisations);
+    expectDocumented('get', '/api/organisations/:id', await get(admin, `/api/organisations/${organisations.body[0].id}`));
+    const audit = await get(admin, '/api/audit?limit=200');
+    expect(audit.body.items.length).toBeGreaterThan(0);
+    expectDocumented('get', '/api/audit', audit);
+  });
+
+  it('workflows, the template library, validation and the rights sheet', async () => {
+    const templates = await get(designer, '/api/workflows/templates');
+    expectDocumented('get', '/api/workflows/templates', templates);
+    for (const { key } of templates.body.items as { key: string }[]) {
+      expectDocumented('get', '/api/workflows/templates/:key', await get(designer, `/api/workflows/templates/${key}`));
+    }
+    const workflows = await get(designer, '/api/workflows');
+    expectDocumented('get', '/api/workflows', workflows);
+    for (const { id } of workflows.body.items as { id: string }[]) {
+      expectDocumented('get', '/api/workflows/:id', await get(designer, `/api/workflows/${id}`));
+    }
+    const template = await get(designer, `/api/workflows/templates/${templates.body.items[0].key}`);
+    const validated = await request(t.app).post('/api/workflows/validate').set('Authorization', `Bearer ${designer}`).send({ definition: template.body.definition });
+    expectDocumented('post', '/api/workflows/validate', validated);
+    expectDocumented('get', '/api/jurisdictions/:code/rights', await get(designer, '/api/jurisdictions/fi/rights'));
+  });
+
+  it('the Form.io API: the user, forms and submissions in Form.io\'s shapes', async () => {
+    const worker = (await login(t.app, 'worker@helsinki.demo.test')).token;
+    expectDocumented('get', '/formio/:org/current', await get(worker, '/formio/fi-helsinki/current'));
+    const forms = await get(worker, '/formio/fi-helsinki/form?limit=100');
+    expectDocumented('get', '/formio/:org/form', forms);
+    for (const form of forms.body as { _id: string; path: string }[]) {
+      expectDocumented('get', '/formio/:org/form/:id', await get(worker, `/formio/fi-helsinki/form/${form._id}?lang=fi`));
+      expectDocumented('get', '/formio/:org/:path', await get(worker, `/formio/fi-helsinki/${form.path}`));
+      expectDocumented('get', '/formio/:org/form/:id/submission', await get(worker, `/formio/fi-helsinki/form/${form._id}/submission`));
     }
   });
 });

@@ -7,7 +7,7 @@ type Json = Record<string, unknown>;
 const toJsonSchema = (s: z.ZodType, io: 'input' | 'output' = 'input') =>
   z.toJSONSchema(s, { target: 'draft-2020-12', unrepresentable: 'any', io }) as Json;
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+const problem = (description: string, mediaType = 'application/problem+json') => ({ description, content: { [mediaType]: { schema: { $ref: '#/components/schemas/Problem' } } } });
 
 /** Files a schema under components (the same name twice must mean the same schema) and answers its reference. */
 function named(schemas: Json, name: string, schema: z.ZodType, io: 'input' | 'output'): Json {
@@ -41,7 +41,7 @@ const pathParameterNames = (path: string) => [...path.matchAll(/:(\w+)/g)].map((
 function response(answer: ApiResponse, status: number, schemas: Json): Json {
   const { description, schema, name, mediaType, binary } = typeof answer === 'string' ? { description: answer } : answer;
   if (status === 204 || (status >= 300 && status < 400)) return { description };
-  if (!schema && !binary) return status >= 400 ? problem(description) : { description };
+  if (!schema && !binary) return status >= 400 ? problem(description, mediaType) : { description };
   const media = mediaType ?? (status >= 400 ? 'application/problem+json' : 'application/json');
   const body = binary ? { type: 'string', format: 'binary' } : name ? named(schemas, name, schema!, 'output') : toJsonSchema(schema!, 'output');
   delete body.$schema;
