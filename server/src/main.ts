@@ -19,7 +19,7 @@ import { markSubmissionsChanged } from './modules/submissions';
 import { startSubmissionRecovery } from './modules/submissions';
 import { createCaseServices, ensureCaseLists, ensureTimerQueue, startCaseListRepair, upgradeCaseFormData } from './modules/cases';
 import { loadTemplateLibrary } from './modules/workflows';
-import { createReferralPort, platformEmails } from './modules/referrals';
+import { createReferralPort, ensureInboxKeys, platformEmails } from './modules/referrals';
 
 const SHUTDOWN_DEADLINE_MS = 9_000;
 
@@ -75,6 +75,8 @@ async function main(): Promise<void> {
   await ensureCaseLists(db, { logger });
   // Likewise the timer queue: finished jobs stored before it move out, pending ones are listed (timer-queue.ts).
   await ensureTimerQueue(db, new Date(), logger);
+  // And the keys the inbox reads referrals and notifications by (idempotent; progress in the log).
+  await ensureInboxKeys(db, { logger });
   const i18n = createServerI18n(localesDir);
   // E-mails (referrals, a case's new notifications and tasks) only when SMTP is configured; the inbox holds everything either way.
   const emails = config.mail ? platformEmails(db, config.mail, i18n, logger) : undefined;

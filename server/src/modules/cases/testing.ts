@@ -3,8 +3,8 @@
 // real FerretDB, and compare the lists' answers with the reference reads from the cases collection; the durable timers'
 // and the form data's storage are read the same way. No other module needs any of this, so it stays off index.ts;
 // lint lets only tests import this file.
-export { compareIn, keyIn, type CaseListEntry } from './lists/case-list-entry';
-export { caseListsReady } from './lists/case-list-migration';
+export { compareIn, entryOf, keyIn, type CaseListEntry } from './lists/case-list-entry';
+export { caseListsReady, insertEntries, rebuildCaseLists } from './lists/case-list-migration';
 export { listFromLists, statsFromLists } from './lists/case-list-query';
 export { mayMatch, searchText } from './lists/case-list-search';
 export { expectedIndex, readIndex, searchEntries } from './lists/case-list-search-index';

@@ -1,10 +1,10 @@
 import { taskIsFor } from '../../contracts/cases/case-tasks';
 import type { InboxItem, InboxView } from '../../contracts/referrals/inbox.types';
-import { can, withPermission, type ServiceContext } from '../access';
-import { type CaseRuntime, caseModel, caseNotificationModel } from '../cases';
+import { can, type ServiceContext } from '../access';
+import type { CaseRuntime } from '../cases';
 import { organisationModel } from '../tenants';
 import { inboxStateId, inboxStates, READ_MARKS_KEPT } from './inbox-state.model';
-import { referralModel } from './referral.model';
+import { inboxSources } from './inbox-sources';
 import { partiesOf, presentReferral } from './referral-presenter';
 import { workflowRolesOf } from './workflow-role-map';
 
@@ -12,37 +12,29 @@ const DAY_MS = 86_400_000;
 /** Deadlines this close are in the inbox; decided referrals and notifications stay this long. */
 const DEADLINE_HORIZON_DAYS = 14;
 const RECENT_DAYS = 30;
-const MAX_CASES = 300;
 
 /**
  * `GET /api/inbox`: what waits for this user in this organisation: referrals to decide (for those who may decide
  * them), the decisions on the organisation's own referrals, open tasks of the workflow roles the user acts in, deadlines
  * approaching on cases the user may move, and the workflows' `notify-role` messages to those roles. Workflow roles
  * come from the organisation's mapping (workflow-role-map.ts). Every case is read through the permission layer.
+ * The inbox is read from keys kept where referrals, notifications and cases are written (inbox-sources.ts), so it
+ * costs the same whatever the database holds besides; `mode: 'queries'` asks the database instead (tests compare).
  */
-export async function inbox(rt: CaseRuntime, ctx: ServiceContext): Promise<InboxView<Date>> {
+export async function inbox(rt: CaseRuntime, ctx: ServiceContext, mode: 'keys' | 'queries' = 'keys'): Promise<InboxView<Date>> {
   const now = rt.clock.now();
   const orgId = ctx.auth.org._id;
   const org = await organisationModel(rt.db).findById(orgId).lean();
   const roles = org ? workflowRolesOf(org, ctx.auth.role.key) : new Set<string>();
   const recent = new Date(now.getTime() - RECENT_DAYS * DAY_MS);
   const horizon = new Date(now.getTime() + DEADLINE_HORIZON_DAYS * DAY_MS);
-  const Referrals = referralModel(rt.db);
-  const [toDecide, decided, received] = await Promise.all([
-    Referrals.find(withPermission(ctx.auth.ability, 'update', 'Referral', { toOrgId: orgId, status: 'pending' })).sort({ createdAt: -1 }).limit(100).lean(),
-    Referrals.find(withPermission(ctx.auth.ability, 'read', 'Referral', { fromOrgId: orgId, decidedAt: { $gte: recent } })).sort({ decidedAt: -1 }).limit(100).lean(),
-    Referrals.find(withPermission(ctx.auth.ability, 'read', 'Referral', { toOrgId: orgId }), { caseId: 1 }).limit(500).lean(),
-  ]);
+  const { toDecide, decided, cases, notifications } = await inboxSources(rt, ctx, { orgId, roles, recent, horizon }, mode);
   const parties = await partiesOf(rt.db, [...toDecide, ...decided]);
   const items: Omit<InboxItem<Date>, 'unread'>[] = [
     ...toDecide.map((r) => ({ id: `referral:${r._id.toHexString()}`, kind: 'referral' as const, at: r.createdAt, caseReference: r.caseReference, referral: presentReferral(r, parties, orgId) })),
     ...decided.map((r) => ({ id: `decided:${r._id.toHexString()}`, kind: 'referralDecided' as const, at: r.decidedAt!, caseId: r.caseId.toHexString(), caseReference: r.caseReference, referral: presentReferral(r, parties, orgId) })),
   ];
 
-  const cases = await caseModel(rt.db)
-    .find(withPermission(ctx.auth.ability, 'read', 'Case', { 'workflow.snapshot.status': 'active', $or: [{ 'workflow.tasks.status': 'open' }, { 'workflow.nextDueAt': { $lte: horizon } }] }))
-    .limit(MAX_CASES)
-    .lean();
   const own = orgId.toHexString();
   for (const record of cases) {
     if (!can(ctx.auth.ability, 'read', 'Case', record, 'workflow')) continue;
@@ -61,16 +53,8 @@ export async function inbox(rt: CaseRuntime, ctx: ServiceContext): Promise<Inbox
       }
     }
   }
-
-  const Notifications = caseNotificationModel(rt.db);
-  const receivedCases = [...new Set(received.map((r) => r.caseId.toHexString()))];
-  const notifications = roles.size === 0 ? [] : await Notifications.find({
-    $or: [{ orgId }, ...(receivedCases.length > 0 ? [{ caseId: { $in: receivedCases } }] : [])],
-    role: { $in: [...roles] },
-    createdAt: { $gte: recent },
-  }).sort({ createdAt: -1 }).limit(100).lean();
   for (const n of notifications) {
-    items.push({ id: `notification:${n._id.toHexString()}`, kind: 'notification', at: n.createdAt, caseId: n.caseId.toHexString(), messageKey: n.messageKey });
+    items.push({ id: `notification:${n.i}`, kind: 'notification', at: new Date(n.a), caseId: n.c, messageKey: n.m });
   }
 
   const state = await inboxStates(rt.db).findOne({ _id: inboxStateId(ctx.auth.user._id.toHexString(), own) });

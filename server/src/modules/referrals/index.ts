@@ -5,3 +5,4 @@ export { createReferralPort } from './referral-port';
 export { referralApi } from './referral.openapi';
 export { referralRoutes } from './referral.routes';
 export { platformEmails, type PlatformEmails } from './platform-emails';
+export { ensureInboxKeys } from './inbox-keys-migration';

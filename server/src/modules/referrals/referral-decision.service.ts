@@ -10,6 +10,7 @@ import {
   commitCase, caseModel, type CaseRecord, type TimelineEntry
 } from '../cases';
 import { organisationModel, type Organisation } from '../tenants';
+import { fileDecision, unfilePending } from './inbox-filing';
 import { referralAlreadyDecided } from './referral.errors';
 import { referralModel, type ReferralRecord } from './referral.model';
 import type { ReferralNotifier } from './referral-notifier';
@@ -35,6 +36,7 @@ export async function decideReferral(rt: CaseRuntime, ctx: ServiceContext, id: s
   if (!(await claim(rt.db, key, owner))) throw versionConflict();
   let decided: ReferralRecord | null;
   try {
+    await fileDecision(rt.db, referral);
     decided = await auditedWrite(ctx.db, auditActor(ctx), { action: input.decision === 'accept' ? 'accept' : 'decline', subjectType: 'Referral', subjectId: id }, async () => {
       const now = rt.clock.now();
       const by = ctx.auth.user._id.toHexString();
@@ -51,6 +53,7 @@ export async function decideReferral(rt: CaseRuntime, ctx: ServiceContext, id: s
     await release(rt.db, key, owner);
   }
   if (!decided) throw referralAlreadyDecided();
+  await unfilePending(rt.db, decided);
   await notifier?.referralDecided(decided);
   return presentReferral(decided, await partiesOf(rt.db, [decided]), ctx.auth.org._id);
 }

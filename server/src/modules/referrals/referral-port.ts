@@ -11,6 +11,7 @@ import { referralModel, type ReferralRecord } from './referral.model';
 import { resolveRecipient } from './referral-recipients';
 import { possibleDuplicatesAt } from './possible-duplicates';
 import type { ReferralNotifier } from './referral-notifier';
+import { fileSentReferrals, inboxKeysUsable, storeNotifications } from './inbox-filing';
 
 /** The referrals module's side of the cases seam (cases/service/case-referral.port.ts). */
 export function createReferralPort(db: Connection, notifier?: ReferralNotifier): CaseReferralPort {
@@ -29,6 +30,9 @@ export function createReferralPort(db: Connection, notifier?: ReferralNotifier):
       return {
         timeline,
         async store() {
+          // A new database's inbox keys start here, ready (inbox-keys.ts); the referrals wait under their receivers'.
+          await inboxKeysUsable(db);
+          await fileSentReferrals(db, docs);
           await referralModel(db).insertMany(docs);
           for (const doc of docs) await notifier?.referralSent(doc);
         },
@@ -40,6 +44,7 @@ export function createReferralPort(db: Connection, notifier?: ReferralNotifier):
         { $set: { accessEndedAt: at } },
       );
     },
+    storeNotifications: (notifications) => storeNotifications(db, notifications),
   };
 }
 

@@ -3,13 +3,15 @@ import type { ReferralParty, ReferralView } from '../../contracts/referrals/refe
 import { organisationModel } from '../tenants';
 import type { ReferralRecord } from './referral.model';
 
-/** The organisations referrals name, by id, read once for a batch of referrals. */
+/** The organisations referrals name, by id, read once each for a batch of referrals. */
 export async function partiesOf(db: Connection, referrals: readonly ReferralRecord[]): Promise<Map<string, ReferralParty>> {
   const ids = new Map<string, Types.ObjectId>();
   for (const referral of referrals) {
     for (const id of [referral.fromOrgId, referral.toOrgId, ...referral.possibleDuplicatesAt]) ids.set(id.toHexString(), id);
   }
-  const organisations = ids.size === 0 ? [] : await organisationModel(db).find({ _id: { $in: [...ids.values()] } }, { slug: 1, name: 1 }).lean();
+  // One lookup by `_id` each: a `$in` makes the embedded database read every organisation (docs/case-queries.md).
+  const found = await Promise.all([...ids.values()].map((id) => organisationModel(db).findById(id, { slug: 1, name: 1 }).lean()));
+  const organisations = found.filter((org) => org !== null);
   return new Map(organisations.map((org) => [org._id.toHexString(), { id: org._id.toHexString(), slug: org.slug, name: org.name }]));
 }
 

@@ -16,8 +16,11 @@ import { byBoundary, CASE_LISTS, entryDocs, writeBoundaryLists } from './case-li
  * without cases is ready at once.
  */
 
-/** 2: the search index (case-list-search-index.ts) joined the lists; 3: it keeps values and their entries. */
-export const CASE_LISTS_VERSION = 3;
+/**
+ * 2: the search index (case-list-search-index.ts) joined the lists; 3: it keeps values and their entries; 4: entries
+ * carry their open tasks and each boundary has the inbox's task lists (`t:<role>`).
+ */
+export const CASE_LISTS_VERSION = 4;
 const MIGRATION_CLAIM = 'case-lists-migration';
 const MIGRATION_LEASE_MS = 120_000;
 

@@ -1,6 +1,7 @@
 import type { ReferralDetails } from '../../../contracts/referrals/referral.schemas';
 import type { ReferralRequest } from '../../workflows';
 import type { CaseRecord, TimelineEntry } from '../storage/case.model';
+import type { CaseNotification } from '../storage/notification.model';
 
 /** Referrals a case write carries: checked before the write, recorded after it. */
 export interface PreparedReferrals {
@@ -22,4 +23,6 @@ export interface CaseReferralPort {
   prepare(record: CaseRecord, requests: readonly ReferralRequest[], details: ReferralDetails | undefined, by: string | null, now: Date): Promise<PreparedReferrals>;
   /** The person withdrew a consent: the referrals that gave these organisations access to the case are ended. */
   accessEnded(caseId: string, orgIds: readonly string[], at: Date): Promise<void>;
+  /** Stores notifications of a case write and files them in the inboxes they reach (case-notifications.ts). */
+  storeNotifications(notifications: readonly CaseNotification[]): Promise<void>;
 }

@@ -3,9 +3,9 @@ import { caseModel, type CaseRecord } from '../storage/case.model';
 import { claim, release } from '../../../core/db/write-claim';
 import { internalError } from '../../../core/errors/app-error';
 import { copyCaseAccess } from '../../submissions';
-import { caseNotificationModel } from '../storage/notification.model';
 import { plannedTimerKeys, syncTimerJobs } from '../timers/case-deadlines';
 import type { CaseChange } from './case-advance';
+import { storeNotifications } from './case-notifications';
 import type { CaseRuntime } from './case-runtime';
 import { caseListWrite } from '../lists/case-list-sync';
 
@@ -37,11 +37,7 @@ export async function commitCase(rt: CaseRuntime, before: CaseRecord, change: Ca
   await listing.done();
   await referrals?.store();
   if (change.timers) await syncTimerJobs(rt.db, updated, change.timers, now, plannedTimerKeys(before.workflow));
-  if (change.notifications.length > 0) {
-    await caseNotificationModel(rt.db).insertMany(
-      change.notifications.map((n) => ({ orgId: updated.orgId, caseId: updated._id, role: n.role, messageKey: n.messageKey, createdAt: now })),
-    );
-  }
+  await storeNotifications(rt, updated, change.notifications, now);
   if (change.set.assignees || change.set.sharedWith || change.set.shareGroups) await syncSubmissionAccess(rt, updated);
   else await syncSubmissionAccess(rt, updated, newlyRecorded(before, updated));
   tellNews(rt, updated, change.notifications, before.workflow.tasks);

@@ -21,7 +21,7 @@ import type { CaseRuntime } from './case-runtime';
 import { startCase, trackStatuses } from './case-step';
 import { sharesAfterConsentChange } from './case-sharing.service';
 import { commitCase, syncSubmissionAccess, tellNews } from './case-writer';
-import { caseNotificationModel } from '../storage/notification.model';
+import { storeNotifications } from './case-notifications';
 import { listFromLists } from '../lists/case-list-query';
 import { caseListWrite } from '../lists/case-list-sync';
 
@@ -195,9 +195,7 @@ async function insertCase(rt: CaseRuntime, ctx: ServiceContext, input: CreateCas
     const stored = created.toObject() as CaseRecord;
     await listing.done();
     await syncTimerJobs(rt.db, stored, timers, now);
-    if (started.notifications.length) {
-      await caseNotificationModel(rt.db).insertMany(started.notifications.map((n) => ({ ...n, orgId, caseId: stored._id, createdAt: now })));
-    }
+    await storeNotifications(rt, stored, started.notifications, now);
     return stored;
   });
   tellNews(rt, record, started.notifications, []);
