@@ -168,6 +168,14 @@ it('lets a municipal administrator adapt the national template, take over its ru
   await addIn.getByLabel('Event name').fill('counsellingNeeded');
   await addIn.getByLabel('Leads to').selectOption({ label: 'Legal counselling (legalCounselling)' });
   await addIn.getByRole('button', { name: 'Add a transition' }).click();
+  // The child welfare branch may ask for counselling too (it requires no form of its own, so a case there can go now).
+  await graph.getByRole('button', { name: /Child welfare/ }).focus();
+  await graph.getByRole('button', { name: /Child welfare/ }).press('Enter');
+  await panel.getByRole('heading', { name: 'Stage “Child welfare”' }).waitFor();
+  const addFromChild = panel.getByRole('form', { name: 'Add a transition' }).first();
+  await addFromChild.getByLabel('Event name').fill('counsellingNeeded');
+  await addFromChild.getByLabel('Leads to').selectOption({ label: 'Legal counselling (legalCounselling)' });
+  await addFromChild.getByRole('button', { name: 'Add a transition' }).click();
   await shot('03-adapted');
 
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -200,6 +208,39 @@ it('lets a municipal administrator adapt the national template, take over its ru
   const done = page.getByRole('region', { name: 'Cases moved to version 1' });
   await done.getByRole('status').filter({ hasText: '2 cases moved to version 1.' }).waitFor();
   await shot('07-moved', false);
+
+  // A Helsinki caseworker moves Lumi's case, in the child welfare branch, into the new stage through the case page;
+  // then the case page, the case list (its stage column and the stage filter's choices) and the dashboard's counts
+  // name it as the administrator did, never by its id.
+  const workerContext = await journey.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+  const { page: worker, problems: workerProblems } = await openPage(workerContext);
+  const workerShot = (name: string) => worker.screenshot({ path: path.join(screenshotsDir, `municipal-admin-${name}.png`), fullPage: true });
+  await signInThroughForm(worker, journey.live.baseUrl, 'worker@helsinki.demo.test', PASSWORD);
+  const workerNav = worker.getByRole('navigation', { name: 'Main navigation' });
+  await workerNav.getByRole('link', { name: 'Cases', exact: true }).click();
+  await worker.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+  await worker.getByRole('row').filter({ hasText: 'Lumi (demo)' }).getByRole('link').click();
+  await worker.getByText(/^Current stage: .*Child welfare/).waitFor();
+  await worker.getByRole('region', { name: 'Next steps' }).getByRole('button', { name: 'counsellingNeeded' }).click();
+  await worker.getByText('Current stage: Legal counselling').waitFor();
+  await workerShot('07a-case-in-new-stage');
+  await workerNav.getByRole('link', { name: 'Cases', exact: true }).click();
+  const lumi = worker.getByRole('row').filter({ hasText: 'Lumi (demo)' });
+  await lumi.getByRole('cell', { name: 'Legal counselling', exact: true }).waitFor();
+  const stageFilter = worker.getByRole('search').getByLabel('Stage');
+  await stageFilter.locator('option', { hasText: 'Legal counselling' }).waitFor({ state: 'attached' });
+  expect(await stageFilter.locator('option').allInnerTexts()).not.toContain('legalCounselling');
+  await stageFilter.selectOption({ label: 'Legal counselling' });
+  await worker.getByRole('status').filter({ hasText: /^1 case$/ }).waitFor();
+  await workerShot('07b-case-list-new-stage');
+  await workerNav.getByRole('link', { name: 'Dashboard', exact: true }).click();
+  const perStage = worker.getByRole('figure').filter({ hasText: 'Cases per stage' });
+  await perStage.locator('.chart-label', { hasText: 'Legal counselling' }).waitFor();
+  await expect(perStage.textContent()).resolves.not.toContain('legalCounselling');
+  await workerShot('07c-dashboard-new-stage');
+  expect(await cspViolations(worker)).toEqual([]);
+  expect(workerProblems).toEqual([]);
+  await workerContext.close();
 
   // The audit log names who did what to which workflow; the cases, whose files the administrator may not read, are
   // withheld, not shown by id.

@@ -228,3 +228,38 @@ describe('readers who may not see all of it', () => {
     expect(res.body.paths['/cases/{id}/plan.pdf'].get.responses['200'].content['application/pdf']).toBeDefined();
   });
 });
+
+describe('a stage an administrator added', () => {
+  it('is named in the plan PDF by the name given in the version the case runs on, in the reader\'s language', async () => {
+    // The municipality's administrator adds "Legal counselling" to her clone of the national template and publishes it.
+    const admin = api(t.app, (await login(t.app, 'admin@helsinki.demo.test')).token);
+    const clone = await admin.post('/workflows/clone', { source: 'template', id: 'finland-municipality' });
+    expect(clone.status).toBe(201);
+    const definition = clone.body.definition;
+    definition.stages.legalCounselling = { type: 'atomic', on: { counsellingGiven: [{ target: 'nasReferral' }] } };
+    definition.stages.intake.on.counsellingNeeded = [{ target: 'legalCounselling', ignoreRequiredForms: true }];
+    definition.stageNames = { legalCounselling: { en: 'Legal counselling', fi: 'Oikeudellinen neuvonta' } };
+    const saved = await admin.put(`/workflows/${clone.body.id}`, { definition, revision: clone.body.revision });
+    expect(saved.status).toBe(200);
+    expect((await admin.post(`/workflows/${clone.body.id}/publish`, { revision: saved.body.revision })).status).toBe(201);
+    // A later draft names it differently: the PDF keeps to the published version the case is pinned to.
+    definition.stageNames.legalCounselling.en = 'Draft name';
+    expect((await admin.put(`/workflows/${clone.body.id}`, { definition, revision: saved.body.revision + 1 })).status).toBe(200);
+
+    const created = await worker.post('/cases', { alias: 'Mila', workflowId: clone.body.id, plan: { ownGoals: 'Counselling first' } });
+    expect(created.status).toBe(201);
+    expect((await worker.post(`/cases/${created.body.id}/events`, { type: 'counsellingNeeded', data: {} })).status).toBe(200);
+    const pdf = async (lang: string) => {
+      const res = await binary(request(t.app).get(`/api/cases/${created.body.id}/plan.pdf?lang=${lang}`).set({ Authorization: `Bearer ${workerToken}` }));
+      expect(res.status).toBe(200);
+      return (await pdfText(res.body as Buffer)).text;
+    };
+    const finnish = await pdf('fi');
+    expect(finnish).toContain('Oikeudellinen neuvonta');
+    expect(finnish).not.toContain('legalCounselling');
+    // A language the administrator gave no name in: the English one.
+    const danish = await pdf('da');
+    expect(danish).toContain('Legal counselling');
+    expect(danish).not.toContain('Draft name');
+  });
+});

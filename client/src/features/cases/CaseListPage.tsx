@@ -12,6 +12,7 @@ import { topStages } from './case-position';
 import { allCases, CASE_PAGE_SIZE, caseItems, casesUrl, EMPTY_FILTER, type CaseFilter } from './cases.api';
 import { CaseFilters } from './CaseFilters';
 import { useStageName } from './StageName';
+import { useGivenStageNames } from '../workflows/use-given-stage-names';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -37,7 +38,8 @@ export function CaseListPage() {
   const total = data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / CASE_PAGE_SIZE));
   const stats = useApi<{ perStage: Record<string, number> }>('/api/case-stats');
-  const stageName = useStageName(undefined);
+  // A stage an administrator added is named as she named it (the workflows' stageNames).
+  const stageName = useStageName(undefined, useGivenStageNames());
   const stages = Object.keys(stats.data?.perStage ?? {}).map((id) => ({ id, label: stageName(id) }));
 
   const exportRow = (record: CaseSummary) => ({

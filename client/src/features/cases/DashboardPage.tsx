@@ -6,6 +6,7 @@ import { NewCaseLink } from './NewCaseLink';
 import { useApi } from '../common/use-api';
 import { BarChart } from './BarChart';
 import { useStageName } from './StageName';
+import { useGivenStageNames } from '../workflows/use-given-stage-names';
 
 /** The server's figures over every case the user may see (GET /api/case-stats), counted through the case rules. */
 interface CaseStats {
@@ -20,7 +21,8 @@ interface CaseStats {
 export function DashboardPage() {
   const { t } = useTranslation();
   const { data, error, loading } = useApi<CaseStats>('/api/case-stats');
-  const stageName = useStageName(undefined);
+  // A stage an administrator added is named as she named it (the workflows' stageNames).
+  const stageName = useStageName(undefined, useGivenStageNames());
   const bars = (counts: Record<string, number> | undefined) => Object.entries(counts ?? {}).map(([stage, value]) => ({ label: stageName(stage), value }));
   const perStage = bars(data?.perStage);
   const perDeadline = bars(data?.overdueByStage);

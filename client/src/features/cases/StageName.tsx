@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import { eventName, givenStageName, stageName, type GivenStageNames } from '@contracts/workflows/stage-name.util';
+import { eventName, namedStage, type GivenStageNames } from '@contracts/workflows/stage-name.util';
 
 /** The names an administrator gave the stages of the workflow on the page (its definition's `stageNames`). */
 const GivenNamesContext = createContext<GivenStageNames | undefined>(undefined);
@@ -27,7 +27,7 @@ export function useStageName(workflowId: string | undefined, names?: GivenStageN
   const { t, i18n } = useTranslation('workflows');
   const workflowIds = useWorkflowIds(workflowId);
   const given = useContext(GivenNamesContext) ?? names;
-  return (path: string) => givenStageName(given, path, i18n.language) ?? stageName(t, workflowIds(), path);
+  return (path: string) => namedStage(t, workflowIds(), path, given, i18n.language);
 }
 
 /** A nested stage with its parent, `Plan of assistance: Drafting`, since many tracks share state names. */

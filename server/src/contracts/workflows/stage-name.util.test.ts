@@ -1,4 +1,4 @@
-import { eventName, givenStageName, stageName, type NameLookup } from './stage-name.util';
+import { eventName, givenStageName, stageName, type NameLookup, namedStage } from './stage-name.util';
 
 // A `t` over a few texts: the first key with a text wins, else the default, as i18next does.
 const texts: Record<string, string> = {
@@ -28,5 +28,9 @@ describe('stage and event names (client and plan PDF alike)', () => {
     expect(givenStageName(names, 'intake', 'fi')).toBe('Mottagning');
     expect(givenStageName(names, 'plan', 'fi')).toBeUndefined();
     expect(givenStageName(undefined, 'plan', 'fi')).toBeUndefined();
+    // One rule for pages and documents: the given name, else the translations, else the id.
+    expect(namedStage(t, ['finland'], 'assistance/legalCounselling', names, 'fi')).toBe('Oikeudellinen neuvonta');
+    expect(namedStage(t, ['finland'], 'assistance/plan', names, 'fi')).toBe('Plan of assistance');
+    expect(namedStage(t, ['finland'], 'drafting', undefined, 'fi')).toBe('drafting');
   });
 });

@@ -36,3 +36,11 @@ export function givenStageName(names: GivenStageNames | undefined, path: string,
   if (!byLanguage) return undefined;
   return byLanguage[language.split('-')[0]!] ?? byLanguage.en ?? Object.values(byLanguage)[0];
 }
+
+/**
+ * A stage's name as every page and document shows it: the name its administrator gave it (`names`, the definition's
+ * `stageNames`), else the workflow's translations, else its id. One rule for the client and the server (the plan PDF).
+ */
+export function namedStage(t: NameLookup, workflowIds: readonly string[], path: string, names: GivenStageNames | undefined, language: string): string {
+  return givenStageName(names, path, language) ?? stageName(t, workflowIds, path);
+}

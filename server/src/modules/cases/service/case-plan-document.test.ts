@@ -77,4 +77,25 @@ describe('planDocument', () => {
     expect(full).toContainEqual({ kind: 'facts', rows: [{ label: 'consent.recipients.nas', value: 'consent.given(date=January 2, 2025)' }] });
     expect(full.at(-1)).toEqual({ kind: 'paragraph', text: 'planPdf.omitted', muted: true });
   });
+  it('names a stage an administrator added by the name she gave it in the pinned version, in the reader\'s language, else English', () => {
+    const stageNames = { legalCounselling: { en: 'Legal counselling', fi: 'Oikeudellinen neuvonta' } };
+    const workflow = {
+      workflowId: 'finland-municipality',
+      stageNames,
+      activeStages: ['legalCounselling'],
+      deadlines: [{ key: 'k', stagePath: 'legalCounselling', deadlineId: 'counselling', dueAt: new Date('2025-07-01T00:00:00.000Z') }],
+    };
+    const stageFact = (language: string) => {
+      const { blocks } = planDocument(view({ plan: {}, workflow }), { ...lang, language }, now);
+      const facts = blocks.find((block) => block.kind === 'facts');
+      return { stage: facts?.kind === 'facts' && facts.rows.find((row) => row.label === 'planPdf.stage')?.value, blocks };
+    };
+    const finnish = stageFact('fi');
+    expect(finnish.stage).toBe('Oikeudellinen neuvonta');
+    expect(finnish.blocks).toContainEqual({ kind: 'list', items: ['workflows:finland-municipality.deadlines.counselling (Oikeudellinen neuvonta): July 1, 2025'] });
+    expect(stageFact('da').stage).toBe('Legal counselling');
+    // Stages the administrator named none of are named by the translations, as before.
+    const { blocks } = planDocument(view({ plan: {}, workflow: { ...workflow, activeStages: ['assistance', 'assistance/plan'] } }), lang, now);
+    expect(blocks).toContainEqual(expect.objectContaining({ kind: 'facts', rows: expect.arrayContaining([{ label: 'planPdf.stage', value: 'workflows:finland-municipality.stages.plan' }]) }));
+  });
 });

@@ -4,7 +4,7 @@ import { formatMoney, type Money } from '../../../contracts/cases/money';
 import { CHECKPOINTS, ROAD_MAP_STOPS } from '../../../contracts/cases/road-map';
 import type { ExportLanguage, PdfBlock, PdfDocumentModel, PdfFact } from '../../export';
 import { deadlineKey } from '../../../contracts/workflows/i18n-keys.util';
-import { stageName as nameOfStage } from '../../../contracts/workflows/stage-name.util';
+import { namedStage, type GivenStageNames } from '../../../contracts/workflows/stage-name.util';
 import type { CaseDeadline, CaseRecord } from '../storage/case.model';
 
 /**
@@ -17,7 +17,8 @@ export interface PlanView {
   reference?: string;
   alias?: string;
   organisation?: string;
-  workflow?: { workflowId: string | null; activeStages: string[]; deadlines: CaseDeadline[] };
+  /** `stageNames`: the names the administrator gave stages in the definition version the case runs on. */
+  workflow?: { workflowId: string | null; stageNames?: GivenStageNames; activeStages: string[]; deadlines: CaseDeadline[] };
   consents?: CaseRecord['consents'];
   /** The checkpoints' evidence (language level, legal status), for readers of the integration group. */
   integration?: CaseWritable['integration'];
@@ -52,7 +53,7 @@ export function planDocument(view: PlanView, lang: ExportLanguage, now: Date): P
   const date = dateFormatter(lang.locale);
   const stopName = (stop: string) => t(`plan.stops.${stop}`, { defaultValue: stop });
   const workflowId = view.workflow?.workflowId ?? null;
-  const stageName = (path: string) => nameOfStage(t, workflowId ? [workflowId] : [], path);
+  const stageName = (path: string) => namedStage(t, workflowId ? [workflowId] : [], path, view.workflow?.stageNames, lang.language);
   const blocks: PdfBlock[] = [];
 
   const facts: PdfFact[] = [];

@@ -45,7 +45,13 @@ export async function casePlanPdf(rt: CaseRuntime, ctx: ServiceContext, id: stri
     const { source, definitionId, version } = record.workflow;
     // Translation keys hang on the definition's own id (kept by clones), not on an organisation workflow's record id.
     const definition = await rt.catalog.definition({ source, id: definitionId, version });
-    workflow = { workflowId: definition?.id ?? null, activeStages: record.workflow.activeStages, deadlines: record.workflow.deadlines };
+    // The stage names an administrator gave come from that same pinned version, as the case page reads them.
+    workflow = {
+      workflowId: definition?.id ?? null,
+      ...(definition?.stageNames ? { stageNames: definition.stageNames } : {}),
+      activeStages: record.workflow.activeStages,
+      deadlines: record.workflow.deadlines,
+    };
   }
   // The reintegration grant's totals, for readers whose rules reach the grant (the programme's own staff).
   const grant = await grantSummaryFor(ctx, record);
