@@ -55,6 +55,30 @@ it('is valid OpenAPI 3.1 in its essentials: every operation has a summary, respo
   }
 });
 
+it('describes the body of every answer: each success from a contract schema, each refusal as a problem document', () => {
+  // A schema says something when it is a reference, a binary body, or more than a bare `{ type: 'object' }`.
+  const says = (schema: any) => Boolean(schema) && (Boolean(schema.$ref) || schema.format === 'binary' || Object.keys(schema).some((key) => key !== 'type' && key !== '$schema') || (schema.type && schema.type !== 'object'));
+  const undescribed: string[] = [];
+  for (const [key, item] of Object.entries(document.paths) as [string, any][]) {
+    for (const [method, operation] of Object.entries(item) as [string, any][]) {
+      if (method === 'servers') continue;
+      for (const [status, answer] of Object.entries(operation.responses) as [string, any][]) {
+        const code = Number(status);
+        if (code === 204 || (code >= 300 && code < 400)) continue;
+        const schemas = Object.values(answer.content ?? {}).map((content: any) => content.schema);
+        if (schemas.length === 0 || !schemas.every(says)) undescribed.push(`${method.toUpperCase()} ${key} ${status}`);
+      }
+    }
+  }
+  if (undescribed.length > 0) {
+    throw new Error(
+      `Answers without a described body in /api/openapi.json:\n  ${undescribed.join('\n  ')}\n\n` +
+        "Give each JSON success its zod schema from the shared contract (server/src/contracts/…), e.g. `200: json('The case', CaseDetailSchema, 'CaseDetail')` " +
+        "(json() from server/src/core/openapi/api-route.ts); a refusal is a description alone (problem+json).",
+    );
+  }
+});
+
 it('files every named schema under components, the problem document among them', () => {
   const text = JSON.stringify(document);
   const referenced = new Set([...text.matchAll(/"#\/components\/schemas\/(\w+)"/g)].map((match) => match[1]!));

@@ -66,6 +66,8 @@ describe.each([
       expectDocumented('get', '/api/cases/:id/timeline', await get(token, `/api/cases/${id}/timeline`));
       const referrals = await request(t.app).get(`/api/cases/${id}/referrals`).set('Authorization', `Bearer ${token}`);
       if (referrals.status === 200) expectDocumented('get', '/api/cases/:id/referrals', referrals);
+      const grant = await request(t.app).get(`/api/cases/${id}/grant`).set('Authorization', `Bearer ${token}`);
+      if (grant.status === 200) expectDocumented('get', '/api/cases/:id/grant', grant);
     }
   });
 
@@ -143,7 +145,10 @@ describe('the answers of sign-in, administration, workflows and the Form.io API 
     expectDocumented('get', '/api/account-locks', await get(admin, '/api/account-locks'));
     const organisations = await get(admin, '/api/organisations');
     expectDocumented('get', '/api/organisations', organisations);
-    expectDocumented('get', '/api/organisations/:id', await get(admin, `/api/organisations/${organisations.body[0].id}`));
+    for (const { id } of organisations.body as { id: string }[]) {
+      expectDocumented('get', '/api/organisations/:id', await get(admin, `/api/organisations/${id}`));
+      expectDocumented('get', '/api/organisations/:id/exchange-rates', await get(admin, `/api/organisations/${id}/exchange-rates`));
+    }
     const audit = await get(admin, '/api/audit?limit=200');
     expect(audit.body.items.length).toBeGreaterThan(0);
     expectDocumented('get', '/api/audit', audit);

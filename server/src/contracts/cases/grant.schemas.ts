@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MINOR_MAX, RATE_PATTERN, isValidRate, type Money } from './money';
+import { MINOR_MAX, MoneySchema, RATE_PATTERN, isValidRate } from './money';
 
 /*
  * The in-kind reintegration grant of a return programme (seed 003: "each beneficiary receives an in-kind grant of
@@ -55,93 +55,107 @@ export const ExchangeRateSchema = z.strictObject({
 });
 export type ExchangeRateInput = z.infer<typeof ExchangeRateSchema>;
 
-export interface ExchangeRateView extends ExchangeRateInput {
-  recordedBy?: GrantPerson;
-  recordedAt?: string;
-}
+/*
+ * The answers of the grant API, as zod schemas (the OpenAPI document is generated from them) with their types
+ * derived. Amounts are integers in minor units; times are ISO text, days calendar days.
+ */
+const personRef = z.object({ id: z.string(), name: z.string() });
+export type GrantPerson = z.infer<typeof personRef>;
+const isoTime = z.iso.datetime({ offset: true });
+/** A rate as used: the rate text and the day it applies from. */
+const rateRef = z.object({ rate: z.string(), from: calendarDay });
 
-export type GrantIncreaseStatus = 'pending' | 'approved' | 'declined';
+export const ExchangeRateViewSchema = ExchangeRateSchema.extend({ recordedBy: personRef.optional(), recordedAt: isoTime.optional() });
+export type ExchangeRateView = z.infer<typeof ExchangeRateViewSchema>;
+/** `GET|POST /api/organisations/:id/exchange-rates`: an organisation's exchange rates, and whether this user may add one. */
+export const ExchangeRatesAnswerSchema = z.object({ rates: z.array(ExchangeRateViewSchema), mayEdit: z.boolean() });
+export type ExchangeRatesAnswer = z.infer<typeof ExchangeRatesAnswerSchema>;
 
-export interface GrantPerson {
-  id: string;
-  name: string;
-}
+export const GRANT_INCREASE_STATUSES = ['pending', 'approved', 'declined'] as const;
+export type GrantIncreaseStatus = (typeof GRANT_INCREASE_STATUSES)[number];
 
-export interface GrantIncreaseView {
-  id: string;
-  amountMinor: number;
-  reason: string;
-  status: GrantIncreaseStatus;
-  requestedBy: GrantPerson;
-  requestedAt: string;
-  decidedBy?: GrantPerson;
-  decidedAt?: string;
-}
+export const GrantIncreaseViewSchema = z.object({
+  id: z.string(),
+  amountMinor: z.number().int(),
+  reason: z.string(),
+  status: z.enum(GRANT_INCREASE_STATUSES),
+  requestedBy: personRef,
+  requestedAt: isoTime,
+  decidedBy: personRef.optional(),
+  decidedAt: isoTime.optional(),
+});
+export type GrantIncreaseView = z.infer<typeof GrantIncreaseViewSchema>;
 
-export interface DisbursementView {
-  id: string;
+export const DisbursementViewSchema = z.object({
+  id: z.string(),
   /** What was paid, in the currency it was paid in. */
-  paid: Money;
+  paid: MoneySchema,
   /** Its worth in the grant's currency, at `rate`. */
-  grantMinor: number;
+  grantMinor: z.number().int(),
   /** The rate used (null when paid in the grant's own currency). */
-  rate: { rate: string; from: string } | null;
-  date: string;
-  purpose: string;
-  planGoal?: string;
-  recordedBy: GrantPerson;
-  recordedAt: string;
-}
+  rate: rateRef.nullable(),
+  date: calendarDay,
+  purpose: z.string(),
+  planGoal: z.string().optional(),
+  recordedBy: personRef,
+  recordedAt: isoTime,
+});
+export type DisbursementView = z.infer<typeof DisbursementViewSchema>;
 
 /** The totals of a grant, in the grant's currency's minor units. */
-export interface GrantTotals {
+export const GrantTotalsSchema = z.object({
   /** The amount per beneficiary the programme granted when the grant was opened. */
-  granted: number;
-  increaseApproved: number;
-  increasePending: number;
-  disbursed: number;
+  granted: z.number().int(),
+  increaseApproved: z.number().int(),
+  increasePending: z.number().int(),
+  disbursed: z.number().int(),
   /** granted + approved increases − disbursed. */
-  remaining: number;
-}
+  remaining: z.number().int(),
+});
+export type GrantTotals = z.infer<typeof GrantTotalsSchema>;
 
-export interface GrantView {
-  caseId: string;
+export const GrantViewSchema = z.object({
+  caseId: z.string(),
   /** The organisation running the programme (it alone may read and change the grant). */
-  orgId: string;
-  country: string;
+  orgId: z.string(),
+  country: z.string(),
   /** The grant's currency (CHF): what is granted, increased and totalled. */
-  currency: string;
+  currency: z.string(),
   /** The country of return's currency, in which disbursements are paid. */
-  localCurrency: string | null;
-  totals: GrantTotals;
+  localCurrency: z.string().nullable(),
+  totals: GrantTotalsSchema,
   /** What was paid per currency, as paid. */
-  paidLocal: Money[];
+  paidLocal: z.array(MoneySchema),
   /** The rate in force today for the local currency, and what remains at it. */
-  today: { rate: string; from: string; remainingLocal: Money } | null;
-  increases: GrantIncreaseView[];
-  disbursements: DisbursementView[];
-  version: number;
-}
+  today: rateRef.extend({ remainingLocal: MoneySchema }).nullable(),
+  increases: z.array(GrantIncreaseViewSchema),
+  disbursements: z.array(DisbursementViewSchema),
+  version: z.number().int(),
+});
+export type GrantView = z.infer<typeof GrantViewSchema>;
 
 /** The programme of a country of return: what it grants and whether and how far the grant may grow. */
-export interface GrantProgramme {
-  country: string;
-  amountMinor: number;
-  currency: string;
-  localCurrency: string | null;
-  increasable: boolean;
+export const GrantProgrammeSchema = z.object({
+  country: z.string(),
+  amountMinor: z.number().int(),
+  currency: z.string(),
+  localCurrency: z.string().nullable(),
+  increasable: z.boolean(),
   /** The most all increases together may add, in the grant's minor units; null where the programme sets no limit. */
-  increaseMaxMinor: number | null;
-}
+  increaseMaxMinor: z.number().int().nullable(),
+});
+export type GrantProgramme = z.infer<typeof GrantProgrammeSchema>;
 
 /** Why a grant cannot be opened on this case. */
-export type GrantUnavailable = 'no-return-country' | 'no-programme';
+export const GRANT_UNAVAILABLE = ['no-return-country', 'no-programme'] as const;
+export type GrantUnavailable = (typeof GRANT_UNAVAILABLE)[number];
 
 /** `GET /api/cases/:id/grant`: the grant, or the programme of the case's country of return it would be opened under. */
-export interface GrantAnswer {
-  grant: GrantView | null;
+export const GrantAnswerSchema = z.object({
+  grant: GrantViewSchema.nullable(),
   /** The case's country of return as its return form records it (a jurisdiction code), if the reader may see it. */
-  returnCountry: string | null;
-  programme: GrantProgramme | null;
-  unavailable: GrantUnavailable | null;
-}
+  returnCountry: z.string().nullable(),
+  programme: GrantProgrammeSchema.nullable(),
+  unavailable: z.enum(GRANT_UNAVAILABLE).nullable(),
+});
+export type GrantAnswer = z.infer<typeof GrantAnswerSchema>;

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /*
  * Money as whole minor units (cents, fillér, haléř, bani, euro cents): integers, so that sums and comparisons are
  * exact. Typed amounts and exchange rates are read from their decimal text digit by digit, never through a float;
@@ -5,10 +7,8 @@
  */
 
 /** An amount in a currency's minor units. */
-export interface Money {
-  minor: number;
-  currency: string;
-}
+export const MoneySchema = z.object({ minor: z.number().int(), currency: z.string() });
+export type Money = z.infer<typeof MoneySchema>;
 
 /**
  * ISO 4217 minor units of the currencies that have other than two. Taken from the standard, not from the runtime's

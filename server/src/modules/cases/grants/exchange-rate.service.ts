@@ -1,4 +1,4 @@
-import type { ExchangeRateInput, ExchangeRateView } from '../../../contracts/cases/grant.schemas';
+import type { ExchangeRateInput, ExchangeRatesAnswer } from '../../../contracts/cases/grant.schemas';
 import { forbidden, notFound } from '../../../core/errors/app-error';
 import { can, userModel, withPermission, auditActor, type ServiceContext } from '../../access';
 import { auditedWrite } from '../../audit';
@@ -6,11 +6,8 @@ import { organisationModel } from '../../tenants';
 import type { CaseRuntime } from '../service/case-runtime';
 import { effectiveRates, ratesOf } from './exchange-rates';
 
-/** An organisation's exchange rates as its readers see them, and whether this user may add one. */
-export interface ExchangeRatesAnswer {
-  rates: ExchangeRateView[];
-  mayEdit: boolean;
-}
+/** An organisation's exchange rates as its readers see them, and whether this user may add one (the contract's shape). */
+export type { ExchangeRatesAnswer };
 
 async function readableOrganisation(ctx: ServiceContext, id: string) {
   const org = await organisationModel(ctx.db).findOne(withPermission(ctx.auth.ability, 'read', 'Organisation', { _id: id })).lean();
