@@ -76,6 +76,28 @@ describe.each([
   });
 });
 
+it("a caseworker's writes answer what they document: a draft kept and read back, an event fired, a task done", async () => {
+  const { token, csrfToken } = await login(t.app, 'worker@helsinki.demo.test');
+  const send = (method: 'put' | 'post', url: string, body: object) => request(t.app)[method](url).set('Authorization', `Bearer ${token}`).set('X-CSRF-Token', csrfToken).send(body);
+  const ids: string[] = (await get(token, '/api/cases?pageSize=100')).body.items.map((item: { id: string }) => item.id);
+  const kept = await send('put', `/api/cases/${ids[0]}/drafts/needs-assessment`, { data: { note: 'draft' } });
+  expectDocumented('put', '/api/cases/:id/drafts/:formPath', kept);
+  expectDocumented('get', '/api/cases/:id/drafts/:formPath', await get(token, `/api/cases/${ids[0]}/drafts/needs-assessment`));
+  const pages = await Promise.all(ids.map(async (id) => (await get(token, `/api/cases/${id}`)).body));
+  const movable = pages.find((page) => page.eventOptions.some((option: { inputs?: unknown[] }) => !option.inputs?.length));
+  const option = movable.eventOptions.find((candidate: { inputs?: unknown[] }) => !candidate.inputs?.length);
+  const fired = await send('post', `/api/cases/${movable.id}/events`, { type: option.type, data: option.data });
+  expect(fired.status).toBe(200);
+  expectDocumented('post', '/api/cases/:id/events', fired);
+  const withTask = pages.find((page) => page.workflow?.tasks.some((task: { status: string }) => task.status === 'open'));
+  if (withTask) {
+    const current = (await get(token, `/api/cases/${withTask.id}`)).body;
+    const task = current.workflow.tasks.find((candidate: { status: string }) => candidate.status === 'open');
+    const done = await send('post', `/api/cases/${current.id}/tasks/${task.id}/done`, { version: current.version });
+    if (done.status === 200) expectDocumented('post', '/api/cases/:id/tasks/:taskId/done', done);
+  }
+});
+
 describe('the forms and submissions answers match their documented schemas', () => {
   let designer: string;
   let worker: string;
