@@ -107,6 +107,19 @@ it('moves the cursor past empty hours, and lists a job planned for an hour alrea
   expect(await listedIds()).toEqual([]);
 });
 
+it('takes over a job whose process died between claiming it and marking it running, after the lock timeout', async () => {
+  ran.length = 0;
+  const stuck = await plan(clock.time - 60_000, 'stuck@1');
+  // The dead process's claim of the job's first attempt, older than the lock timeout (claims carry the wall clock).
+  await db.collection('write_claims').insertOne({ _id: `timer:${stuck}:0` as never, at: new Date(Date.now() - 5_000), owner: 'dead-worker' });
+  const patient = new DurableScheduler({ db, clock, workerId: 'worker-4', lockTimeoutMs: 60_000, handler: async (job) => { ran.push(job._id); return 'fired'; } });
+  expect(await patient.runDueJobs()).toBe(0);
+  const taker = new DurableScheduler({ db, clock, workerId: 'worker-5', lockTimeoutMs: 1_000, handler: async (job) => { ran.push(job._id); return 'fired'; } });
+  expect(await taker.runDueJobs()).toBe(1);
+  expect(ran).toEqual([stuck]);
+  expect(await listedIds()).toEqual([]);
+});
+
 it('brings jobs stored before the queue into it at start, and doing so again changes nothing', async () => {
   const legacy = await createTestDatabase('timer_queue_legacy');
   try {

@@ -155,7 +155,9 @@ export class DurableScheduler {
   private async take(job: TimerJob, now: Date): Promise<TimerJob | null> {
     const { db } = this.options;
     const Jobs = timerJobModel(db);
-    if (!(await claim(db, `timer:${job._id}:${job.attempts}`, this.workerId, Number.POSITIVE_INFINITY))) return null;
+    // The claim's lease is the lock timeout: a process that died between claiming a job and marking it running no
+    // longer holds the job, and the cursor, forever (before, such a claim never expired).
+    if (!(await claim(db, `timer:${job._id}:${job.attempts}`, this.workerId, this.options.lockTimeoutMs ?? 10 * 60_000))) return null;
     // A plan that raced the job's end may have set it up again after it ran: it stays finished.
     if (await finishedTimerJobModel(db).exists({ _id: job._id })) {
       await Jobs.deleteOne({ _id: job._id, attempts: job.attempts, status: job.status });
