@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import { caseNotificationModel, type CaseNotification } from '../cases';
 import {
-  addIds, addNotifications, DECIDED_KEPT, decidedKey, inboxKeysReady, notificationsKey, pendingKey, readKey, receiversKey,
+  addIds, addNotifications, caseNotificationsKey, DECIDED_KEPT, decidedKey, inboxKeysReady, notificationsKey, pendingKey, readKey, receiversKey,
   removeIds, type NotificationItem
 } from './inbox-keys';
 import { referralModel, type ReferralRecord } from './referral.model';
@@ -27,10 +27,20 @@ async function hasInboxRecords(db: Connection): Promise<boolean> {
 /** Whether the inbox keys can answer (built, or a database that had nothing to build them from). */
 export const inboxKeysUsable = (db: Connection) => inboxKeysReady(db, () => hasInboxRecords(db));
 
-/** Before the referrals are stored (a key naming a referral that is not there is skipped by its readers). */
+/**
+ * Before the referrals are stored (a key naming a referral that is not there is skipped by its readers). An
+ * organisation the case was not referred to before gets the case's earlier notifications to its roles.
+ */
 export async function fileSentReferrals(db: Connection, referrals: readonly ReferralRecord[]): Promise<void> {
   for (const referral of referrals) {
-    await addIds(db, receiversKey(referral.caseId), [referral.toOrgId.toHexString()]);
+    const to = referral.toOrgId.toHexString();
+    if (!(await readKey<string>(db, receiversKey(referral.caseId))).includes(to)) {
+      const earlier = await readKey<NotificationItem>(db, caseNotificationsKey(referral.caseId));
+      for (const role of new Set(earlier.map((item) => item.r!))) {
+        await addNotifications(db, notificationsKey(to, role), earlier.filter((item) => item.r === role).map(({ r: _role, ...item }) => item));
+      }
+      await addIds(db, receiversKey(referral.caseId), [to]);
+    }
     if (referral.status === 'pending') await addIds(db, pendingKey(referral.toOrgId), [referral._id.toHexString()]);
   }
 }
@@ -59,6 +69,8 @@ export async function fileNotifications(db: Connection, notifications: readonly 
       const key = notificationsKey(orgId, n.role);
       byKey.set(key, [...(byKey.get(key) ?? []), notificationItem(n)]);
     }
+    const own = caseNotificationsKey(caseId);
+    byKey.set(own, [...(byKey.get(own) ?? []), { ...notificationItem(n), r: n.role }]);
   }
   for (const [key, items] of byKey) await addNotifications(db, key, items);
 }

@@ -5,7 +5,7 @@ import { claim, release } from '../../core/db/write-claim';
 import { caseNotificationModel } from '../cases';
 import { notificationItem, inboxKeysUsable } from './inbox-filing';
 import {
-  addIds, addNotifications, DECIDED_KEPT, decidedKey, inboxMeta, INBOX_KEYS_VERSION, markInboxKeysReady, notificationsKey,
+  addIds, addNotifications, caseNotificationsKey, DECIDED_KEPT, decidedKey, inboxMeta, INBOX_KEYS_VERSION, markInboxKeysReady, notificationsKey,
   pendingKey, receiversKey, type NotificationItem
 } from './inbox-keys';
 import { referralModel } from './referral.model';
@@ -44,6 +44,7 @@ async function fileAll(db: Connection, logger?: Logger, renew?: () => Promise<un
     for (const orgId of new Set([n.orgId.toHexString(), ...(receivers.get(n.caseId.toHexString()) ?? [])])) {
       push(notifications, notificationsKey(orgId, n.role), notificationItem(n));
     }
+    push(notifications, caseNotificationsKey(n.caseId), { ...notificationItem(n), r: n.role });
   }
   const writes: Array<() => Promise<void>> = [
     ...[...receivers].map(([caseId, orgs]) => () => addIds(db, receiversKey(caseId), [...orgs])),

@@ -12,6 +12,8 @@ import { claim, isDuplicateKey, release } from '../../core/db/write-claim';
  *   rc:<case>         the organisations the case was ever referred to (its notifications reach them too)
  *   n:<org>:<role>    the newest notifications to a workflow role at the organisation (NOTIFICATIONS_KEPT), inline:
  *                     they name a case, a message key and a time, nothing personal
+ *   nc:<case>         the case's newest notifications, with their roles: an organisation the case is referred to
+ *                     later gets them too (the inbox showed a receiver every notification of the case)
  *   meta              the keys' version and whether they are built
  *
  * A key may name a referral that has changed since (a decision racing the start-up build): readers read each
@@ -31,6 +33,8 @@ export interface NotificationItem {
   c: string;
   m: string;
   a: number;
+  /** The workflow role (under `nc:<case>` only; the other keys name it). */
+  r?: string;
 }
 
 interface KeyDoc {
@@ -44,6 +48,7 @@ export const pendingKey = (orgId: Types.ObjectId | string) => `rp:${String(orgId
 export const decidedKey = (orgId: Types.ObjectId | string) => `rd:${String(orgId)}`;
 export const receiversKey = (caseId: Types.ObjectId | string) => `rc:${String(caseId)}`;
 export const notificationsKey = (orgId: Types.ObjectId | string, role: string) => `n:${String(orgId)}:${role}`;
+export const caseNotificationsKey = (caseId: Types.ObjectId | string) => `nc:${String(caseId)}`;
 
 const CLAIM_LEASE_MS = 15_000;
 const CLAIM_WAIT_MS = 30_000;
