@@ -2,7 +2,7 @@ import type { Connection, Types } from 'mongoose';
 import type { TFunction } from 'i18next';
 import type { Mailer } from '../../core/mail/mailer';
 import type { ServerI18n } from '../../core/i18n/i18n';
-import { roleModel, userModel } from '../access';
+import { membersOf, rolesOf } from '../access';
 import type { Organisation } from '../tenants';
 import { accessRolesFor } from './workflow-role-map';
 
@@ -40,8 +40,9 @@ export function inboxMail(mailer: Mailer, i18n: ServerI18n, publicUrl: string) {
 }
 
 /**
- * The active members of `org` whose role there acts in `workflowRole` (the organisation's mapping): its roles by
- * `orgId` (equality on a top-level field), then its members holding one of them in this organisation.
+ * The active members of `org` whose role there acts in `workflowRole` (the organisation's mapping): its roles and
+ * members from the organisation directory, each read by `_id` (a query by `orgId` or `memberships.orgId` would read
+ * every role or user of the platform).
  */
 export async function membersActingAs(
   db: Connection,
@@ -50,10 +51,10 @@ export async function membersActingAs(
 ): Promise<{ _id: Types.ObjectId; email: string }[]> {
   const keys = accessRolesFor(org, workflowRole);
   if (keys.length === 0) return [];
-  const roleIds = (await roleModel(db).find({ orgId: org._id }, { key: 1 }).lean()).filter((role) => keys.includes(role.key)).map((role) => role._id);
+  const roleIds = (await rolesOf(db, org._id)).filter((role) => keys.includes(role.key)).map((role) => role._id);
   if (roleIds.length === 0) return [];
-  const users = await userModel(db).find({ 'memberships.orgId': org._id, status: 'active' }, { email: 1, memberships: 1 }).lean();
+  const users = await membersOf(db, org._id);
   return users
-    .filter((user) => user.memberships.some((m) => m.orgId.equals(org._id) && roleIds.some((id) => id.equals(m.roleId))))
+    .filter((user) => user.status === 'active' && user.memberships.some((m) => m.orgId.equals(org._id) && roleIds.some((id) => id.equals(m.roleId))))
     .map((user) => ({ _id: user._id, email: user.email }));
 }
