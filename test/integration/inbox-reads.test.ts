@@ -165,3 +165,26 @@ it('reads the same documents, each by `_id`, with 200 and with 2,000 other cases
     expect([email, await inbox(t.services.runtime, ctx, 'keys')]).toEqual([email, await inbox(t.services.runtime, ctx, 'queries')]);
   }
 });
+
+it("reads a case's referrals by `_id` from its key, as many as the case has, with hundreds of other referrals stored", async () => {
+  const helsinki = (await organisationModel(t.db).findOne({ slug: 'fi-helsinki' }).lean())!;
+  await addOthers(300, helsinki._id);
+  // A demo case CMM referred to IOM for a prepared return, read by the CMM caseworker:
+  const cmm = (await organisationModel(t.db).findOne({ slug: 'dk-cmm' }).lean())!;
+  const referred = (await referralModel(t.db).find({}).lean<ReferralRecord[]>()).find((referral) => referral.fromOrgId.equals(cmm._id))!;
+  const record = (await caseModel(t.db).findById(referred.caseId).lean<CaseRecord>())!;
+  const own = await referralModel(t.db).find({ caseId: record._id }).lean<ReferralRecord[]>();
+  expect(await referralModel(t.db).countDocuments({})).toBeGreaterThan(300);
+  const { token } = await login(t.app, 'worker@cmm.demo.test');
+  let answer: { status: number; body: { items: Array<{ id: string }> } } | undefined;
+  const reads = await readsOf(async () => {
+    answer = await api(t.app, token).get(`/cases/${record._id.toHexString()}/referrals`);
+  });
+  expect(answer!.status).toBe(200);
+  // Newest first, every referral of the case the caseworker may read (all of them: the case is CMM's).
+  const newestFirst = [...own].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).map((referral) => referral._id.toHexString());
+  expect(answer!.body.items.map((item) => item.id)).toEqual(newestFirst);
+  const ofReferrals = reads.filter((read) => read.collection === 'referrals');
+  expect(ofReferrals.filter((read) => !isIdLookup(read.filter))).toEqual([]);
+  expect(ofReferrals).toHaveLength(own.length);
+});

@@ -1,14 +1,15 @@
 import type { Connection } from 'mongoose';
 import { caseNotificationModel, type CaseNotification } from '../cases';
 import {
-  addIds, addNotifications, caseNotificationsKey, DECIDED_KEPT, decidedKey, inboxKeysReady, notificationsKey, pendingKey, readKey, receiversKey,
+  addIds, addNotifications, caseNotificationsKey, caseReferralsKey, DECIDED_KEPT, decidedKey, inboxKeysReady, notificationsKey, pendingKey, readKey, receiversKey,
   removeIds, type NotificationItem
 } from './inbox-keys';
 import { referralModel, type ReferralRecord } from './referral.model';
 
 /*
  * Filing referrals and notifications under the inbox keys (inbox-keys.ts) where they are written: a referral sent
- * waits under its receiver's `rp:` key and names the receiver under its case's `rc:` key; a decision moves it to its
+ * waits under its receiver's `rp:` key, is listed under its case's `cx:` key and names the receiver under its case's
+ * `rc:` key; a decision moves it to its
  * sender's `rd:` key; a notification goes under `n:<org>:<role>` of the case's organisation and of every organisation
  * the case was referred to (the inbox showed those the notifications of cases referred to them before, by a query).
  * Keys are filed before the record is written and emptied after, so that a process stopping in between leaves a key
@@ -41,6 +42,7 @@ export async function fileSentReferrals(db: Connection, referrals: readonly Refe
       }
       await addIds(db, receiversKey(referral.caseId), [to]);
     }
+    await addIds(db, caseReferralsKey(referral.caseId), [referral._id.toHexString()]);
     if (referral.status === 'pending') await addIds(db, pendingKey(referral.toOrgId), [referral._id.toHexString()]);
   }
 }

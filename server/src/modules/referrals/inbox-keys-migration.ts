@@ -5,7 +5,7 @@ import { claim, release } from '../../core/db/write-claim';
 import { caseNotificationModel } from '../cases';
 import { notificationItem, inboxKeysUsable } from './inbox-filing';
 import {
-  addIds, addNotifications, caseNotificationsKey, DECIDED_KEPT, decidedKey, inboxMeta, INBOX_KEYS_VERSION, markInboxKeysReady, notificationsKey,
+  addIds, addNotifications, caseNotificationsKey, caseReferralsKey, DECIDED_KEPT, decidedKey, inboxMeta, INBOX_KEYS_VERSION, markInboxKeysReady, notificationsKey,
   pendingKey, receiversKey, type NotificationItem
 } from './inbox-keys';
 import { referralModel } from './referral.model';
@@ -29,10 +29,12 @@ async function fileAll(db: Connection, logger?: Logger, renew?: () => Promise<un
   const pending = new Map<string, string[]>();
   const decided = new Map<string, Array<{ id: string; at: number }>>();
   const receivers = new Map<string, Set<string>>();
+  const ofCase = new Map<string, Array<{ id: string; at: number }>>();
   const push = <T>(map: Map<string, T[]>, key: string, value: T) => map.set(key, [...(map.get(key) ?? []), value]);
   let records = 0;
-  for await (const r of referralModel(db).find({}, { caseId: 1, toOrgId: 1, fromOrgId: 1, status: 1, decidedAt: 1 }).lean().cursor()) {
+  for await (const r of referralModel(db).find({}, { caseId: 1, toOrgId: 1, fromOrgId: 1, status: 1, decidedAt: 1, createdAt: 1 }).lean().cursor()) {
     records += 1;
+    push(ofCase, caseReferralsKey(r.caseId), { id: r._id.toHexString(), at: new Date(r.createdAt).getTime() });
     const receiverSet = receivers.get(r.caseId.toHexString()) ?? new Set<string>();
     receivers.set(r.caseId.toHexString(), receiverSet.add(r.toOrgId.toHexString()));
     if (r.status === 'pending') push(pending, pendingKey(r.toOrgId), r._id.toHexString());
@@ -49,6 +51,7 @@ async function fileAll(db: Connection, logger?: Logger, renew?: () => Promise<un
   const writes: Array<() => Promise<void>> = [
     ...[...receivers].map(([caseId, orgs]) => () => addIds(db, receiversKey(caseId), [...orgs])),
     ...[...pending].map(([key, ids]) => () => addIds(db, key, ids)),
+    ...[...ofCase].map(([key, items]) => () => addIds(db, key, items.sort((a, b) => a.at - b.at).map((item) => item.id))),
     ...[...decided].map(([key, items]) => () => addIds(db, key, items.sort((a, b) => a.at - b.at).map((item) => item.id), DECIDED_KEPT)),
     ...[...notifications].map(([key, items]) => () => addNotifications(db, key, items)),
   ];

@@ -14,6 +14,8 @@ import { claim, isDuplicateKey, release } from '../../core/db/write-claim';
  *                     they name a case, a message key and a time, nothing personal
  *   nc:<case>         the case's newest notifications, with their roles: an organisation the case is referred to
  *                     later gets them too (the inbox showed a receiver every notification of the case)
+ *   cx:<case>         ids of every referral of the case, oldest first (the case page's referrals, and whether one
+ *                     to an organisation is waiting, without reading every referral stored)
  *   meta              the keys' version and whether they are built
  *
  * A key may name a referral that has changed since (a decision racing the start-up build): readers read each
@@ -49,6 +51,7 @@ export const decidedKey = (orgId: Types.ObjectId | string) => `rd:${String(orgId
 export const receiversKey = (caseId: Types.ObjectId | string) => `rc:${String(caseId)}`;
 export const notificationsKey = (orgId: Types.ObjectId | string, role: string) => `n:${String(orgId)}:${role}`;
 export const caseNotificationsKey = (caseId: Types.ObjectId | string) => `nc:${String(caseId)}`;
+export const caseReferralsKey = (caseId: Types.ObjectId | string) => `cx:${String(caseId)}`;
 
 const CLAIM_LEASE_MS = 15_000;
 const CLAIM_WAIT_MS = 30_000;
@@ -113,7 +116,8 @@ export const addNotifications = (db: Connection, key: string, items: readonly No
  * Whether the keys can answer. They are built once, at the first start after the upgrade that brought them
  * (inbox-keys-migration.ts); a database without referrals and notifications has them, empty, at once.
  */
-export const INBOX_KEYS_VERSION = 1;
+// Version 2 added the case's referrals (`cx:`): a database built at version 1 files its referrals again.
+export const INBOX_KEYS_VERSION = 2;
 
 interface MetaDoc {
   _id: 'meta';

@@ -12,6 +12,7 @@ import { resolveRecipient } from './referral-recipients';
 import { possibleDuplicatesAt } from './possible-duplicates';
 import type { ReferralNotifier } from './referral-notifier';
 import { fileSentReferrals, inboxKeysUsable, storeNotifications } from './inbox-filing';
+import { referralsOfCase } from './case-referrals-lookup';
 
 /** The referrals module's side of the cases seam (cases/service/case-referral.port.ts). */
 export function createReferralPort(db: Connection, notifier?: ReferralNotifier): CaseReferralPort {
@@ -72,7 +73,7 @@ export async function draftReferral(
   if (groups.length === 0) throw consentRequired(request.recipient);
   const beyond = groups.filter((group) => !coverage.includes(group));
   if (beyond.length > 0) throw referralGroupsNotConsented(beyond);
-  const waiting = await referralModel(db).findOne({ caseId: record._id, toOrgId: details.toOrgId, status: 'pending' }, { _id: 1 }).lean();
+  const waiting = (await referralsOfCase(db, record._id)).some((referral) => referral.toOrgId.equals(details.toOrgId) && referral.status === 'pending');
   if (waiting) throw referralAlreadyPending();
   return {
     _id: new Types.ObjectId(),

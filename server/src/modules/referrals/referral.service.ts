@@ -1,4 +1,4 @@
-import { isValidObjectId, type Types } from 'mongoose';
+import { isValidObjectId, Types } from 'mongoose';
 import { notFound, orVersionConflict, versionConflict } from '../../core/errors/app-error';
 import type { CreateReferralInput } from '../../contracts/referrals/referral.schemas';
 import { auditedWrite } from '../audit';
@@ -7,6 +7,7 @@ import { definitionOf, ensureCaseAction, readableCase, fireCaseEvent, type CaseR
 import { AppError } from '../../core/errors/app-error';
 import { referralEvents } from '../workflows';
 import { referralModel } from './referral.model';
+import { referralsOfCase } from './case-referrals-lookup';
 import { partiesOf, presentReferral } from './referral-presenter';
 import { consentKeyOf, organisationBySlug, referralRecipients } from './referral-recipients';
 
@@ -53,7 +54,7 @@ export async function createReferral(rt: CaseRuntime, ctx: ServiceContext, caseI
 }
 
 async function latestReferral(ctx: ServiceContext, caseId: Types.ObjectId, toOrgId: Types.ObjectId) {
-  const referral = await referralModel(ctx.db).findOne({ caseId, toOrgId }).sort({ createdAt: -1 }).lean();
+  const referral = (await referralsOfCase(ctx.db, caseId)).find((candidate) => candidate.toOrgId.equals(toOrgId));
   if (!referral) throw notFound();
   return presentReferral(referral, await partiesOf(ctx.db, [referral]), ctx.auth.org._id);
 }
@@ -61,11 +62,7 @@ async function latestReferral(ctx: ServiceContext, caseId: Types.ObjectId, toOrg
 /** `GET /api/cases/:id/referrals`: the case's referrals this user may see (its organisation's side of each). */
 export async function caseReferrals(ctx: ServiceContext, caseId: string) {
   if (!isValidObjectId(caseId)) throw notFound();
-  const referrals = await referralModel(ctx.db)
-    .find(withPermission(ctx.auth.ability, 'read', 'Referral', { caseId }))
-    .sort({ createdAt: -1 })
-    .limit(100)
-    .lean();
+  const referrals = (await referralsOfCase(ctx.db, new Types.ObjectId(caseId), ctx.auth.ability)).slice(0, 100);
   const parties = await partiesOf(ctx.db, referrals);
   return { items: referrals.map((referral) => presentReferral(referral, parties, ctx.auth.org._id)) };
 }
