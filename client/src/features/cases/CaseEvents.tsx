@@ -9,7 +9,7 @@ import { useSession } from '../session/session-context';
 import { fireEvent } from './cases.api';
 import { ConfirmEventDialog } from './ConfirmEventDialog';
 import { useReasonText } from './event-reasons';
-import { useEventName, useStageName } from './StageName';
+import { useEventName, useStageName } from '../workflows/StageName';
 import { ErrorMessage } from '../common/ErrorMessage';
 
 /** The options of one event type, in the order the server gave them. */

@@ -11,7 +11,7 @@ import { ExportCsvButton } from '../export/ExportCsvButton';
 import { topStages } from './case-position';
 import { allCases, CASE_PAGE_SIZE, caseItems, casesUrl, EMPTY_FILTER, type CaseFilter } from './cases.api';
 import { CaseFilters } from './CaseFilters';
-import { useStageName } from './StageName';
+import { useStageName } from '../workflows/StageName';
 import { useGivenStageNames } from '../workflows/use-given-stage-names';
 
 const SEARCH_DELAY_MS = 300;

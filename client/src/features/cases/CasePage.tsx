@@ -25,7 +25,7 @@ import { CaseTasks } from './CaseTasks';
 import { CaseTimeline } from './CaseTimeline';
 import { CaseReferrals } from '../referrals/CaseReferrals';
 import { ServiceTracks } from './ServiceTracks';
-import { GivenStageNamesProvider, useStageName } from './StageName';
+import { GivenStageNamesProvider, useStageName } from '../workflows/StageName';
 
 export function CasePage() {
   const { caseId = '' } = useParams();

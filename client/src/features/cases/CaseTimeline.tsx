@@ -3,7 +3,7 @@ import type { TimelineEntry } from '@contracts/cases/case-view.types';
 import { formatDate } from '../common/format';
 import { shownStages } from './case-position';
 import { useFormTitles } from './event-reasons';
-import { useEventName, useStageLabel } from './StageName';
+import { useEventName, useStageLabel } from '../workflows/StageName';
 
 export function CaseTimeline({ workflowId, entries }: { workflowId?: string; entries: TimelineEntry[] }) {
   const { t, i18n } = useTranslation();

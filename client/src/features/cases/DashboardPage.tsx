@@ -5,7 +5,7 @@ import { PageHeading } from '../common/PageHeading';
 import { NewCaseLink } from './NewCaseLink';
 import { useApi } from '../common/use-api';
 import { BarChart } from './BarChart';
-import { useStageName } from './StageName';
+import { useStageName } from '../workflows/StageName';
 import { useGivenStageNames } from '../workflows/use-given-stage-names';
 
 /** The server's figures over every case the user may see (GET /api/case-stats), counted through the case rules. */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useEventName, useStageLabel } from '../cases/StageName';
+import { useEventName, useStageLabel } from './StageName';
 import type { PlacedProblem } from './definition-problems';
 import { useDeadlineName } from './DeadlineField';
 import { useEditedDefinition } from './editor-context';

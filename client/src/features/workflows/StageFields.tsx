@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { childKey, childStages } from '@contracts/workflows/stage-tree.util';
 import type { Deadline, Stage } from '@contracts/workflows/workflow-definition.schemas';
-import { useStageName } from '../cases/StageName';
+import { useStageName } from './StageName';
 import { AddStageForm } from './AddStageForm';
 import { DeadlineField } from './DeadlineField';
 import { Disclosure } from './Disclosure';

@@ -18,7 +18,7 @@ import {
 } from '@xyflow/react';
 import { createContext, useContext, useEffect, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEventName } from '../cases/StageName';
+import { useEventName } from './StageName';
 import { initialViewport, layoutStages, stageEdges, type Point, type StageEdge, type StageGraphLayout } from './stage-graph-layout';
 import { childStages } from '@contracts/workflows/stage-tree.util';
 import type { Stage } from '@contracts/workflows/workflow-definition.schemas';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Stage } from '@contracts/workflows/workflow-definition.schemas';
-import { useStageName } from '../cases/StageName';
+import { useStageName } from './StageName';
 import { StageFields, StageProblems } from './StageFields';
 import { StageNameFields } from './StageNameFields';
 

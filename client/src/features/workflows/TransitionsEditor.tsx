@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listStages, listTransitions } from '@contracts/workflows/stage-tree.util';
 import type { Stage, Transition } from '@contracts/workflows/workflow-definition.schemas';
-import { useEventName, useStageName } from '../cases/StageName';
+import { useEventName, useStageName } from './StageName';
 import { FieldProblems, fieldId, invalidProps, useProblemsAt, useProblemsUnder, useProblemText } from './definition-problems';
 import { useEditedDefinition } from './editor-context';
 import { Disclosure } from './Disclosure';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deadline, RoleAssignment, Transition } from '@contracts/workflows/workflow-definition.schemas';
-import { useEventName, useStageLabel } from '../cases/StageName';
+import { useEventName, useStageLabel } from './StageName';
 import { useDeadlineName } from './DeadlineField';
 import { useDurationWords } from './duration';
 import { useFormChoices } from './editor-context';

@@ -8,7 +8,7 @@ import { apiGet, apiSend, ApiError, itemsOf } from '../../api/http';
 import { ApiStatus } from '../common/ApiStatus';
 import { PageHeading } from '../common/PageHeading';
 import { useApi } from '../common/use-api';
-import { GivenStageNamesProvider, useStageName } from '../cases/StageName';
+import { GivenStageNamesProvider, useStageName } from './StageName';
 import type { FormSummary, FormTemplateSummary } from '../forms/form.types';
 import { AddStageForm } from './AddStageForm';
 import { FieldProblems, ProblemsProvider, useProblemText, type PlacedProblem } from './definition-problems';
