@@ -15,8 +15,8 @@ import { api, createCaseApp, login, type CaseApp } from '../helpers/case-app';
  */
 let t: CaseApp;
 const ngoWorker = ROLE_PRESETS.find((preset) => preset.key === 'ngo-worker')!;
-const receivesReferrals = (rule: RoleRule) => [rule.subject].flat().includes('Referral');
-/** The preset as the releases before this one had it: everything but receiving referrals. */
+const receivesReferrals = (rule: RoleRule) => [rule.subject].flat().includes('Referral') || (rule.conditions as Record<string, unknown> | undefined)?.sharedWith !== undefined;
+/** The preset as the releases before this one had it: everything but receiving referrals and reading the cases they share. */
 const earlierRules = ngoWorker.rules.filter((rule) => !receivesReferrals(rule));
 /** What an administrator made of it at the shelter: the worker no longer reads submissions' confidential data. */
 const editedRules = earlierRules.map((rule) =>
@@ -108,4 +108,30 @@ it("the upgraded NGO worker sees and decides the referrals to the NGO, and none 
   const decided = await ngoWorkerClient.post(`/referrals/${toNgo}/decision`, { decision: 'accept' });
   expect(decided.status).toBe(200);
   expect(decided.body.status).toBe('accepted');
+
+  // Accepted, the case is the NGO's to read as far as the referral shared it: on its case list and its own page.
+  const caseId = decided.body.caseId as string;
+  const listed = await ngoWorkerClient.get('/cases?page=1&pageSize=50');
+  expect(listed.status).toBe(200);
+  expect(listed.body.items.map((item: { id: string }) => item.id)).toContain(caseId);
+  const opened = await ngoWorkerClient.get(`/cases/${caseId}`);
+  expect(opened.status).toBe(200);
+  expect(opened.body.alias).toBe('Peer support');
+  // Only what was shared and what the preset reads: the safe house's location and the narrative stay out.
+  expect(opened.body.safeAccommodation).toBeUndefined();
+  expect(opened.body.narrative).toBeUndefined();
+  // The shelter's case, referred but not accepted by anyone here, stays out of reach.
+  const shelterCase = (await helsinki.get(`/referrals/${toShelter}`)).body.caseId as string;
+  expect((await ngoWorkerClient.get(`/cases/${shelterCase}`)).status).toBe(404);
+});
+
+it('refuses to share a case with the organisation that holds it', async () => {
+  const helsinki = api(t.app, (await login(t.app, 'worker@helsinki.demo.test')).token);
+  const created = await helsinki.post('/cases', { alias: 'Own share', workflowId: 'finland-municipality', consents: { police: { given: true, givenOn: '2025-01-10' } }, identity: { estimatedAge: 30, ageUncertain: false, languages: ['en'] } });
+  expect(created.status).toBe(201);
+  const refused = await helsinki.post(`/cases/${created.body.id}/share`, { recipient: 'police', organisation: 'fi-helsinki', version: created.body.version });
+  expect(refused.status).toBe(400);
+  expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+  expect(refused.body.code ?? refused.body.type).toMatch(/referral-to-own-organisation/);
+  expect((await helsinki.get(`/cases/${created.body.id}`)).body.version).toBe(created.body.version);
 });

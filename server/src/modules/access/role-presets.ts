@@ -106,9 +106,10 @@ export const ROLE_PRESETS: RolePreset[] = [
       ...caseWork(MY_CASES, ['reference', 'orgId', 'assignees', 'workflow', 'alias', 'identity', 'narrative', 'integration', 'plan', 'consents']),
       { action: 'read', subject: 'Submission', fields: ['formPath', 'revision', 'caseId', 'data', 'restrictedData', 'confidentialData'], conditions: MY_CASES },
       // Referrals to the NGO (a municipality asking for peer support, legal help, a place) are seen in its inbox and
-      // accepted or declined there. No view of shared cases yet: beside the list of cases assigned to the worker it
-      // would leave the case lists without a plan (case-list-plan.ts).
+      // accepted or declined there; an accepted one shares the case with the NGO, whose workers then read what the
+      // person's consent let the sender share (never the safe house's location or the criminal proceedings).
       RECEIVE_REFERRALS,
+      ...receivedCases(['reference', 'orgId', 'workflow', 'alias', 'identity', 'narrativeSummary', 'integration', 'plan', 'consents']),
     ],
   },
   {

@@ -8,6 +8,11 @@ export const jurisdictionNotOffered = (jurisdiction: string, offered: string[]) 
   badRequest('jurisdiction-not-offered', { params: { jurisdiction, offered: offered.join(', ') }, extensions: { offered } });
 export const planNotReadable = () => new AppError(403, 'plan-not-readable');
 export const consentRequired = (recipient: string) => conflict('consent-required', { params: { recipient } });
+/**
+ * Sharing a case with the organisation that holds it. Sharing is a referral at once, so it is the referral's problem;
+ * the case lists rely on it (a case never names its own organisation among those it is shared with, case-list-plan.ts).
+ */
+export const shareWithOwnOrganisation = () => badRequest('referral-to-own-organisation');
 export const taskAlreadyDone = () => conflict('task-already-done');
 /** A task the workflow gave another organisation (the receiver of a referral, or the case's owner): only its staff do it. */
 export const taskOfAnotherOrganisation = () => new AppError(403, 'task-of-another-organisation');

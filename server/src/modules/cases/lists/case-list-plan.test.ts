@@ -26,7 +26,8 @@ function subsets<T>(items: readonly T[]): T[][] {
 
 const cases: CaseListEntry[] = [];
 for (const owner of [org.toHexString(), child.toHexString(), other]) {
-  for (const sharedWith of subsets([org.toHexString(), other, third])) {
+  // A case is never shared with the organisation that holds it (sharing and referrals refuse it).
+  for (const sharedWith of subsets([org.toHexString(), other, third]).filter((orgs) => !orgs.includes(owner))) {
     for (const assignees of subsets([user, colleague])) {
       for (const consents of subsets(['police', 'nas'])) {
         cases.push({

@@ -76,18 +76,19 @@ export function alternativesOf(conditions: Record<string, unknown> | undefined):
     else return null;
   }
   const bases: Alternative[] = [];
+  // A case is never shared with the organisation that holds it (sharing and referrals refuse it, and a transfer takes
+  // the new holder out of `sharedWith`), so "shared with X" means another organisation's case shared with X (s:X).
   if (orgIds && sharedWith) {
     for (const org of orgIds) {
       for (const shared of sharedWith) {
         if (org !== shared) return null; // a case of one organisation shared with another: no list holds just those
-        bases.push({ boundary: `o:${org}`, facets: ['sw'] });
+        // A case of X shared with X: there is none, so the rule adds no alternative.
       }
     }
   } else if (orgIds) {
     for (const org of orgIds) bases.push({ boundary: `o:${org}`, facets: [] });
   } else if (sharedWith) {
-    // Shared with an organisation: another organisation's case (s:) or its own case shared with itself (o:, sw).
-    for (const org of sharedWith) bases.push({ boundary: `s:${org}`, facets: [] }, { boundary: `o:${org}`, facets: ['sw'] });
+    for (const org of sharedWith) bases.push({ boundary: `s:${org}`, facets: [] });
   } else {
     // A platform role confined to no organisation: every organisation's cases (`*`, one o: boundary per organisation).
     bases.push({ boundary: '*', facets: [] });

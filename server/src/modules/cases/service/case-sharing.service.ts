@@ -1,5 +1,5 @@
 import { notFound, orVersionConflict, versionConflict } from '../../../core/errors/app-error';
-import { consentRequired } from '../case.errors';
+import { consentRequired, shareWithOwnOrganisation } from '../case.errors';
 import { auditedWrite } from '../../audit';
 import { auditActor, type ServiceContext } from '../../access';
 import { organisationModel } from '../../tenants';
@@ -42,6 +42,7 @@ export async function shareCase(rt: CaseRuntime, ctx: ServiceContext, id: string
   if (!consentValid(record, input.recipient)) throw consentRequired(input.recipient);
   const org = await organisationModel(rt.db).findOne({ slug: input.organisation }).lean();
   if (!org) throw notFound();
+  if (org._id.equals(record.orgId)) throw shareWithOwnOrganisation();
   const orgId = org._id.toHexString();
   const now = rt.clock.now();
   const userId = ctx.auth.user._id.toHexString();
