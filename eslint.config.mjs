@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -8,6 +9,14 @@ const modulesWithFaces = [
   'access', 'audit', 'cases', 'demo', 'export', 'formio', 'forms', 'health', 'meta', 'referrals', 'speech', 'submissions', 'tenants',
   'workflows',
 ];
+
+// Client features (client/src/features/<feature>/) with their faces likewise: each folder, read from disk so a new
+// feature is covered the day it is created.
+const clientFeatures = fs
+  .readdirSync(new URL('./client/src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const clientReachesServerByContract = { group: ['**/server/**'], message: 'Import the shared contract as @contracts/... instead.' };
 
 export default tseslint.config(
   { ignores: ['**/dist/**', 'node_modules/**', '.cache/**', 'data/**', 'coverage/**', 'test-results/**'] },
@@ -131,8 +140,55 @@ export default tseslint.config(
   {
     // The client reaches the server's code only through the contract (`@contracts/...`).
     files: ['client/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [clientReachesServerByContract] }] },
+  },
+  // Client features meet through their faces, as server modules do. The rule:
+  // - A file of a feature imports another feature only from its index.ts (`../session`), never a file inside it
+  //   (`../session/session-context`). Files inside one feature import each other relatively (`./CaseTasks`) and never
+  //   through their own index.ts, so that a face is never part of an import cycle.
+  // - Files at client/src's root (App.tsx, main.tsx, components/, pages/, api/) import features from their faces only.
+  // - A face exports exactly what other features use. It never statically exports a module that is meant to arrive
+  //   in a chunk of its own: what brings @formio/js or @xyflow/react is exported as its lazy wrapper
+  //   (LazyFormRenderer, LazyStageGraph), because a face's modules are loaded together with whatever imports the face.
+  // - A dynamic import() (App's route pages, RevisionDiff's component defaults) is a split point, not a dependency on
+  //   a face: it names the module it loads, and no-restricted-imports does not look at it.
+  // These blocks come after the one above and so replace its option list; each repeats the contract pattern.
+  ...clientFeatures.map((feature) => ({
+    files: [`client/src/features/${feature}/**/*.{ts,tsx}`],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**'], message: 'Import the shared contract as @contracts/... instead.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            clientReachesServerByContract,
+            {
+              regex: `^(\\.\\./)+(${clientFeatures.join('|')})/.+`,
+              message: "Import another feature from its index.ts (e.g. '../common'), and export what you need there: its files are its own.",
+            },
+            {
+              regex: `^(\\.|\\./|\\./index|\\.\\.|\\.\\./index|(\\.\\./)+${feature}(/index)?)$`,
+              message: "A feature's files import each other relatively (e.g. './use-api'), never through their own index.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    files: ['client/src/*.{ts,tsx}', 'client/src/{api,components,pages}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            clientReachesServerByContract,
+            {
+              regex: '^(\\./|(\\.\\./)+)features/[^/]+/.+',
+              message: "Import a feature from its index.ts (e.g. './features/session'), and export what you need there.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -2,7 +2,7 @@ import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './App';
-import { SessionProvider } from './features/session/SessionProvider';
+import { SessionProvider } from './features/session';
 import { setupI18n } from './i18n';
 import './styles.css';
 import { z } from 'zod';

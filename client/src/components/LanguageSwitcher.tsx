@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../i18n';
-import { localeOf } from '../features/common/format';
+import { localeOf } from '../features/common';
 
 /** Each language is named in itself (its autonym), so that a reader finds their own language without translation. */
 function autonym(language: string): string {

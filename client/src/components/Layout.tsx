@@ -1,10 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet } from 'react-router-dom';
-import { MainNav } from '../features/layout/MainNav';
-import { RouteAnnouncer } from '../features/layout/RouteAnnouncer';
-import { OrganisationSwitcher } from '../features/session/OrganisationSwitcher';
-import { useSession } from '../features/session/session-context';
-import { SignOutButton } from '../features/session/SignOutButton';
+import { MainNav, RouteAnnouncer } from '../features/layout';
+import { OrganisationSwitcher, useSession, SignOutButton } from '../features/session';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 export function Layout() {

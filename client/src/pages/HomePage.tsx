@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiGet, ApiError } from '../api/http';
-import { localeOf } from '../features/common/format';
+import { localeOf } from '../features/common';
 
 interface Meta {
   languages: string[];

@@ -3,12 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntryView } from '@contracts/audit/audit-entry-view.types';
 import { AUDIT_ACTIONS, AUDIT_SUBJECT_TYPES } from '@contracts/audit/audit-actions';
 import { itemsOf } from '../../api/http';
-import { ApiStatus } from '../common/ApiStatus';
-import { formatDate } from '../common/format';
-import { PageHeading } from '../common/PageHeading';
-import { useApi } from '../common/use-api';
-import { ExportCsvButton } from '../export/ExportCsvButton';
-import { useSession } from '../session/session-context';
+import { ApiStatus, formatDate, PageHeading, useApi } from '../common';
+import { ExportCsvButton } from '../export';
+import { useSession } from '../session';
 import { AuditNameCell, auditNameText } from './AuditName';
 
 const PAGE = 50;

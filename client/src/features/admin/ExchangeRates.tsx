@@ -3,11 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ExchangeRateView } from '@contracts/cases/grant.schemas';
 import { isValidRate } from '@contracts/cases/money';
 import { apiSend } from '../../api/http';
-import { ApiStatus } from '../common/ApiStatus';
-import { ErrorMessage } from '../common/ErrorMessage';
-import { formatDate } from '../common/format';
-import { useApi } from '../common/use-api';
-import { refusalOf } from '../cases/grant-api';
+import { ApiStatus, ErrorMessage, formatDate, useApi } from '../common';
+import { refusalOf } from '../cases';
 
 interface ExchangeRatesAnswer {
   rates: ExchangeRateView[];

@@ -1,11 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiSend, ApiError } from '../../api/http';
-import { ApiStatus } from '../common/ApiStatus';
-import { PageHeading } from '../common/PageHeading';
-import { useApi } from '../common/use-api';
-import { asSubject } from '../session/ability';
-import { useSession } from '../session/session-context';
+import { ApiStatus, PageHeading, useApi } from '../common';
+import { asSubject, useSession } from '../session';
 import { ExchangeRates } from './ExchangeRates';
 
 interface Organisation {

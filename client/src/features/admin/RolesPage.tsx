@@ -1,13 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiSend, ApiError, itemsOf, type ProblemItem } from '../../api/http';
-import { ApiStatus } from '../common/ApiStatus';
-import { PageHeading } from '../common/PageHeading';
-import { useApi } from '../common/use-api';
-import { useSession } from '../session/session-context';
+import { ApiStatus, PageHeading, useApi, ErrorMessage } from '../common';
+import { useSession } from '../session';
 import { describeRule, type RoleRule, type RoleScope } from './rule-words';
 import type { TFunction } from 'i18next';
-import { ErrorMessage } from '../common/ErrorMessage';
 
 /** A refused rule in words: a permission the editor does not hold, a platform-only power, or a vocabulary problem. */
 function problemWords(t: TFunction, problem: ProblemItem): string {

@@ -1,12 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiSend, ApiError, itemsOf } from '../../api/http';
-import { ApiStatus } from '../common/ApiStatus';
-import { PageHeading } from '../common/PageHeading';
-import { useApi } from '../common/use-api';
-import { formatDate } from '../common/format';
-import { ExportCsvButton } from '../export/ExportCsvButton';
-import { useSession } from '../session/session-context';
+import { ApiStatus, PageHeading, useApi, formatDate } from '../common';
+import { ExportCsvButton } from '../export';
+import { useSession } from '../session';
 
 interface User {
   id: string;

@@ -4,9 +4,8 @@ import type { CaseConsent } from '@contracts/cases/case.schemas';
 import { ALWAYS_ASKED_CONSENT_RECIPIENTS } from '@contracts/cases/consent-recipients';
 import { SHAREABLE_GROUPS } from '@contracts/referrals/referral.schemas';
 import { apiSend, ApiError } from '../../api/http';
-import { formatDate } from '../common/format';
-import { ErrorMessage } from '../common/ErrorMessage';
-import { useReferralWords } from '../referrals/referral-words';
+import { formatDate, ErrorMessage } from '../common';
+import { useReferralWords } from '../referrals';
 
 
 interface Props {

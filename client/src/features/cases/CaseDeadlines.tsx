@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseDeadline } from '@contracts/cases/case-view.types';
 import { deadlineKey } from '@contracts/workflows/i18n-keys.util';
-import { formatDate, isPast } from '../common/format';
-import { useStageName } from '../workflows/StageName';
+import { formatDate, isPast } from '../common';
+import { useStageName } from '../workflows';
 
 /** The case's open deadlines and reminders, soonest first; overdue ones marked. */
 export function CaseDeadlines({ workflowId, deadlines }: { workflowId?: string; deadlines: CaseDeadline[] }) {

@@ -5,12 +5,12 @@ import type { CaseDetail, EventOption } from '@contracts/cases/case-view.types';
 import type { WorkflowDefinition } from '@contracts/workflows/workflow-definition.schemas';
 import { apiSend, ApiError, type ProblemItem } from '../../api/http';
 import { EventInputForm } from './EventInputForm';
-import { useSession } from '../session/session-context';
+import { useSession } from '../session';
 import { fireEvent } from './cases.api';
 import { ConfirmEventDialog } from './ConfirmEventDialog';
 import { useReasonText } from './event-reasons';
-import { useEventName, useStageName } from '../workflows/StageName';
-import { ErrorMessage } from '../common/ErrorMessage';
+import { useEventName, useStageName } from '../workflows';
+import { ErrorMessage } from '../common';
 
 /** The options of one event type, in the order the server gave them. */
 function byType(options: EventOption[]): Array<[string, EventOption[]]> {

@@ -2,15 +2,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { apiGet, apiSend, ApiError, type FormioDetail } from '../../api/http';
-import { formatDate } from '../common/format';
-import { ApiStatus } from '../common/ApiStatus';
-import { useApi } from '../common/use-api';
-import { LazyFormRenderer } from '../formio/LazyFormio';
-import type { RenderedForm } from '../formio/FormRenderer';
-import { useSession } from '../session/session-context';
-import { FormReadAloud } from '../speech/FormReadAloud';
+import { formatDate, ApiStatus, useApi, ErrorMessage } from '../common';
+import { LazyFormRenderer, type RenderedForm } from '../formio';
+import { useSession } from '../session';
+import { FormReadAloud } from '../speech';
 import type { CaseDetail } from '@contracts/cases/case-view.types';
-import { ErrorMessage } from '../common/ErrorMessage';
 
 /** `GET /formio/:org/:path`: the organisation's published revision of the form, in Form.io's shape. */
 interface FormioForm extends RenderedForm {

@@ -5,9 +5,8 @@ import type { CaseView } from '@contracts/cases/case-view.types';
 import { stageIndex } from '@contracts/workflows/stage-tree.util';
 import type { WorkflowDefinition } from '@contracts/workflows/workflow-definition.schemas';
 import { itemsOf } from '../../api/http';
-import { formatDate } from '../common/format';
-import { useApi } from '../common/use-api';
-import { useSession } from '../session/session-context';
+import { formatDate, useApi } from '../common';
+import { useSession } from '../session';
 
 interface SubmissionSummary {
   id: string;

@@ -3,14 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { CaseView } from '@contracts/cases/case-view.types';
 import type { GrantAnswer, GrantIncreaseView, GrantProgramme, GrantView } from '@contracts/cases/grant.schemas';
 import { apiSend } from '../../api/http';
-import { ApiStatus } from '../common/ApiStatus';
-import { formatDate } from '../common/format';
-import { useApi } from '../common/use-api';
-import { asSubject } from '../session/ability';
-import { useSession } from '../session/session-context';
+import { ApiStatus, formatDate, useApi, ErrorMessage } from '../common';
+import { asSubject, useSession } from '../session';
 import { refusalOf, useMoney } from './grant-api';
 import { DisbursementForm, IncreaseForm } from './GrantForms';
-import { ErrorMessage } from '../common/ErrorMessage';
 
 /**
  * The in-kind reintegration grant of a return programme (seed 003): the amount the programme of the case's country of

@@ -2,17 +2,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CaseList, CaseSummary } from '@contracts/cases/case-view.types';
-import { ApiStatus } from '../common/ApiStatus';
-import { formatDate } from '../common/format';
-import { PageHeading } from '../common/PageHeading';
+import { ApiStatus, formatDate, PageHeading, useApi } from '../common';
 import { NewCaseLink } from './NewCaseLink';
-import { useApi } from '../common/use-api';
-import { ExportCsvButton } from '../export/ExportCsvButton';
+import { ExportCsvButton } from '../export';
 import { topStages } from './case-position';
 import { allCases, CASE_PAGE_SIZE, caseItems, casesUrl, EMPTY_FILTER, type CaseFilter } from './cases.api';
 import { CaseFilters } from './CaseFilters';
-import { useStageName } from '../workflows/StageName';
-import { useGivenStageNames } from '../workflows/use-given-stage-names';
+import { useStageName, useGivenStageNames } from '../workflows';
 
 const SEARCH_DELAY_MS = 300;
 

@@ -1,14 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { asSubject } from '../session/ability';
-import { useSession } from '../session/session-context';
+import { asSubject, useSession } from '../session';
 import type { CaseDetail } from '@contracts/cases/case-view.types';
-import { ApiStatus } from '../common/ApiStatus';
-import { PageHeading } from '../common/PageHeading';
-import { useApi } from '../common/use-api';
-import { StageGraph } from '../workflows/StageGraph';
-import { useCaseWorkflowDefinition } from '../workflows/use-workflow';
+import { ApiStatus, PageHeading, useApi } from '../common';
+import { LazyStageGraph, useCaseWorkflowDefinition, GivenStageNamesProvider, useStageName } from '../workflows';
 import { activeStages, topStages } from './case-position';
 import { CaseConsents } from './CaseConsents';
 import { CaseDeadlines } from './CaseDeadlines';
@@ -23,9 +19,8 @@ import { PlanPdfLink } from './PlanPdfLink';
 import { ConsentSheetLink } from './ConsentSheetLink';
 import { CaseTasks } from './CaseTasks';
 import { CaseTimeline } from './CaseTimeline';
-import { CaseReferrals } from '../referrals/CaseReferrals';
+import { CaseReferrals } from '../referrals';
 import { ServiceTracks } from './ServiceTracks';
-import { GivenStageNamesProvider, useStageName } from '../workflows/StageName';
 
 export function CasePage() {
   const { caseId = '' } = useParams();
@@ -90,7 +85,7 @@ export function CasePage() {
             {record.workflow && <p>{t('caseDetail.workflowVersion', { version: record.workflow.version })}</p>}
             {workflow.definition && (
               <>
-                <StageGraph stages={workflow.definition.stages} initial={workflow.definition.initial} label={stageName} current={current} title={t('caseDetail.position')} />
+                <LazyStageGraph stages={workflow.definition.stages} initial={workflow.definition.initial} label={stageName} current={current} title={t('caseDetail.position')} />
                 {nested.map((id) => (
                   <ServiceTracks key={id} stageId={id} stage={workflow.definition!.stages[id]!} current={current} label={stageName} />
                 ))}

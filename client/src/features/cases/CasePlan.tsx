@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CasePlan as Plan } from '@contracts/cases/case.schemas';
-import { formatDate } from '../common/format';
+import { formatDate } from '../common';
 
 /** The plan of assistance: the person's own goals, actions per stop, review dates. */
 export function CasePlan({ plan }: { plan?: Plan }) {

@@ -4,10 +4,8 @@ import type { CaseDetail } from '@contracts/cases/case-view.types';
 import type { CaseWritable, ContactPerson } from '@contracts/cases/case.schemas';
 import { LANGUAGE_AUTONYMS, PERSON_LANGUAGES } from '@contracts/person/person-languages';
 import { apiSend, ApiError } from '../../api/http';
-import { formatDate } from '../common/format';
-import { asSubject } from '../session/ability';
-import { useSession } from '../session/session-context';
-import { ErrorMessage } from '../common/ErrorMessage';
+import { formatDate, ErrorMessage } from '../common';
+import { asSubject, useSession } from '../session';
 
 type Identity = NonNullable<CaseWritable['identity']>;
 type Accommodation = NonNullable<CaseWritable['safeAccommodation']>;

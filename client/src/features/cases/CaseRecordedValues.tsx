@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../common/format';
+import { formatDate } from '../common';
 
 /**
  * The dates and names recorded with the workflow's steps (the decision that started the reflection period, the end of

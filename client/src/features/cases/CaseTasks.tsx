@@ -4,10 +4,8 @@ import type { CaseView } from '@contracts/cases/case-view.types';
 import { taskIsFor } from '@contracts/cases/case-tasks';
 import { roleKey } from '@contracts/workflows/i18n-keys.util';
 import { apiSend, ApiError } from '../../api/http';
-import { formatDate, isPast } from '../common/format';
-import { asSubject } from '../session/ability';
-import { useSession } from '../session/session-context';
-import { ErrorMessage } from '../common/ErrorMessage';
+import { formatDate, isPast, ErrorMessage } from '../common';
+import { asSubject, useSession } from '../session';
 
 /**
  * The tasks the workflow gave this case (reviews, appointing a representative, booking travel…), open ones first,

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '@contracts/cases/case-view.types';
-import { formatDate } from '../common/format';
+import { formatDate } from '../common';
 import { shownStages } from './case-position';
 import { useFormTitles } from './event-reasons';
-import { useEventName, useStageLabel } from '../workflows/StageName';
+import { useEventName, useStageLabel } from '../workflows';
 
 export function CaseTimeline({ workflowId, entries }: { workflowId?: string; entries: TimelineEntry[] }) {
   const { t, i18n } = useTranslation();

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../common/ErrorMessage';
+import { ErrorMessage } from '../common';
 
 interface Props {
   title: string;

@@ -2,8 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseView } from '@contracts/cases/case-view.types';
 import { consentSheetPath } from '@contracts/person/consent-sheet.schemas';
 import { isPersonLanguage } from '@contracts/person/person-languages';
-import { asSubject } from '../session/ability';
-import { useSession } from '../session/session-context';
+import { asSubject, useSession } from '../session';
 import { personLanguageName } from './CaseProfile';
 
 /**

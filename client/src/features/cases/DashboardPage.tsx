@@ -1,12 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { ApiStatus } from '../common/ApiStatus';
-import { PageHeading } from '../common/PageHeading';
+import { ApiStatus, PageHeading, useApi } from '../common';
 import { NewCaseLink } from './NewCaseLink';
-import { useApi } from '../common/use-api';
 import { BarChart } from './BarChart';
-import { useStageName } from '../workflows/StageName';
-import { useGivenStageNames } from '../workflows/use-given-stage-names';
+import { useStageName, useGivenStageNames } from '../workflows';
 
 /** The server's figures over every case the user may see (GET /api/case-stats), counted through the case rules. */
 interface CaseStats {

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventInput, EventOption } from '@contracts/workflows/event-option.types';
-import { formatDate } from '../common/format';
+import { formatDate } from '../common';
 import type { ProblemItem } from '../../api/http';
 
 /**

@@ -5,7 +5,7 @@ import type { GrantView } from '@contracts/cases/grant.schemas';
 import { currencyExponent, parseDecimalToMinor } from '@contracts/cases/money';
 import { apiSend } from '../../api/http';
 import { refusalOf } from './grant-api';
-import { ErrorMessage } from '../common/ErrorMessage';
+import { ErrorMessage } from '../common';
 
 interface FormProps {
   caseId: string;

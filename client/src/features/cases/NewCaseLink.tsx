@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useSession } from '../session/session-context';
+import { useSession } from '../session';
 
 /** "Open a new case", for those who may create cases in the current organisation. */
 export function NewCaseLink() {

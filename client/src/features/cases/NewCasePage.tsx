@@ -3,11 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { CaseSummary } from '@contracts/cases/case-view.types';
 import { apiGet, apiSend, ApiError, type ProblemItem } from '../../api/http';
-import { PageHeading } from '../common/PageHeading';
-import { useApi } from '../common/use-api';
-import { useSession } from '../session/session-context';
+import { PageHeading, useApi, ErrorMessage } from '../common';
+import { useSession } from '../session';
 import { offeredJurisdictions } from '@contracts/workflows/jurisdiction-choices';
-import { ErrorMessage } from '../common/ErrorMessage';
 
 interface WorkflowChoice {
   id: string;

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '@contracts/cases/case-view.types';
-import { asSubject } from '../session/ability';
-import { useSession } from '../session/session-context';
+import { asSubject, useSession } from '../session';
 
 /**
  * The plan of assistance as a PDF made by the server, in the language the user reads the page in. A plain link: the

@@ -1,9 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { CaseView } from '@contracts/cases/case-view.types';
-import { ApiStatus } from '../common/ApiStatus';
-import { formatDate } from '../common/format';
-import { useApi } from '../common/use-api';
+import { ApiStatus, formatDate, useApi } from '../common';
 import { CasePlan } from './CasePlan';
 import { RoadMap } from './RoadMap';
 import { PlanPdfLink } from './PlanPdfLink';

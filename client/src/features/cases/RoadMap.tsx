@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CasePlan, CaseWritable } from '@contracts/cases/case.schemas';
 import { CHECKPOINTS, ROAD_MAP_STOPS } from '@contracts/cases/road-map';
-import { formatDate } from '../common/format';
+import { formatDate } from '../common';
 
 type Integration = NonNullable<CaseWritable['integration']>;
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FormComponent } from '@contracts/forms/form.types';
-import { formatDate } from '../common/format';
+import { formatDate } from '../common';
 import { dataComponents, hasRows, isContainer, optionLabel } from './submission-fields';
 
 interface Props {

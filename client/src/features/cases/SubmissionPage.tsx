@@ -1,11 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ApiStatus } from '../common/ApiStatus';
-import { formatDate } from '../common/format';
-import { useApi } from '../common/use-api';
+import { ApiStatus, formatDate, useApi } from '../common';
 import { walkComponents } from '@contracts/forms/component-walker';
-import type { FormDetail } from '../forms/form.types';
-import { useSession } from '../session/session-context';
+import type { FormDetail } from '../forms';
+import { useSession } from '../session';
 import { SubmissionAnswers } from './SubmissionAnswers';
 
 /** A field's question in the UI language, found anywhere in the form; its key only if the form does not have it. */

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BlockReason } from '@contracts/workflows/event-option.types';
-import { useSession } from '../session/session-context';
-import { useApi } from '../common/use-api';
+import { useSession } from '../session';
+import { useApi } from '../common';
 
 /** Form titles in the UI language by path: the organisation's forms for their readers, else the template's title, else "a form". */
 export function useFormTitles() {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '@contracts/cases/money';
 import { ApiError } from '../../api/http';
-import { localeOf } from '../common/format';
+import { localeOf } from '../common';
 
 /** Amounts in minor units in the reader's number format and the currency's sign (exact: no float on the way). */
 export function useMoney(currency: string): (minor: number, other?: string) => string {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadCsv, presentColumns, toCsv } from './csv';
-import { ErrorMessage } from '../common/ErrorMessage';
+import { ErrorMessage } from '../common';
 
 type Row = Record<string, unknown>;
 

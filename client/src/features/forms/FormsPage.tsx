@@ -2,13 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { apiSend, ApiError, itemsOf } from '../../api/http';
-import { ApiStatus } from '../common/ApiStatus';
-import { PageHeading } from '../common/PageHeading';
-import { useApi } from '../common/use-api';
-import { ExportCsvButton } from '../export/ExportCsvButton';
-import { useSession } from '../session/session-context';
+import { ApiStatus, PageHeading, useApi, ErrorMessage } from '../common';
+import { ExportCsvButton } from '../export';
+import { useSession } from '../session';
 import type { FormSummary, FormTemplateSummary } from './form.types';
-import { ErrorMessage } from '../common/ErrorMessage';
 
 /** The organisation's forms and the platform's template library (`GET /api/forms`, `GET /api/forms/templates`). */
 export function FormsPage() {

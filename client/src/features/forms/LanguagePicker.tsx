@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { STAFF_LANGUAGES } from '../../i18n';
-import { localeOf } from '../common/format';
+import { localeOf } from '../common';
 
 export function LanguagePicker({ value, onChange, label }: { value: string; onChange: (language: string) => void; label: string }) {
   const id = useId();

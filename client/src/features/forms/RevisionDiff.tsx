@@ -1,11 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { itemsOf } from '../../api/http';
-import { ApiStatus } from '../common/ApiStatus';
-import { formatDate } from '../common/format';
-import { useApi } from '../common/use-api';
-import { LazyFormRenderer } from '../formio/LazyFormio';
-import { useSession } from '../session/session-context';
+import { ApiStatus, formatDate, useApi } from '../common';
+import { LazyFormRenderer } from '../formio';
+import { useSession } from '../session';
 import { diffForms, type DefaultsOf } from './form-diff';
 import type { FormDetail, FormRevision } from './form.types';
 

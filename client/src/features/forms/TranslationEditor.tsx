@@ -4,7 +4,7 @@ import { translatableStrings } from '@contracts/forms/translatable-strings-colle
 import { apiSend, ApiError } from '../../api/http';
 import { STAFF_LANGUAGES } from '../../staff-languages';
 import type { FormDetail } from './form.types';
-import { localeOf } from '../common/format';
+import { localeOf } from '../common';
 
 /** Source (English) and target side by side; missing translations are highlighted and counted. */
 export function TranslationEditor({ form, onSaved }: { form: FormDetail; onSaved: () => void }) {

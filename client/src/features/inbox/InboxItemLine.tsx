@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { InboxItem } from '@contracts/referrals/inbox.types';
 import { deadlineKey } from '@contracts/workflows/i18n-keys.util';
-import { formatDate } from '../common/format';
-import { useReferralWords } from '../referrals/referral-words';
+import { formatDate } from '../common';
+import { useReferralWords } from '../referrals';
 
 /** One task, deadline, notification or decision on the organisation's own referral, with the link to its case. */
 export function InboxItemLine({ item }: { item: InboxItem }) {

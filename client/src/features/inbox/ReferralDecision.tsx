@@ -4,10 +4,9 @@ import { Link } from 'react-router-dom';
 import { DECLINE_REASONS, type DeclineReason } from '@contracts/referrals/referral.schemas';
 import type { ReferralView } from '@contracts/referrals/referral-view.types';
 import { apiSend, ApiError } from '../../api/http';
-import { ReferralDetails } from '../referrals/ReferralDetails';
-import { useReferralWords } from '../referrals/referral-words';
+import { ReferralDetails, useReferralWords } from '../referrals';
 import { announceInboxChanged } from './inbox-events';
-import { ErrorMessage } from '../common/ErrorMessage';
+import { ErrorMessage } from '../common';
 
 /**
  * A referral sent to this organisation: what it asks, and the decision: accept, or decline with a reason. Once

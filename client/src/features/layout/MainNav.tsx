@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
-import { InboxLink } from '../inbox/InboxLink';
-import { useSession } from '../session/session-context';
+import { InboxLink } from '../inbox';
+import { useSession } from '../session';
 
 interface Item {
   to: string;

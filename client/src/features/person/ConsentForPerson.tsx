@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { apiSend, ApiError, type FormioDetail } from '../../api/http';
-import { LazyFormRenderer } from '../formio/LazyFormio';
-import type { RenderedForm } from '../formio/FormRenderer';
+import { LazyFormRenderer, type RenderedForm } from '../formio';
 import { Bilingual, type Voice } from './Bilingual';
 
 export interface PersonForm {

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiSend, ApiError } from '../../api/http';
-import { ErrorMessage } from '../common/ErrorMessage';
+import { ErrorMessage } from '../common';
 
 /**
  * For the caseworker, in the staff language: the password ends the handover on the server (the same sign-in limits

@@ -1,5 +1,4 @@
-import { browserVoice } from '../speech/browser-voice';
-import { ReadAloud } from '../speech/ReadAloud';
+import { browserVoice, ReadAloud } from '../speech';
 import type { Voice } from './Bilingual';
 
 /**

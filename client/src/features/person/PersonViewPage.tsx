@@ -8,7 +8,7 @@ import { consentSheetPath } from '@contracts/person/consent-sheet.schemas';
 import { formTranslator } from '@contracts/speech/speakable-text';
 import type { RightsSheet } from '@contracts/person/rights-sheet.types';
 import { apiGet, apiSend, ApiError } from '../../api/http';
-import { useSession } from '../session/session-context';
+import { useSession } from '../session';
 import type { Voice } from './Bilingual';
 import { ConsentForPerson, type PersonForm } from './ConsentForPerson';
 import { ConsentListen } from './ConsentListen';

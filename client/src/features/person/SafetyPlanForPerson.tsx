@@ -1,6 +1,6 @@
 import { safetyPlanSpeechPath } from '@contracts/speech/speech.schemas';
 import { voiceFor } from '@contracts/speech/speech-voices';
-import { formatDate } from '../common/format';
+import { formatDate } from '../common';
 import { Bilingual, type Voice } from './Bilingual';
 import { ParagraphPlayer } from './ParagraphPlayer';
 

@@ -5,9 +5,8 @@ import type { CaseDetail } from '@contracts/cases/case-view.types';
 import { REFERRAL_PURPOSES, SHAREABLE_GROUPS, type ReferralPurpose, type ShareableGroup } from '@contracts/referrals/referral.schemas';
 import type { ReferralRecipientView } from '@contracts/referrals/referral-view.types';
 import { apiSend, ApiError } from '../../api/http';
-import { useApi } from '../common/use-api';
+import { useApi, ErrorMessage } from '../common';
 import { useReferralWords } from './referral-words';
-import { ErrorMessage } from '../common/ErrorMessage';
 
 /**
  * Refers the case to another organisation: the recipient, the purpose, the field groups to share and a message. Only

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ReferralView } from '@contracts/referrals/referral-view.types';
-import { formatDate } from '../common/format';
+import { formatDate } from '../common';
 
 /** A referral's parts in words, the same on the case page and in the inbox. */
 export function useReferralWords() {

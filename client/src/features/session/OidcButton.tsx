@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../common/use-api';
+import { useApi } from '../common';
 import { rememberSignedIn } from './signed-in-flag';
 
 interface OidcOrganisation {

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { apiSend, ApiError } from '../../api/http';
-import { ErrorMessage } from '../common/ErrorMessage';
+import { ErrorMessage } from '../common';
 import { PasswordField } from './PasswordField';
 
 /** The token of an invitation link (`/set-password#<token>`), or of a whole link pasted into the field. */

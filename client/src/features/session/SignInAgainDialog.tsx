@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/http';
-import { ErrorMessage } from '../common/ErrorMessage';
+import { ErrorMessage } from '../common';
 import { PasswordField } from './PasswordField';
 
 interface Props {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import { ApiError } from '../../api/http';
 import { OidcButtons } from './OidcButton';
-import { ErrorMessage } from '../common/ErrorMessage';
+import { ErrorMessage } from '../common';
 import { PasswordField } from './PasswordField';
 import { useSession } from './session-context';
 

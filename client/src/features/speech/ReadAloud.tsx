@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiAudio, ApiError } from '../../api/http';
 import { browserVoice } from './browser-voice';
-import { ErrorMessage } from '../common/ErrorMessage';
+import { ErrorMessage } from '../common';
 
 type State = 'idle' | 'loading' | 'playing' | 'paused' | 'failed';
 

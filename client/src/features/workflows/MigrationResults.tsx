@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { MigrationResult, MigrationRow } from '@contracts/cases/case-migration.types';
-import { useSession } from '../session/session-context';
+import { useSession } from '../session';
 
 interface Props {
   result: MigrationResult;

@@ -2,11 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { apiSend, ApiError, itemsOf } from '../../api/http';
-import { ApiStatus } from '../common/ApiStatus';
-import { PageHeading } from '../common/PageHeading';
-import { useApi } from '../common/use-api';
-import { useSession } from '../session/session-context';
-import { ErrorMessage } from '../common/ErrorMessage';
+import { ApiStatus, PageHeading, useApi, ErrorMessage } from '../common';
+import { useSession } from '../session';
 
 /** A row of `GET /api/workflows`: the organisation's workflow with its draft definition. */
 interface WorkflowSummary {

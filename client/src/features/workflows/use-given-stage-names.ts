@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { GivenStageNames } from '@contracts/workflows/stage-name.util';
 import type { WorkflowDefinition } from '@contracts/workflows/workflow-definition.schemas';
-import { useApi } from '../common/use-api';
+import { useApi } from '../common';
 
 /**
  * The names administrators gave stages in the organisation's workflows, for pages that name stages of many cases at

@@ -1,6 +1,6 @@
 import type { CaseWorkflowView } from '@contracts/cases/case-view.types';
 import type { WorkflowDefinition } from '@contracts/workflows/workflow-definition.schemas';
-import { useApi } from '../common/use-api';
+import { useApi } from '../common';
 
 /**
  * The definition a case runs on: the version of a platform template (`GET /api/workflows/templates/:key?version=`)

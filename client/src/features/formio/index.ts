@@ -1,0 +1,2 @@
+export type { RenderedForm } from './FormRenderer';
+export { LazyFormBuilder, LazyFormRenderer } from './LazyFormio';

@@ -1,0 +1,1 @@
+export type { FormDetail, FormSummary, FormTemplateSummary } from './form.types';

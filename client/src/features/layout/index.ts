@@ -1,0 +1,2 @@
+export { MainNav } from './MainNav';
+export { RouteAnnouncer } from './RouteAnnouncer';

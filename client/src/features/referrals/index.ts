@@ -1,0 +1,3 @@
+export { CaseReferrals } from './CaseReferrals';
+export { useReferralWords } from './referral-words';
+export { ReferralDetails } from './ReferralDetails';

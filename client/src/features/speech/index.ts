@@ -1,0 +1,3 @@
+export { browserVoice } from './browser-voice';
+export { FormReadAloud } from './FormReadAloud';
+export { ReadAloud } from './ReadAloud';
