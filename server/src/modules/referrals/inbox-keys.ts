@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { Connection, Types } from 'mongoose';
-import { claim, isDuplicateKey, release } from '../../core/db/write-claim';
+import { isDuplicateKey, withClaimWaiting } from '../../core/db/write-claim';
 
 /*
  * The inbox's keys: small documents read by `_id`, the one lookup the embedded database (FerretDB v1, SQLite) answers
@@ -57,20 +56,8 @@ const CLAIM_LEASE_MS = 15_000;
 const CLAIM_WAIT_MS = 30_000;
 
 /** Holds the key's claim while `work` runs, waiting for it (with growing pauses) up to CLAIM_WAIT_MS. */
-async function underClaim<T>(db: Connection, key: string, work: () => Promise<T>): Promise<T> {
-  const owner = `${process.pid}-${randomBytes(6).toString('hex')}`;
-  const deadline = Date.now() + CLAIM_WAIT_MS;
-  let pause = 2;
-  while (!(await claim(db, `inbox-key:${key}`, owner, CLAIM_LEASE_MS))) {
-    if (Date.now() > deadline) throw new Error(`inbox key ${key} stayed claimed for more than ${CLAIM_WAIT_MS / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, pause + Math.random() * pause));
-    pause = Math.min(pause * 1.5, 50);
-  }
-  try {
-    return await work();
-  } finally {
-    await release(db, `inbox-key:${key}`, owner);
-  }
+function underClaim<T>(db: Connection, key: string, work: () => Promise<T>): Promise<T> {
+  return withClaimWaiting(db, `inbox-key:${key}`, work, CLAIM_LEASE_MS, CLAIM_WAIT_MS);
 }
 
 /** The values under a key (none when it was never written). */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { insertInBatches } from '../../../core/db/bulk-insert';
-import { claim, release } from '../../../core/db/write-claim';
+import { withClaimWaiting } from '../../../core/db/write-claim';
 import { boundariesOf, compareIn, keyIn, listsOf, type CaseListEntry, type ListKey } from './case-list-entry';
 import { chunkOf, SEARCH_CHUNKS, searchText } from './case-list-search';
 import { applyIndexChanges, writeIndex, type IndexChange } from './case-list-search-index';
@@ -176,20 +176,8 @@ export interface ListOp {
 }
 
 /** Holds the claim `key` while `work` runs, waiting for it (with growing pauses) up to LOCK_WAIT_MS. */
-export async function withClaim<T>(db: Connection, key: string, work: () => Promise<T>): Promise<T> {
-  const owner = `${process.pid}-${randomBytes(6).toString('hex')}`;
-  const deadline = Date.now() + LOCK_WAIT_MS;
-  let pause = 2;
-  while (!(await claim(db, key, owner, LOCK_LEASE_MS))) {
-    if (Date.now() > deadline) throw new Error(`${key} stayed claimed for more than ${LOCK_WAIT_MS / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, pause + Math.random() * pause));
-    pause = Math.min(pause * 1.5, 50);
-  }
-  try {
-    return await work();
-  } finally {
-    await release(db, key, owner);
-  }
+export function withClaim<T>(db: Connection, key: string, work: () => Promise<T>): Promise<T> {
+  return withClaimWaiting(db, key, work, LOCK_LEASE_MS, LOCK_WAIT_MS);
 }
 
 /**
