@@ -1,6 +1,5 @@
 import type { Connection } from 'mongoose';
-import { claim, release } from '../../../core/db/write-claim';
-import { withClaim } from '../lists/case-list-store';
+import { claim, isDuplicateKey, release, withClaimWaiting } from '../../../core/db/write-claim';
 
 /*
  * The queue the timer poll reads. FerretDB v1 answers only an `_id` equality from an index (docs/case-queries.md), so
@@ -51,7 +50,7 @@ export async function readCursor(db: Connection, nowMs: number): Promise<Cursor>
     try {
       await timerSlots(db).insertOne({ _id: CURSOR, slot: slotOf(nowMs), next: null });
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
     doc = await timerSlots(db).findOne({ _id: CURSOR });
   }
@@ -64,7 +63,7 @@ const floorOf = (cursor: Cursor) => Math.max(cursor.slot, cursor.next ?? cursor.
 const entriesOf = (doc: SlotDoc | null): SlotEntry[] => (doc?.t ? (JSON.parse(doc.t) as SlotEntry[]) : []);
 
 async function editSlot(db: Connection, slot: number, edit: (entries: SlotEntry[]) => SlotEntry[]): Promise<void> {
-  await withClaim(db, `timer-slot:${slot}`, async () => {
+  await withClaimWaiting(db, `timer-slot:${slot}`, async () => {
     const doc = await timerSlots(db).findOne({ _id: slotKey(slot) });
     const before = entriesOf(doc);
     const after = edit(before);
