@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { pdfText } from '../helpers/pdf-text';
 import { openPage, signInThroughForm } from './client-page';
-import { component, fixture, gridCell, PASSWORD, reveal, screenshotsDir, setField, setGridField, useJourney } from './journey-kit';
+import { component, fixture, gridCell, PASSWORD, screenshotsDir, setField, setGridField, submitCaseForm, useJourney } from './journey-kit';
 import { type Answers, interviewAnswers, nasReferralAnswers, personAnswers, situationAnswers } from './needs-assessment-answers';
 
 jest.setTimeout(300_000);
@@ -76,18 +76,7 @@ async function sidewaysAtWidths(page: Page, selector?: string): Promise<Record<n
   return found;
 }
 
-async function submitForm(page: Page, formPath: string): Promise<void> {
-  const submit = page.locator('.formio-form button.btn-wizard-nav-submit, .formio-form button[name="data[submit]"]').first();
-  await reveal(page, submit);
-  const submitted = page.waitForResponse((response) => response.url().endsWith(`/${formPath}/submission`) && response.request().method() === 'POST');
-  await submit.click();
-  const response = await submitted.catch(async (error: unknown) => {
-    await shot(page, `not-submitted-${formPath}`);
-    throw error;
-  });
-  expect(response.status()).toBe(201);
-  await page.getByText(/^Current stage:/).first().waitFor();
-}
+const submitForm = (page: Page, formPath: string) => submitCaseForm(page, formPath, (name) => shot(page, name));
 
 it('opens an adult case, records consent and assessment, refers to the NAS, plans the assistance and downloads the plan', async () => {
   const { page, problems } = await openPage(journey.context);

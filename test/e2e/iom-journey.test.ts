@@ -10,7 +10,7 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { cspViolations, openPage, signInThroughForm } from './client-page';
-import { PASSWORD, reveal, screenshotsDir, setField, useJourney } from './journey-kit';
+import { PASSWORD, screenshotsDir, setField, submitCaseForm, useJourney } from './journey-kit';
 
 jest.setTimeout(240_000);
 
@@ -69,18 +69,7 @@ const returnForm = (today: string): Array<[string, unknown]> => [
   ['monitoring1MonthStatus', 'not-due'], ['monitoring3MonthsStatus', 'not-due'], ['monitoring6MonthsStatus', 'not-due'],
 ];
 
-async function submitForm(page: Page, formPath: string): Promise<void> {
-  const submit = page.locator('.formio-form button.btn-wizard-nav-submit, .formio-form button[name="data[submit]"]').first();
-  await reveal(page, submit);
-  const submitted = page.waitForResponse((response) => response.url().endsWith(`/${formPath}/submission`) && response.request().method() === 'POST');
-  await submit.click();
-  const response = await submitted.catch(async (error: unknown) => {
-    await shot(page, `not-submitted-${formPath}`);
-    throw error;
-  });
-  expect(response.status()).toBe(201);
-  await page.getByText(/^Current stage:/).first().waitFor();
-}
+const submitForm = (page: Page, formPath: string) => submitCaseForm(page, formPath, (name) => shot(page, name));
 
 const CMM = 'Centre against Human Trafficking (demo)';
 const IOM = 'IOM Bulgaria, return and reintegration (demo)';

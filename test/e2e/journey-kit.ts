@@ -270,3 +270,20 @@ export async function setLabelInDialog(page: Page, label: string, key: string): 
   await dialog.locator('[ref="saveButton"]').click();
   await dialog.waitFor({ state: 'detached' });
 }
+
+/**
+ * Submits the case's open Form.io form and waits until the server stored it (201) and the case page shows its stage
+ * again; a submission that never went through leaves a screenshot (`onFailure`) before the test fails.
+ */
+export async function submitCaseForm(page: Page, formPath: string, onFailure: (name: string) => Promise<unknown>): Promise<void> {
+  const submit = page.locator('.formio-form button.btn-wizard-nav-submit, .formio-form button[name="data[submit]"]').first();
+  await reveal(page, submit);
+  const submitted = page.waitForResponse((response) => response.url().endsWith(`/${formPath}/submission`) && response.request().method() === 'POST');
+  await submit.click();
+  const response = await submitted.catch(async (error: unknown) => {
+    await onFailure(`not-submitted-${formPath}`);
+    throw error;
+  });
+  expect(response.status()).toBe(201);
+  await page.getByText(/^Current stage:/).first().waitFor();
+}

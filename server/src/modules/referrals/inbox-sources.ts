@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { withPermission, type ServiceContext } from '../access';
 import { type CaseRecord, type CaseRuntime, caseModel, caseNotificationModel, inboxCaseIds } from '../cases';
-import { inboxKeysUsable } from './inbox-filing';
+import { inboxKeysUsable, notificationItem } from './inbox-filing';
 import { decidedKey, notificationsKey, pendingKey, readKey, type NotificationItem } from './inbox-keys';
 import { referralModel, type ReferralRecord } from './referral.model';
 
@@ -105,7 +105,7 @@ async function fromQueries(rt: CaseRuntime, ctx: ServiceContext, scope: InboxSco
     toDecide,
     decided,
     cases,
-    notifications: notifications.map((n) => ({ i: n._id.toHexString(), c: n.caseId.toHexString(), m: n.messageKey, a: n.createdAt.getTime() })),
+    notifications: notifications.map(notificationItem),
   };
 }
 
