@@ -34,7 +34,7 @@ const { loadTemplateLibrary } = await dist('modules/workflows/storage/template-l
 const { caseModel } = await dist('modules/cases/storage/case.model.js');
 
 const SIZES = (process.env.BENCH_CASE_SIZES ?? '1000,10000,100000').split(',').map(Number);
-const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
 const EXPORT_SAMPLES = Number(process.env.BENCH_EXPORT_SAMPLES ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const FORM_DATA = process.env.BENCH_FORM_DATA !== '0';
@@ -177,7 +177,9 @@ async function benchSize(size) {
         ['list: search by alias', (i) => `/api/cases?q=${encodeURIComponent(rotate(aliases, i))}&page=1&pageSize=50`],
         ['list: assigned to me', () => '/api/cases?assignedToMe=true&page=1&pageSize=50'],
         ['list: unassigned', () => '/api/cases?unassigned=true&page=1&pageSize=50'],
+        ['list: overdue (as the list\'s checkbox asks)', () => '/api/cases?overdue=true&page=1&pageSize=50'],
         ['list: overdue, by deadline', () => '/api/cases?overdue=true&sort=nextDueAt&page=1&pageSize=50'],
+        ['list: newest cases first (by creation)', () => '/api/cases?sort=-createdAt&page=1&pageSize=50'],
         ['list: by reference, stage filter', () => `/api/cases?stage=${encodeURIComponent(stage)}&sort=reference&page=1&pageSize=50`],
         [`list: deep page (${deepPage})`, () => `/api/cases?page=${deepPage}&pageSize=50`],
         ['GET /api/case-stats', () => '/api/case-stats'],

@@ -94,9 +94,18 @@ export const topStages = (entry: CaseListEntry) => [...new Set(entry.st.map((pat
  *   due       with an open deadline, by the earliest one
  *   due:<top> with an open deadline, in that top-level stage
  *   t:<role>  an active case with an open task for that workflow role at the boundary's organisation (the inbox)
- * All lists but the due lists are ordered by updatedAt (newest first), then id (descending), as the case list sorts.
+ *   by:r      every case, by reference          by:c      every case, by creation
+ *   nd        without an open deadline, by id (before the due list, it is every case by deadline, as the database
+ *             sorts: no deadline first)
+ * The due lists, the `by:` lists and `nd` are ordered by their key, then id (ascending): a list sorted another way
+ * than by last change is walked in the order it asks for (case-list-query.ts). All other lists are ordered by
+ * updatedAt (newest first), then id (descending), as the case list sorts by default.
  */
 export const isDueList = (list: string) => list === 'due' || list.startsWith('due:');
+const isAscending = (list: string) => isDueList(list) || list === 'nd' || list.startsWith('by:');
+
+/** The list holding every case of a boundary in the order of a sort key other than the last change. */
+export const ORDERED_BY = { reference: 'by:r', createdAt: 'by:c' } as const;
 
 export function boundariesOf(entry: CaseListEntry): string[] {
   return [`o:${entry.o}`, ...[...new Set(entry.sw)].filter((org) => org !== entry.o).map((org) => `s:${org}`)];
@@ -114,14 +123,16 @@ export function listsOf(entry: CaseListEntry, boundary: string): string[] {
   if (entry.d !== null) {
     lists.push('due');
     for (const top of topStages(entry)) lists.push(`due:${top}`);
-  }
+  } else lists.push('nd');
+  lists.push(ORDERED_BY.reference, ORDERED_BY.createdAt);
   for (const role of openTaskRoles(entry, boundary.slice(2))) lists.push(`t:${role}`);
   return lists;
 }
 
 /** Whether an entry belongs to a list, from its fields alone (the same rule `listsOf` follows). */
 export function inList(entry: CaseListEntry, boundary: string, list: string): boolean {
-  if (list === '') return true;
+  if (list === '' || list.startsWith('by:')) return true;
+  if (list === 'nd') return entry.d === null;
   if (list === 'un') return entry.as.length === 0;
   if (list === 'sw') return boundary.startsWith('o:') && entry.sw.includes(entry.o);
   if (list === 'due') return entry.d !== null;
@@ -137,18 +148,32 @@ export function inList(entry: CaseListEntry, boundary: string, list: string): bo
   return false;
 }
 
-/** Position of an entry in a list: the sort value, then the id. */
+/** Position of an entry in a list: the sort value (a time in ms; the reference in `by:r`), then the id. */
 export interface ListKey {
-  k: number;
+  k: number | string;
   i: string;
 }
 
-export const keyIn = (entry: CaseListEntry, list: string): ListKey => ({ k: isDueList(list) ? entry.d! : entry.u, i: entry.i });
+function sortValueIn(entry: CaseListEntry, list: string): number | string {
+  if (isDueList(list)) return entry.d!;
+  if (list === ORDERED_BY.reference) return entry.r;
+  if (list === ORDERED_BY.createdAt) return entry.c;
+  if (list === 'nd') return 0;
+  return entry.u;
+}
+
+export const keyIn = (entry: CaseListEntry, list: string): ListKey => ({ k: sortValueIn(entry, list), i: entry.i });
+
+/** The time a key of a due list holds (ms). */
+export const dueTimeOf = (key: ListKey) => key.k as number;
+
+/** Ascending order of two sort values or ids, as the database compares numbers and strings (and the list's sorts). */
+export const ascending = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Negative when `a` comes first in `list`. */
 export function compareIn(list: string, a: ListKey, b: ListKey): number {
-  if (isDueList(list)) return a.k - b.k || (a.i < b.i ? -1 : a.i > b.i ? 1 : 0);
-  return b.k - a.k || (a.i > b.i ? -1 : a.i < b.i ? 1 : 0);
+  const order = ascending(a.k, b.k) || ascending(a.i, b.i);
+  return isAscending(list) ? order : -order;
 }
 
 export function sameEntry(a: CaseListEntry | null, b: CaseListEntry | null): boolean {

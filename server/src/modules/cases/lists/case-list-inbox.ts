@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import type { CaseListEntry } from './case-list-entry';
+import { dueTimeOf, type CaseListEntry } from './case-list-entry';
 import { caseListsReady } from './case-list-migration';
 import { BoundaryDirectory, readSegments, StaleDirectoryError, type SegmentRef } from './case-list-store';
 
@@ -33,7 +33,7 @@ async function collect(db: Connection, orgId: string, roles: readonly string[], 
   }
   // The due list is ordered by the earliest open deadline: only its segments starting by the horizon hold any.
   reads.push(own.segments('due').then(async (segments) => {
-    const near = segments.filter((segment) => segment.first.k <= horizon);
+    const near = segments.filter((segment) => dueTimeOf(segment.first) <= horizon);
     return (await readUpTo(db, own.boundary, near, Infinity)).filter((entry) => entry.d !== null && entry.d <= horizon);
   }));
   const found = new Map<string, CaseListEntry>();

@@ -1,13 +1,14 @@
 import type { CaseListQuery } from '../../../contracts/cases/case.schemas';
 import { type AppAbility, permittedFields, type ServiceContext } from '../../access';
 import { organisationModel } from '../../tenants';
-import { boundariesOf, inList, topStages, subjectOf, type CaseListEntry } from './case-list-entry';
+import { boundariesOf, dueTimeOf, inList, ORDERED_BY, topStages, subjectOf, type CaseListEntry } from './case-list-entry';
 import { caseListsReady } from './case-list-migration';
 import { mergedWindow } from './case-list-merge';
 import { listPlanOf, type FieldReach, type ListField, type ListSource } from './case-list-plan';
 import { foldCase, mayMatch } from './case-list-search';
 import { searchEntries } from './case-list-search-index';
 import { BoundaryDirectory, CASE_LISTS, readSearchTexts, readSegments, StaleDirectoryError, type SegmentRef } from './case-list-store';
+import { walkLists, type ListWalk } from './case-list-walk';
 
 /*
  * The case list, its CSV export and the dashboard's counts answered from the precomputed lists
@@ -51,6 +52,8 @@ interface Resolved extends ListSource {
 interface Selection {
   lists: string[];
   check: ((entry: CaseListEntry) => boolean) | null;
+  /** Whether `check` asks the permission layer about a field group readable on some entries only. */
+  partial: boolean;
   overdue: boolean;
   search: string | null;
   empty: boolean;
@@ -98,10 +101,14 @@ function selectionOf(source: Resolved, filters: Filters, me: string, now: number
   const lists = [...source.facets];
   const checks: Array<(entry: CaseListEntry) => boolean> = [];
   let empty = false;
+  let partial = false;
   const need = (field: ListField, list?: string) => {
     const reach = source.fields[field];
     if (reach === 'none') empty = true;
-    if (reach === 'partial') checks.push((entry) => fields.of(entry).has(field));
+    if (reach === 'partial') {
+      partial = true;
+      checks.push((entry) => fields.of(entry).has(field));
+    }
     if (list && !lists.includes(list)) lists.push(list);
   };
   if (filters.stage) need('workflow', `st:${filters.stage}`);
@@ -124,7 +131,7 @@ function selectionOf(source: Resolved, filters: Filters, me: string, now: number
     else checks.push((entry) => Boolean(byReference?.(entry)) || Boolean(byAlias?.(entry)));
   }
   const check = checks.length ? (entry: CaseListEntry) => checks.every((test) => test(entry)) : null;
-  return { lists, check, overdue, search, empty };
+  return { lists, check, partial, overdue, search, empty };
 }
 
 /** How a source's matches are read: one list as it is, or candidates checked entry by entry. */
@@ -143,7 +150,7 @@ async function driverOf(ctx: ServiceContext, source: Resolved, selection: Select
     options.push({ driver: { kind: 'list', list }, size: source.directory.count(list) });
   }
   if (selection.overdue) {
-    const segments = (await source.directory.segments('due')).filter((segment) => segment.first.k <= now);
+    const segments = (await source.directory.segments('due')).filter((segment) => dueTimeOf(segment.first) <= now);
     options.push({ driver: { kind: 'due', segments }, size: count(segments) });
   }
   if (selection.search !== null) {
@@ -172,24 +179,6 @@ async function readAll(ctx: ServiceContext, boundary: string, segments: readonly
   return entries;
 }
 
-/** Entries `from`..`to` (positions in list order) of a list, reading only the segments that hold them. */
-async function slice(ctx: ServiceContext, boundary: string, segments: readonly SegmentRef[], from: number, to: number): Promise<CaseListEntry[]> {
-  const wanted: SegmentRef[] = [];
-  let position = 0;
-  let skip = 0;
-  for (const segment of segments) {
-    const end = position + segment.n;
-    if (end > from && position < to) {
-      if (wanted.length === 0) skip = from - position;
-      wanted.push(segment);
-    }
-    position = end;
-    if (position >= to) break;
-  }
-  if (wanted.length === 0) return [];
-  return (await readAll(ctx, boundary, wanted)).slice(skip, skip + (to - from));
-}
-
 function compareValues(a: unknown, b: unknown): number {
   if (a === b) return 0;
   if (a === null) return -1; // BSON order: null before numbers and strings
@@ -205,13 +194,63 @@ function sortOf(sort: CaseListQuery['sort']): (a: CaseListEntry, b: CaseListEntr
   return (a, b) => direction * (compareValues(value(a), value(b)) || compareValues(a.i, b.i));
 }
 
-const byUpdate = (sort: CaseListQuery['sort']) => sort === '-updatedAt' || sort === 'updatedAt';
-
 interface Collected {
   total: number;
   /** Matches in the requested order, from position `from` on: the window asked for, or every match. */
   entries: CaseListEntry[];
   from: number;
+}
+
+type SortField = 'updatedAt' | 'createdAt' | 'reference' | 'nextDueAt';
+
+/**
+ * The lists holding every case of `within` (a list of the boundary in updatedAt order) in the order of a sort, and
+ * whether each entry walked is in `within`.
+ */
+function orderedWalk(directory: BoundaryDirectory, sort: CaseListQuery['sort'], within: string): { walk: ListWalk; everyEntry: boolean; size: number } {
+  const descending = sort.startsWith('-');
+  const field = sort.replace(/^-/, '') as SortField;
+  const whole = (list: string) => ({ list, from: 0, to: Infinity });
+  const lists = field === 'updatedAt' ? [within] : field === 'nextDueAt' ? ['nd', 'due'] : [ORDERED_BY[field]];
+  return {
+    // The updatedAt lists are newest first; the others ascending.
+    walk: { ranges: lists.map(whole), backward: field === 'updatedAt' ? !descending : descending },
+    everyEntry: field === 'updatedAt' || within === '',
+    size: lists.reduce((sum, list) => sum + directory.count(list), 0),
+  };
+}
+
+/**
+ * A source's matches in positions `from`..`to` by walking lists already in the order asked for (case-list-walk.ts):
+ * when the number of matches is known without reading them (one list, or the overdue cases, which are the start of
+ * the due list) and the walk is expected to read fewer entries than the smallest list holding every match, which the
+ * caller would otherwise read whole and sort. Null when that does not apply.
+ */
+async function walkInOrder(ctx: ServiceContext, source: Resolved, selection: Selection, sort: CaseListQuery['sort'], now: number, from: number, to: number): Promise<Collected | null> {
+  if (selection.search !== null || selection.partial || selection.lists.length > 1) return null;
+  if (selection.overdue && selection.lists.length > 0) return null;
+  const { directory, boundary } = source;
+  const within = selection.lists[0] ?? '';
+  let total: number;
+  let plan: { walk: ListWalk; everyEntry: boolean; size: number };
+  if (selection.overdue) {
+    total = await dueCount(ctx, boundary, await directory.segments('due'), now);
+    plan =
+      sort === 'nextDueAt' || sort === '-nextDueAt'
+        ? { walk: { ranges: [{ list: 'due', from: 0, to: total }], backward: sort === '-nextDueAt' }, everyEntry: true, size: total }
+        : { ...orderedWalk(directory, sort, ''), everyEntry: false };
+  } else {
+    total = count(await directory.segments(within));
+    plan = orderedWalk(directory, sort, within);
+  }
+  const end = Math.min(to, total);
+  if (from >= end) return { total, entries: [], from };
+  // Entries the walk reads: the page itself when every entry is a match, else in proportion to how rare matches are.
+  const expected = plan.everyEntry ? end - from : Math.ceil((end * plan.size) / total);
+  if (!plan.everyEntry && expected > total) return null;
+  const accept = plan.everyEntry ? null : (entry: CaseListEntry) => inList(entry, boundary, within) && (selection.check === null || selection.check(entry));
+  const entries = await walkLists(ctx.db, directory, { walk: plan.walk, accept, skip: from, take: end - from, expected });
+  return { total, entries, from };
 }
 
 /**
@@ -220,19 +259,9 @@ interface Collected {
  */
 async function collect(ctx: ServiceContext, source: Resolved, selection: Selection, filters: Filters, now: number, from: number, to: number): Promise<Collected> {
   if (selection.empty) return { total: 0, entries: [], from: 0 };
+  const walked = await walkInOrder(ctx, source, selection, filters.sort, now, from, to);
+  if (walked) return walked;
   const { driver } = await driverOf(ctx, source, selection, now);
-  if (driver.kind === 'list' && selection.lists.length <= 1 && selection.check === null && byUpdate(filters.sort)) {
-    // The list is the answer, already in the order asked for (or its reverse); counted from its own directory.
-    const segments = await source.directory.segments(driver.list);
-    const size = count(segments);
-    const end = Math.min(to, size);
-    if (from >= end) return { total: size, entries: [], from };
-    const entries =
-      filters.sort === 'updatedAt'
-        ? (await slice(ctx, source.boundary, segments, size - end, size - from)).reverse()
-        : await slice(ctx, source.boundary, segments, from, end);
-    return { total: size, entries, from };
-  }
   const others = selection.lists.filter((list) => driver.kind !== 'list' || list !== driver.list);
   const candidates =
     driver.kind === 'entries'
@@ -347,9 +376,9 @@ export async function exportFromLists(ctx: ServiceContext, query: Filters, now: 
 async function dueCount(ctx: ServiceContext, boundary: string, segments: readonly SegmentRef[] | undefined, now: number): Promise<number> {
   let total = 0;
   for (const segment of segments ?? []) {
-    if (segment.last.k <= now) total += segment.n;
+    if (dueTimeOf(segment.last) <= now) total += segment.n;
     else {
-      if (segment.first.k <= now) total += (await readAll(ctx, boundary, [segment])).filter((entry) => entry.d !== null && entry.d <= now).length;
+      if (dueTimeOf(segment.first) <= now) total += (await readAll(ctx, boundary, [segment])).filter((entry) => entry.d !== null && entry.d <= now).length;
       break;
     }
   }

@@ -68,7 +68,7 @@ const lists = (db: Connection) => db.collection<TextDoc>(CASE_LISTS);
 const segmentDocId = (boundary: string, id: string) => `s:${boundary}:${id}`;
 const newSegmentId = () => randomBytes(6).toString('base64url');
 
-type PackedRef = [string, number, string, number, string, number];
+type PackedRef = [string, number | string, string, number | string, string, number];
 
 const summaryDocId = (boundary: string) => `d:${boundary}`;
 const listDocId = (boundary: string, list: string) => `d:${boundary}:${list}`;
