@@ -240,8 +240,10 @@ async function walkInOrder(ctx: ServiceContext, source: Resolved, selection: Sel
         ? { walk: { ranges: [{ list: 'due', from: 0, to: total }], backward: sort === '-nextDueAt' }, everyEntry: true, size: total }
         : { ...orderedWalk(directory, sort, ''), everyEntry: false };
   } else {
-    total = count(await directory.segments(within));
     plan = orderedWalk(directory, sort, within);
+    // Walking the list itself, count what its directory holds (the page is found from that directory too); walking
+    // another, the summary's count spares reading this list's directory.
+    total = plan.walk.ranges[0]!.list === within ? count(await directory.segments(within)) : directory.count(within);
   }
   const end = Math.min(to, total);
   if (from >= end) return { total, entries: [], from };
