@@ -40,12 +40,22 @@ it('pages through more cases than fit on a page, searches and filters on the ser
   await page.getByRole('searchbox', { name: 'Search' }).fill('Batch 3');
   await page.getByRole('status').filter({ hasText: /^10 cases$/ }).waitFor();
 
-  // Export: all matching cases as CSV, with a header row.
+  // Sorted by reference, on the screen and in the export: the server sorts, the rows come back in that order.
+  const references = () => page.locator('table.data-table tbody tr td:first-child').allInnerTexts();
+  const unsorted = await references();
+  await page.getByLabel('Sort by').selectOption({ label: 'Reference, A to Z' });
+  const ascending = [...unsorted].sort();
+  expect(unsorted).not.toEqual(ascending);
+  await page.waitForFunction((expected) => [...document.querySelectorAll('table.data-table tbody tr td:first-child')].map((cell) => (cell as HTMLElement).innerText).join() === expected, ascending.join());
+  await page.screenshot({ path: path.join(screenshotsDir, 'case-list-sorted-by-reference.png'), fullPage: true });
+
+  // Export: all matching cases as CSV, with a header row, in the order chosen.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as CSV' }).click()]);
   const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
   expect(csv).toHaveLength(11);
   expect(csv[0]).toContain('Reference');
   expect(csv.slice(1).every((line) => line.includes('Batch 3 person'))).toBe(true);
+  expect(csv.slice(1).map((line) => line.split(',')[0]!.replace(/"/g, ''))).toEqual(ascending);
 
   // A stage filter the server applies: nobody of these is closed.
   await page.getByRole('searchbox', { name: 'Search' }).fill('');

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseFilter } from './cases.api';
+import { CASE_LIST_SORTS, type CaseFilter, type CaseListSort } from './cases.api';
 
 interface Props {
   filter: CaseFilter;
@@ -11,6 +11,12 @@ interface Props {
 export function CaseFilters({ filter, stages, onChange }: Props) {
   const { t } = useTranslation();
   const id = useId();
+  const sortNames: Record<CaseListSort, string> = {
+    '-updatedAt': t('cases.sorts.lastChanged'),
+    '-createdAt': t('cases.sorts.newest'),
+    createdAt: t('cases.sorts.oldest'),
+    reference: t('cases.sorts.reference'),
+  };
   const set = <K extends keyof CaseFilter>(key: K, value: CaseFilter[K]) => onChange({ ...filter, [key]: value });
   return (
     <form className="filters" role="search" aria-label={t('cases.filters')} onSubmit={(event) => event.preventDefault()}>
@@ -47,6 +53,16 @@ export function CaseFilters({ filter, stages, onChange }: Props) {
       <div className="field">
         <label htmlFor={`${id}-q`}>{t('cases.search')}</label>
         <input id={`${id}-q`} type="search" value={filter.q} onChange={(event) => set('q', event.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-sort`}>{t('cases.sortBy')}</label>
+        <select id={`${id}-sort`} value={filter.sort} onChange={(event) => set('sort', event.target.value as CaseListSort)}>
+          {CASE_LIST_SORTS.map((sort) => (
+            <option key={sort} value={sort}>
+              {sortNames[sort]}
+            </option>
+          ))}
+        </select>
       </div>
       <label className="checkbox">
         <input type="checkbox" checked={filter.overdue} onChange={(event) => set('overdue', event.target.checked)} />

@@ -1,4 +1,4 @@
-import type { CaseEventInput } from '@contracts/cases/case.schemas';
+import type { CaseEventInput, CaseListQuery } from '@contracts/cases/case.schemas';
 import type { CaseDetail, CaseList, CaseSummary } from '@contracts/cases/case-view.types';
 import { apiGet, apiSend, itemsOf } from '../../api/http';
 
@@ -8,9 +8,17 @@ export interface CaseFilter {
   overdue: boolean;
   assigned: '' | 'me' | 'unassigned';
   q: string;
+  sort: CaseListSort;
 }
 
-export const EMPTY_FILTER: CaseFilter = { scope: 'mine', stage: '', overdue: false, assigned: '', q: '' };
+/**
+ * The orders the list offers. By deadline is left out: the server sorts as the database does, cases without a
+ * deadline first, which is not what anyone choosing "earliest deadline" wants to see.
+ */
+export const CASE_LIST_SORTS = ['-updatedAt', '-createdAt', 'createdAt', 'reference'] as const;
+export type CaseListSort = (typeof CASE_LIST_SORTS)[number] & CaseListQuery['sort'];
+
+export const EMPTY_FILTER: CaseFilter = { scope: 'mine', stage: '', overdue: false, assigned: '', q: '', sort: '-updatedAt' };
 
 export const CASE_PAGE_SIZE = 50;
 
@@ -26,6 +34,7 @@ export function casesUrl(filter: Partial<CaseFilter>, page = 1, pageSize = CASE_
   if (filter.stage) params.set('stage', filter.stage);
   if (filter.overdue) params.set('overdue', 'true');
   if (filter.q?.trim()) params.set('q', filter.q.trim().slice(0, 60));
+  if (filter.sort && filter.sort !== EMPTY_FILTER.sort) params.set('sort', filter.sort);
   return `/api/cases?${params.toString()}`;
 }
 
