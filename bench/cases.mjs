@@ -40,7 +40,7 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const FORM_DATA = process.env.BENCH_FORM_DATA !== '0';
 const PASSWORD = 'bench-demo-password';
 const USERS = [
-  { label: 'caseworker', email: 'worker@helsinki.demo.test', readsForms: true },
+  { label: 'caseworker', email: 'worker@helsinki.demo.test', readsForms: true, writes: true },
   { label: 'police', email: 'police@helsinki.demo.test', readsForms: false },
 ];
 
@@ -49,11 +49,12 @@ const logger = pino({ level: 'silent' });
 const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: os.tmpdir() });
 const binary = await ensureFerretDbBinary(config.ferretDbBin, log);
 
-function request(port, agent, url, token) {
+function request(port, agent, url, token, method = 'GET', body = undefined) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
+    const headers = { 'accept-language': 'en', 'x-jwt-token': token, ...(body ? { 'content-type': 'application/json' } : {}) };
     const req = http.request(
-      { host: '127.0.0.1', port, method: 'GET', path: url, agent, headers: { 'accept-language': 'en', 'x-jwt-token': token } },
+      { host: '127.0.0.1', port, method, path: url, agent, headers },
       (res) => {
         const chunks = [];
         res.on('data', (chunk) => chunks.push(chunk));
@@ -66,7 +67,7 @@ function request(port, agent, url, token) {
       },
     );
     req.on('error', reject);
-    req.end();
+    req.end(body ? JSON.stringify(body) : undefined);
   });
 }
 
@@ -250,6 +251,20 @@ async function benchSize(size) {
         if (i >= Math.min(1, WARMUP)) exports.push(ms);
       }
       results.push({ size, user: user.label, name: `CSV export of all matches (${rows} rows)`, p50: percentile(exports, 50), p95: percentile(exports, 95), n: exports.length });
+    }
+    // Last, as it changes cases: a caseworker's write of one field of a case, which also updates every list holding
+    // the case (the price of lists kept in the order of each sort).
+    for (const { user, token, sample } of sessions.filter((session) => session.user.writes)) {
+      const writes = [];
+      // Her organisation's own cases (those shared with it show no assignees to her, and are not hers to change).
+      const own = sample.filter((item) => item.assignees !== undefined);
+      for (let i = 0; i < WARMUP + SAMPLES; i += 1) {
+        const id = rotate(own, i).id;
+        const { body } = await get(`/api/cases/${id}`, token);
+        const { ms } = await request(server.port, agent, `/api/cases/${id}`, token, 'PATCH', { proceedingsSummary: `Benchmark write ${i}`, version: body.version });
+        if (i >= WARMUP) writes.push(ms);
+      }
+      results.push({ size, user: user.label, name: 'PATCH /api/cases/:id (one field)', p50: percentile(writes, 50), p95: percentile(writes, 95), n: writes.length });
     }
     clearInterval(sampler);
     rss.set(size, { ...memory, ferret: rssOf(ferret.pid) });
