@@ -6,7 +6,7 @@
 // measured alone; requests are made one at a time and timed end to end (HTTP included). Prints p50/p95 per request,
 // the 100k/10k ratios and the server's RSS while serving lists.
 //
-// Environment: BENCH_CASE_SIZES (default 1000,10000,100000), BENCH_SAMPLES (30 per request after 3 warm-ups),
+// Environment: BENCH_CASE_SIZES (default 1000,10000,100000), BENCH_SAMPLES (100 per request after 10 warm-ups),
 // BENCH_EXPORT_SAMPLES (5), BENCH_FORM_DATA=0 to seed the cases without the form data rows guards read.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,7 +36,7 @@ const { caseModel } = await dist('modules/cases/storage/case.model.js');
 const SIZES = (process.env.BENCH_CASE_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 100);
 const EXPORT_SAMPLES = Number(process.env.BENCH_EXPORT_SAMPLES ?? 5);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
 const FORM_DATA = process.env.BENCH_FORM_DATA !== '0';
 const PASSWORD = 'bench-demo-password';
 const USERS = [

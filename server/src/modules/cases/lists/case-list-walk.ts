@@ -23,10 +23,10 @@ export interface ListWalk {
   backward: boolean;
 }
 
-/** Segments to read at once after the first batch. */
-const WALK_BATCH = 8;
-/** The first batch never reads more than this many segments on an estimate. */
-const FIRST_BATCH_MAX = 16;
+/** At most this many segments are read at once, on an estimate of how many the page needs. */
+const BATCH_MAX = 16;
+/** Room on the estimate of a filtered walk, so that a slightly sparser stretch does not cost another round trip. */
+const MARGIN = 1.25;
 
 /** Part of one segment: its entries `skip`..`skip + take` in list order. */
 interface Span {
@@ -48,6 +48,17 @@ function spansOf(segments: readonly SegmentRef[], range: ListRange): Span[] {
     if (position >= range.to) break;
   }
   return spans;
+}
+
+/** How many spans from `at` on hold `entries` positions (at least one, at most BATCH_MAX). */
+function spansFor(spans: readonly Span[], at: number, entries: number): number {
+  let covered = 0;
+  let count = 0;
+  while (at + count < spans.length && count < BATCH_MAX && (count === 0 || covered < entries)) {
+    covered += spans[at + count]!.take;
+    count += 1;
+  }
+  return count;
 }
 
 /** Drops the first `count` positions of spans in walk order, without reading them. */
@@ -87,18 +98,22 @@ export async function walkLists(db: Connection, directory: BoundaryDirectory, re
     spans = dropLeading(spans, skip, walk.backward);
     skip = 0;
   }
-  const segments = perList.flat();
-  const average = Math.max(1, segments.reduce((sum, segment) => sum + segment.n, 0) / Math.max(1, segments.length));
   const found: CaseListEntry[] = [];
   const wanted = skip + take;
-  let batch = Math.min(FIRST_BATCH_MAX, Math.max(1, Math.ceil(request.expected / average)));
-  for (let at = 0; at < spans.length && found.length < wanted; at += batch, batch = WALK_BATCH) {
+  // Each batch reads the spans expected to hold the matches still missing: from the caller's estimate at first, then
+  // from the share of matches among the entries read so far.
+  let read = 0;
+  for (let at = 0; at < spans.length && found.length < wanted; ) {
+    const perMatch = read === 0 ? request.expected / Math.max(1, wanted) : read / Math.max(1, found.length);
+    const batch = spansFor(spans, at, Math.ceil((wanted - found.length) * perMatch * (accept === null ? 1 : MARGIN)));
     const chunk = spans.slice(at, at + batch);
-    const read = await readSegments(db, directory.boundary, [...new Set(chunk.map((span) => span.id))]);
+    at += batch;
+    const segments = await readSegments(db, directory.boundary, [...new Set(chunk.map((span) => span.id))]);
     for (const span of chunk) {
-      const entries = read.get(span.id)!.slice(span.skip, span.skip + span.take);
+      const entries = segments.get(span.id)!.slice(span.skip, span.skip + span.take);
       if (walk.backward) entries.reverse();
       for (const entry of entries) {
+        read += 1;
         if (accept !== null && !accept(entry)) continue;
         found.push(entry);
         if (found.length >= wanted) break;
