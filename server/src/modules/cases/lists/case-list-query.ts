@@ -15,10 +15,12 @@ import { walkLists, type ListWalk } from './case-list-walk';
  * (case-list-store.ts) instead of a permission-filtered query over every case document. Each source of the user's
  * list plan (case-list-plan.ts) is one list or the intersection of a few; a page of one list is read from the
  * segments that hold it (found by the directory's counts, however deep the page), a count is the directory's sum.
- * What no list holds directly (two filters at once, a field group readable on some cases of a source only, overdue,
- * search, another sort) is read from the smallest list that contains every match and checked entry by entry, with
- * the permission layer deciding per entry exactly as it would on the case. Answers equal those of the database
- * query (test/integration/case-lists.test.ts compares them for every demo role and filter).
+ * A page in another order, or of the overdue cases, walks the lists kept in that order until it is full
+ * (case-list-walk.ts). What no list holds directly (two filters at once, a field group readable on some cases of a
+ * source only, search, a walk that would read more than the matches) is read from the smallest list that contains
+ * every match, checked entry by entry and sorted, with the permission layer deciding per entry exactly as it would on
+ * the case. Answers equal those of the database query (test/integration/case-lists.test.ts compares them for every
+ * demo role and filter; case-list-walk.test.ts pages 1,500 cases in every sort and filter).
  */
 
 export interface CaseSummary {
