@@ -1,7 +1,7 @@
 import type { CaseListQuery } from '../../../contracts/cases/case.schemas';
 import { type AppAbility, permittedFields, type ServiceContext } from '../../access';
 import { organisationModel } from '../../tenants';
-import { boundariesOf, dueTimeOf, inList, ORDERED_BY, topStages, subjectOf, type CaseListEntry } from './case-list-entry';
+import { ascending, boundariesOf, dueTimeOf, inList, ORDERED_BY, topStages, subjectOf, type CaseListEntry } from './case-list-entry';
 import { caseListsReady } from './case-list-migration';
 import { mergedWindow } from './case-list-merge';
 import { listPlanOf, type FieldReach, type ListField, type ListSource } from './case-list-plan';
@@ -181,11 +181,12 @@ async function readAll(ctx: ServiceContext, boundary: string, segments: readonly
   return entries;
 }
 
-function compareValues(a: unknown, b: unknown): number {
+/** The lists' own order of values (`ascending`), with null first as BSON orders it; pages sorted here and walked agree. */
+function compareValues(a: number | string | null, b: number | string | null): number {
   if (a === b) return 0;
-  if (a === null) return -1; // BSON order: null before numbers and strings
+  if (a === null) return -1;
   if (b === null) return 1;
-  return (a as number | string) < (b as number | string) ? -1 : 1;
+  return ascending(a, b);
 }
 
 /** The case list's sort (`sort({ [field]: direction, _id: direction })`) over entries. */
