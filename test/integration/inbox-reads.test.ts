@@ -1,5 +1,5 @@
 // The inbox (and with it the header's unread count) reads by `_id` only, from keys kept where referrals, notifications
-// and cases are written (issue 15): the same reads at 200 and at 2,000 other cases, referrals and notifications, and,
+// and cases are written (issue 15): the same reads at 100 and at 1,000 other cases, referrals and notifications, and,
 // for every demo user, the same inbox as the database queries it replaces.
 import { Collection, type Filter } from 'mongodb';
 import { Types } from 'mongoose';
@@ -137,12 +137,18 @@ it('answers the inbox from its keys as the database queries did, for every demo 
   expect(shown).toBeGreaterThan(10);
 });
 
-it('reads the same documents, each by `_id`, with 200 and with 2,000 other cases, referrals and notifications stored', async () => {
+it('reads the same documents, each by `_id`, with 100 and with 1,000 other cases, referrals and notifications stored', async () => {
   const helsinki = (await organisationModel(t.db).findOne({ slug: 'fi-helsinki' }).lean())!;
-  await addOthers(200, helsinki._id);
+  await addOthers(100, helsinki._id);
   const small = await measure(USERS);
-  await addOthers(1_800, helsinki._id);
-  expect(await caseModel(t.db).countDocuments({ orgId: elsewhere })).toBe(1_000);
+  // With the others stored, the inbox is still the queries' answer (and, below, the same at ten times as many
+  // others: compared here, where the queries, which read every document, are ten times cheaper).
+  for (const [email] of USERS) {
+    const ctx = await contextOf(t.db, (await login(t.app, email)).token);
+    expect([email, await inbox(t.services.runtime, ctx, 'keys')]).toEqual([email, await inbox(t.services.runtime, ctx, 'queries')]);
+  }
+  await addOthers(900, helsinki._id);
+  expect(await caseModel(t.db).countDocuments({ orgId: elsewhere })).toBe(500);
   const large = await measure(USERS);
 
   for (const [index, atSmall] of small.entries()) {
@@ -156,19 +162,15 @@ it('reads the same documents, each by `_id`, with 200 and with 2,000 other cases
   for (const { email, reads, items } of large) {
     const byCollection: Record<string, number> = {};
     for (const read of reads) byCollection[read.collection] = (byCollection[read.collection] ?? 0) + 1;
-    process.stdout.write(`inbox of ${email} at 2,000 other cases: ${items.length} items, ${reads.length} reads by _id ${JSON.stringify(byCollection)}\n`);
+    process.stdout.write(`inbox of ${email} at 1,000 other cases: ${items.length} items, ${reads.length} reads by _id ${JSON.stringify(byCollection)}\n`);
   }
   expect(large.some(({ items }) => items.length > 0)).toBe(true);
-  // The inbox still equals the queries' answer with the others stored.
-  for (const [email] of USERS) {
-    const ctx = await contextOf(t.db, (await login(t.app, email)).token);
-    expect([email, await inbox(t.services.runtime, ctx, 'keys')]).toEqual([email, await inbox(t.services.runtime, ctx, 'queries')]);
-  }
 });
 
 it("reads a case's referrals by `_id` from its key, as many as the case has, with hundreds of other referrals stored", async () => {
   const helsinki = (await organisationModel(t.db).findOne({ slug: 'fi-helsinki' }).lean())!;
-  await addOthers(300, helsinki._id);
+  // Hundreds of others: those the test above stored, or as many of its own when it runs alone.
+  if ((await referralModel(t.db).countDocuments({})) <= 300) await addOthers(300, helsinki._id);
   // A demo case CMM referred to IOM for a prepared return, read by the CMM caseworker:
   const cmm = (await organisationModel(t.db).findOne({ slug: 'dk-cmm' }).lean())!;
   const referred = (await referralModel(t.db).find({}).lean<ReferralRecord[]>()).find((referral) => referral.fromOrgId.equals(cmm._id))!;

@@ -363,7 +363,7 @@ async function mergedPage(ctx: ServiceContext, sources: Resolved[], query: CaseL
 }
 
 /** Every match of the list's filters in the list's order, for the CSV export; null when the lists cannot answer. */
-export async function exportFromLists(ctx: ServiceContext, query: Filters, now: Date): Promise<CaseSummary[] | null> {
+export async function exportFromLists(ctx: ServiceContext, query: Filters, now: Date): Promise<{ total: number; items: Iterable<CaseSummary> } | null> {
   const plan = await planFor(ctx);
   if (!plan) return null;
   const me = ctx.auth.user._id.toHexString();
@@ -373,7 +373,10 @@ export async function exportFromLists(ctx: ServiceContext, query: Filters, now: 
     const sources = await resolveSources(ctx, plan.sources);
     const collected = await Promise.all(sources.map((source) => collect(ctx, source, selectionOf(source, query, me, at, fields), query, at, 0, Infinity)));
     const all = sources.length === 1 ? collected[0]!.entries : collected.flatMap((part) => part.entries).sort(sortOf(query.sort));
-    return all.map((entry) => presentEntry(fields, entry, at));
+    // Presented one at a time as the answer is written: the entries are kept, not a second copy of every row.
+    return { total: all.length, items: (function* () {
+      for (const entry of all) yield presentEntry(fields, entry, at);
+    })() };
   });
 }
 

@@ -19,6 +19,7 @@ import { shareCase } from '../service/case-sharing.service';
 import { completeCaseTask } from '../service/case-task.service';
 import { caseTimeline, createCase, getCase, listCases, updateCase } from '../service/case.service';
 import { underPaths } from '../../../core/http/under-paths';
+import { sendJsonItems } from '../../../core/http/json-items-stream';
 import { allCases } from '../service/case-list-all.service';
 
 /** `/api/cases`: thin handlers; permissions and logic live in the services. */
@@ -29,7 +30,8 @@ export function caseRoutes(rt: CaseRuntime): RequestHandler {
     res.json(await listCases(rt, serviceContext(rt.db, req), parseInput(CaseListQuerySchema, req.query)));
   });
   router.get('/cases/all', async (req, res) => {
-    res.json(await allCases(rt, serviceContext(rt.db, req), parseInput(CaseListQuerySchema, req.query)));
+    const { items, total } = await allCases(rt, serviceContext(rt.db, req), parseInput(CaseListQuerySchema, req.query));
+    await sendJsonItems(res, items, { total });
   });
   router.post('/cases', async (req, res) => {
     const ctx = serviceContext(rt.db, req);
