@@ -373,11 +373,13 @@ export async function exportFromLists(ctx: ServiceContext, query: Filters, now: 
     const sources = await resolveSources(ctx, plan.sources);
     const collected = await Promise.all(sources.map((source) => collect(ctx, source, selectionOf(source, query, me, at, fields), query, at, 0, Infinity)));
     const all = sources.length === 1 ? collected[0]!.entries : collected.flatMap((part) => part.entries).sort(sortOf(query.sort));
-    // Presented one at a time as the answer is written: the entries are kept, not a second copy of every row.
-    return { total: all.length, items: (function* () {
-      for (const entry of all) yield presentEntry(fields, entry, at);
-    })() };
+    return { total: all.length, items: presentedOneByOne(fields, all, at) };
   });
+}
+
+/** Rows made as the answer is written (core/http/json-items-stream.ts): the entries are kept, not a copy of every row. */
+function* presentedOneByOne(fields: EntryFields, entries: readonly CaseListEntry[], now: number): Generator<CaseSummary> {
+  for (const entry of entries) yield presentEntry(fields, entry, now);
 }
 
 /** How many entries of a due list fall due at or before `now`: whole segments from the directory, one read. */
