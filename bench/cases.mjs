@@ -157,6 +157,17 @@ async function openSize(size) {
   const uri = await ferret.start();
   const db = await connectDatabase(uri, 'bench');
   const at = { size, dataDir, ferret, uri, db, server: null, sessions: [] };
+  try {
+    await serveSize(at, seededMark);
+  } catch (error) {
+    await closeSize(at);
+    throw error;
+  }
+  return at;
+}
+
+async function serveSize(at, seededMark) {
+  const { size, dataDir, db, uri } = at;
   if (fs.existsSync(seededMark)) log(`${size} cases: the database seeded in ${dataDir} on ${fs.readFileSync(seededMark, 'utf8')}`);
   else await seed(db, size, seededMark);
 
@@ -184,7 +195,6 @@ async function openSize(size) {
     const stats = (await at.get('/api/case-stats', token)).body;
     at.sessions.push({ user, token, total, sample, kinds: listKinds(total, sample, stats) });
   }
-  return at;
 }
 
 async function closeSize(at) {
