@@ -102,6 +102,8 @@ const percentile = (values, p) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 const median = (values) => percentile(values, 50);
+/** p50, p95 and the number of samples of one kind of request. */
+const summary = (times) => ({ p50: percentile(times, 50), p95: percentile(times, 95), n: times.length });
 
 async function stopServer(server) {
   server.child.removeAllListeners('exit');
@@ -303,8 +305,8 @@ async function timeCasePages(sizes) {
     }
     sizes.forEach((at, sizeIndex) => {
       const page = pages[sizeIndex];
-      results.push({ size: at.size, user: user.label, name: 'case page (case, then the rest at once)', p50: percentile(page.total, 50), p95: percentile(page.total, 95), n: page.total.length });
-      for (const [name, times] of Object.entries(page.extra)) results.push({ size: at.size, user: user.label, name: `  case page: ${name}`, p50: percentile(times, 50), p95: percentile(times, 95), n: times.length });
+      results.push({ size: at.size, user: user.label, name: 'case page (case, then the rest at once)', ...summary(page.total) });
+      for (const [name, times] of Object.entries(page.extra)) results.push({ size: at.size, user: user.label, name: `  case page: ${name}`, ...summary(times) });
     });
   }
 }
@@ -336,7 +338,7 @@ async function timeExportsAndWrites(at) {
       rows = body.total;
       if (i >= Math.min(1, WARMUP)) exports.push(ms);
     }
-    results.push({ size, user: user.label, name: `CSV export of all matches (${rows} rows)`, p50: percentile(exports, 50), p95: percentile(exports, 95), n: exports.length });
+    results.push({ size, user: user.label, name: `CSV export of all matches (${rows} rows)`, ...summary(exports) });
   }
   // A write also updates every list holding the case (the price of lists kept in the order of each sort).
   for (const { user, token, sample } of at.sessions.filter((session) => session.user.writes)) {
@@ -349,7 +351,7 @@ async function timeExportsAndWrites(at) {
       const { ms } = await request(at.server.port, at.agent, `/api/cases/${id}`, token, 'PATCH', { proceedingsSummary: `Benchmark write ${i}`, version: body.version });
       if (i >= WARMUP) writes.push(ms);
     }
-    results.push({ size, user: user.label, name: 'PATCH /api/cases/:id (one field)', p50: percentile(writes, 50), p95: percentile(writes, 95), n: writes.length });
+    results.push({ size, user: user.label, name: 'PATCH /api/cases/:id (one field)', ...summary(writes) });
   }
 }
 
