@@ -72,6 +72,8 @@ async function queriesFor(ctx: ServiceContext): Promise<CaseListQuery[]> {
   const stages = new Set<string>();
   for (const record of await caseModel(t.db).find({}).lean()) for (const stage of record.workflow.activeStages) stages.add(stage);
   const reference = (await caseModel(t.db).findOne({ alias: 'Person 6 Aino' }).lean())!.reference;
+  const nested = [...stages].filter((stage) => stage.includes('/')).slice(0, 2);
+  expect(nested.length).toBe(2);
   const raw: Array<Record<string, string>> = [
     {},
     { page: '2', pageSize: '3' },
@@ -80,6 +82,10 @@ async function queriesFor(ctx: ServiceContext): Promise<CaseListQuery[]> {
     ...['-reference', 'createdAt', 'nextDueAt', '-nextDueAt'].map((sort) => ({ sort, pageSize: '7' })),
     { sort: 'updatedAt', page: '2', pageSize: '4' },
     ...[...stages].slice(0, 6).map((stage) => ({ stage })),
+    // Nested stages have no list of their own: read from their top-level stage's list, in every order.
+    ...[...stages].filter((stage) => stage.includes('/')).slice(0, 4).map((stage) => ({ stage })),
+    ...nested.map((stage) => ({ stage, sort: 'reference', page: '2', pageSize: '2' })),
+    ...nested.map((stage) => ({ stage, overdue: 'true', sort: 'nextDueAt' })),
     { assignedToMe: 'true' },
     { assignedToMe: 'true', page: '2', pageSize: '2' },
     { unassigned: 'true' },

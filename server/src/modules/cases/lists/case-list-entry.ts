@@ -90,7 +90,7 @@ export const topStages = (entry: CaseListEntry) => [...new Set(entry.st.map((pat
  * organisation) and `s:<org>` for each other organisation it is shared with. Each boundary has lists ("facets"):
  *   ''        every case of the boundary        a:<user>  assigned to the user     un   assigned to nobody
  *   c:<key>   consent <key> given                sw        own case shared with its own organisation (o: only)
- *   st:<path> in that (possibly nested) stage    top:<stage> under that top-level stage without being in it
+ *   st:<stage> in that top-level stage           top:<stage> under that top-level stage without being in it
  *   due       with an open deadline, by the earliest one
  *   due:<top> with an open deadline, in that top-level stage
  *   t:<role>  an active case with an open task for that workflow role at the boundary's organisation (the inbox)
@@ -117,9 +117,10 @@ export function listsOf(entry: CaseListEntry, boundary: string): string[] {
   if (entry.as.length === 0) lists.push('un');
   for (const key of entry.cg) lists.push(`c:${key}`);
   if (boundary.startsWith('o:') && entry.sw.includes(entry.o)) lists.push('sw');
-  for (const path of new Set(entry.st)) lists.push(`st:${path}`);
-  // A top-level stage is normally among the active paths itself; if not, the dashboard still counts the case there.
-  for (const top of topStages(entry)) if (!entry.st.includes(top)) lists.push(`top:${top}`);
+  // Top-level stages only: a case in parallel tracks is in dozens of nested stages at once (54 for a person in the
+  // Finnish municipality's assistance, one per service and its state), and every change of the case moves it in each
+  // of its lists. A filter on a nested stage reads its top-level stage's list (case-list-query.ts).
+  for (const top of topStages(entry)) lists.push(entry.st.includes(top) ? `st:${top}` : `top:${top}`);
   if (entry.d !== null) {
     lists.push('due');
     for (const top of topStages(entry)) lists.push(`due:${top}`);

@@ -19,9 +19,10 @@ import { byBoundary, CASE_LISTS, entryDocs, writeBoundaryLists } from './case-li
 /**
  * 2: the search index (case-list-search-index.ts) joined the lists; 3: it keeps values and their entries; 4: entries
  * carry their open tasks and each boundary has the inbox's task lists (`t:<role>`); 5: each boundary has its cases in
- * the order of every sort (`by:r`, `by:c`, `nd` beside the due list), so a page sorted another way is walked, not sorted.
+ * the order of every sort (`by:r`, `by:c`, `nd` beside the due list), so a page sorted another way is walked, not sorted;
+ * 6: stage lists for top-level stages only (a case in parallel tracks was in a list per nested stage, dozens).
  */
-export const CASE_LISTS_VERSION = 5;
+export const CASE_LISTS_VERSION = 6;
 const MIGRATION_CLAIM = 'case-lists-migration';
 const MIGRATION_LEASE_MS = 120_000;
 

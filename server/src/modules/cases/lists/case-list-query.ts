@@ -58,6 +58,8 @@ interface Selection {
   partial: boolean;
   overdue: boolean;
   search: string | null;
+  /** Whether `check` picks the cases of a nested stage out of its top-level stage's list (no list is that stage's). */
+  nestedStage: boolean;
   empty: boolean;
 }
 
@@ -113,7 +115,20 @@ function selectionOf(source: Resolved, filters: Filters, me: string, now: number
     }
     if (list && !lists.includes(list)) lists.push(list);
   };
-  if (filters.stage) need('workflow', `st:${filters.stage}`);
+  let nestedStage = false;
+  if (filters.stage) {
+    const stage = filters.stage;
+    const top = stage.split('/')[0]!;
+    if (top === stage) need('workflow', `st:${stage}`);
+    else {
+      // A nested stage has no list of its own (case-list-entry.ts): its cases are those of its top-level stage's list
+      // that are in it. A case can be under a top-level stage without being in it (`top:`); where the boundary has
+      // such cases, every case of the boundary is a candidate.
+      nestedStage = true;
+      need('workflow', source.directory.count(`top:${top}`) === 0 ? `st:${top}` : undefined);
+      checks.push((entry) => entry.st.includes(stage));
+    }
+  }
   const overdue = filters.overdue === 'true';
   if (overdue) {
     need('workflow');
@@ -133,7 +148,7 @@ function selectionOf(source: Resolved, filters: Filters, me: string, now: number
     else checks.push((entry) => Boolean(byReference?.(entry)) || Boolean(byAlias?.(entry)));
   }
   const check = checks.length ? (entry: CaseListEntry) => checks.every((test) => test(entry)) : null;
-  return { lists, check, partial, overdue, search, empty };
+  return { lists, check, partial, overdue, search, nestedStage, empty };
 }
 
 /** How a source's matches are read: one list as it is, or candidates checked entry by entry. */
@@ -230,7 +245,7 @@ function orderedWalk(directory: BoundaryDirectory, sort: CaseListQuery['sort'], 
  * caller would otherwise read whole and sort. Null when that does not apply.
  */
 async function walkInOrder(ctx: ServiceContext, source: Resolved, selection: Selection, sort: CaseListQuery['sort'], now: number, from: number, to: number): Promise<Collected | null> {
-  if (selection.search !== null || selection.partial || selection.lists.length > 1) return null;
+  if (selection.search !== null || selection.partial || selection.nestedStage || selection.lists.length > 1) return null;
   if (selection.overdue && selection.lists.length > 0) return null;
   const { directory, boundary } = source;
   const within = selection.lists[0] ?? '';
