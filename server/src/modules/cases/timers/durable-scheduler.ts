@@ -4,8 +4,11 @@ import type { Logger } from 'pino';
 import type { Clock } from '../service/case-runtime';
 import { claim, isDuplicateKey, release } from '../../../core/db/write-claim';
 import { finishedTimerJobModel, timerJobModel, type TimerJob } from './timer-job.model';
-import { advanceCursor, readDueSlots, slotOf, unlistJob } from './timer-queue';
+import { advanceCursor, dueSlots, readCursor, slotOf, unlistJob } from './timer-queue';
 import { ensureTimerQueue } from './timer-queue-migration';
+
+/** Empty hours before the first listed job from which the cursor moves past them before a job is taken. */
+const EMPTY_HOURS_PASSED_FIRST = 48;
 
 /*
  * Why not Agenda: Agenda 6 no longer contains a MongoDB store; it needs the separate
@@ -128,9 +131,16 @@ export class DurableScheduler {
     const now = clock.now();
     const Jobs = timerJobModel(db);
     const stale = now.getTime() - (this.options.lockTimeoutMs ?? 10 * 60_000);
-    const { cursor, slots } = await readDueSlots(db, now);
+    let cursor = (await readCursor(db, now.getTime())).slot;
     let firstListed: number | null = null;
-    for (const { slot, entries } of slots) {
+    let occupiedSeen = false;
+    for await (const { slot, entries } of dueSlots(db, cursor, now)) {
+      // After a long stop (or a clock moved forward), many empty hours may lie before the first listed job: the
+      // cursor moves past them before a job is taken, or taking each of the jobs after them would read them again.
+      if (entries.length > 0 && !occupiedSeen) {
+        occupiedSeen = true;
+        if (slot - cursor >= EMPTY_HOURS_PASSED_FIRST && (await advanceCursor(db, cursor, slot, this.workerId))) cursor = slot;
+      }
       let left = entries.length;
       for (const [id, at] of entries) {
         if (at > now.getTime()) continue;
@@ -148,7 +158,7 @@ export class DurableScheduler {
       }
       if (left > 0 && firstListed === null) firstListed = slot;
     }
-    await advanceCursor(db, cursor.slot, firstListed ?? slotOf(now.getTime()), this.workerId);
+    await advanceCursor(db, cursor, firstListed ?? slotOf(now.getTime()), this.workerId);
     return null;
   }
 

@@ -94,10 +94,13 @@ export async function unlistJob(db: Connection, jobId: string, slot: number): Pr
   await editSlot(db, slot, withoutEntry(jobId));
 }
 
-/** The cursor and the listed entries of every slot from it to the current hour, in order (empty slots included). */
-export async function readDueSlots(db: Connection, now: Date): Promise<{ cursor: Cursor; slots: Array<{ slot: number; entries: SlotEntry[] }> }> {
-  const cursor = await readCursor(db, now.getTime());
-  return { cursor, slots: await readSlots(db, cursor.slot, slotOf(now.getTime())) };
+/**
+ * The listed entries of every slot from `from` to the current hour, in order (empty slots included), read a batch at
+ * a time as the caller walks them: a poll that finds its job early reads no further.
+ */
+export async function* dueSlots(db: Connection, from: number, now: Date): AsyncGenerator<{ slot: number; entries: SlotEntry[] }> {
+  const to = slotOf(now.getTime());
+  for (let start = from; start <= to; start += READ_BATCH) yield* await readSlots(db, start, Math.min(start + READ_BATCH - 1, to));
 }
 
 async function readSlots(db: Connection, from: number, to: number): Promise<Array<{ slot: number; entries: SlotEntry[] }>> {
