@@ -27,11 +27,11 @@ function entry(updated: number, due: number | null = null): CaseListEntry {
   return { i: id, v: 0, o: org, r: `HELS-2025-${String(serial).padStart(5, '0')}`, a: `Person ${serial}`, as: [], sw: [], cg: [], st: ['intake'], s: 'active', d: due, u: updated, c: updated };
 }
 
-async function readList(list: string) {
-  const directory = await readDirectory(db, boundary);
+async function readList(list: string, at = boundary) {
+  const directory = await readDirectory(db, at);
   const segments = directory[list] ?? [];
-  const read = await readSegments(db, boundary, segments.map((segment) => segment.id));
-  const texts = list === '' ? await readSearchTexts(db, boundary) : {};
+  const read = await readSegments(db, at, segments.map((segment) => segment.id));
+  const texts = list === '' ? await readSearchTexts(db, at) : {};
   const entries: CaseListEntry[] = [];
   for (const segment of segments) {
     const content = read.get(segment.id)!;
@@ -218,4 +218,32 @@ it('writes no search text when a change keeps the references and aliases of a se
   expect(segments.filter((segment) => mayMatch(segment.text, byUpdate[1]!.a.toLowerCase()))).toHaveLength(0);
   // The search index answers with the entry as it is now.
   expect(await searchEntries(db, 'case_lists', at, 'renamed person', 10)).toEqual([renamed]);
+});
+
+it('writes a list directory and the summary only when a change alters them, and the lists stay whole', async () => {
+  const at = 'o:65f0000000000000000000dd';
+  const people = Array.from({ length: 300 }, (_, index) => ({ ...entry(4_000_000 + index), o: at.slice(2) }));
+  await writeBoundaryLists(db, at, people);
+  const directoryWrites = async (ops: ListOp[]) => {
+    const spies = [jest.spyOn(Collection.prototype, 'replaceOne'), jest.spyOn(Collection.prototype, 'deleteOne')];
+    try {
+      await applyListOps(db, at, ops);
+      return spies.flatMap((spy) => spy.mock.calls.map((args) => String((args[0] as { _id?: unknown })._id))).filter((id) => id.startsWith('d:')).sort();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  };
+  // A case in the middle of the list by reference, changed: its segment is rewritten in place; that list's directory
+  // (same ends, same counts) and the summary (same counts) are not.
+  const middle = sorted('by:r', people)[150]!;
+  const changed = { ...middle, v: 1, u: 5_000_000 };
+  expect(await directoryWrites([{ list: 'by:r', remove: keyIn(middle, 'by:r'), put: changed }])).toEqual([]);
+  // The same change moves it to the head of the list by last change: the head segment's first key changes, so that
+  // directory is written; the counts do not, so the summary is not.
+  expect(await directoryWrites([{ list: '', remove: keyIn(middle, ''), put: changed }])).toEqual([`d:${at}:`]);
+  // A new case changes the counts.
+  const added = { ...entry(5_000_001), o: at.slice(2) };
+  expect(await directoryWrites([{ list: '', put: added }, { list: 'by:r', put: added }])).toEqual([`d:${at}`, `d:${at}:`, `d:${at}:by:r`]);
+  const now = [...people.map((item) => (item.i === middle.i ? changed : item)), added];
+  for (const list of ['', 'by:r']) expect((await readList(list, at)).entries).toEqual(sorted(list, now));
 });

@@ -193,6 +193,11 @@ export async function applyListOps(db: Connection, boundary: string, ops: readon
     const named = [...new Set(ops.map((op) => op.list))];
     const [summary, ...namedSegments] = await Promise.all([readSummary(db, boundary), ...named.map((list) => readListDirectory(db, boundary, list))]);
     const directory: Directory = Object.fromEntries(named.map((list, index) => [list, namedSegments[index]!]));
+    // The directories and the summary as read: one that the changes leave as it was is not written again (a case
+    // changed in place in a list ordered by reference, or moved within the head segment of one ordered by last
+    // change keeps its counts).
+    const directoryRead = new Map(named.map((list, index) => [list, packList(namedSegments[index]!)]));
+    const summaryRead = JSON.stringify(summary);
     const loaded = new Map<string, CaseListEntry[]>();
     // The search text of each segment as read: a segment whose text is the same after the changes keeps its chunk.
     const textRead = new Map<string, string>();
@@ -336,15 +341,16 @@ export async function applyListOps(db: Connection, boundary: string, ops: readon
     await Promise.all(
       named.map((list) => {
         const segments = directory[list]!;
-        if (segments.length === 0) {
-          delete summary[list];
-          return lists(db).deleteOne({ _id: listDocId(boundary, list) });
-        }
-        summary[list] = countOf(segments);
-        return lists(db).replaceOne({ _id: listDocId(boundary, list) }, { t: packList(segments) }, { upsert: true });
+        const packed = packList(segments);
+        if (segments.length === 0) delete summary[list];
+        else summary[list] = countOf(segments);
+        if (packed === directoryRead.get(list)) return null;
+        if (segments.length === 0) return lists(db).deleteOne({ _id: listDocId(boundary, list) });
+        return lists(db).replaceOne({ _id: listDocId(boundary, list) }, { t: packed }, { upsert: true });
       }),
     );
-    await lists(db).replaceOne({ _id: summaryDocId(boundary) }, { t: JSON.stringify(summary) }, { upsert: true });
+    const summaryText = JSON.stringify(summary);
+    if (summaryText !== summaryRead) await lists(db).replaceOne({ _id: summaryDocId(boundary) }, { t: summaryText }, { upsert: true });
   });
 }
 
