@@ -102,3 +102,21 @@ it('is built once when two processes start together', async () => {
   const query = CaseListQuerySchema.parse({});
   expect(JSON.stringify(await listFromLists(ctx, query, runtime.clock.now()))).toBe(JSON.stringify(await listCasesFromDatabase(runtime, ctx, query)));
 });
+
+it('rebuilds lists of an older version at the next start, leaving none of their old lists behind', async () => {
+  // As version 5 left them: a list per nested stage (now only top-level stages have lists).
+  const { token } = await login(t.app, 'worker@helsinki.demo.test');
+  const boundary = `o:${(await contextOf(t.db, token)).auth.org._id.toHexString()}`;
+  await t.db.collection('case_lists').updateOne({ _id: 'meta' as never }, { $inc: { version: -1 } });
+  await t.db.collection<{ _id: string; t: string }>('case_lists').insertOne({ _id: `d:${boundary}:st:intake/screening`, t: '[]' });
+  const db = await anotherProcess();
+  expect(await caseListsReady(db)).toBe(false);
+  expect(await ensureCaseLists(db, { batchSize: 5 })).toBe('built');
+  expect(await t.db.collection('case_lists').findOne({ _id: `d:${boundary}:st:intake/screening` as never })).toBeNull();
+  const ctx = { ...(await contextOf(db, token)), db };
+  const runtime = { ...t.services.runtime, db };
+  for (const filter of [{}, { stage: 'intake' }]) {
+    const query = CaseListQuerySchema.parse(filter);
+    expect(JSON.stringify(await listFromLists(ctx, query, runtime.clock.now()))).toBe(JSON.stringify(await listCasesFromDatabase(runtime, ctx, query)));
+  }
+});
