@@ -1,4 +1,4 @@
-import { eventName, givenStageName, stageName, type NameLookup, namedStage } from './stage-name.util';
+import { eventName, givenStageName, stageName, type NameLookup, namedStage, stageIdOf, topStageOf } from './stage-name.util';
 
 // A `t` over a few texts: the first key with a text wins, else the default, as i18next does.
 const texts: Record<string, string> = {
@@ -33,4 +33,9 @@ describe('stage and event names (client and plan PDF alike)', () => {
     expect(namedStage(t, ['finland'], 'assistance/plan', names, 'fi')).toBe('Plan of assistance');
     expect(namedStage(t, ['finland'], 'drafting', undefined, 'fi')).toBe('drafting');
   });
+});
+
+it('names the stage a path ends in and the top-level stage it is under', () => {
+  expect([stageIdOf('assistance/therapy/inProgress'), topStageOf('assistance/therapy/inProgress')]).toEqual(['inProgress', 'assistance']);
+  expect([stageIdOf('intake'), topStageOf('intake')]).toEqual(['intake', 'intake']);
 });

@@ -9,6 +9,9 @@ export type NameLookup = (keys: string[], options: { defaultValue: string }) => 
 /** The id of the stage a path ends in: `assistance/plan` → `plan`. */
 export const stageIdOf = (path: string): string => path.split('/').at(-1) ?? path;
 
+/** The top-level stage a path is under: `assistance/plan` → `assistance`. */
+export const topStageOf = (path: string): string => path.split('/')[0]!;
+
 /**
  * A stage's display name, the same on every page and in every document: the text of `<workflow>.stages.<id>` of the
  * first of `workflowIds` that has one (a case list mixes workflows, so it names several), else the stage's id.

@@ -1,3 +1,4 @@
+import { topStageOf } from '../../../contracts/workflows/stage-name.util';
 import type { CaseRecord } from '../storage/case.model';
 
 /**
@@ -83,7 +84,7 @@ export function subjectOf(entry: CaseListEntry): Record<string, unknown> {
 }
 
 /** The top-level stages of a case (a case in parallel tracks counts once per top-level stage). */
-export const topStages = (entry: CaseListEntry) => [...new Set(entry.st.map((path) => path.split('/')[0]!))];
+export const topStages = (entry: CaseListEntry) => [...new Set(entry.st.map(topStageOf))];
 
 /*
  * Where an entry is listed. A boundary is the part of the organisation boundary a case lies in: `o:<org>` (its own

@@ -1,4 +1,5 @@
 import type { CaseListQuery } from '../../../contracts/cases/case.schemas';
+import { topStageOf } from '../../../contracts/workflows/stage-name.util';
 import { type AppAbility, permittedFields, type ServiceContext } from '../../access';
 import { organisationModel } from '../../tenants';
 import { ascending, boundariesOf, dueTimeOf, inList, ORDERED_BY, topStages, subjectOf, type CaseListEntry } from './case-list-entry';
@@ -118,7 +119,7 @@ function selectionOf(source: Resolved, filters: Filters, me: string, now: number
   let nestedStage = false;
   if (filters.stage) {
     const stage = filters.stage;
-    const top = stage.split('/')[0]!;
+    const top = topStageOf(stage);
     if (top === stage) need('workflow', `st:${stage}`);
     else {
       // A nested stage has no list of its own (case-list-entry.ts): its cases are those of its top-level stage's list

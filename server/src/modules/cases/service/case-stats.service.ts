@@ -1,3 +1,4 @@
+import { topStageOf } from '../../../contracts/workflows/stage-name.util';
 import { permittedFields, withPermission, type ServiceContext } from '../../access';
 import { caseModel, type CaseRecord } from '../storage/case.model';
 import type { CaseRuntime } from './case-runtime';
@@ -37,7 +38,7 @@ export async function caseStatsFromDatabase(rt: CaseRuntime, ctx: ServiceContext
     const fields = new Set(permittedFields(ctx.auth.ability, 'read', 'Case', record));
     if (fields.has('assignees') && record.assignees.includes(me)) stats.mine += 1;
     if (!fields.has('workflow')) continue;
-    const stages = [...new Set(record.workflow.activeStages.map((path) => path.split('/')[0]!))];
+    const stages = [...new Set(record.workflow.activeStages.map(topStageOf))];
     const overdue = record.workflow.nextDueAt !== null && new Date(record.workflow.nextDueAt) <= now;
     if (overdue) stats.overdue += 1;
     for (const stage of stages) {
